@@ -1,0 +1,25 @@
+import { ContactSnapshot } from '../domain/contact-snapshot';
+import { textOf, type BackOfficeAdapter } from './adapter';
+
+/** Northwind Direct: the direct-sales rep back office (served by the demo under /rep). */
+export const northwind: BackOfficeAdapter = {
+  id: 'northwind',
+  name: 'Northwind Direct',
+  examples: ['http://127.0.0.1:5178/rep/customers/C-00042', 'https://northwind.example/rep/customers/C-1'],
+  matches: (url) => /^\/rep\/customers\/[^/]+\/?$/.test(url.pathname),
+  detect: (doc) => doc.querySelector('main.customer-detail .customer-name') !== null,
+  extract(doc, url) {
+    const main = doc.querySelector('main.customer-detail');
+    const scope = main ?? doc;
+    const raw = {
+      backOffice: 'northwind',
+      externalId: textOf(scope, '.customer-id') ?? main?.getAttribute('data-customer-id') ?? undefined,
+      name: textOf(scope, '.customer-name'),
+      email: textOf(scope, '.customer-email'),
+      phone: textOf(scope, '.customer-phone'),
+      company: textOf(scope, '.customer-company'),
+      url: url.href,
+    };
+    return ContactSnapshot.parse(raw);
+  },
+};

@@ -1,0 +1,5 @@
+import type { BackOfficeAdapter } from './adapter';
+import { northwind } from './northwind';
+
+/** Every back office Tally knows. Adding one is one file, one line here and one fixture folder. */
+export const adapters: readonly BackOfficeAdapter[] = [northwind];

@@ -1,0 +1,31 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import type { ExternalId } from './contact';
+
+/**
+ * Keys that say two contacts are the same person. Capture and import look a contact up by
+ * external id, then email, then normalised phone, then name — in that order — and update it.
+ */
+export function externalKey(id: ExternalId): string {
+  return `${id.backOffice}:${id.id}`;
+}
+
+export function emailKey(email: string | undefined): string | undefined {
+  const key = email?.trim().toLowerCase();
+  return key ? key : undefined;
+}
+
+/**
+ * E.164 when the number parses ("(415) 555-0134" in the US → "+14155550134"); otherwise its
+ * digits, so that the same badly written number still matches itself.
+ */
+export function phoneKey(phone: string | undefined, defaultCountry: CountryCode): string | undefined {
+  if (!phone) return undefined;
+  const parsed = parsePhoneNumberFromString(phone, defaultCountry);
+  if (parsed?.isPossible()) return parsed.number;
+  const digits = phone.replace(/\D/g, '');
+  return digits.length >= 5 ? digits : undefined;
+}
+
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').toLocaleLowerCase('en').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { RecordBase } from './record';
+
+/** The id a contact has in one back office. */
+export const ExternalId = z.object({
+  backOffice: z.string().min(1),
+  id: z.string().min(1),
+});
+export type ExternalId = z.infer<typeof ExternalId>;
+
+export const ContactRole = z.enum(['customer', 'supplier', 'both']);
+export type ContactRole = z.infer<typeof ContactRole>;
+
+export const Contact = RecordBase.extend({
+  name: z.string().trim().min(1).max(200),
+  email: z.email().optional(),
+  phone: z.string().max(50).optional(),
+  company: z.string().max(200).optional(),
+  role: ContactRole,
+  externalIds: z.array(ExternalId),
+  // Match keys derived from the fields above (see contact-keys.ts), kept for the indexes.
+  externalKeys: z.array(z.string()),
+  emailKey: z.string().optional(),
+  phoneKey: z.string().optional(),
+  nameKey: z.string(),
+  lastCapturedAt: z.iso.datetime().optional(),
+});
+export type Contact = z.infer<typeof Contact>;

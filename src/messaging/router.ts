@@ -1,0 +1,37 @@
+import { Envelope, protocol, type MessageName, type Reply, type RequestOf, type ResponseOf } from './protocol';
+import { classifySender, type SenderFacts, type SenderKind } from './sender';
+
+export type Handlers = {
+  [N in MessageName]: (
+    request: RequestOf<N>,
+    sender: Extract<SenderKind, { kind: Protocol[N]['from'] }>,
+  ) => Promise<ResponseOf<N>>;
+};
+type Protocol = typeof protocol;
+
+/**
+ * The receiving side of every message: checks the envelope, the sender and the request before a
+ * handler sees it. A refusal is an answer, never a throw, so a bad message cannot break the
+ * worker or leave a sender waiting.
+ */
+export function createRouter(handlers: Handlers, self: { id: string; origin: string }) {
+  return async function route(message: unknown, senderFacts: SenderFacts): Promise<Reply<unknown>> {
+    const envelope = Envelope.safeParse(message);
+    if (!envelope.success || !Object.hasOwn(protocol, envelope.data.type)) {
+      return { ok: false, error: 'Unknown message.' };
+    }
+    const name = envelope.data.type as MessageName;
+    const sender = classifySender(senderFacts, self);
+    if (sender.kind !== protocol[name].from) {
+      return { ok: false, error: `${name} is not accepted from this sender.` };
+    }
+    const request = protocol[name].request.safeParse(envelope.data.request);
+    if (!request.success) return { ok: false, error: `${name}: invalid request.` };
+    try {
+      const handler = handlers[name] as (request: unknown, sender: SenderKind) => Promise<unknown>;
+      return { ok: true, response: await handler(request.data, sender) };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+}

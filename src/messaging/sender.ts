@@ -1,0 +1,27 @@
+/** The parts of `runtime.MessageSender` Tally judges a sender by; all set by the browser. */
+export interface SenderFacts {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+export type SenderKind =
+  | { kind: 'content'; tabId: number }
+  | { kind: 'extension-page'; tabId?: number }
+  | { kind: 'unknown' };
+
+/**
+ * Who sent a message, from what the browser says about the sender, never from the message.
+ * Anything not from this extension is unknown. A page of ours (sidebar, dashboard) has our
+ * origin as its URL — the sidebar also has the tab it is framed in; a content script has a tab
+ * and the back office's URL.
+ */
+export function classifySender(sender: SenderFacts, self: { id: string; origin: string }): SenderKind {
+  if (sender.id !== self.id || sender.url === undefined) return { kind: 'unknown' };
+  const tabId = sender.tab?.id;
+  if (sender.url.startsWith(self.origin)) {
+    return tabId === undefined || tabId < 0 ? { kind: 'extension-page' } : { kind: 'extension-page', tabId };
+  }
+  if (tabId !== undefined && tabId >= 0 && /^https?:/.test(sender.url)) return { kind: 'content', tabId };
+  return { kind: 'unknown' };
+}

@@ -1,0 +1,18 @@
+import { CatalogImport } from './CatalogImport';
+import { PurchasesTable } from './PurchasesTable';
+import { SiteAccess } from './SiteAccess';
+import type { DashboardModel } from './dashboard-model';
+import type { SiteAccessModel } from './site-access-model';
+
+export function Dashboard(props: { model: DashboardModel; sites: SiteAccessModel }) {
+  const { model } = props;
+  return (
+    <main class="dashboard">
+      <h1 class="brand">Tally</h1>
+      {model.error.value ? <p role="alert" class="error">{model.error.value}</p> : null}
+      <PurchasesTable model={model} />
+      <CatalogImport model={model} />
+      <SiteAccess model={props.sites} />
+    </main>
+  );
+}

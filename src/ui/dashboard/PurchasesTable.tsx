@@ -1,0 +1,47 @@
+import { formatMoney } from '../../domain/money';
+import { recordTotal } from '../../domain/purchase';
+import type { DashboardModel } from './dashboard-model';
+
+/** Every recorded purchase and sample, newest first, with the export. */
+export function PurchasesTable(props: { model: DashboardModel }) {
+  const { model } = props;
+  const records = model.purchases.value;
+  return (
+    <section aria-labelledby="purchases-heading" class="card">
+      <h2 id="purchases-heading">Recorded purchases</h2>
+      <div class="actions">
+        <button type="button" onClick={model.exportPurchases} disabled={records.length === 0}>
+          Export purchases
+        </button>
+      </div>
+      {records.length === 0 ? (
+        <p class="muted">Nothing recorded yet. Open Tally beside a customer page to record a purchase.</p>
+      ) : (
+        <table aria-labelledby="purchases-heading">
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Contact</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Products</th>
+              <th scope="col" class="num">
+                Total
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {records.map((record) => (
+              <tr key={record.id}>
+                <td>{record.purchaseDate}</td>
+                <td>{model.contacts.value.get(record.contactId)?.name ?? 'Unknown contact'}</td>
+                <td>{record.kind === 'sample' ? 'Sample' : 'Purchase'}</td>
+                <td>{record.lines.map((line) => `${line.quantity} × ${line.name}`).join(', ')}</td>
+                <td class="num">{formatMoney(recordTotal(record))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { ProductPicker } from '../record/ProductPicker';
+import { ReviewOrder } from '../record/ReviewOrder';
+import { ActivityTimeline } from './ActivityTimeline';
+import { ContactCard } from './ContactCard';
+import type { SidebarModel } from './sidebar-model';
+
+export function Sidebar(props: { model: SidebarModel }) {
+  const { model } = props;
+  const recording = model.recording.value;
+  const snapshot = model.snapshot.value;
+  return (
+    <main class="sidebar" aria-busy={model.loading.value}>
+      <h1 class="brand">Tally</h1>
+      {model.error.value ? <p role="alert" class="error">{model.error.value}</p> : null}
+      {model.notice.value ? <p role="status" class="notice">{model.notice.value}</p> : null}
+      {recording ? (
+        recording.step.value === 'pick' ? (
+          <ProductPicker model={recording} onCancel={model.cancelRecording} />
+        ) : (
+          <ReviewOrder model={recording} onConfirm={() => void model.finishRecording(recording)} />
+        )
+      ) : snapshot ? (
+        <>
+          <ContactCard snapshot={snapshot} contact={model.contact.value} onCapture={() => void model.capture()} />
+          <div class="actions">
+            <button type="button" onClick={() => void model.startRecording('purchase')}>
+              Record purchase
+            </button>
+            <button type="button" onClick={() => void model.startRecording('sample')}>
+              Record sample
+            </button>
+          </div>
+          {model.contact.value ? <ActivityTimeline records={model.timeline.value} /> : null}
+        </>
+      ) : model.loading.value ? null : (
+        <p class="muted">No customer on this page.</p>
+      )}
+    </main>
+  );
+}

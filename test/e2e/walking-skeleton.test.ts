@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import type { Page } from 'puppeteer';
+import { startDemoServer } from '../demo/server';
+import { launchWithTally, sidebarFrame, stopServiceWorker, type TallyBrowser } from '../support/chromium';
+import {
+  captureContact,
+  downloadCatalogCsv,
+  exportPurchases,
+  importCatalog,
+  openDashboard,
+  openSidebar,
+  recordPurchase,
+  timelineEntries,
+} from '../support/tour';
+import { countRows, databaseNames } from '../support/indexeddb';
+import { todayLocal } from '../../src/domain/dates';
+
+/**
+ * The walking skeleton, end to end: the built extension in Debian's Chromium against the demo
+ * back office, driven through the accessible names a user sees.
+ */
+describe('capture a customer and record a purchase', () => {
+  let demo: Awaited<ReturnType<typeof startDemoServer>>;
+  let tally: TallyBrowser;
+  let page: Page;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    demo = await startDemoServer({ port: 0 });
+    tally = await launchWithTally({ headless: true });
+    page = await tally.browser.newPage();
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  });
+
+  afterAll(async () => {
+    await tally?.close();
+    await demo?.close();
+  });
+
+  it('imports the catalog from the back office product export', async () => {
+    const csv = await downloadCatalogCsv(page, tally, demo.url);
+    const dashboard = await openDashboard(tally);
+    const status = await importCatalog(dashboard, csv);
+    expect(status).toMatch(/1000 new, 0 updated, 0 unchanged, 0 rejected/);
+    // Importing the same file again updates by SKU and never duplicates.
+    expect(await importCatalog(dashboard, csv)).toMatch(/0 new, 0 updated, 1000 unchanged/);
+    expect(await countRows(dashboard, 'products')).toBe(1000);
+    await dashboard.close();
+  });
+
+  it('offers Open Tally on customer pages only', async () => {
+    await page.goto(`${demo.url}/rep/products`);
+    await page.waitForNetworkIdle();
+    expect(await page.$('::-p-aria(Open Tally)')).toBeNull();
+    await page.goto(`${demo.url}/rep/customers/C-00042`);
+    expect(await page.waitForSelector('::-p-aria(Open Tally)')).not.toBeNull();
+  });
+
+  it('keeps the page context when the worker is stopped before the sidebar opens', async () => {
+    await stopServiceWorker(tally);
+    const frame = await openSidebar(page, tally);
+    await frame.waitForSelector('[data-field=external-id]');
+    expect(await fieldText(frame, 'external-id')).toBe('C-00042');
+  });
+
+  it('docks the sidebar at the right edge, leaves the page usable, closes and reopens', async () => {
+    const frame = await sidebarFrame(page, tally.extensionOrigin);
+    expect(await fieldText(frame, 'name')).toBeTruthy();
+    expect(await fieldText(frame, 'email')).toMatch(/@/);
+    expect(await fieldText(frame, 'phone')).toMatch(/\d/);
+    const layout = await page.evaluate(() => ({
+      margin: getComputedStyle(document.documentElement).marginRight,
+      width: window.innerWidth,
+    }));
+    expect(layout.margin).toBe('400px');
+    const element = await frame.frameElement();
+    const box = await element?.boundingBox();
+    expect(Math.round((box?.x ?? 0) + (box?.width ?? 0))).toBe(layout.width);
+    // The back office stays usable: its own navigation still works beside the sidebar.
+    expect(await page.$('::-p-aria(Customers)')).not.toBeNull();
+
+    await page.locator('::-p-aria(Close Tally)').click();
+    await page.waitForSelector('::-p-aria(Open Tally)');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('0px');
+    await openSidebar(page, tally);
+  });
+
+  it('keeps the sidebar out of the page script’s reach', async () => {
+    const reach = await page.evaluate(() => {
+      const host = document.querySelector('tally-launcher');
+      let frameDocument = 'unreadable';
+      try {
+        frameDocument = String((window.frames[0] as Window).document.body.textContent);
+      } catch {
+        // Cross-origin: the page cannot read the extension page.
+      }
+      return {
+        host: host !== null,
+        shadowRoot: host?.shadowRoot ?? null,
+        iframes: document.querySelectorAll('iframe').length,
+        frameDocument,
+      };
+    });
+    expect(reach).toEqual({ host: true, shadowRoot: null, iframes: 0, frameDocument: 'unreadable' });
+  });
+
+  it('captures the contact once, and capturing again updates it', async () => {
+    const frame = await sidebarFrame(page, tally.extensionOrigin);
+    expect(await captureContact(frame)).toMatch(/saved to Tally/);
+    expect(await captureContact(frame)).toMatch(/updated/);
+    const dashboard = await openDashboard(tally);
+    expect(await countRows(dashboard, 'contacts')).toBe(1);
+    await dashboard.close();
+  });
+
+  it('records a purchase that appears at the top of the activity timeline', async () => {
+    const frame = await sidebarFrame(page, tally.extensionOrigin);
+    await recordPurchase(frame, [{ search: 'NW-1001' }]);
+    await recordPurchase(frame, [{ search: 'NW-1002', quantity: 3 }, { search: 'NW-1003', price: '9.99' }], {
+      purchaseDate: todayLocal(),
+    });
+    const entries = await timelineEntries(frame);
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toMatch(/3 × /);
+    expect(entries[0]).toMatch(/\$9\.99/);
+    expect(entries[0]).toContain(todayLocal());
+  });
+
+  it('stores records in the extension origin only, never in the back office origin', async () => {
+    expect(await databaseNames(page)).not.toContain('tally');
+    const dashboard = await openDashboard(tally);
+    expect(await databaseNames(dashboard)).toContain('tally');
+    expect(await countRows(dashboard, 'purchases')).toBe(2);
+    await dashboard.close();
+  });
+
+  it('shows a customer name holding markup as literal text and never runs it', async () => {
+    await page.goto(`${demo.url}/rep/customers/C-00007`);
+    const frame = await openSidebar(page, tally);
+    await frame.waitForFunction(() => document.querySelector('[data-field=name]')?.textContent?.includes('Mallory'));
+    expect(await fieldText(frame, 'name')).toBe('<img src=x onerror=alert(1)>Mallory "Bobby" Tables');
+    expect(await captureContact(frame)).toMatch(/saved to Tally/);
+    expect(await frame.$$eval('main img', (images) => images.length)).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('lists recorded purchases in the dashboard and exports them as CSV', async () => {
+    const dashboard = await openDashboard(tally);
+    const { text } = await exportPurchases(dashboard, tally);
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const rows = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(3);
+    expect(rows.every((row) => row.Date === todayLocal() && row['Back-office ID'] === 'northwind:C-00042')).toBe(true);
+    const bySku = new Map(rows.map((row) => [row.SKU, row]));
+    expect(bySku.get('NW-1002')).toMatchObject({ Quantity: '3', Kind: 'purchase' });
+    const discounted = bySku.get('NW-1003');
+    expect(discounted).toMatchObject({ Quantity: '1', 'Unit price': '9.99', 'Line total': '9.99' });
+    const first = bySku.get('NW-1002');
+    expect(Number(first?.['Line total'])).toBeCloseTo(Number(first?.['Unit price']) * 3, 2);
+    await dashboard.close();
+  });
+});
+
+async function fieldText(frame: import('puppeteer').Frame, field: string): Promise<string> {
+  return frame.$eval(`[data-field=${field}]`, (element) => element.textContent ?? '');
+}

@@ -1,0 +1,120 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+
+/** Debian's Chromium, or CHROME_PATH; a clear sentence when it is missing. */
+export function chromiumPath(): string {
+  const path = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(
+      `Chromium not found at ${path}. Install Debian's Chromium with "sudo apt-get install -y chromium", ` +
+        'or set CHROME_PATH to a Chromium or Chrome binary.',
+    );
+  }
+  return path;
+}
+
+export interface TallyBrowser {
+  browser: Browser;
+  extensionId: string;
+  extensionOrigin: string;
+  downloadDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Launches Chromium with the built extension loaded, a fresh profile and a download folder.
+ * The flags keep Chromium off the network, which is closed here anyway.
+ */
+export async function launchWithTally(options: { headless: boolean }): Promise<TallyBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
+  }
+  const userDataDir = await mkdtemp(join(tmpdir(), 'tally-profile-'));
+  const downloadDir = await mkdtemp(join(tmpdir(), 'tally-downloads-'));
+  const browser = await puppeteer.launch({
+    executablePath: chromiumPath(),
+    headless: options.headless,
+    userDataDir,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    defaultViewport: { width: 1400, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--window-size=1400,900',
+    ],
+  });
+  const worker = await browser.waitForTarget(
+    (target) => target.type() === 'service_worker' && target.url().startsWith('chrome-extension://'),
+    { timeout: 20_000 },
+  );
+  const extensionOrigin = new URL(worker.url()).origin;
+  const extensionId = new URL(worker.url()).host;
+  const session = await browser.target().createCDPSession();
+  await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloadDir });
+  return {
+    browser,
+    extensionId,
+    extensionOrigin,
+    downloadDir,
+    async close() {
+      await browser.close();
+      await rm(userDataDir, { recursive: true, force: true });
+      await rm(downloadDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits for a finished download whose name matches, and returns its path. */
+export async function waitForDownload(dir: string, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const done = (await readdir(dir)).find((name) => pattern.test(name) && !name.endsWith('.crdownload'));
+    if (done) return join(dir, done);
+    await new Promise((settle) => setTimeout(settle, 100));
+  }
+  throw new Error(`No download matching ${pattern} in ${dir} after ${timeoutMs} ms.`);
+}
+
+/** The Tally sidebar frame inside `page` (an extension page in an out-of-process iframe). */
+export async function sidebarFrame(page: Page, extensionOrigin: string): Promise<Frame> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const frame = page.frames().find((candidate) => candidate.url().startsWith(`${extensionOrigin}/sidebar.html`));
+    if (frame) return frame;
+    await new Promise((settle) => setTimeout(settle, 25));
+  }
+  throw new Error('The Tally sidebar frame did not appear.');
+}
+
+/**
+ * Stops the extension's service worker, as the browser does after 30 s idle. While puppeteer is
+ * attached the worker would otherwise stay alive and hide bugs that only show after a restart.
+ */
+export async function stopServiceWorker(tally: TallyBrowser): Promise<void> {
+  const target = await tally.browser.waitForTarget(
+    (candidate) => candidate.type() === 'service_worker' && candidate.url().startsWith(tally.extensionOrigin),
+  );
+  const worker = await target.worker();
+  await worker?.close();
+  const deadline = Date.now() + 10_000;
+  while (
+    tally.browser
+      .targets()
+      .some((candidate) => candidate.type() === 'service_worker' && candidate.url().startsWith(tally.extensionOrigin))
+  ) {
+    if (Date.now() > deadline) throw new Error('The service worker did not stop.');
+    await new Promise((settle) => setTimeout(settle, 50));
+  }
+}

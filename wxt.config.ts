@@ -1,0 +1,31 @@
+import { defineConfig } from 'wxt';
+import { DEV_BACK_OFFICE_MATCHES } from './src/domain/back-office-origins';
+
+// https://wxt.dev/api/config.html
+export default defineConfig({
+  // No auto-imports: every file says where its names come from.
+  imports: false,
+  manifestVersion: 3,
+  manifest: {
+    name: 'Tally',
+    description:
+      'Capture customers from your back office and record the purchases it never saw — kept on your machine.',
+    permissions: ['storage', 'scripting'],
+    // The demo back office and local development servers work out of the box; every other
+    // back office is enabled by the user at run time, per origin (see src/ui/settings).
+    host_permissions: [...DEV_BACK_OFFICE_MATCHES],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    web_accessible_resources: [
+      // Only the sidebar document: the page may frame it, but cannot read it (cross-origin).
+      { resources: ['sidebar.html'], matches: ['<all_urls>'] },
+    ],
+  },
+  vite: () => ({
+    build: { sourcemap: false },
+  }),
+  experimental: {
+    // Vite 8 minifies Dexie's String.fromCharCode(65535) to a raw U+FFFF, and Chromium then
+    // refuses the script as not UTF-8: the extension silently fails to load.
+    escapeUnicode: true,
+  },
+});
