@@ -6,7 +6,7 @@ export const northwind: BackOfficeAdapter = {
   id: 'northwind',
   name: 'Northwind Direct',
   examples: ['http://127.0.0.1:5178/rep/customers/C-00042', 'https://northwind.example/rep/customers/C-1'],
-  matches: (url) => /^\/rep\/customers\/[^/]+\/?$/.test(url.pathname),
+  matches: (url) => /\/customers\/[^/]+\/?$/.test(url.pathname),
   detect: (doc) => doc.querySelector('main.customer-detail .customer-name') !== null,
   extract(doc, url) {
     const main = doc.querySelector('main.customer-detail');

@@ -1,0 +1,6 @@
+/** Every demo back office the server serves. Adding one is a module plus a line here. */
+import type { DemoBackOffice } from '../backoffice';
+import { benchPages } from './bench';
+import { repBackOffice } from './rep';
+
+export const demoBackOffices: readonly DemoBackOffice[] = [repBackOffice, benchPages];
