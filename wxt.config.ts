@@ -11,6 +11,8 @@ export default defineConfig({
     description:
       'Capture customers from your back office and record the purchases it never saw — kept on your machine.',
     permissions: ['storage', 'scripting'],
+    // The toolbar button opens the dashboard (see entrypoints/background).
+    action: { default_title: 'Tally dashboard' },
     // The demo back office and local development servers work out of the box; every other
     // back office is enabled by the user at run time, per origin (see src/ui/settings).
     host_permissions: [...DEV_BACK_OFFICE_MATCHES],

@@ -59,8 +59,9 @@ export async function launchWithTally(options: { headless: boolean }): Promise<T
     (target) => target.type() === 'service_worker' && target.url().startsWith('chrome-extension://'),
     { timeout: 20_000 },
   );
-  const extensionOrigin = new URL(worker.url()).origin;
+  // URL.origin is "null" for chrome-extension: in Node (not a special scheme); build it.
   const extensionId = new URL(worker.url()).host;
+  const extensionOrigin = `chrome-extension://${extensionId}`;
   const session = await browser.target().createCDPSession();
   await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloadDir });
   return {

@@ -20,9 +20,18 @@ export async function openSidebar(page: Page, tally: TallyBrowser): Promise<Fram
 }
 
 export async function captureContact(frame: Frame): Promise<string> {
+  // The sidebar replaces its status line on each capture; wait for the new one.
+  const previous = await frame.evaluateHandle(() => document.querySelector('[role=status]'));
   await frame.locator('::-p-aria(Capture contact)').click();
-  const status = await frame.waitForSelector('[role=status]');
-  return (await status?.evaluate((element) => element.textContent)) ?? '';
+  const status = await frame.waitForFunction(
+    (old) => {
+      const current = document.querySelector('[role=status]');
+      return current !== null && current !== old ? current : null;
+    },
+    {},
+    previous,
+  );
+  return status.evaluate((element) => (element as Element).textContent ?? '');
 }
 
 /** Searches and adds products, completes the record, sets quantities and prices, confirms. */
@@ -78,8 +87,9 @@ export async function openDashboard(tally: TallyBrowser): Promise<Page> {
 
 /** Imports a catalog CSV through the dashboard's `Import catalog` file field. */
 export async function importCatalog(dashboard: Page, csvPath: string): Promise<string> {
-  const input = await dashboard.waitForSelector('::-p-aria(Import catalog)');
-  await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(csvPath);
+  const button = await dashboard.waitForSelector('::-p-aria(Import catalog)');
+  const [chooser] = await Promise.all([dashboard.waitForFileChooser(), button?.click()]);
+  await chooser.accept([csvPath]);
   const status = await dashboard.waitForSelector('section[aria-labelledby=catalog-heading] [role=status]');
   return (await status?.evaluate((element) => element.textContent)) ?? '';
 }

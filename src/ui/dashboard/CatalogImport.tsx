@@ -1,26 +1,30 @@
+import { useRef } from 'preact/hooks';
 import type { DashboardModel } from './dashboard-model';
 
 /** Import the catalog from a back office's product CSV; re-importing updates by SKU. */
 export function CatalogImport(props: { model: DashboardModel }) {
   const { model } = props;
   const report = model.catalogReport.value;
+  const fileInput = useRef<HTMLInputElement>(null);
   return (
     <section aria-labelledby="catalog-heading" class="card">
       <h2 id="catalog-heading">Catalog</h2>
       <p class="muted">{model.productCount.value} products.</p>
-      <label>
+      {/* A button that opens the file chooser: a bare file field reads as "Choose File". */}
+      <button type="button" disabled={model.busy.value} onClick={() => fileInput.current?.click()}>
         Import catalog
-        <input
-          type="file"
-          accept=".csv,text/csv"
-          disabled={model.busy.value}
-          onChange={(event) => {
-            const file = event.currentTarget.files?.[0];
-            event.currentTarget.value = '';
-            if (file) void model.importCatalogFile(file);
-          }}
-        />
-      </label>
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".csv,text/csv"
+        hidden
+        onChange={(event) => {
+          const file = event.currentTarget.files?.[0];
+          event.currentTarget.value = '';
+          if (file) void model.importCatalogFile(file);
+        }}
+      />
       {report ? (
         <div role="status">
           <p>

@@ -63,6 +63,7 @@ export function createSidebarModel(deps: SidebarDeps) {
     const current = snapshot.value;
     if (!current) return null;
     error.value = null;
+    notice.value = null;
     try {
       const { contact: saved, created } = await saveCapturedContact(deps.db, current, deps.defaultCountry);
       contact.value = saved;

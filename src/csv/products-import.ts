@@ -1,0 +1,187 @@
+import { CurrencyCode, minorDigits, parseDecimalAmount, type Money } from '../domain/money';
+import { Product } from '../domain/product';
+import type { CsvEncoding } from './decode';
+import {
+  acceptRow,
+  extraCellsReader,
+  mapColumns,
+  quoteValue,
+  readRows,
+  rejectRow,
+  type ColumnSynonyms,
+  type RowRejection,
+} from './rows';
+import { isCsvFileError, parseCsvTable } from './table';
+
+export type ProductField = 'sku' | 'name' | 'price' | 'currency' | 'category' | 'barcode';
+
+/** Header names the catalog import understands, best match first. */
+export const PRODUCT_COLUMNS: ColumnSynonyms<ProductField> = {
+  sku: ['sku', 'item code', 'product code', 'code'],
+  name: ['name', 'product name', 'product', 'title', 'description'],
+  price: ['price', 'unit price', 'retail price'],
+  currency: ['currency', 'currency code'],
+  category: ['category', 'type'],
+  barcode: ['barcode', 'ean', 'upc', 'gtin'],
+};
+
+const REQUIRED_FIELDS: readonly ProductField[] = ['sku', 'name', 'price'];
+
+const FIELD_LABELS: Record<ProductField, string> = {
+  sku: 'SKU',
+  name: 'Name',
+  price: 'Price',
+  currency: 'Currency',
+  category: 'Category',
+  barcode: 'Barcode',
+};
+
+/** A catalog product read from a file; the database layer adds id, timestamps and searchText. */
+export interface ProductRow {
+  sku: string;
+  name: string;
+  price: Money;
+  category?: string;
+  barcode?: string;
+  /** The file's other columns, by header name, as they were. */
+  extra: Record<string, string>;
+}
+
+export interface ProductsCsvOptions {
+  /** Currency of rows with no currency column or an empty cell; 'USD' unless given. */
+  defaultCurrency?: string;
+  /** How the text was decoded (decodeCsvBytes), to tell the user when it was a guess. */
+  encoding?: CsvEncoding;
+}
+
+export type ProductsCsvResult =
+  | { ok: true; products: ProductRow[]; rejected: RowRejection[]; encodingNote?: string }
+  | { ok: false; error: string };
+
+// The limits come from the stored schema, so the database never refuses a row accepted here.
+const MAX_LENGTH = {
+  sku: Product.shape.sku.maxLength ?? 64,
+  name: Product.shape.name.maxLength ?? 300,
+  category: Product.shape.category.unwrap().maxLength ?? 200,
+  barcode: Product.shape.barcode.unwrap().maxLength ?? 64,
+};
+
+/**
+ * Reads a catalog CSV. File-level problems (empty file, duplicate or missing required columns)
+ * give `ok: false` and nothing else; otherwise every row is either a product or a rejection with
+ * its line and reason, and the caller decides whether to import the good rows.
+ */
+export function readProductsCsv(text: string, options: ProductsCsvOptions = {}): ProductsCsvResult {
+  const defaultCurrency = checkDefaultCurrency(options.defaultCurrency ?? 'USD');
+  const table = parseCsvTable(text);
+  if (isCsvFileError(table)) return { ok: false, error: table.error };
+
+  const { map, missing } = mapColumns(table.header, PRODUCT_COLUMNS);
+  const missingRequired = REQUIRED_FIELDS.filter((field) => missing.includes(field));
+  if (missingRequired.length > 0) {
+    return { ok: false, error: missingColumnsError(missingRequired, table.header) };
+  }
+
+  const readExtra = extraCellsReader(table.header, map);
+  const skuLines = new Map<string, number>();
+  const { accepted, rejected } = readRows(table, map, (get, row, columnName) => {
+    const problems: string[] = [];
+    const text = (field: ProductField): string => get(field) ?? '';
+    const tooLong = (field: keyof typeof MAX_LENGTH): void => {
+      if (text(field).length > MAX_LENGTH[field]) {
+        problems.push(`${columnName(field)} is longer than ${MAX_LENGTH[field]} characters`);
+      }
+    };
+
+    const sku = text('sku');
+    if (sku === '') problems.push(`${columnName('sku')} is empty`);
+    tooLong('sku');
+    const name = text('name');
+    if (name === '') problems.push(`${columnName('name')} is empty`);
+    tooLong('name');
+
+    const currencyCell = text('currency');
+    const currency = currencyCell === '' ? defaultCurrency : currencyCell.toUpperCase();
+    const currencyOk = CurrencyCode.safeParse(currency).success;
+    if (!currencyOk) {
+      problems.push(
+        `${columnName('currency')} ${quoteValue(currencyCell)} is not a three-letter currency code`,
+      );
+    }
+
+    const priceCell = text('price');
+    const price = currencyOk ? parseDecimalAmount(priceCell, currency) : null;
+    if (priceCell === '') problems.push(`${columnName('price')} is empty`);
+    else if (currencyOk) {
+      const priceProblem = describePriceProblem(priceCell, price, currency);
+      if (priceProblem) problems.push(`${columnName('price')} ${quoteValue(priceCell)} ${priceProblem}`);
+    }
+
+    const category = text('category');
+    tooLong('category');
+    const barcode = text('barcode');
+    tooLong('barcode');
+    // Excel shows a long barcode as 5.01234E+12 and saves it that way: the digits are gone.
+    if (/^\d+(\.\d+)?e\+\d+$/i.test(barcode)) {
+      problems.push(
+        `${columnName('barcode')} ${quoteValue(barcode)} was turned into a number by a spreadsheet; format the column as text and export again`,
+      );
+    }
+
+    if (sku !== '') {
+      const firstLine = skuLines.get(sku);
+      if (firstLine !== undefined) problems.push(`${columnName('sku')} ${sku} already on line ${firstLine}`);
+      else skuLines.set(sku, row.line);
+    }
+
+    if (problems.length > 0 || !price) return rejectRow(problems.join('; '));
+    const product: ProductRow = { sku, name, price, extra: readExtra(row) };
+    if (category !== '') product.category = category;
+    if (barcode !== '') product.barcode = barcode;
+    return acceptRow(product);
+  });
+
+  const products = accepted.map((row) => row.value);
+  const encodingNote = describeEncoding(options.encoding);
+  return encodingNote ? { ok: true, products, rejected, encodingNote } : { ok: true, products, rejected };
+}
+
+function checkDefaultCurrency(code: string): CurrencyCode {
+  const upper = code.toUpperCase();
+  if (!CurrencyCode.safeParse(upper).success) {
+    throw new RangeError(`defaultCurrency must be a three-letter currency code, got "${code}"`);
+  }
+  return upper;
+}
+
+function describePriceProblem(cell: string, price: Money | null, currency: CurrencyCode): string | undefined {
+  if (price) return price.minor < 0 ? 'is negative' : undefined;
+  const fraction = /^[+-]?[\d,]*\.(\d+)$/.exec(cell)?.[1];
+  const digits = minorDigits(currency);
+  if (fraction && fraction.length > digits) {
+    return digits === 0
+      ? `has decimals, and ${currency} amounts have none`
+      : `has more decimals than ${currency} allows (${digits})`;
+  }
+  return 'is not an amount';
+}
+
+function missingColumnsError(fields: readonly ProductField[], header: readonly string[]): string {
+  const wanted = fields
+    .map((field) => {
+      const names = PRODUCT_COLUMNS[field].map((name) => `"${name}"`).join(', ');
+      return `${FIELD_LABELS[field]} (a column named ${names})`;
+    })
+    .join('; ');
+  const found = header
+    .filter((name) => name !== '')
+    .map((name) => `"${name}"`)
+    .join(', ');
+  const plural = fields.length === 1 ? 'column' : 'columns';
+  return `The file has no ${plural} for ${wanted}. Its header row has: ${found || 'no names'}.`;
+}
+
+function describeEncoding(encoding: CsvEncoding | undefined): string | undefined {
+  if (encoding !== 'windows-1252') return undefined;
+  return 'The file is not UTF-8, so it was read as Windows-1252 (Western European). Check that accented letters and symbols look right.';
+}

@@ -1,0 +1,191 @@
+import Papa from 'papaparse';
+import { restoreFormula } from './formula-guard';
+
+/** One data row; `line` is the physical line of the file (1-based) where the row starts. */
+export interface CsvRow {
+  line: number;
+  cells: string[];
+  /** Why the row cannot be read as a record (wrong cell count, broken quotes); set by the parser. */
+  problem?: string;
+}
+
+export interface CsvTable {
+  delimiter: string;
+  /** Header names, trimmed. Unnamed columns are "". */
+  header: string[];
+  rows: CsvRow[];
+}
+
+/** Something wrong with the file as a whole, in a sentence the user can act on. */
+export interface CsvFileError {
+  error: string;
+}
+
+export function isCsvFileError(result: CsvTable | CsvFileError): result is CsvFileError {
+  return 'error' in result;
+}
+
+/** Excel writes `;` where the decimal separator is a comma, and "Text (Tab delimited)" uses tabs. */
+const DELIMITERS = [',', ';', '\t'];
+
+/**
+ * Reads CSV text (already decoded, see decode.ts) into a header and rows. Blank lines, and rows of
+ * only empty cells (Excel writes ",,,"), are skipped. Rows whose cell count differs from the header
+ * are kept with a `problem`, so the row reader rejects them with their line number; extra cells that
+ * are all empty are dropped instead, since they lose nothing. Cells written by neutraliseFormula
+ * come back without their guarding apostrophe.
+ */
+export function parseCsvTable(text: string): CsvTable | CsvFileError {
+  if (text.trim() === '') return { error: 'The file is empty.' };
+
+  const lines = new PhysicalLines(text);
+  let delimiter = ',';
+  let header: string[] | undefined;
+  let headerError: string | undefined;
+  const rows: CsvRow[] = [];
+
+  // `step` is the only way papaparse tells where each row ends (meta.cursor), which is what turns
+  // rows into physical line numbers when a quoted cell spans several lines.
+  Papa.parse<string[]>(text, {
+    header: false,
+    worker: false,
+    skipEmptyLines: false,
+    delimitersToGuess: DELIMITERS,
+    step(result, parser) {
+      const line = lines.advanceTo(result.meta.cursor);
+      const cells = result.data;
+      if (isBlank(cells)) return;
+      const quoteProblem = describeQuoteErrors(result.errors, lines, line);
+      if (header === undefined) {
+        delimiter = result.meta.delimiter;
+        if (quoteProblem) {
+          headerError = `The header row (line ${line}) ${quoteProblem}.`;
+          parser.abort();
+          return;
+        }
+        header = restoreFormulas(cells).map((name) => name.trim());
+        return;
+      }
+      restoreFormulas(cells);
+      const row: CsvRow = { line, cells };
+      const problem = quoteProblem ?? cellCountProblem(row, header.length);
+      if (problem) row.problem = problem;
+      rows.push(row);
+    },
+  });
+
+  if (headerError) return { error: headerError };
+  if (!header) return { error: 'The file has no header row: every line is blank.' };
+  const duplicates = duplicateNames(header);
+  if (duplicates.length > 0) {
+    const list = duplicates.map((name) => `"${name}"`).join(', ');
+    return {
+      error: `The header row names ${duplicates.length === 1 ? 'a column' : 'columns'} twice: ${list}. Rename or remove the extra ${duplicates.length === 1 ? 'column' : 'columns'} and try again.`,
+    };
+  }
+  return { delimiter, header, rows };
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell !== '' && cell.trim() !== '') return false;
+  return true;
+}
+
+/** In place: this runs for every cell of files of 100,000 rows, so no copies. */
+function restoreFormulas(cells: string[]): string[] {
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i] ?? '';
+    if (cell.includes("'")) cells[i] = restoreFormula(cell);
+  }
+  return cells;
+}
+
+function cellCountProblem(row: CsvRow, headerLength: number): string | undefined {
+  const count = row.cells.length;
+  if (count === headerLength) return undefined;
+  if (count > headerLength && isBlank(row.cells.slice(headerLength))) {
+    row.cells.length = headerLength;
+    return undefined;
+  }
+  return `has ${count} ${count === 1 ? 'cell' : 'cells'}, the header has ${headerLength}`;
+}
+
+function describeQuoteErrors(
+  errors: readonly Papa.ParseError[],
+  lines: PhysicalLines,
+  line: number,
+): string | undefined {
+  if (errors.length === 0) return undefined;
+  // "Delimiter" errors only say the file has a single column; that is not a problem.
+  const codes = new Set(errors.filter((e) => e.type === 'Quotes').map((e) => e.code));
+  if (codes.has('MissingQuotes')) {
+    const last = lines.lastLine;
+    const rest = last > line ? `, so lines ${line} to ${last} could not be read` : '';
+    return `opens a quoted cell (") that is never closed${rest}`;
+  }
+  if (codes.has('InvalidQuotes')) return 'has a quoted cell with text after its closing quote (")';
+  return undefined;
+}
+
+/** Header names given more than once; unnamed columns ("") may repeat. */
+function duplicateNames(header: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  for (const name of header) {
+    if (name === '') continue;
+    if (seen.has(name)) duplicates.add(name);
+    seen.add(name);
+  }
+  return [...duplicates];
+}
+
+/**
+ * Counts line breaks as papaparse's cursor moves forward, so the whole file is scanned once.
+ * A break is LF, CRLF or a lone CR, as an editor would show it.
+ */
+class PhysicalLines {
+  private offset = 0;
+  private line = 1;
+  // Lone CRs (old Mac files) are rare; without them, jumping from LF to LF is much faster.
+  private readonly loneCr: boolean;
+
+  constructor(private readonly text: string) {
+    this.loneCr = /\r(?!\n)/.test(text);
+  }
+
+  /** The line where the text at the current offset starts, then moves the offset to `cursor`. */
+  advanceTo(cursor: number): number {
+    const start = this.line;
+    const end = Math.min(cursor, this.text.length);
+    if (end > this.offset) {
+      this.line += this.loneCr ? this.countBreaks(end) : this.countLineFeeds(end);
+      this.offset = end;
+    }
+    return start;
+  }
+
+  private countLineFeeds(end: number): number {
+    let count = 0;
+    for (let i = this.text.indexOf('\n', this.offset); i !== -1 && i < end;) {
+      count++;
+      i = this.text.indexOf('\n', i + 1);
+    }
+    return count;
+  }
+
+  private countBreaks(end: number): number {
+    const { text } = this;
+    let count = 0;
+    for (let i = this.offset; i < end; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 0x0a || (code === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) count++;
+    }
+    return count;
+  }
+
+  /** The last line that has any text on it. */
+  get lastLine(): number {
+    const trimmed = this.text.replace(/[\r\n]+$/, '');
+    return trimmed.split(/\r\n|\n|\r/).length;
+  }
+}

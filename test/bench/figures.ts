@@ -1,0 +1,34 @@
+import { writeFile } from 'node:fs/promises';
+
+/** One measured figure beside its budget from DESIGN.md; later issues add theirs to the same file. */
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  /** The budget in the same unit, or null where DESIGN.md sets none. */
+  budget: number | null;
+}
+
+export function percentile(values: readonly number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1);
+  return sorted[Math.max(0, index)] ?? Number.NaN;
+}
+
+export function printFigures(figures: readonly Figure[]): void {
+  const width = Math.max(...figures.map((figure) => figure.name.length));
+  for (const figure of figures) {
+    const value = `${round(figure.value)} ${figure.unit}`;
+    const budget = figure.budget === null ? 'no budget' : `budget ≤ ${round(figure.budget)} ${figure.unit}`;
+    const verdict = figure.budget === null ? '' : figure.value <= figure.budget ? '  ok' : '  OVER BUDGET';
+    console.log(`${figure.name.padEnd(width)}  ${value.padStart(12)}   ${budget}${verdict}`);
+  }
+}
+
+export async function writeFigures(path: string, figures: readonly Figure[]): Promise<void> {
+  await writeFile(path, `${JSON.stringify(figures, null, 2)}\n`);
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,116 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { startDemoServer } from '../demo/server';
+import { EXTENSION_DIR, launchWithTally, sidebarFrame, type TallyBrowser } from '../support/chromium';
+import { percentile, printFigures, writeFigures, type Figure } from './figures';
+
+/**
+ * `npm run bench`: figures measured in real Chromium with the built extension, printed beside
+ * their budgets and written to bench-results.json. Never asserted: shared machines are noisy.
+ */
+const RUNS = 15;
+
+async function contentScriptSize(): Promise<Figure[]> {
+  const script = await readFile(join(EXTENSION_DIR, 'content-scripts/content.js'));
+  return [
+    { name: 'content script, raw', value: script.length / 1024, unit: 'KB', budget: null },
+    { name: 'content script, gzip', value: gzipSync(script, { level: 9 }).length / 1024, unit: 'KB', budget: 10 },
+  ];
+}
+
+/**
+ * From the page's DOM being ready (domInteractive) to Tally showing its launcher, which it adds
+ * only once it has found the customer: observed from the page itself.
+ */
+async function detectionTime(tally: TallyBrowser, heavyPageUrl: string): Promise<Figure[]> {
+  const samples: number[] = [];
+  let elements = 0;
+  for (let run = 0; run < RUNS; run += 1) {
+    const page = await tally.browser.newPage();
+    await page.evaluateOnNewDocument(() => {
+      new MutationObserver((records, observer) => {
+        for (const record of records) {
+          for (const node of record.addedNodes) {
+            if (node.nodeName === 'TALLY-LAUNCHER') {
+              (window as unknown as { __tallyShownAt: number }).__tallyShownAt = performance.now();
+              observer.disconnect();
+            }
+          }
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(heavyPageUrl);
+    await page.waitForFunction(() => '__tallyShownAt' in window, { timeout: 10_000 });
+    const timing = await page.evaluate(() => {
+      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return {
+        shownAt: (window as unknown as { __tallyShownAt: number }).__tallyShownAt,
+        readyAt: navigation.domInteractive,
+        elements: document.getElementsByTagName('*').length,
+      };
+    });
+    samples.push(timing.shownAt - timing.readyAt);
+    elements = timing.elements;
+    await page.close();
+  }
+  return [
+    {
+      name: `page ready → contact detected, ${elements} elements (median)`,
+      value: percentile(samples, 0.5),
+      unit: 'ms',
+      budget: 20,
+    },
+    { name: 'page ready → contact detected (p95)', value: percentile(samples, 0.95), unit: 'ms', budget: 20 },
+  ];
+}
+
+/**
+ * From the click on `Open Tally` to the sidebar showing the customer with its buttons live
+ * (the sidebar's own `tally:interactive` mark), on a fresh page each time: the first open,
+ * which loads the sidebar, is the slow one.
+ */
+async function sidebarOpenTime(tally: TallyBrowser, customerUrl: string): Promise<Figure[]> {
+  const samples: number[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const page = await tally.browser.newPage();
+    await page.goto(customerUrl);
+    const button = await page.waitForSelector('::-p-aria(Open Tally)');
+    const clickedAt = Date.now();
+    await button?.click();
+    const frame = await sidebarFrame(page, tally.extensionOrigin);
+    await frame.waitForFunction(() => performance.getEntriesByName('tally:interactive').length > 0, {
+      polling: 'mutation',
+    });
+    const interactiveAt = await frame.evaluate(() => {
+      const mark = performance.getEntriesByName('tally:interactive')[0];
+      return performance.timeOrigin + (mark?.startTime ?? Number.NaN);
+    });
+    samples.push(interactiveAt - clickedAt);
+    await page.close();
+  }
+  return [
+    { name: 'click Open Tally → sidebar interactive (median)', value: percentile(samples, 0.5), unit: 'ms', budget: 150 },
+    { name: 'click Open Tally → sidebar interactive (p95)', value: percentile(samples, 0.95), unit: 'ms', budget: 150 },
+  ];
+}
+
+async function main() {
+  const demo = await startDemoServer({ port: 0 });
+  const tally = await launchWithTally({ headless: true });
+  try {
+    const figures = [
+      ...(await contentScriptSize()),
+      ...(await detectionTime(tally, `${demo.url}/bench/customers/C-00042`)),
+      ...(await sidebarOpenTime(tally, `${demo.url}/rep/customers/C-00042`)),
+    ];
+    printFigures(figures);
+    await writeFigures('bench-results.json', figures);
+    console.log('\nWrote bench-results.json');
+  } finally {
+    await tally.close();
+    await demo.close();
+  }
+}
+
+await main();

@@ -1,0 +1,81 @@
+import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Frame, Page } from 'puppeteer';
+import { launchWithTally } from '../support/chromium';
+import {
+  captureContact,
+  downloadCatalogCsv,
+  exportPurchases,
+  importCatalog,
+  openDashboard,
+  openSidebar,
+  recordPurchase,
+} from '../support/tour';
+import { startDemoServer } from './server';
+
+/**
+ * `npm run demo`: the demo back office with Tally loaded in Chromium. With a display, a window
+ * opens on a customer page for you to try (the catalog is imported first). Without one (CI, a
+ * server), the same tour runs headless and leaves screenshots and the exported CSV behind.
+ */
+const OUTPUT = resolve('demo-output');
+const CUSTOMER = '/rep/customers/C-00042';
+const interactive = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.CI;
+
+const demo = await startDemoServer({ port: Number(process.env.PORT ?? 5178) });
+console.log(`Demo back office: ${demo.url}/`);
+const tally = await launchWithTally({ headless: !interactive });
+
+if (interactive) {
+  const page = await tally.browser.newPage();
+  await prepareCatalog(page);
+  await page.goto(`${demo.url}${CUSTOMER}`);
+  await page.bringToFront();
+  console.log('Chromium is open with Tally on a customer page. Close the browser window to stop.');
+  tally.browser.on('disconnected', () => void demo.close().then(() => process.exit(0)));
+} else {
+  await rm(OUTPUT, { recursive: true, force: true });
+  await mkdir(OUTPUT, { recursive: true });
+  let step = 0;
+  const shoot = async (target: Page | Frame, name: string) => {
+    const page = 'page' in target ? target.page() : target;
+    step += 1;
+    const path = resolve(OUTPUT, `${String(step).padStart(2, '0')}-${name}.png`);
+    await page.screenshot({ path });
+    console.log(`  ${path}`);
+  };
+
+  const page = await tally.browser.newPage();
+  console.log('Screenshots:');
+  const dashboard = await prepareCatalog(page);
+  await shoot(dashboard, 'catalog-imported');
+  await page.bringToFront();
+  await page.goto(`${demo.url}${CUSTOMER}`);
+  await page.waitForSelector('::-p-aria(Open Tally)');
+  await shoot(page, 'customer-page');
+  const frame = await openSidebar(page, tally);
+  await shoot(page, 'sidebar-open');
+  await captureContact(frame);
+  await shoot(page, 'contact-captured');
+  await recordPurchase(frame, [{ search: 'NW-1002', quantity: 3 }, { search: 'NW-1003', price: '9.99' }], {
+    screenshot: (name) => shoot(page, name),
+  });
+  await shoot(page, 'activity-timeline');
+  await dashboard.bringToFront();
+  const exported = await exportPurchases(dashboard, tally);
+  await shoot(dashboard, 'dashboard');
+  const csv = resolve(OUTPUT, 'tally-purchases.csv');
+  await copyFile(exported.path, csv);
+  console.log(`Exported CSV:\n  ${csv}`);
+  console.log(`Demo tour finished; everything is in ${OUTPUT}`);
+  await tally.close();
+  await demo.close();
+}
+
+/** Downloads the back office's product CSV and imports it in Tally's dashboard, as a rep would. */
+async function prepareCatalog(page: Page): Promise<Page> {
+  const csv = await downloadCatalogCsv(page, tally, demo.url);
+  const dashboard = await openDashboard(tally);
+  console.log(`Catalog: ${await importCatalog(dashboard, csv)}`);
+  return dashboard;
+}
