@@ -46,7 +46,6 @@ export function createLauncher(sidebarUrl: string): Launcher {
   panel.append(bar);
 
   root.append(style, openButton, panel);
-  document.documentElement.append(host);
 
   let frame: HTMLIFrameElement | undefined;
   let detected = false;
@@ -54,6 +53,8 @@ export function createLauncher(sidebarUrl: string): Launcher {
   const pageMargin = document.documentElement.style.marginRight;
 
   const render = () => {
+    // Added on the first customer page only: other pages never see Tally in their DOM.
+    if (detected && !host.isConnected) document.documentElement.append(host);
     openButton.hidden = open || !detected;
     panel.hidden = !open;
     // Dock rather than cover: the back office keeps its full width minus the sidebar.

@@ -45,6 +45,6 @@ export async function restoreSiteAccess(): Promise<void> {
   if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (origins.length === 0) return;
   await browser.scripting.registerContentScripts([
-    { id: SCRIPT_ID, js: [CONTENT_SCRIPT], matches: origins, runAt: 'document_end' },
+    { id: SCRIPT_ID, js: [CONTENT_SCRIPT], matches: origins, runAt: 'document_start' },
   ]);
 }
