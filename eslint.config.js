@@ -21,7 +21,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "MemberExpression[property.name=/^(innerHTML|outerHTML|insertAdjacentHTML)$/]",
+          selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML|insertAdjacentHTML)$/]',
           message: 'Render text (textContent), never HTML built from strings.',
         },
         {
@@ -33,7 +33,10 @@ export default tseslint.config(
           message: 'DESIGN.md: no messages from other extensions or web pages.',
         },
       ],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -46,7 +49,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['dexie', '**/db/**'], message: 'Storage opened here belongs to the vendor origin.' },
-            { group: ['preact', 'preact/*', '@preact/*', '**/ui/**'], message: 'The content script stays framework-free.' },
+            {
+              group: ['preact', 'preact/*', '@preact/*', '**/ui/**'],
+              message: 'The content script stays framework-free.',
+            },
             { group: ['zod'], message: 'Use zod/mini in the content script (size budget).' },
           ],
         },
@@ -62,7 +68,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['wxt', 'wxt/*', 'dexie', 'preact', 'preact/*', '@preact/*'], message: 'Pure layer.' },
-            { group: ['**/db/**', '**/ui/**', '**/messaging/**', '**/adapters/**'], message: 'Dependencies point one way.' },
+            {
+              group: ['**/db/**', '**/ui/**', '**/messaging/**', '**/adapters/**'],
+              message: 'Dependencies point one way.',
+            },
           ],
         },
       ],

@@ -1,6 +1,11 @@
 import { render } from 'preact';
 import { openDatabase } from '../../src/db/database';
-import { allowBackOffice, allowedBackOffices, originPattern, revokeBackOffice } from '../../src/messaging/site-access';
+import {
+  allowBackOffice,
+  allowedBackOffices,
+  originPattern,
+  revokeBackOffice,
+} from '../../src/messaging/site-access';
 import { Dashboard } from '../../src/ui/dashboard/Dashboard';
 import { createDashboardModel } from '../../src/ui/dashboard/dashboard-model';
 import { createSiteAccessModel } from '../../src/ui/dashboard/site-access-model';

@@ -8,11 +8,7 @@ export type Detection =
   | { status: 'broken'; adapter: BackOfficeAdapter; reason: string };
 
 /** The customer on this page, from the first adapter whose URL filter and DOM check pass. */
-export function detectContact(
-  doc: Document,
-  url: URL,
-  candidates: readonly BackOfficeAdapter[],
-): Detection {
+export function detectContact(doc: Document, url: URL, candidates: readonly BackOfficeAdapter[]): Detection {
   for (const adapter of candidates) {
     if (!adapter.matches(url) || !adapter.detect(doc)) continue;
     try {

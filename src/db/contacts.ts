@@ -17,9 +17,7 @@ export async function findContactForSnapshot(
   const keys = contactKeys(
     {
       ...snapshot,
-      externalIds: snapshot.externalId
-        ? [{ backOffice: snapshot.backOffice, id: snapshot.externalId }]
-        : [],
+      externalIds: snapshot.externalId ? [{ backOffice: snapshot.backOffice, id: snapshot.externalId }] : [],
     },
     defaultCountry,
   );

@@ -21,7 +21,10 @@ export async function importCatalog(
 ): Promise<CatalogImportSummary> {
   const now = nowInstant();
   return db.transaction('rw', db.products, async () => {
-    const existing = await db.products.where('sku').anyOf(inputs.map((input) => input.sku)).toArray();
+    const existing = await db.products
+      .where('sku')
+      .anyOf(inputs.map((input) => input.sku))
+      .toArray();
     const bySku = new Map(existing.map((product) => [product.sku, product]));
     const summary: CatalogImportSummary = { created: 0, updated: 0, unchanged: 0 };
     const writes: Product[] = [];

@@ -25,10 +25,7 @@ export function newestFirst(a: PurchaseRecord, b: PurchaseRecord): number {
   return b.purchaseDate.localeCompare(a.purchaseDate) || b.createdAt.localeCompare(a.createdAt);
 }
 
-export async function listContactPurchases(
-  db: TallyDatabase,
-  contactId: string,
-): Promise<PurchaseRecord[]> {
+export async function listContactPurchases(db: TallyDatabase, contactId: string): Promise<PurchaseRecord[]> {
   const records = await db.purchases.where('contactId').equals(contactId).toArray();
   return records.filter((record) => record.deletedAt === undefined).sort(newestFirst);
 }

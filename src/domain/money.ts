@@ -48,7 +48,9 @@ export function parseDecimalAmount(text: string, currency: CurrencyCode): Money 
 /** The amount as plain decimal text ("12.50"), the form CSV files and inputs use. */
 export function formatDecimalAmount(money: Money): string {
   const digits = minorDigits(money.currency);
-  const abs = Math.abs(money.minor).toString().padStart(digits + 1, '0');
+  const abs = Math.abs(money.minor)
+    .toString()
+    .padStart(digits + 1, '0');
   const whole = digits === 0 ? abs : abs.slice(0, -digits);
   const fraction = digits === 0 ? '' : `.${abs.slice(-digits)}`;
   return `${money.minor < 0 ? '-' : ''}${whole}${fraction}`;

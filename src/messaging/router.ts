@@ -1,4 +1,11 @@
-import { Envelope, protocol, type MessageName, type Reply, type RequestOf, type ResponseOf } from './protocol';
+import {
+  Envelope,
+  protocol,
+  type MessageName,
+  type Reply,
+  type RequestOf,
+  type ResponseOf,
+} from './protocol';
 import { classifySender, type SenderFacts, type SenderKind } from './sender';
 
 export type Handlers = {

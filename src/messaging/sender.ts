@@ -6,9 +6,7 @@ export interface SenderFacts {
 }
 
 export type SenderKind =
-  | { kind: 'content'; tabId: number }
-  | { kind: 'extension-page'; tabId?: number }
-  | { kind: 'unknown' };
+  { kind: 'content'; tabId: number } | { kind: 'extension-page'; tabId?: number } | { kind: 'unknown' };
 
 /**
  * Who sent a message, from what the browser says about the sender, never from the message.

@@ -57,9 +57,16 @@ if (interactive) {
   await shoot(page, 'sidebar-open');
   await captureContact(frame);
   await shoot(page, 'contact-captured');
-  await recordPurchase(frame, [{ search: 'NW-1002', quantity: 3 }, { search: 'NW-1003', price: '9.99' }], {
-    screenshot: (name) => shoot(page, name),
-  });
+  await recordPurchase(
+    frame,
+    [
+      { search: 'NW-1002', quantity: 3 },
+      { search: 'NW-1003', price: '9.99' },
+    ],
+    {
+      screenshot: (name) => shoot(page, name),
+    },
+  );
   await shoot(page, 'activity-timeline');
   await dashboard.bringToFront();
   const exported = await exportPurchases(dashboard, tally);

@@ -120,9 +120,16 @@ describe('capture a customer and record a purchase', () => {
   it('records a purchase that appears at the top of the activity timeline', async () => {
     const frame = await sidebarFrame(page, tally.extensionOrigin);
     await recordPurchase(frame, [{ search: 'NW-1001' }]);
-    await recordPurchase(frame, [{ search: 'NW-1002', quantity: 3 }, { search: 'NW-1003', price: '9.99' }], {
-      purchaseDate: todayLocal(),
-    });
+    await recordPurchase(
+      frame,
+      [
+        { search: 'NW-1002', quantity: 3 },
+        { search: 'NW-1003', price: '9.99' },
+      ],
+      {
+        purchaseDate: todayLocal(),
+      },
+    );
     const entries = await timelineEntries(frame);
     expect(entries).toHaveLength(2);
     expect(entries[0]).toMatch(/3 × /);
@@ -141,7 +148,9 @@ describe('capture a customer and record a purchase', () => {
   it('shows a customer name holding markup as literal text and never runs it', async () => {
     await page.goto(`${demo.url}/rep/customers/C-00007`);
     const frame = await openSidebar(page, tally);
-    await frame.waitForFunction(() => document.querySelector('[data-field=name]')?.textContent?.includes('Mallory'));
+    await frame.waitForFunction(() =>
+      document.querySelector('[data-field=name]')?.textContent?.includes('Mallory'),
+    );
     expect(await fieldText(frame, 'name')).toBe('<img src=x onerror=alert(1)>Mallory "Bobby" Tables');
     expect(await captureContact(frame)).toMatch(/saved to Tally/);
     expect(await frame.$$eval('main img', (images) => images.length)).toBe(0);
@@ -152,9 +161,14 @@ describe('capture a customer and record a purchase', () => {
     const dashboard = await openDashboard(tally);
     const { text } = await exportPurchases(dashboard, tally);
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    const rows = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true }).data;
+    const rows = Papa.parse<Record<string, string>>(text.slice(1), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     expect(rows).toHaveLength(3);
-    expect(rows.every((row) => row.Date === todayLocal() && row['Back-office ID'] === 'northwind:C-00042')).toBe(true);
+    expect(
+      rows.every((row) => row.Date === todayLocal() && row['Back-office ID'] === 'northwind:C-00042'),
+    ).toBe(true);
     const bySku = new Map(rows.map((row) => [row.SKU, row]));
     expect(bySku.get('NW-1002')).toMatchObject({ Quantity: '3', Kind: 'purchase' });
     const discounted = bySku.get('NW-1003');

@@ -92,7 +92,9 @@ export async function waitForDownload(dir: string, pattern: RegExp, timeoutMs = 
 export async function sidebarFrame(page: Page, extensionOrigin: string): Promise<Frame> {
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
-    const frame = page.frames().find((candidate) => candidate.url().startsWith(`${extensionOrigin}/sidebar.html`));
+    const frame = page
+      .frames()
+      .find((candidate) => candidate.url().startsWith(`${extensionOrigin}/sidebar.html`));
     if (frame) return frame;
     await new Promise((settle) => setTimeout(settle, 25));
   }
@@ -113,7 +115,10 @@ export async function stopServiceWorker(tally: TallyBrowser): Promise<void> {
   while (
     tally.browser
       .targets()
-      .some((candidate) => candidate.type() === 'service_worker' && candidate.url().startsWith(tally.extensionOrigin))
+      .some(
+        (candidate) =>
+          candidate.type() === 'service_worker' && candidate.url().startsWith(tally.extensionOrigin),
+      )
   ) {
     if (Date.now() > deadline) throw new Error('The service worker did not stop.');
     await new Promise((settle) => setTimeout(settle, 50));

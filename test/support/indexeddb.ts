@@ -7,23 +7,20 @@ export async function databaseNames(page: Page): Promise<string[]> {
 
 /** How many rows a table of Tally's database holds, read in an extension page with raw IndexedDB. */
 export async function countRows(page: Page, table: string): Promise<number> {
-  return page.evaluate(
-    async (name) => {
-      // Opening a database that does not exist would create an empty one; look first.
-      if (!(await indexedDB.databases()).some((database) => database.name === 'tally')) return 0;
-      return new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('tally');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).count();
-          request.onsuccess = () => {
-            resolve(request.result);
-            open.result.close();
-          };
-          request.onerror = () => reject(request.error);
+  return page.evaluate(async (name) => {
+    // Opening a database that does not exist would create an empty one; look first.
+    if (!(await indexedDB.databases()).some((database) => database.name === 'tally')) return 0;
+    return new Promise<number>((resolve, reject) => {
+      const open = indexedDB.open('tally');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const request = open.result.transaction(name).objectStore(name).count();
+        request.onsuccess = () => {
+          resolve(request.result);
+          open.result.close();
         };
-      });
-    },
-    table,
-  );
+        request.onerror = () => reject(request.error);
+      };
+    });
+  }, table);
 }

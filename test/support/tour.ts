@@ -26,12 +26,12 @@ export async function captureContact(frame: Frame): Promise<string> {
   const status = await frame.waitForFunction(
     (old) => {
       const current = document.querySelector('[role=status]');
-      return current !== null && current !== old ? current : null;
+      return current !== null && current !== old ? (current.textContent ?? '') : null;
     },
     {},
     previous,
   );
-  return status.evaluate((element) => (element as Element).textContent ?? '');
+  return (await status.jsonValue()) ?? '';
 }
 
 /** Searches and adds products, completes the record, sets quantities and prices, confirms. */
@@ -51,7 +51,8 @@ export async function recordPurchase(
   await options.screenshot?.('products-added');
   await frame.locator('::-p-aria(Complete record)').click();
   await frame.waitForSelector('::-p-aria(Confirm order)');
-  if (options.purchaseDate) await fill(frame, await frame.$('::-p-aria(Purchase date)'), options.purchaseDate);
+  if (options.purchaseDate)
+    await fill(frame, await frame.$('::-p-aria(Purchase date)'), options.purchaseDate);
   const quantities = await frame.$$('::-p-aria(Quantity)');
   const prices = await frame.$$('::-p-aria(Price)');
   for (const [index, line] of lines.entries()) {
@@ -60,19 +61,23 @@ export async function recordPurchase(
   }
   await options.screenshot?.('review');
   await frame.locator('::-p-aria(Confirm order)').click();
-  await frame.waitForFunction(() => document.querySelector('[role=status]')?.textContent === 'Order recorded.');
+  await frame.waitForFunction(
+    () => document.querySelector('[role=status]')?.textContent === 'Order recorded.',
+  );
 }
 
 /** The entries of the `Activity timeline`, top first, as the user reads them. */
 export async function timelineEntries(frame: Frame): Promise<string[]> {
   const list = await frame.waitForSelector('ol.timeline');
-  return (
-    (await list?.$$eval(':scope > li', (items) => items.map((item) => item.textContent ?? ''))) ?? []
-  );
+  return (await list?.$$eval(':scope > li', (items) => items.map((item) => item.textContent ?? ''))) ?? [];
 }
 
 /** Downloads the back office's product CSV from its catalog page, as a user would. */
-export async function downloadCatalogCsv(page: Page, tally: TallyBrowser, backOfficeUrl: string): Promise<string> {
+export async function downloadCatalogCsv(
+  page: Page,
+  tally: TallyBrowser,
+  backOfficeUrl: string,
+): Promise<string> {
   await page.goto(`${backOfficeUrl}/rep/products`);
   await page.locator('::-p-aria(Export products \\(CSV\\))').click();
   return waitForDownload(tally.downloadDir, /products.*\.csv$/);
@@ -95,7 +100,10 @@ export async function importCatalog(dashboard: Page, csvPath: string): Promise<s
 }
 
 /** Clicks `Export purchases` and returns the downloaded file's path and text. */
-export async function exportPurchases(dashboard: Page, tally: TallyBrowser): Promise<{ path: string; text: string }> {
+export async function exportPurchases(
+  dashboard: Page,
+  tally: TallyBrowser,
+): Promise<{ path: string; text: string }> {
   await dashboard.reload();
   await dashboard.waitForSelector('table');
   await dashboard.locator('::-p-aria(Export purchases)').click();

@@ -9,7 +9,11 @@ export function Dashboard(props: { model: DashboardModel; sites: SiteAccessModel
   return (
     <main class="dashboard">
       <h1 class="brand">Tally</h1>
-      {model.error.value ? <p role="alert" class="error">{model.error.value}</p> : null}
+      {model.error.value ? (
+        <p role="alert" class="error">
+          {model.error.value}
+        </p>
+      ) : null}
       <PurchasesTable model={model} />
       <CatalogImport model={model} />
       <SiteAccess model={props.sites} />

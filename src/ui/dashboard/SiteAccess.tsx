@@ -5,7 +5,9 @@ export function SiteAccess(props: { model: SiteAccessModel }) {
   return (
     <section aria-labelledby="sites-heading" class="card">
       <h2 id="sites-heading">Back-office sites</h2>
-      <p class="muted">Tally runs on local servers (localhost, 127.0.0.1) out of the box. Add your back office here.</p>
+      <p class="muted">
+        Tally runs on local servers (localhost, 127.0.0.1) out of the box. Add your back office here.
+      </p>
       <form
         onSubmit={(event) => {
           event.preventDefault();

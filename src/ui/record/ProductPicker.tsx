@@ -57,7 +57,11 @@ export function ProductPicker(props: { model: RecordModel; onCancel: () => void 
           ))}
         </ul>
       )}
-      {model.error.value ? <p role="alert" class="error">{model.error.value}</p> : null}
+      {model.error.value ? (
+        <p role="alert" class="error">
+          {model.error.value}
+        </p>
+      ) : null}
       <div class="actions">
         <button type="button" onClick={props.onCancel} class="secondary">
           Cancel

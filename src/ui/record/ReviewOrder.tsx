@@ -38,7 +38,9 @@ export function ReviewOrder(props: { model: RecordModel; onConfirm: () => void }
               <input
                 inputMode="numeric"
                 value={line.quantityText}
-                onInput={(event) => model.updateLine(line.product.id, { quantityText: event.currentTarget.value })}
+                onInput={(event) =>
+                  model.updateLine(line.product.id, { quantityText: event.currentTarget.value })
+                }
               />
             </label>
             <label>
@@ -46,7 +48,9 @@ export function ReviewOrder(props: { model: RecordModel; onConfirm: () => void }
               <input
                 inputMode="decimal"
                 value={line.priceText}
-                onInput={(event) => model.updateLine(line.product.id, { priceText: event.currentTarget.value })}
+                onInput={(event) =>
+                  model.updateLine(line.product.id, { priceText: event.currentTarget.value })
+                }
               />
             </label>
             <span class="amount">{amount ? formatMoney(amount) : '—'}</span>
@@ -59,12 +63,19 @@ export function ReviewOrder(props: { model: RecordModel; onConfirm: () => void }
       })}
       <label>
         Note
-        <textarea value={model.note.value} onInput={(event) => (model.note.value = event.currentTarget.value)} />
+        <textarea
+          value={model.note.value}
+          onInput={(event) => (model.note.value = event.currentTarget.value)}
+        />
       </label>
       <p class="total">
         Total <strong>{total ? formatMoney(total) : '—'}</strong>
       </p>
-      {model.error.value ? <p role="alert" class="error">{model.error.value}</p> : null}
+      {model.error.value ? (
+        <p role="alert" class="error">
+          {model.error.value}
+        </p>
+      ) : null}
       <div class="actions">
         <button type="button" class="secondary" onClick={() => model.back()}>
           Back

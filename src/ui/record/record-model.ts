@@ -1,7 +1,13 @@
 import { computed, signal } from '@preact/signals';
 import type { Contact } from '../../domain/contact';
 import { todayLocal } from '../../domain/dates';
-import { formatDecimalAmount, multiplyMoney, parseDecimalAmount, sumMoney, type Money } from '../../domain/money';
+import {
+  formatDecimalAmount,
+  multiplyMoney,
+  parseDecimalAmount,
+  sumMoney,
+  type Money,
+} from '../../domain/money';
 import type { Product } from '../../domain/product';
 import { searchProducts } from '../../domain/product-search';
 import type { PurchaseKind } from '../../domain/purchase';
@@ -69,7 +75,10 @@ export function createRecordModel(contact: Contact, kind: PurchaseKind, deps: Re
         i === index ? { ...line, quantityText: String((Number(line.quantityText) || 0) + 1) } : line,
       );
     } else {
-      const priceText = kind === 'sample' ? formatDecimalAmount({ ...product.price, minor: 0 }) : formatDecimalAmount(product.price);
+      const priceText =
+        kind === 'sample'
+          ? formatDecimalAmount({ ...product.price, minor: 0 })
+          : formatDecimalAmount(product.price);
       lines.value = [...lines.value, { product, quantityText: '1', priceText }];
     }
   }

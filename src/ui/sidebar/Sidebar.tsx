@@ -11,8 +11,16 @@ export function Sidebar(props: { model: SidebarModel }) {
   return (
     <main class="sidebar" aria-busy={model.loading.value}>
       <h1 class="brand">Tally</h1>
-      {model.error.value ? <p role="alert" class="error">{model.error.value}</p> : null}
-      {model.notice.value ? <p role="status" class="notice">{model.notice.value}</p> : null}
+      {model.error.value ? (
+        <p role="alert" class="error">
+          {model.error.value}
+        </p>
+      ) : null}
+      {model.notice.value ? (
+        <p role="status" class="notice">
+          {model.notice.value}
+        </p>
+      ) : null}
       {recording ? (
         recording.step.value === 'pick' ? (
           <ProductPicker model={recording} onCancel={model.cancelRecording} />
@@ -21,7 +29,11 @@ export function Sidebar(props: { model: SidebarModel }) {
         )
       ) : snapshot ? (
         <>
-          <ContactCard snapshot={snapshot} contact={model.contact.value} onCapture={() => void model.capture()} />
+          <ContactCard
+            snapshot={snapshot}
+            contact={model.contact.value}
+            onCapture={() => void model.capture()}
+          />
           <div class="actions">
             <button type="button" onClick={() => void model.startRecording('purchase')}>
               Record purchase

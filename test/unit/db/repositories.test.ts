@@ -17,7 +17,13 @@ const ada: ContactSnapshot = {
 
 const products: ProductInput[] = [
   { sku: 'NW-1', name: 'Hand Cream', price: { minor: 1250, currency: 'USD' }, extra: {} },
-  { sku: 'NW-2', name: 'Candle', price: { minor: 900, currency: 'USD' }, category: 'Home', extra: { color: 'red' } },
+  {
+    sku: 'NW-2',
+    name: 'Candle',
+    price: { minor: 900, currency: 'USD' },
+    category: 'Home',
+    extra: { color: 'red' },
+  },
 ];
 
 let db: TallyDatabase;
@@ -44,16 +50,24 @@ describe('contacts', () => {
     const find = (snapshot: ContactSnapshot) => findContactForSnapshot(db, snapshot, 'US');
     expect((await find({ ...ada, name: 'Someone Else', email: 'x@y.z' }))?.id).toBe(contact.id);
     expect((await find({ ...noId, email: 'ADA@example.com', name: 'A. L.' }))?.id).toBe(contact.id);
-    expect((await find({ ...noId, email: 'new@example.com', phone: '+1 415 555 0134', name: 'A. L.' }))?.id).toBe(
+    expect(
+      (await find({ ...noId, email: 'new@example.com', phone: '+1 415 555 0134', name: 'A. L.' }))?.id,
+    ).toBe(contact.id);
+    expect((await find({ ...noId, email: 'new@example.com', phone: '1', name: 'ada  lovelace' }))?.id).toBe(
       contact.id,
     );
-    expect((await find({ ...noId, email: 'new@example.com', phone: '1', name: 'ada  lovelace' }))?.id).toBe(contact.id);
-    expect(await find({ ...noId, email: 'new@example.com', phone: '1', name: 'Grace Hopper' })).toBeUndefined();
+    expect(
+      await find({ ...noId, email: 'new@example.com', phone: '1', name: 'Grace Hopper' }),
+    ).toBeUndefined();
   });
 
   it('never merges two customers the back office tells apart', async () => {
     await saveCapturedContact(db, ada, 'US');
-    const namesake = await saveCapturedContact(db, { ...ada, externalId: 'C-00043', email: 'other@example.com' }, 'US');
+    const namesake = await saveCapturedContact(
+      db,
+      { ...ada, externalId: 'C-00043', email: 'other@example.com' },
+      'US',
+    );
     expect(namesake.created).toBe(true);
     expect(await db.contacts.count()).toBe(2);
   });
@@ -112,7 +126,13 @@ describe('recorded purchases', () => {
       unitPrice: { minor: 100, currency: 'USD' },
       catalogPrice: { minor: 100, currency: 'USD' },
     };
-    const draft = { contactId: contact.id, kind: 'purchase' as const, currency: 'USD', purchaseDate: '2026-11-01', lines: [line] };
+    const draft = {
+      contactId: contact.id,
+      kind: 'purchase' as const,
+      currency: 'USD',
+      purchaseDate: '2026-11-01',
+      lines: [line],
+    };
     await expect(recordPurchase(db, draft)).rejects.toThrow();
     await expect(recordPurchase(db, { ...draft, lines: [] })).rejects.toThrow();
     await expect(

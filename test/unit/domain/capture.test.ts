@@ -11,7 +11,11 @@ const snapshot = ContactSnapshot.parse({
   phone: '(415) 555-0134',
   url: 'http://127.0.0.1:5178/rep/customers/C-00042',
 });
-const context = { newId: crypto.randomUUID(), now: '2026-11-22T10:00:00.000Z', defaultCountry: 'US' as const };
+const context = {
+  newId: crypto.randomUUID(),
+  now: '2026-11-22T10:00:00.000Z',
+  defaultCountry: 'US' as const,
+};
 
 describe('capturing a contact', () => {
   it('creates a contact with its back-office id and match keys', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatDecimalAmount, formatMoney, minorDigits, parseDecimalAmount, sumMoney } from '../../../src/domain/money';
+import {
+  formatDecimalAmount,
+  formatMoney,
+  minorDigits,
+  parseDecimalAmount,
+  sumMoney,
+} from '../../../src/domain/money';
 
 describe('money', () => {
   it('reads decimal text into exact minor units', () => {
@@ -29,7 +35,15 @@ describe('money', () => {
   });
 
   it('adds amounts of one currency and refuses to mix', () => {
-    expect(sumMoney([{ minor: 1, currency: 'USD' }, { minor: 2, currency: 'USD' }], 'USD').minor).toBe(3);
+    expect(
+      sumMoney(
+        [
+          { minor: 1, currency: 'USD' },
+          { minor: 2, currency: 'USD' },
+        ],
+        'USD',
+      ).minor,
+    ).toBe(3);
     expect(() => sumMoney([{ minor: 1, currency: 'EUR' }], 'USD')).toThrow(/EUR/);
   });
 });

@@ -24,7 +24,11 @@ const catalog = [
 
 describe('product search', () => {
   it('puts an exact SKU first, then SKUs that start with the query', () => {
-    expect(searchProducts(catalog, 'nw-1002').map((found) => found.sku)).toEqual(['NW-1002', 'NW-10021', 'XX-1']);
+    expect(searchProducts(catalog, 'nw-1002').map((found) => found.sku)).toEqual([
+      'NW-1002',
+      'NW-10021',
+      'XX-1',
+    ]);
   });
 
   it('matches every word, in any order, ignoring case and accents', () => {

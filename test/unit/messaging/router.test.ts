@@ -16,14 +16,19 @@ const snapshot: ContactSnapshot = {
 
 function memoryStore(): PageContextStore {
   const tabs = new Map<number, ContactSnapshot | null>();
-  return { get: async (tabId) => tabs.get(tabId) ?? null, set: async (tabId, value) => void tabs.set(tabId, value) };
+  return {
+    get: async (tabId) => tabs.get(tabId) ?? null,
+    set: async (tabId, value) => void tabs.set(tabId, value),
+  };
 }
 
 describe('who sent a message', () => {
   it('tells content scripts, extension pages and strangers apart by what the browser set', () => {
     expect(classifySender(contentSender, self)).toEqual({ kind: 'content', tabId: 7 });
     expect(classifySender(sidebarSender, self)).toEqual({ kind: 'extension-page', tabId: 7 });
-    expect(classifySender({ id: 'tally-id', url: 'chrome-extension://tally-id/dashboard.html' }, self)).toEqual({
+    expect(
+      classifySender({ id: 'tally-id', url: 'chrome-extension://tally-id/dashboard.html' }, self),
+    ).toEqual({
       kind: 'extension-page',
     });
     expect(classifySender({ ...contentSender, id: 'other-extension' }, self)).toEqual({ kind: 'unknown' });
@@ -52,7 +57,10 @@ describe('message router', () => {
       route('page.getContext', sidebarSender),
       route({ type: 'toString', request: {} }, sidebarSender),
       route({ type: 'db.dropEverything', request: {} }, sidebarSender),
-      route({ type: 'page.contactDetected', request: { snapshot: { ...snapshot, name: '' } } }, contentSender),
+      route(
+        { type: 'page.contactDetected', request: { snapshot: { ...snapshot, name: '' } } },
+        contentSender,
+      ),
       route({ type: 'page.contactDetected', request: { snapshot } }, sidebarSender),
       route({ type: 'page.getContext', request: {} }, contentSender),
       route({ type: 'page.getContext', request: {} }, { ...sidebarSender, id: 'other-extension' }),
@@ -70,14 +78,19 @@ describe('message router', () => {
       } as unknown as Handlers,
       self,
     );
-    expect(await failing({ type: 'page.contactDetected', request: { snapshot: null } }, contentSender)).toEqual({
+    expect(
+      await failing({ type: 'page.contactDetected', request: { snapshot: null } }, contentSender),
+    ).toEqual({
       ok: false,
       error: 'storage is full',
     });
   });
 
   it('refuses a page-context request from a dashboard that sits beside no tab', async () => {
-    const reply = await route({ type: 'page.getContext', request: {} }, { id: 'tally-id', url: `${self.origin}dashboard.html` });
+    const reply = await route(
+      { type: 'page.getContext', request: {} },
+      { id: 'tally-id', url: `${self.origin}dashboard.html` },
+    );
     expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/not beside a back-office tab/) });
   });
 });
