@@ -6,7 +6,7 @@ export default defineConfig({
   // No auto-imports: every file says where its names come from.
   imports: false,
   manifestVersion: 3,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Tally',
     description:
       'Capture customers from your back office and record the purchases it never saw — kept on your machine.',
@@ -21,7 +21,16 @@ export default defineConfig({
       // Only the sidebar document: the page may frame it, but cannot read it (cross-origin).
       { resources: ['sidebar.html'], matches: ['<all_urls>'] },
     ],
-  },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            // Firefox needs a fixed id for MV3 (storage and permissions are keyed by it), and
+            // a statement of data collection: Tally collects none; nothing leaves the machine.
+            gecko: { id: 'tally@tally.invalid', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : {}),
+  }),
   vite: () => ({
     build: { sourcemap: false },
   }),
