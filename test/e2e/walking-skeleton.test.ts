@@ -108,6 +108,37 @@ describe('capture a customer and record a purchase', () => {
     expect(reach).toEqual({ host: true, shadowRoot: null, iframes: 0, frameDocument: 'unreadable' });
   });
 
+  it('refuses messages from the wrong sender or with a malformed request, and keeps working', async () => {
+    // The back office's own scripts have no channel to Tally at all.
+    expect(
+      await page.evaluate(
+        () =>
+          typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime
+            ?.sendMessage,
+      ),
+    ).toBe('undefined');
+    const dashboard = await openDashboard(tally);
+    const replies = await dashboard.evaluate(async () => {
+      type Runtime = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+      const send = (message: unknown) =>
+        (globalThis as unknown as { chrome: Runtime }).chrome.runtime.sendMessage(message);
+      return [
+        // Only a content script in a tab may report a page's customer.
+        await send({ type: 'page.contactDetected', request: { snapshot: null } }),
+        await send({ type: 'page.getContext', request: 5 }),
+        await send({ type: 'no.such.message', request: {} }),
+        await send('garbage'),
+      ];
+    });
+    for (const reply of replies) expect(reply).toMatchObject({ ok: false, error: expect.any(String) });
+    await dashboard.close();
+    const frame = await sidebarFrame(page, tally.extensionOrigin);
+    await frame.evaluate(() => location.reload());
+    const reloaded = await sidebarFrame(page, tally.extensionOrigin);
+    await reloaded.waitForSelector('[data-field=external-id]');
+    expect(await fieldText(reloaded, 'external-id')).toBe('C-00042');
+  });
+
   it('captures the contact once, and capturing again updates it', async () => {
     const frame = await sidebarFrame(page, tally.extensionOrigin);
     expect(await captureContact(frame)).toMatch(/saved to Tally/);
