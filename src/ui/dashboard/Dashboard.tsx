@@ -1,3 +1,4 @@
+import { ErrorMessage } from '../ErrorMessage';
 import { CatalogImport } from './CatalogImport';
 import { PurchasesTable } from './PurchasesTable';
 import { SiteAccess } from './SiteAccess';
@@ -9,11 +10,7 @@ export function Dashboard(props: { model: DashboardModel; sites: SiteAccessModel
   return (
     <main class="dashboard">
       <h1 class="brand">Tally</h1>
-      {model.error.value ? (
-        <p role="alert" class="error">
-          {model.error.value}
-        </p>
-      ) : null}
+      <ErrorMessage message={model.error.value} />
       <PurchasesTable model={model} />
       <CatalogImport model={model} />
       <SiteAccess model={props.sites} />

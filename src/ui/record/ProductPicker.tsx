@@ -1,3 +1,4 @@
+import { ErrorMessage } from '../ErrorMessage';
 import { formatMoney } from '../../domain/money';
 import type { RecordModel } from './record-model';
 
@@ -57,11 +58,7 @@ export function ProductPicker(props: { model: RecordModel; onCancel: () => void 
           ))}
         </ul>
       )}
-      {model.error.value ? (
-        <p role="alert" class="error">
-          {model.error.value}
-        </p>
-      ) : null}
+      <ErrorMessage message={model.error.value} />
       <div class="actions">
         <button type="button" onClick={props.onCancel} class="secondary">
           Cancel

@@ -1,5 +1,6 @@
+import { ErrorMessage } from '../ErrorMessage';
 import { formatMoney } from '../../domain/money';
-import { lineAmount, type RecordModel } from './record-model';
+import { lineAmount, priceOverridden, type RecordModel } from './record-model';
 
 /** Review before saving: date, quantity and price per line, a note, the total. */
 export function ReviewOrder(props: { model: RecordModel; onConfirm: () => void }) {
@@ -27,7 +28,7 @@ export function ReviewOrder(props: { model: RecordModel; onConfirm: () => void }
       </label>
       {model.lines.value.map((line) => {
         const amount = lineAmount(line);
-        const overridden = line.priceText.trim() !== '' && amount !== null && !samePrice(line);
+        const overridden = priceOverridden(line);
         return (
           <fieldset key={line.product.id} class="line" aria-label={line.product.name}>
             <legend>
@@ -71,11 +72,7 @@ export function ReviewOrder(props: { model: RecordModel; onConfirm: () => void }
       <p class="total">
         Total <strong>{total ? formatMoney(total) : '—'}</strong>
       </p>
-      {model.error.value ? (
-        <p role="alert" class="error">
-          {model.error.value}
-        </p>
-      ) : null}
+      <ErrorMessage message={model.error.value} />
       <div class="actions">
         <button type="button" class="secondary" onClick={() => model.back()}>
           Back
@@ -86,9 +83,4 @@ export function ReviewOrder(props: { model: RecordModel; onConfirm: () => void }
       </div>
     </form>
   );
-
-  function samePrice(line: (typeof model.lines.value)[number]) {
-    const amount = lineAmount({ ...line, quantityText: '1' });
-    return amount?.minor === line.product.price.minor;
-  }
 }

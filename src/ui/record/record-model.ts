@@ -198,3 +198,9 @@ export function lineAmount(line: DraftLine): Money | null {
   if (!price || !Number.isInteger(quantity) || quantity < 1) return null;
   return multiplyMoney(price, quantity);
 }
+
+/** Whether the user changed the line's unit price from the catalog's (shown beside the line). */
+export function priceOverridden(line: DraftLine): boolean {
+  const price = parseDecimalAmount(line.priceText, line.product.price.currency);
+  return price !== null && price.minor !== line.product.price.minor;
+}

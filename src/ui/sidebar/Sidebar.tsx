@@ -1,3 +1,4 @@
+import { ErrorMessage } from '../ErrorMessage';
 import { ProductPicker } from '../record/ProductPicker';
 import { ReviewOrder } from '../record/ReviewOrder';
 import { ActivityTimeline } from './ActivityTimeline';
@@ -11,11 +12,7 @@ export function Sidebar(props: { model: SidebarModel }) {
   return (
     <main class="sidebar" aria-busy={model.loading.value}>
       <h1 class="brand">Tally</h1>
-      {model.error.value ? (
-        <p role="alert" class="error">
-          {model.error.value}
-        </p>
-      ) : null}
+      <ErrorMessage message={model.error.value} />
       {model.notice.value ? (
         <p role="status" class="notice">
           {model.notice.value}

@@ -3,7 +3,7 @@ import type { Contact } from '../../../src/domain/contact';
 import { todayLocal } from '../../../src/domain/dates';
 import { productSearchText, type Product } from '../../../src/domain/product';
 import type { PurchaseDraft } from '../../../src/db/purchases';
-import { createRecordModel } from '../../../src/ui/record/record-model';
+import { createRecordModel, priceOverridden } from '../../../src/ui/record/record-model';
 
 const stamp = '2026-01-01T00:00:00.000Z';
 function product(sku: string, name: string, minor: number, currency = 'USD'): Product {
@@ -62,6 +62,7 @@ describe('recording a purchase', () => {
     record.updateLine(catalog[0]!.id, { quantityText: '3' });
     record.updateLine(catalog[1]!.id, { priceText: '7.5' });
     expect(record.total.value).toEqual({ minor: 3 * 1250 + 750, currency: 'USD' });
+    expect(record.lines.value.map(priceOverridden)).toEqual([false, true]);
     expect(await record.confirm()).toBe(true);
     expect(saved[0]).toMatchObject({
       kind: 'purchase',
