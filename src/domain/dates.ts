@@ -15,6 +15,13 @@ export function todayLocal(now: Date = new Date()): CalendarDate {
   return `${now.getFullYear()}-${month}-${day}`;
 }
 
+let lastInstant = 0;
+
+/**
+ * The current instant, strictly later than the previous one from this page: two records made in
+ * the same millisecond must still sort newest first.
+ */
 export function nowInstant(now: Date = new Date()): Instant {
-  return now.toISOString();
+  lastInstant = Math.max(now.getTime(), lastInstant + 1);
+  return new Date(lastInstant).toISOString();
 }
