@@ -1,4 +1,5 @@
 import type { Contact } from '../domain/contact';
+import { externalKey } from '../domain/contact-keys';
 import { formatDecimalAmount } from '../domain/money';
 import { lineTotal, type PurchaseRecord } from '../domain/purchase';
 import { toCsv } from './write';
@@ -44,9 +45,7 @@ export function* purchaseExportRows(
   for (const record of records) {
     if (record.deletedAt) continue;
     const contact = contactsById.get(record.contactId);
-    const backOfficeIds = (contact?.externalIds ?? [])
-      .map((external) => `${external.backOffice}:${external.id}`)
-      .join('; ');
+    const backOfficeIds = (contact?.externalIds ?? []).map(externalKey).join('; ');
     for (const line of record.lines) {
       yield [
         record.purchaseDate,
