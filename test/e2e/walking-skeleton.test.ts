@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'puppeteer';
 import { startDemoServer } from '../demo/server';
@@ -8,6 +11,7 @@ import {
   downloadCatalogCsv,
   exportPurchases,
   importCatalog,
+  importCatalogExpectingError,
   openDashboard,
   openSidebar,
   recordPurchase,
@@ -50,6 +54,22 @@ describe('capture a customer and record a purchase', () => {
     expect(await importCatalog(dashboard, csv)).toMatch(/0 new, 0 updated, 1000 unchanged/);
     expect(await countRows(dashboard, 'products')).toBe(1000);
     await dashboard.close();
+  });
+
+  it('explains a catalog file it cannot use and keeps the catalog as it was', async () => {
+    const dashboard = await openDashboard(tally);
+    const dir = await mkdtemp(join(tmpdir(), 'tally-catalog-'));
+    const missingPrice = join(dir, 'no-price.csv');
+    await writeFile(missingPrice, 'sku,name\nNW-1001,Renamed\n');
+    await importCatalogExpectingError(dashboard, missingPrice, /price/i);
+    const oneBadRow = join(dir, 'one-bad-row.csv');
+    await writeFile(oneBadRow, 'sku;name;price\nNW-9001;New thing;4.50\nNW-9002;Broken;12,5x\n');
+    const status = await importCatalog(dashboard, oneBadRow);
+    expect(status).toMatch(/1 new, 0 updated, 0 unchanged, 1 rejected/);
+    expect(status).toMatch(/Line 3: .*12,5x/);
+    expect(await countRows(dashboard, 'products')).toBe(1001);
+    await dashboard.close();
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('offers Open Tally on customer pages only', async () => {

@@ -90,13 +90,36 @@ export async function openDashboard(tally: TallyBrowser): Promise<Page> {
   return page;
 }
 
-/** Imports a catalog CSV through the dashboard's `Import catalog` file field. */
-export async function importCatalog(dashboard: Page, csvPath: string): Promise<string> {
+/** Clicks `Import catalog` and picks the file in the browser's file chooser. */
+async function chooseCatalogFile(dashboard: Page, csvPath: string): Promise<void> {
   const button = await dashboard.waitForSelector('::-p-aria(Import catalog)');
   const [chooser] = await Promise.all([dashboard.waitForFileChooser(), button?.click()]);
   await chooser.accept([csvPath]);
+}
+
+/** Imports a catalog CSV through the dashboard's `Import catalog` file field. */
+export async function importCatalog(dashboard: Page, csvPath: string): Promise<string> {
+  await chooseCatalogFile(dashboard, csvPath);
   const status = await dashboard.waitForSelector('section[aria-labelledby=catalog-heading] [role=status]');
   return (await status?.evaluate((element) => element.textContent)) ?? '';
+}
+
+/** Imports a file the dashboard must refuse; returns the message it shows. */
+export async function importCatalogExpectingError(
+  dashboard: Page,
+  csvPath: string,
+  pattern: RegExp,
+): Promise<string> {
+  await chooseCatalogFile(dashboard, csvPath);
+  const alert = await dashboard.waitForFunction(
+    (source) => {
+      const text = document.querySelector('[role=alert]')?.textContent ?? '';
+      return new RegExp(source, 'i').test(text) ? text : null;
+    },
+    {},
+    pattern.source,
+  );
+  return (await alert.jsonValue()) ?? '';
 }
 
 /** Clicks `Export purchases` and returns the downloaded file's path and text. */
