@@ -1,5 +1,6 @@
 import type { ContactSnapshot } from '../domain/contact-snapshot';
 import type { BackOfficeAdapter } from './adapter';
+import { errorMessage } from '../domain/errors';
 
 export type Detection =
   | { status: 'none' }
@@ -14,7 +15,7 @@ export function detectContact(doc: Document, url: URL, candidates: readonly Back
     try {
       return { status: 'found', adapter, snapshot: adapter.extract(doc, url) };
     } catch (error) {
-      return { status: 'broken', adapter, reason: error instanceof Error ? error.message : String(error) };
+      return { status: 'broken', adapter, reason: errorMessage(error) };
     }
   }
   return { status: 'none' };

@@ -7,6 +7,7 @@ import {
   type ResponseOf,
 } from './protocol';
 import { classifySender, type SenderFacts, type SenderKind } from './sender';
+import { errorMessage } from '../domain/errors';
 
 export type Handlers = {
   [N in MessageName]: (
@@ -38,7 +39,7 @@ export function createRouter(handlers: Handlers, self: { id: string; origin: str
       const handler = handlers[name] as (request: unknown, sender: SenderKind) => Promise<unknown>;
       return { ok: true, response: await handler(request.data, sender) };
     } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      return { ok: false, error: errorMessage(error) };
     }
   };
 }

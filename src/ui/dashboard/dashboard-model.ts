@@ -9,6 +9,7 @@ import { listAllPurchases } from '../../db/purchases';
 import { decodeCsvBytes } from '../../csv/decode';
 import { readProductsCsv } from '../../csv/products-import';
 import { purchasesToCsv } from '../../csv/purchases-export';
+import { errorMessage } from '../../domain/errors';
 
 export interface DashboardDeps {
   db: TallyDatabase;
@@ -65,7 +66,7 @@ export function createDashboardModel(deps: DashboardDeps) {
       catalogReport.value = { fileName: file.name, ...summary, rejected: result.rejected };
       await refresh();
     } catch (failure) {
-      error.value = `${file.name} was not imported: ${failure instanceof Error ? failure.message : String(failure)}`;
+      error.value = `${file.name} was not imported: ${errorMessage(failure)}`;
     } finally {
       busy.value = false;
     }

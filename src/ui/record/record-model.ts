@@ -12,6 +12,7 @@ import type { Product } from '../../domain/product';
 import { searchProducts } from '../../domain/product-search';
 import type { PurchaseKind } from '../../domain/purchase';
 import type { PurchaseDraft } from '../../db/purchases';
+import { errorMessage } from '../../domain/errors';
 
 export interface DraftLine {
   product: Product;
@@ -53,7 +54,7 @@ export function createRecordModel(contact: Contact, kind: PurchaseKind, deps: Re
       catalog.value = products;
     },
     (failure: unknown) => {
-      error.value = `The catalog could not be loaded: ${String(failure)}`;
+      error.value = `The catalog could not be loaded: ${errorMessage(failure)}`;
     },
   );
 
@@ -154,7 +155,7 @@ export function createRecordModel(contact: Contact, kind: PurchaseKind, deps: Re
       });
       return true;
     } catch (failure) {
-      error.value = `The order was not saved: ${failure instanceof Error ? failure.message : String(failure)}`;
+      error.value = `The order was not saved: ${errorMessage(failure)}`;
       return false;
     } finally {
       saving.value = false;

@@ -8,6 +8,7 @@ import { findContactForSnapshot, saveCapturedContact } from '../../db/contacts';
 import { loadCatalog } from '../../db/products';
 import { listContactPurchases, recordPurchase } from '../../db/purchases';
 import { createRecordModel, type RecordModel } from '../record/record-model';
+import { errorMessage } from '../../domain/errors';
 
 /** Where the sidebar learns which customer its page shows. */
 export interface PageContextSource {
@@ -53,7 +54,7 @@ export function createSidebarModel(deps: SidebarDeps) {
       deps.pageContext.watch(context.tabId, (next) => void showSnapshot(next));
       await showSnapshot(context.snapshot);
     } catch (failure) {
-      error.value = failure instanceof Error ? failure.message : String(failure);
+      error.value = errorMessage(failure);
     } finally {
       loading.value = false;
     }
@@ -71,7 +72,7 @@ export function createSidebarModel(deps: SidebarDeps) {
       await refreshTimeline();
       return saved;
     } catch (failure) {
-      error.value = `The contact was not saved: ${failure instanceof Error ? failure.message : String(failure)}`;
+      error.value = `The contact was not saved: ${errorMessage(failure)}`;
       return null;
     }
   }
