@@ -228,6 +228,20 @@ describe('capture a customer and record a purchase', () => {
     expect(Number(first?.['Line total'])).toBeCloseTo(Number(first?.['Unit price']) * 3, 2);
     await dashboard.close();
   });
+
+  it('records a sample at no charge, shown apart from purchases', async () => {
+    await page.goto(`${demo.url}/rep/customers/C-00042`);
+    const frame = await openSidebar(page, tally);
+    await recordPurchase(frame, [{ search: 'NW-1004' }], { kind: 'sample' });
+    const [top] = await timelineEntries(frame);
+    expect(top).toMatch(/^Sample/);
+    expect(top).toContain('$0.00');
+    const dashboard = await openDashboard(tally);
+    await dashboard.waitForFunction(
+      () => document.querySelector('tbody tr td:nth-child(3)')?.textContent === 'Sample',
+    );
+    await dashboard.close();
+  });
 });
 
 async function fieldText(frame: import('puppeteer').Frame, field: string): Promise<string> {

@@ -38,9 +38,14 @@ export async function captureContact(frame: Frame): Promise<string> {
 export async function recordPurchase(
   frame: Frame,
   lines: readonly LineToRecord[],
-  options: { purchaseDate?: string; screenshot?: (name: string) => Promise<void> } = {},
+  options: {
+    kind?: 'purchase' | 'sample';
+    purchaseDate?: string;
+    screenshot?: (name: string) => Promise<void>;
+  } = {},
 ): Promise<void> {
-  await frame.locator('::-p-aria(Record purchase)').click();
+  const sample = options.kind === 'sample';
+  await frame.locator(sample ? '::-p-aria(Record sample)' : '::-p-aria(Record purchase)').click();
   const search = await frame.waitForSelector('::-p-aria(Search products)');
   for (const line of lines) {
     await search?.click({ count: 3 });
@@ -62,7 +67,9 @@ export async function recordPurchase(
   await options.screenshot?.('review');
   await frame.locator('::-p-aria(Confirm order)').click();
   await frame.waitForFunction(
-    () => document.querySelector('[role=status]')?.textContent === 'Order recorded.',
+    (expected) => document.querySelector('[role=status]')?.textContent === expected,
+    {},
+    sample ? 'Sample recorded.' : 'Order recorded.',
   );
 }
 
