@@ -1,8 +1,11 @@
-import type { ContactSnapshot } from '../domain/contact-snapshot';
+import type { SnapshotField } from '../domain/contact-snapshot';
+
+/** What a page shows about its contact, as raw page text; detect.ts cleans and validates it. */
+export type PageFields = Partial<Record<SnapshotField, string>> & { role?: 'customer' | 'supplier' };
 
 /**
  * What Tally knows about one back office, in the style of Zotero's translators: a cheap URL
- * filter first, then a DOM check, then extraction into a validated snapshot.
+ * filter first, then a DOM check, then extraction of the page's fields.
  */
 export interface BackOfficeAdapter {
   /** Stable id; stored with every external id read from this back office. */
@@ -12,13 +15,16 @@ export interface BackOfficeAdapter {
   matches(url: URL): boolean;
   /** Whether this document is a customer page. */
   detect(doc: Document): boolean;
-  /** The customer on the page. Throws (with a zod path) when the page no longer fits. */
-  extract(doc: Document, url: URL): ContactSnapshot;
-  /** Pages this adapter must recognise, and what it must read from each (see test/fixtures). */
+  /**
+   * The contact's fields as the page shows them. detect.ts validates them: a page that no
+   * longer fits (a redesign) is reported as broken, naming the field.
+   */
+  extract(doc: Document, url: URL): PageFields;
+  /** Pages this adapter must recognise (see test/fixtures/adapters/<id>/cases.json). */
   examples: readonly string[];
 }
 
-/** The trimmed, whitespace-collapsed text of the first element matching `selector`, if any. */
+/** The whitespace-collapsed text of the first element matching `selector`, if any. */
 export function textOf(root: ParentNode, selector: string): string | undefined {
   const text = root.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
   return text ? text : undefined;

@@ -1,4 +1,3 @@
-import { ContactSnapshot } from '../domain/contact-snapshot';
 import { textOf, type BackOfficeAdapter } from './adapter';
 
 /** Northwind Direct: the direct-sales rep back office (served by the demo under /rep). */
@@ -8,18 +7,15 @@ export const northwind: BackOfficeAdapter = {
   examples: ['http://127.0.0.1:5178/rep/customers/C-00042', 'https://northwind.example/rep/customers/C-1'],
   matches: (url) => /\/customers\/[^/]+\/?$/.test(url.pathname),
   detect: (doc) => doc.querySelector('main.customer-detail .customer-name') !== null,
-  extract(doc, url) {
+  extract(doc) {
     const main = doc.querySelector('main.customer-detail');
     const scope = main ?? doc;
-    const raw = {
-      backOffice: 'northwind',
+    return {
       externalId: textOf(scope, '.customer-id') ?? main?.getAttribute('data-customer-id') ?? undefined,
       name: textOf(scope, '.customer-name'),
       email: textOf(scope, '.customer-email'),
       phone: textOf(scope, '.customer-phone'),
       company: textOf(scope, '.customer-company'),
-      url: url.href,
     };
-    return ContactSnapshot.parse(raw);
   },
 };
