@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectContact } from '../../../src/adapters/detect';
 import { adapters } from '../../../src/adapters/registry';
+import type { BackOfficeAdapter } from '../../../src/adapters/adapter';
+
+const only = (known: readonly BackOfficeAdapter[]) => ({ adapters: known, recipes: [], generic: false });
 
 /**
  * Every adapter reads the right contact from each of its own fixture pages, and detects nothing
@@ -36,15 +39,15 @@ describe('every adapter has fixtures', () => {
 
 describe.each(folders)('fixtures of %s', (folder) => {
   it.each(casesOf(folder))('$page', ({ page, url, contact }) => {
-    const detection = detectContact(load(folder, page), new URL(url), adapters);
+    const detection = detectContact(load(folder, page), new URL(url), only(adapters));
     if (contact === null) {
       expect(detection.status).toBe('none');
       return;
     }
     expect(detection.status).toBe('found');
     if (detection.status !== 'found') return;
-    expect(detection.adapter.id).toBe(folder);
-    expect(detection.snapshot).toEqual({ ...contact, url });
+    expect(detection.source.id).toBe(folder);
+    expect(detection.snapshot).toEqual({ backOffice: folder, ...contact, url });
   });
 });
 
@@ -57,7 +60,7 @@ describe('each adapter on every other adapter’s pages', () => {
   it.skipIf(pairs.length === 0).each(pairs)(
     '$adapter.id on $folder/$fixture.page',
     ({ adapter, folder, fixture }) => {
-      expect(detectContact(load(folder, fixture.page), new URL(fixture.url), [adapter]).status).toBe('none');
+      expect(detectContact(load(folder, fixture.page), new URL(fixture.url), only([adapter])).status).toBe('none');
     },
   );
 });
@@ -70,10 +73,10 @@ describe('URL filters', () => {
 });
 
 describe('a redesigned back office', () => {
-  it('reports a recognised page it can no longer read as broken, with the zod path', () => {
+  it('reports a recognised page it can no longer read as broken, naming the field', () => {
     const doc = load('northwind', 'customer-C-00042.html');
     doc.querySelector('.customer-email')!.textContent = 'not-an-email';
-    const detection = detectContact(doc, new URL('http://127.0.0.1/rep/customers/C-00042'), adapters);
+    const detection = detectContact(doc, new URL('http://127.0.0.1/rep/customers/C-00042'), only(adapters));
     expect(detection).toMatchObject({ status: 'broken', reason: expect.stringMatching(/email/) });
   });
 });
