@@ -10,9 +10,17 @@ export default defineConfig({
     name: 'Tally',
     description:
       'Capture customers from your back office and record the purchases it never saw — kept on your machine.',
-    permissions: ['storage', 'scripting'],
-    // The toolbar button opens the dashboard (see entrypoints/background).
-    action: { default_title: 'Tally dashboard' },
+    // contextMenus: "Capture as contact" on selected text. activeTab: the toolbar popup reads
+    // the current tab's origin to offer "Enable Tally on this site".
+    permissions: ['storage', 'scripting', 'contextMenus', 'activeTab'],
+    // The toolbar button opens the popup (entrypoints/popup): this site's settings, the dashboard.
+    action: { default_title: 'Tally' },
+    commands: {
+      'capture-contact': {
+        suggested_key: { default: 'Alt+Shift+C' },
+        description: 'Capture the contact on this page',
+      },
+    },
     // The demo back office and local development servers work out of the box; every other
     // back office is enabled by the user at run time, per origin (see src/ui/settings).
     host_permissions: [...DEV_BACK_OFFICE_MATCHES],

@@ -1,46 +1,102 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { detectContact } from '../../src/adapters/detect';
+import { detectContact, type Detection } from '../../src/adapters/detect';
 import { adapters } from '../../src/adapters/registry';
 import { DEV_BACK_OFFICE_MATCHES } from '../../src/domain/back-office-origins';
-import { sendMessage } from '../../src/messaging/client';
+import { askWorker } from '../../src/messaging/content-client';
+import {
+  parseCaptureReply,
+  parseEmptyReply,
+  parseSiteConfigReply,
+} from '../../src/messaging/content-replies';
+import { parseTabMessage } from '../../src/messaging/tab-messages';
 import { createLauncher } from './launcher';
+import { createScanScheduler } from './scan-scheduler';
 
 export default defineContentScript({
   // Other back offices are registered at run time, once the user allows their origin.
   matches: [...DEV_BACK_OFFICE_MATCHES],
   // Injected before the page parses, so that detection runs the moment the DOM is ready:
   // Chromium injects document_end scripts only after the first layout, ~100 ms later on a
-  // 5,000-element page.
+  // 5,000-element page. The site's settings are asked for meanwhile.
   runAt: 'document_start',
   main(ctx) {
-    const launcher = createLauncher(browser.runtime.getURL('/sidebar.html'));
+    // Without an answer (worker unreachable), built-in adapters and the generic guess still run.
+    const fetchConfig = () =>
+      askWorker('page.siteConfig', {}, parseSiteConfigReply).catch(() => ({
+        mode: 'on' as const,
+        recipes: [],
+      }));
+    let config = fetchConfig();
     let reported: string | undefined;
 
-    const scan = () => {
-      const detection = detectContact(document, new URL(location.href), adapters);
-      if (detection.status === 'broken') {
-        console.warn(`Tally: ${detection.adapter.name} page not readable: ${detection.reason}`);
-      }
-      const snapshot = detection.status === 'found' ? detection.snapshot : null;
-      launcher.setDetected(snapshot !== null);
+    const launcher = createLauncher(browser.runtime.getURL('/sidebar.html'), async () => {
+      const reply = await askWorker('page.capture', {}, parseCaptureReply);
+      return reply.outcome === 'confirm' ? null : reply;
+    });
+
+    const report = (detection: Detection) => {
       // Tell the worker only when it changed: single-page back offices re-render often.
-      const key = JSON.stringify(snapshot);
-      if (key === reported) return;
+      const key = JSON.stringify(detection);
+      if (key === reported) return false;
       reported = key;
-      sendMessage('page.contactDetected', { snapshot }).catch((error: unknown) => {
+      askWorker('page.contactDetected', { detection }, parseEmptyReply).catch((error: unknown) => {
         reported = undefined;
         console.warn('Tally: could not reach the background worker.', error);
       });
+      return true;
     };
 
-    if (document.readyState === 'loading') {
-      ctx.addEventListener(document, 'DOMContentLoaded', scan, { once: true });
-    } else {
-      scan();
+    const scan = async () => {
+      const { mode, recipes } = await config;
+      if (mode === 'off') return stop();
+      const detection: Detection =
+        mode === 'never-capture'
+          ? { status: 'none' }
+          : detectContact(document, new URL(location.href), { adapters, recipes, generic: true });
+      performance.mark('tally:detected');
+      launcher.show(detection);
+      scheduler.settled(report(detection));
+    };
+    const scanSafely = () =>
+      void scan().catch((error: unknown) => console.warn('Tally: detection failed.', error));
+    const scheduler = createScanScheduler(scanSafely);
+
+    // Single-page back offices change customers with pushState, or fill a panel by XHR, without
+    // a navigation: watch the DOM too (throttled, see scan-scheduler.ts).
+    const observer = new MutationObserver(() => scheduler.changed());
+    const start = () => {
+      scheduler.now();
+      observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    };
+    function stop() {
+      observer.disconnect();
+      scheduler.stop();
+      launcher.remove();
     }
-    // Single-page back offices change customers with pushState, without a reload.
-    ctx.addEventListener(window, 'wxt:locationchange', scan);
-    ctx.onInvalidated(() => launcher.remove());
+
+    if (document.readyState === 'loading') {
+      ctx.addEventListener(document, 'DOMContentLoaded', start, { once: true });
+    } else {
+      start();
+    }
+    ctx.addEventListener(window, 'wxt:locationchange', () => scheduler.now());
+
+    // Only Tally itself may talk to this script (a sender with a tab is another content script).
+    const onMessage = (raw: unknown, sender: { id?: string; tab?: unknown }) => {
+      if (sender.id !== browser.runtime.id || sender.tab !== undefined) return;
+      const message = parseTabMessage(raw);
+      if (message?.type === 'tab.rescan') {
+        config = fetchConfig();
+        reported = undefined;
+        start();
+      } else if (message?.type === 'tab.captured') launcher.say(message.text);
+      else if (message?.type === 'tab.openSidebar') launcher.openSidebar();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      stop();
+    });
   },
 });

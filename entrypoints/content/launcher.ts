@@ -1,10 +1,19 @@
+import { SURE_CONFIDENCE, type Detection } from '../../src/adapters/detect';
+import { CAPTURE_OUTCOME_TEXT, type CaptureOutcome } from '../../src/domain/capture-outcome';
+
 const PANEL_WIDTH = 400;
 
 const STYLE = `
 :host { all: initial; }
-button { font: 600 14px/1 system-ui, sans-serif; cursor: pointer; border-radius: 6px; }
-.open { position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; padding: 10px 14px;
-  color: #fff; background: #1d4ed8; border: 0; box-shadow: 0 2px 8px rgb(0 0 0 / .25); }
+button { font: 600 14px/1 system-ui, sans-serif; cursor: pointer; border-radius: 6px; padding: 10px 14px; }
+.dock { position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; display: flex; gap: 8px;
+  align-items: center; font: 14px/1.3 system-ui, sans-serif; }
+.status { max-width: 260px; padding: 8px 10px; border-radius: 6px; color: #0f172a; background: #fff;
+  border: 1px solid #cbd5e1; box-shadow: 0 2px 8px rgb(0 0 0 / .15); }
+.status:empty { display: none; }
+.status.attention { border-color: #b45309; background: #fffbeb; }
+.open, .capture { color: #fff; background: #1d4ed8; border: 0; box-shadow: 0 2px 8px rgb(0 0 0 / .25); }
+.capture { background: #047857; }
 .panel { position: fixed; top: 0; right: 0; bottom: 0; width: ${PANEL_WIDTH}px; z-index: 2147483647;
   display: flex; flex-direction: column; background: #fff; border-left: 1px solid #cbd5e1;
   box-shadow: -2px 0 12px rgb(0 0 0 / .15); }
@@ -15,53 +24,67 @@ iframe { flex: 1; width: 100%; border: 0; }
 `;
 
 export interface Launcher {
-  setDetected(detected: boolean): void;
+  /** What the page shows now: the launcher offers capture, a possible contact, or attention. */
+  show(detection: Detection): void;
+  /** A short status, e.g. "Captured: Ada Lovelace". */
+  say(text: string): void;
+  openSidebar(): void;
   remove(): void;
 }
 
+/** Captures the page's contact; null when the user must confirm it in the sidebar. */
+export type CaptureAction = () => Promise<{
+  outcome: 'captured' | 'updated' | 'unchanged';
+  name: string;
+} | null>;
+
 /**
- * The `Open Tally` button and the docked sidebar frame, in a closed shadow root: the page can
- * neither style nor reach them, and the frame holds an extension page it cannot read.
- * Plain DOM, no framework: the content script stays small.
+ * The launcher (`Capture contact`, `Open Tally`) and the docked sidebar frame, in a closed
+ * shadow root: the page can neither style nor reach them, and the frame holds an extension
+ * page it cannot read. Plain DOM, no framework: the content script stays small.
  */
-export function createLauncher(sidebarUrl: string): Launcher {
+export function createLauncher(sidebarUrl: string, capture: CaptureAction): Launcher {
   const host = document.createElement('tally-launcher');
   const root = host.attachShadow({ mode: 'closed' });
-  const style = document.createElement('style');
-  style.textContent = STYLE;
-
-  const openButton = document.createElement('button');
-  openButton.className = 'open';
-  openButton.textContent = 'Open Tally';
-
-  const panel = document.createElement('div');
-  panel.className = 'panel';
-  panel.hidden = true;
-  const bar = document.createElement('div');
-  bar.className = 'bar';
-  const closeButton = document.createElement('button');
-  closeButton.className = 'close';
-  closeButton.textContent = 'Close Tally';
+  const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = '') => {
+    const created = document.createElement(tag);
+    created.className = className;
+    created.textContent = text;
+    return created;
+  };
+  const style = element('style', '', STYLE);
+  const dock = element('div', 'dock');
+  const status = element('div', 'status');
+  status.setAttribute('role', 'status');
+  const captureButton = element('button', 'capture', 'Capture contact');
+  const openButton = element('button', 'open', 'Open Tally');
+  dock.append(status, captureButton, openButton);
+  const panel = element('div', 'panel');
+  const bar = element('div', 'bar');
+  const closeButton = element('button', 'close', 'Close Tally');
   bar.append(closeButton);
   panel.append(bar);
-
-  root.append(style, openButton, panel);
+  root.append(style, dock, panel);
 
   let frame: HTMLIFrameElement | undefined;
-  let detected = false;
   let open = false;
+  let detection: Detection = { status: 'none' };
   const pageMargin = document.documentElement.style.marginRight;
 
   const render = () => {
-    // Added on the first customer page only: other pages never see Tally in their DOM.
-    if (detected && !host.isConnected) document.documentElement.append(host);
-    openButton.hidden = open || !detected;
+    dock.hidden = open;
     panel.hidden = !open;
+    captureButton.hidden = detection.status === 'none';
     // Dock rather than cover: the back office keeps its full width minus the sidebar.
     document.documentElement.style.marginRight = open ? `${PANEL_WIDTH}px` : pageMargin;
   };
 
-  openButton.addEventListener('click', () => {
+  const say = (text: string, attention = false) => {
+    status.textContent = text;
+    status.classList.toggle('attention', attention);
+  };
+
+  const openSidebar = () => {
     if (!frame) {
       // Created on first open and kept afterwards, so reopening is instant and keeps its state.
       frame = document.createElement('iframe');
@@ -72,19 +95,40 @@ export function createLauncher(sidebarUrl: string): Launcher {
     open = true;
     render();
     frame.focus();
+  };
+
+  captureButton.addEventListener('click', () => {
+    captureButton.disabled = true;
+    capture()
+      .then((result) => {
+        if (result) say(`${CAPTURE_OUTCOME_TEXT[result.outcome]}: ${result.name}`);
+        else openSidebar();
+      })
+      .catch((error: unknown) => say(error instanceof Error ? error.message : String(error), true))
+      .finally(() => (captureButton.disabled = false));
   });
+  openButton.addEventListener('click', openSidebar);
   closeButton.addEventListener('click', () => {
     open = false;
     render();
     openButton.focus();
   });
 
-  render();
   return {
-    setDetected(value) {
-      detected = value;
+    show(next) {
+      const changed = JSON.stringify(next) !== JSON.stringify(detection);
+      detection = next;
+      if (!host.isConnected) document.documentElement.append(host);
+      if (changed) {
+        if (next.status === 'broken') say('Capture needs attention', true);
+        else if (next.status === 'found' && next.confidence < SURE_CONFIDENCE) {
+          say(`Possible contact: ${next.snapshot.name}`);
+        } else say('');
+      }
       render();
     },
+    say,
+    openSidebar,
     remove() {
       open = false;
       render();

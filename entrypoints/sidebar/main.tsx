@@ -13,6 +13,9 @@ const model = createSidebarModel({
   pageContext: {
     load: () => sendMessage('page.getContext', {}),
     watch: watchPageContext,
+    teach: async () => {
+      await sendMessage('teach.start', {});
+    },
   },
 });
 

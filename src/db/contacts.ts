@@ -1,9 +1,17 @@
 import type { CountryCode } from 'libphonenumber-js/min';
-import { captureContact, contactKeys, mayBeSamePerson } from '../domain/capture';
+import {
+  captureContact,
+  contactChanges,
+  contactKeys,
+  mayBeSamePerson,
+  snapshotExternalId,
+} from '../domain/capture';
 import type { Contact } from '../domain/contact';
+import type { ContactEvent, FieldChange } from '../domain/contact-event';
 import type { ContactSnapshot } from '../domain/contact-snapshot';
 import { nowInstant } from '../domain/dates';
 import type { TallyDatabase } from './database';
+import type { CaptureOutcome } from '../domain/capture-outcome';
 
 /**
  * The stored contact that `snapshot` is, if any: matched on back-office id, then email, then
@@ -17,7 +25,7 @@ export async function findContactForSnapshot(
   const keys = contactKeys(
     {
       ...snapshot,
-      externalIds: snapshot.externalId ? [{ backOffice: snapshot.backOffice, id: snapshot.externalId }] : [],
+      externalIds: [snapshotExternalId(snapshot) ?? []].flat(),
     },
     defaultCountry,
   );
@@ -38,22 +46,43 @@ export async function findContactForSnapshot(
   return undefined;
 }
 
-/** Saves the contact on the page: updates the one it already is, or creates it. One transaction. */
+/**
+ * Saves the contact on the page: updates the one it already is, or creates it, and records
+ * what changed in its history. One transaction, so two tabs capturing the same customer at
+ * once still make one contact.
+ */
 export async function saveCapturedContact(
   db: TallyDatabase,
   snapshot: ContactSnapshot,
   defaultCountry: CountryCode,
-): Promise<{ contact: Contact; created: boolean }> {
-  return db.transaction('rw', db.contacts, async () => {
+): Promise<{ contact: Contact; outcome: CaptureOutcome; changes: FieldChange[] }> {
+  return db.transaction('rw', db.contacts, db.contactEvents, async () => {
     const existing = await findContactForSnapshot(db, snapshot, defaultCountry);
-    const contact = captureContact(existing, snapshot, {
-      newId: crypto.randomUUID(),
-      now: nowInstant(),
-      defaultCountry,
-    });
+    const now = nowInstant();
+    const contact = captureContact(existing, snapshot, { newId: crypto.randomUUID(), now, defaultCountry });
+    const changes = contactChanges(existing, contact);
+    if (existing && changes.length === 0) return { contact: existing, outcome: 'unchanged', changes };
+    const event: ContactEvent = {
+      id: crypto.randomUUID(),
+      contactId: contact.id,
+      at: now,
+      kind: existing ? 'updated' : 'captured',
+      changes,
+      url: snapshot.url,
+    };
     await db.contacts.put(contact);
-    return { contact, created: existing === undefined };
+    await db.contactEvents.add(event);
+    return { contact, outcome: existing ? 'updated' : 'captured', changes };
   });
+}
+
+/** A contact's capture history, newest first. */
+export async function listContactEvents(db: TallyDatabase, contactId: string): Promise<ContactEvent[]> {
+  const events = await db.contactEvents
+    .where('[contactId+at]')
+    .between([contactId, ''], [contactId, '\uffff'])
+    .toArray();
+  return events.reverse();
 }
 
 export async function getContact(db: TallyDatabase, id: string): Promise<Contact | undefined> {

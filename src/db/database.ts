@@ -1,8 +1,12 @@
 import { Dexie, type EntityTable } from 'dexie';
+import type { Recipe } from '../adapters/taught';
 import type { Contact } from '../domain/contact';
+import type { ContactEvent } from '../domain/contact-event';
 import type { Product } from '../domain/product';
 import type { PurchaseRecord } from '../domain/purchase';
+import type { SiteSetting } from '../domain/site-setting';
 import * as v1 from './migrations/001-initial';
+import * as v2 from './migrations/002-capture-history-recipes-sites';
 
 export const DATABASE_NAME = 'tally';
 
@@ -14,10 +18,14 @@ export class TallyDatabase extends Dexie {
   contacts!: EntityTable<Contact, 'id'>;
   products!: EntityTable<Product, 'id'>;
   purchases!: EntityTable<PurchaseRecord, 'id'>;
+  contactEvents!: EntityTable<ContactEvent, 'id'>;
+  recipes!: EntityTable<Recipe, 'id'>;
+  siteSettings!: EntityTable<SiteSetting, 'origin'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
     this.version(v1.version).stores(v1.stores);
+    this.version(v2.version).stores(v2.stores);
   }
 }
 

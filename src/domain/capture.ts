@@ -1,5 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/min';
-import { Contact, type ExternalId } from './contact';
+import { Contact, type ContactRole, type ExternalId } from './contact';
+import type { FieldChange } from './contact-event';
 import { emailKey, externalKey, nameKey, phoneKey } from './contact-keys';
 import type { ContactSnapshot } from './contact-snapshot';
 import type { Instant } from './dates';
@@ -21,10 +22,8 @@ export function captureContact(
   context: CaptureContext,
 ): Contact {
   const externalIds: ExternalId[] = [...(existing?.externalIds ?? [])];
-  if (snapshot.externalId) {
-    const id = { backOffice: snapshot.backOffice, id: snapshot.externalId };
-    if (!externalIds.some((known) => externalKey(known) === externalKey(id))) externalIds.push(id);
-  }
+  const id = snapshotExternalId(snapshot);
+  if (id && !externalIds.some((known) => externalKey(known) === externalKey(id))) externalIds.push(id);
   const name = snapshot.name;
   const email = snapshot.email ?? existing?.email;
   const phone = snapshot.phone ?? existing?.phone;
@@ -37,11 +36,47 @@ export function captureContact(
     ...(email === undefined ? {} : { email }),
     ...(phone === undefined ? {} : { phone }),
     ...(company === undefined ? {} : { company }),
-    role: existing?.role ?? 'customer',
+    role: mergeRole(existing?.role, snapshot.role),
     externalIds,
     ...contactKeys({ name, email, phone, externalIds }, context.defaultCountry),
     lastCapturedAt: context.now,
   });
+}
+
+/** The id the snapshot's back office gives this person, scoped to that back office's origin. */
+export function snapshotExternalId(snapshot: ContactSnapshot): ExternalId | undefined {
+  if (!snapshot.externalId) return undefined;
+  return { backOffice: snapshot.backOffice, origin: new URL(snapshot.url).origin, id: snapshot.externalId };
+}
+
+/** A customer seen listed as a supplier (or the reverse) is both. */
+function mergeRole(known: ContactRole | undefined, seen: 'customer' | 'supplier' | undefined): ContactRole {
+  if (!known) return seen ?? 'customer';
+  if (!seen || known === seen || known === 'both') return known;
+  return 'both';
+}
+
+/** What a capture changed, field by field, for the contact's history and the "Updated" message. */
+export function contactChanges(before: Contact | undefined, after: Contact): FieldChange[] {
+  const changes: FieldChange[] = [];
+  const note = (field: FieldChange['field'], was: string | undefined, now: string | undefined) => {
+    if (was === now) return;
+    changes.push({
+      field,
+      ...(was === undefined ? {} : { before: was }),
+      ...(now === undefined ? {} : { after: now }),
+    });
+  };
+  note('name', before?.name, after.name);
+  note('email', before?.email, after.email);
+  note('phone', before?.phone, after.phone);
+  note('company', before?.company, after.company);
+  if (before) note('role', before.role, after.role);
+  const knownIds = new Set((before?.externalIds ?? []).map(externalKey));
+  for (const id of after.externalIds) {
+    if (!knownIds.has(externalKey(id))) note('externalId', undefined, id.id);
+  }
+  return changes;
 }
 
 /** The derived keys a contact is stored and found by. */
@@ -64,8 +99,9 @@ export function contactKeys(
  * in the same back office is someone else, however alike the names.
  */
 export function mayBeSamePerson(contact: Contact, snapshot: ContactSnapshot): boolean {
-  if (!snapshot.externalId) return true;
+  const id = snapshotExternalId(snapshot);
+  if (!id) return true;
   return !contact.externalIds.some(
-    (known) => known.backOffice === snapshot.backOffice && known.id !== snapshot.externalId,
+    (known) => known.backOffice === id.backOffice && known.origin === id.origin && known.id !== id.id,
   );
 }

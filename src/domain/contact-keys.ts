@@ -6,7 +6,7 @@ import type { ExternalId } from './contact';
  * external id, then email, then normalised phone, then name — in that order — and update it.
  */
 export function externalKey(id: ExternalId): string {
-  return `${id.backOffice}:${id.id}`;
+  return id.origin === undefined ? `${id.backOffice}:${id.id}` : `${id.backOffice}@${id.origin}:${id.id}`;
 }
 
 export function emailKey(email: string | undefined): string | undefined {

@@ -3,7 +3,13 @@ import { RecordBase } from './record';
 
 /** The id a contact has in one back office. */
 export const ExternalId = z.object({
+  /** What read it: a built-in adapter's id, "taught" or "generic". */
   backOffice: z.string().min(1),
+  /**
+   * The back office's origin: the same software at two companies numbers its customers
+   * independently. Absent on ids captured before version 2.
+   */
+  origin: z.string().optional(),
   id: z.string().min(1),
 });
 export type ExternalId = z.infer<typeof ExternalId>;

@@ -1,15 +1,16 @@
 import { browser } from 'wxt/browser';
-import { ContactSnapshot } from '../domain/contact-snapshot';
+import type { PageFields } from '../adapters/adapter';
 import type { Handlers } from './router';
+import { PageContextSchema, type PageContext } from './protocol';
 
 /**
- * Which customer each tab shows. Kept in session storage, not in the worker's memory: the
- * worker can be stopped at any moment, and the sidebar must still know its page afterwards.
- * Session storage is closed to content scripts (trusted contexts only, Chrome's default).
+ * What each tab shows. Kept in session storage, not in the worker's memory: the worker can be
+ * stopped at any moment, and the sidebar must still know its page afterwards. Session storage
+ * is closed to content scripts (trusted contexts only, Chrome's default).
  */
 export interface PageContextStore {
-  get(tabId: number): Promise<ContactSnapshot | null>;
-  set(tabId: number, snapshot: ContactSnapshot | null): Promise<void>;
+  get(tabId: number): Promise<PageContext | null>;
+  set(tabId: number, context: PageContext | null): Promise<void>;
 }
 
 export function pageContextKey(tabId: number): string {
@@ -20,20 +21,36 @@ export function pageContextHandlers(
   store: PageContextStore,
 ): Pick<Handlers, 'page.contactDetected' | 'page.getContext'> {
   return {
-    'page.contactDetected': async ({ snapshot }, sender) => {
-      await store.set(sender.tabId, snapshot);
+    'page.contactDetected': async ({ detection }, sender) => {
+      const known = await store.get(sender.tabId);
+      // Fields picked by hand belong to the page they were picked on.
+      const draft = known?.url === sender.url ? known.draft : {};
+      await store.set(sender.tabId, { url: sender.url, detection, draft });
       return {};
     },
     'page.getContext': async (_request, sender) => {
       if (sender.tabId === undefined) throw new Error('This Tally page is not beside a back-office tab.');
-      return { tabId: sender.tabId, snapshot: await store.get(sender.tabId) };
+      return { tabId: sender.tabId, context: await store.get(sender.tabId) };
     },
   };
 }
 
+/** Adds a field the user picked on the page (context menu) to the tab's contact draft. */
+export async function addToDraft(
+  store: PageContextStore,
+  tabId: number,
+  url: string,
+  fields: PageFields,
+): Promise<void> {
+  const known = await store.get(tabId);
+  const base: PageContext =
+    known?.url === url ? known : { url, detection: known?.detection ?? { status: 'none' }, draft: {} };
+  await store.set(tabId, { ...base, draft: { ...base.draft, ...fields } });
+}
+
 /** Reads a stored value back through the schema: storage is a boundary too. */
-export function readStoredSnapshot(value: unknown): ContactSnapshot | null {
-  const parsed = ContactSnapshot.safeParse(value);
+export function readStoredContext(value: unknown): PageContext | null {
+  const parsed = PageContextSchema.safeParse(value);
   return parsed.success ? parsed.data : null;
 }
 
@@ -41,24 +58,21 @@ export const sessionPageContextStore: PageContextStore = {
   async get(tabId) {
     const key = pageContextKey(tabId);
     const stored = await browser.storage.session.get(key);
-    return readStoredSnapshot(stored[key]);
+    return readStoredContext(stored[key]);
   },
-  async set(tabId, snapshot) {
+  async set(tabId, context) {
     const key = pageContextKey(tabId);
-    if (snapshot) await browser.storage.session.set({ [key]: snapshot });
+    if (context) await browser.storage.session.set({ [key]: context });
     else await browser.storage.session.remove(key);
   },
 };
 
-/** Calls `onChange` whenever the customer shown in `tabId` changes. Returns the unsubscribe. */
-export function watchPageContext(
-  tabId: number,
-  onChange: (snapshot: ContactSnapshot | null) => void,
-): () => void {
+/** Calls `onChange` whenever what `tabId` shows changes. Returns the unsubscribe. */
+export function watchPageContext(tabId: number, onChange: (context: PageContext | null) => void): () => void {
   const key = pageContextKey(tabId);
   const listener = (changes: Record<string, { newValue?: unknown }>) => {
     const change = changes[key];
-    if (change) onChange(readStoredSnapshot(change.newValue));
+    if (change) onChange(readStoredContext(change.newValue));
   };
   browser.storage.session.onChanged.addListener(listener);
   return () => browser.storage.session.onChanged.removeListener(listener);

@@ -1,34 +1,92 @@
-// zod/mini: the content script sends these messages and must stay within 10 KB gzip.
-import * as z from 'zod/mini';
-import { ContactSnapshot } from '../domain/contact-snapshot';
+import { z } from 'zod';
+import { isSiteMode } from '../domain/site-setting';
+import { DetectionSchema, PageFieldsSchema, RecipeDraftSchema, RecipeSchema } from './schemas';
 
 /**
  * The one protocol: every message name, who may send it, and what its request and response are.
- * The receiver parses the request; the sender parses the response.
+ * The receiver parses the request; the sender parses the response. (The few messages the worker
+ * sends *to* a tab are in tab-messages.ts: the content script parses those without zod.)
  *
  * `from` is judged by what the browser sets on the sender (see sender.ts), never by the message:
  * - "content": a content script in a back-office tab;
- * - "extension-page": one of Tally's own pages (sidebar, dashboard).
+ * - "extension-page": one of Tally's own pages (sidebar, dashboard, toolbar popup).
+ *
+ * The content script imports only the types of this file: zod is not in its bundle, and it
+ * checks the responses it gets with content-replies.ts.
  */
+const SiteMode = z.custom<'on' | 'never-capture' | 'off'>(isSiteMode);
+const CaptureOutcome = z.enum(['captured', 'updated', 'unchanged']);
+
+/** What the page beside a sidebar shows, as its content script last reported it. */
+export const PageContextSchema = z.object({
+  /** The page's address, as the browser reported the sender: not as the page claims. */
+  url: z.string(),
+  detection: DetectionSchema,
+  /** Fields the user picked on the page from the context menu, to prefill the contact form. */
+  draft: PageFieldsSchema,
+});
+export type PageContext = z.infer<typeof PageContextSchema>;
+
 export const protocol = {
-  /** The content script saw a customer on its page (or none any more, after navigating). */
+  /** What this tab's content script needs before it can detect: the site's mode and recipes. */
+  'page.siteConfig': {
+    from: 'content',
+    request: z.object({}),
+    response: z.object({ mode: SiteMode, recipes: z.array(RecipeSchema) }),
+  },
+  /** The content script's detection changed (another customer, none any more, or broken). */
   'page.contactDetected': {
     from: 'content',
-    request: z.object({ snapshot: z.nullable(ContactSnapshot) }),
+    request: z.object({ detection: DetectionSchema }),
     response: z.object({}),
   },
-  /** The sidebar asks which customer the page it sits beside shows. */
+  /**
+   * The launcher's `Capture contact`: capture what this tab detected. The request carries no
+   * contact: the worker captures what the content script reported, so nothing else can be sent.
+   */
+  'page.capture': {
+    from: 'content',
+    request: z.object({}),
+    response: z.union([
+      z.object({ outcome: CaptureOutcome, name: z.string() }),
+      /** Not sure enough to capture silently: the user confirms in the sidebar. */
+      z.object({ outcome: z.literal('confirm') }),
+    ]),
+  },
+  /** The teach picker in this tab finished: store the recipe for this tab's origin. */
+  'teach.recipeLearned': {
+    from: 'content',
+    request: z.object({ draft: RecipeDraftSchema }),
+    response: z.object({ recipeId: z.string() }),
+  },
+  /** The sidebar asks what the page it sits beside shows. */
   'page.getContext': {
     from: 'extension-page',
     request: z.object({}),
-    response: z.object({ tabId: z.number(), snapshot: z.nullable(ContactSnapshot) }),
+    response: z.object({ tabId: z.number(), context: PageContextSchema.nullable() }),
+  },
+  /** The sidebar's `Teach Tally this page`: start the picker in its tab. */
+  'teach.start': {
+    from: 'extension-page',
+    request: z.object({}),
+    response: z.object({}),
+  },
+  /** A site's settings or recipes changed: its open tabs detect again. */
+  'sites.changed': {
+    from: 'extension-page',
+    request: z.object({ origin: z.string() }),
+    response: z.object({}),
   },
 } as const;
 
 export type Protocol = typeof protocol;
 export type MessageName = keyof Protocol;
-export type RequestOf<N extends MessageName> = z.infer<Protocol[N]['request']>;
-export type ResponseOf<N extends MessageName> = z.infer<Protocol[N]['response']>;
+// Requests are sent already in their parsed shape (the parsers accept their own output).
+export type RequestOf<N extends MessageName> = z.output<Protocol[N]['request']>;
+export type ResponseOf<N extends MessageName> = z.output<Protocol[N]['response']>;
+export type ContentMessageName = {
+  [N in MessageName]: Protocol[N]['from'] extends 'content' ? N : never;
+}[MessageName];
 
 /** What travels: the name and the request. */
 export const Envelope = z.object({ type: z.string(), request: z.unknown() });

@@ -6,7 +6,9 @@ export interface SenderFacts {
 }
 
 export type SenderKind =
-  { kind: 'content'; tabId: number } | { kind: 'extension-page'; tabId?: number } | { kind: 'unknown' };
+  | { kind: 'content'; tabId: number; url: string }
+  | { kind: 'extension-page'; tabId?: number }
+  | { kind: 'unknown' };
 
 /**
  * Who sent a message, from what the browser says about the sender, never from the message.
@@ -20,6 +22,7 @@ export function classifySender(sender: SenderFacts, self: { id: string; origin: 
   if (sender.url.startsWith(self.origin)) {
     return tabId === undefined || tabId < 0 ? { kind: 'extension-page' } : { kind: 'extension-page', tabId };
   }
-  if (tabId !== undefined && tabId >= 0 && /^https?:/.test(sender.url)) return { kind: 'content', tabId };
+  if (tabId !== undefined && tabId >= 0 && /^https?:/.test(sender.url))
+    return { kind: 'content', tabId, url: sender.url };
   return { kind: 'unknown' };
 }

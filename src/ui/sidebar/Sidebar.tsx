@@ -3,11 +3,13 @@ import { ProductPicker } from '../record/ProductPicker';
 import { ReviewOrder } from '../record/ReviewOrder';
 import { ActivityTimeline } from './ActivityTimeline';
 import { ContactCard } from './ContactCard';
+import { ContactForm } from './ContactForm';
 import type { SidebarModel } from './sidebar-model';
 
 export function Sidebar(props: { model: SidebarModel }) {
   const { model } = props;
   const recording = model.recording.value;
+  const view = model.view.value;
   const snapshot = model.snapshot.value;
   return (
     <main class="sidebar" aria-busy={model.loading.value}>
@@ -41,8 +43,25 @@ export function Sidebar(props: { model: SidebarModel }) {
           </div>
           {model.contact.value ? <ActivityTimeline records={model.timeline.value} /> : null}
         </>
+      ) : view.kind === 'form' ? (
+        <ContactForm
+          model={view.form}
+          heading={view.heading}
+          hint={view.hint}
+          onCapture={() => void model.capture()}
+        />
       ) : model.loading.value ? null : (
-        <p class="muted">No customer on this page.</p>
+        <section class="card" aria-label="No customer on this page">
+          <p class="muted">No customer on this page.</p>
+          <div class="actions">
+            <button type="button" onClick={() => void model.teach()}>
+              Teach Tally this page
+            </button>
+            <button type="button" onClick={model.enterByHand}>
+              Enter contact by hand
+            </button>
+          </div>
+        </section>
       )}
     </main>
   );

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TallyDatabase } from '../../../src/db/database';
-import { findContactForSnapshot, saveCapturedContact } from '../../../src/db/contacts';
+import { findContactForSnapshot, listContactEvents, saveCapturedContact } from '../../../src/db/contacts';
 import { importCatalog, type ProductInput } from '../../../src/db/products';
 import { listContactPurchases, recordPurchase } from '../../../src/db/purchases';
 import type { ContactSnapshot } from '../../../src/domain/contact-snapshot';
@@ -38,8 +38,8 @@ describe('contacts', () => {
   it('captures once and updates on every later capture', async () => {
     const first = await saveCapturedContact(db, ada, 'US');
     const second = await saveCapturedContact(db, { ...ada, name: 'Ada King' }, 'US');
-    expect(first.created).toBe(true);
-    expect(second.created).toBe(false);
+    expect(first.outcome).toBe('captured');
+    expect(second.outcome).toBe('updated');
     expect(second.contact.id).toBe(first.contact.id);
     expect(await db.contacts.count()).toBe(1);
   });
@@ -61,6 +61,51 @@ describe('contacts', () => {
     ).toBeUndefined();
   });
 
+  it('says "Already up to date" and writes nothing when the page shows what Tally has', async () => {
+    const first = await saveCapturedContact(db, ada, 'US');
+    const again = await saveCapturedContact(db, { ...ada, phone: '+1 415 555 0134' }, 'US');
+    expect(again.outcome).toBe('updated');
+    const third = await saveCapturedContact(db, { ...ada, phone: '+1 415 555 0134' }, 'US');
+    expect(third.outcome).toBe('unchanged');
+    expect(third.contact.id).toBe(first.contact.id);
+    expect((await listContactEvents(db, first.contact.id)).map((event) => event.kind)).toEqual([
+      'updated',
+      'captured',
+    ]);
+  });
+
+  it('keeps what each capture changed in the contact’s history', async () => {
+    const { contact } = await saveCapturedContact(db, ada, 'US');
+    await saveCapturedContact(db, { ...ada, email: 'ada@engines.example' }, 'US');
+    const [latest] = await listContactEvents(db, contact.id);
+    expect(latest).toMatchObject({
+      kind: 'updated',
+      url: ada.url,
+      changes: [{ field: 'email', before: 'ada@example.com', after: 'ada@engines.example' }],
+    });
+  });
+
+  it('scopes back-office ids to the back office’s origin', async () => {
+    await saveCapturedContact(db, ada, 'US');
+    const elsewhere = { ...ada, email: 'x@example.com', phone: '1', name: 'Someone Else' };
+    const other = await saveCapturedContact(
+      db,
+      { ...elsewhere, url: 'https://other.example/customers/C-00042' },
+      'US',
+    );
+    expect(other.outcome).toBe('captured');
+    expect(await db.contacts.count()).toBe(2);
+  });
+
+  it('makes one contact when two tabs capture the same customer at once', async () => {
+    const results = await Promise.all([
+      saveCapturedContact(db, ada, 'US'),
+      saveCapturedContact(db, ada, 'US'),
+    ]);
+    expect(results.map((result) => result.outcome).sort()).toEqual(['captured', 'unchanged']);
+    expect(await db.contacts.count()).toBe(1);
+  });
+
   it('never merges two customers the back office tells apart', async () => {
     await saveCapturedContact(db, ada, 'US');
     const namesake = await saveCapturedContact(
@@ -68,7 +113,7 @@ describe('contacts', () => {
       { ...ada, externalId: 'C-00043', email: 'other@example.com' },
       'US',
     );
-    expect(namesake.created).toBe(true);
+    expect(namesake.outcome).toBe('captured');
     expect(await db.contacts.count()).toBe(2);
   });
 });

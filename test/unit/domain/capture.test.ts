@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { captureContact, mayBeSamePerson } from '../../../src/domain/capture';
+import { captureContact, contactChanges, mayBeSamePerson } from '../../../src/domain/capture';
 import { phoneKey } from '../../../src/domain/contact-keys';
-import { ContactSnapshot } from '../../../src/domain/contact-snapshot';
+import { parseContactSnapshot } from '../../../src/domain/contact-snapshot';
 
-const snapshot = ContactSnapshot.parse({
+const snapshot = parseContactSnapshot({
   backOffice: 'northwind',
   externalId: 'C-00042',
   name: '  Ada   Lovelace ',
@@ -22,9 +22,9 @@ describe('capturing a contact', () => {
     const contact = captureContact(undefined, snapshot, context);
     expect(contact).toMatchObject({
       id: context.newId,
-      name: 'Ada   Lovelace',
-      externalIds: [{ backOffice: 'northwind', id: 'C-00042' }],
-      externalKeys: ['northwind:C-00042'],
+      name: 'Ada Lovelace',
+      externalIds: [{ backOffice: 'northwind', origin: 'http://127.0.0.1:5178', id: 'C-00042' }],
+      externalKeys: ['northwind@http://127.0.0.1:5178:C-00042'],
       emailKey: 'ada@example.com',
       phoneKey: '+14155550134',
       nameKey: 'ada lovelace',
@@ -57,9 +57,13 @@ describe('capturing a contact', () => {
     expect(phoneKey('ext. 12', 'US')).toBeUndefined();
   });
 
-  it('refuses a snapshot that is not a contact', () => {
-    expect(ContactSnapshot.safeParse({ ...snapshot, name: '   ' }).success).toBe(false);
-    expect(ContactSnapshot.safeParse({ ...snapshot, email: 'not an email' }).success).toBe(false);
-    expect(ContactSnapshot.safeParse({ ...snapshot, url: 'javascript:alert(1)' }).success).toBe(false);
+  it('records what changed, and makes a customer seen as a supplier both', () => {
+    const first = captureContact(undefined, snapshot, context);
+    const second = captureContact(first, { ...snapshot, role: 'supplier', company: 'Engines' }, context);
+    expect(contactChanges(first, second)).toEqual([
+      { field: 'company', after: 'Engines' },
+      { field: 'role', before: 'customer', after: 'both' },
+    ]);
+    expect(contactChanges(second, captureContact(second, snapshot, context))).toEqual([]);
   });
 });

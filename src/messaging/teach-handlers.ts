@@ -1,0 +1,29 @@
+import type { TallyDatabase } from '../db/database';
+import { saveTaughtRecipe } from '../db/recipes';
+import type { Handlers } from './router';
+import { originOf } from './site-handlers';
+
+export interface TeachDeps {
+  db: () => TallyDatabase;
+  /** Runs the teach picker in the tab (injected on demand: it is not in the content script). */
+  startPicker(tabId: number): Promise<void>;
+  rescanTabs(origin: string): Promise<void>;
+}
+
+export function teachHandlers(deps: TeachDeps): Pick<Handlers, 'teach.start' | 'teach.recipeLearned'> {
+  return {
+    'teach.start': async (_request, sender) => {
+      if (sender.tabId === undefined) throw new Error('Open the sidebar on the page to teach.');
+      await deps.startPicker(sender.tabId);
+      return {};
+    },
+    'teach.recipeLearned': async ({ draft }, sender) => {
+      // A tab may teach recipes for its own origin only.
+      if (draft.origin !== originOf(sender.url))
+        throw new Error('A recipe must be for the page it was taught on.');
+      const recipe = await saveTaughtRecipe(deps.db(), draft);
+      await deps.rescanTabs(recipe.origin);
+      return { recipeId: recipe.id };
+    },
+  };
+}
