@@ -3,6 +3,8 @@ import { createRouter, type Handlers } from '../../../src/messaging/router';
 import { classifySender } from '../../../src/messaging/sender';
 import { pageContextHandlers, type PageContextStore } from '../../../src/messaging/page-context';
 import type { ContactSnapshot } from '../../../src/domain/contact-snapshot';
+import type { Detection } from '../../../src/adapters/detect';
+import type { PageContext } from '../../../src/messaging/protocol';
 
 const self = { id: 'tally-id', origin: 'chrome-extension://tally-id/' };
 const contentSender = { id: 'tally-id', url: 'http://127.0.0.1:5178/rep/customers/C-1', tab: { id: 7 } };
@@ -14,8 +16,15 @@ const snapshot: ContactSnapshot = {
   url: 'http://127.0.0.1:5178/rep/customers/C-1',
 };
 
+const detection: Detection = {
+  status: 'found',
+  source: { kind: 'adapter', id: 'northwind', name: 'Northwind Direct' },
+  snapshot,
+  confidence: 1,
+};
+
 function memoryStore(): PageContextStore {
-  const tabs = new Map<number, ContactSnapshot | null>();
+  const tabs = new Map<number, PageContext | null>();
   return {
     get: async (tabId) => tabs.get(tabId) ?? null,
     set: async (tabId, value) => void tabs.set(tabId, value),
@@ -24,7 +33,7 @@ function memoryStore(): PageContextStore {
 
 describe('who sent a message', () => {
   it('tells content scripts, extension pages and strangers apart by what the browser set', () => {
-    expect(classifySender(contentSender, self)).toEqual({ kind: 'content', tabId: 7 });
+    expect(classifySender(contentSender, self)).toEqual({ kind: 'content', tabId: 7, url: contentSender.url });
     expect(classifySender(sidebarSender, self)).toEqual({ kind: 'extension-page', tabId: 7 });
     expect(
       classifySender({ id: 'tally-id', url: 'chrome-extension://tally-id/dashboard.html' }, self),
@@ -41,13 +50,13 @@ describe('message router', () => {
   const route = createRouter(pageContextHandlers(memoryStore()) as Handlers, self);
 
   it('carries a detected contact from the content script to the sidebar of the same tab', async () => {
-    expect(await route({ type: 'page.contactDetected', request: { snapshot } }, contentSender)).toEqual({
+    expect(await route({ type: 'page.contactDetected', request: { detection } }, contentSender)).toEqual({
       ok: true,
       response: {},
     });
     expect(await route({ type: 'page.getContext', request: {} }, sidebarSender)).toEqual({
       ok: true,
-      response: { tabId: 7, snapshot },
+      response: { tabId: 7, context: { url: contentSender.url, detection, draft: {} } },
     });
   });
 
@@ -58,10 +67,26 @@ describe('message router', () => {
       route({ type: 'toString', request: {} }, sidebarSender),
       route({ type: 'db.dropEverything', request: {} }, sidebarSender),
       route(
-        { type: 'page.contactDetected', request: { snapshot: { ...snapshot, name: '' } } },
+        {
+          type: 'page.contactDetected',
+          request: { detection: { ...detection, snapshot: { ...snapshot, name: '' } } },
+        },
         contentSender,
       ),
-      route({ type: 'page.contactDetected', request: { snapshot } }, sidebarSender),
+      route(
+        {
+          type: 'page.contactDetected',
+          request: { detection: { ...detection, snapshot: { ...snapshot, url: 'javascript:x' } } },
+        },
+        contentSender,
+      ),
+      route(
+        { type: 'page.contactDetected', request: { detection: { ...detection, confidence: 7 } } },
+        contentSender,
+      ),
+      route({ type: 'page.contactDetected', request: { detection } }, sidebarSender),
+      route({ type: 'teach.start', request: {} }, contentSender),
+      route({ type: 'page.capture', request: {} }, sidebarSender),
       route({ type: 'page.getContext', request: {} }, contentSender),
       route({ type: 'page.getContext', request: {} }, { ...sidebarSender, id: 'other-extension' }),
     ]);
@@ -79,7 +104,10 @@ describe('message router', () => {
       self,
     );
     expect(
-      await failing({ type: 'page.contactDetected', request: { snapshot: null } }, contentSender),
+      await failing(
+        { type: 'page.contactDetected', request: { detection: { status: 'none' } } },
+        contentSender,
+      ),
     ).toEqual({
       ok: false,
       error: 'storage is full',
