@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { openDatabase } from '../../src/db/database';
+import { sendMessage } from '../../src/messaging/client';
 import {
   allowBackOffice,
   allowedBackOffices,
@@ -12,17 +13,25 @@ import { createSiteAccessModel } from '../../src/ui/dashboard/site-access-model'
 import { downloadText } from '../../src/ui/download';
 import '../../src/ui/theme.css';
 
-const model = createDashboardModel({ db: openDatabase(), download: downloadText });
+const db = openDatabase();
+// Open tabs of the origin fetch its settings again, and detect again.
+const notifySiteChanged = async (origin: string) => {
+  await sendMessage('sites.changed', { origin });
+};
+
+const model = createDashboardModel({ db, download: downloadText });
 const sites = createSiteAccessModel({
+  db,
   list: allowedBackOffices,
   allow: allowBackOffice,
   revoke: revokeBackOffice,
   toPattern: originPattern,
+  notifySiteChanged,
 });
 
 render(<Dashboard model={model} sites={sites} />, document.getElementById('app') as HTMLElement);
 void Promise.all([model.refresh(), sites.refresh()]);
-// The sidebar records in another page; show its orders when the user comes back here.
+// The sidebar records and teaches in another page; show its work when the user comes back here.
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'visible') void model.refresh();
+  if (document.visibilityState === 'visible') void Promise.all([model.refresh(), sites.refresh()]);
 });

@@ -1,42 +1,140 @@
 import { signal } from '@preact/signals';
+import type { TallyDatabase } from '../../db/database';
+import { listSiteSettings, setSiteMode } from '../../db/site-settings';
+import { errorMessage } from '../../domain/errors';
+import type { SiteMode } from '../../domain/site-setting';
+import { siteModeSaid } from './site-mode';
 
 export interface SiteAccessDeps {
+  db: TallyDatabase;
   list(): Promise<string[]>;
   allow(pattern: string): Promise<boolean>;
   revoke(pattern: string): Promise<void>;
   toPattern(input: string): string | null;
+  /** Tells the open tabs of `origin` to fetch their settings and detect again. */
+  notifySiteChanged(origin: string): Promise<void>;
 }
 
-/** The back-office sites the user has let Tally run on, beyond the local demo. */
+/** One site in the list: allowed by the user, or with a mode other than on, or both. */
+export interface SiteRow {
+  /** What the list shows: the origin, or the allowed pattern when it covers several origins. */
+  site: string;
+  /** Null for a pattern over several origins ("https://*.example.com/*"): no one mode applies. */
+  origin: string | null;
+  /** The host permission the user granted, if any: what `Remove` takes back. */
+  pattern: string | null;
+  mode: SiteMode;
+}
+
+/** "https://crm.example.com/*" → "https://crm.example.com"; null for a pattern over many origins. */
+export function patternOrigin(pattern: string): string | null {
+  return /^(https?:\/\/[^/*]+)\/\*$/.exec(pattern)?.[1] ?? null;
+}
+
+/**
+ * The back-office sites the user has let Tally run on, beyond the local demo, and what Tally does
+ * on each site it knows: on, on but never capturing contacts, or off.
+ */
 export function createSiteAccessModel(deps: SiteAccessDeps) {
-  const sites = signal<string[]>([]);
+  const rows = signal<SiteRow[]>([]);
   const input = signal('');
+  const neverInput = signal('');
   const message = signal<string | null>(null);
+  const error = signal<string | null>(null);
+  // Sites changed here stay listed until the page closes, even once back to the default "on"
+  // (which stores no setting): a row does not vanish under the user's pointer.
+  const shown = new Set<string>();
 
   async function refresh() {
-    sites.value = await deps.list();
+    const [patterns, settings] = await Promise.all([deps.list(), listSiteSettings(deps.db)]);
+    const byOrigin = new Map<string, SiteRow>();
+    const many: SiteRow[] = [];
+    for (const pattern of patterns) {
+      const origin = patternOrigin(pattern);
+      if (origin) byOrigin.set(origin, { site: origin, origin, pattern, mode: 'on' });
+      else many.push({ site: pattern, origin: null, pattern, mode: 'on' });
+    }
+    for (const origin of shown) {
+      if (!byOrigin.has(origin)) byOrigin.set(origin, { site: origin, origin, pattern: null, mode: 'on' });
+    }
+    for (const setting of settings) {
+      const row = byOrigin.get(setting.origin);
+      if (row) row.mode = setting.mode;
+      else
+        byOrigin.set(setting.origin, {
+          site: setting.origin,
+          origin: setting.origin,
+          pattern: null,
+          mode: setting.mode,
+        });
+    }
+    rows.value = [...byOrigin.values(), ...many].sort((a, b) => a.site.localeCompare(b.site));
   }
 
   /** Must run inside the click that asked for it: the browser only asks the user then. */
   async function allow() {
+    error.value = null;
     const pattern = deps.toPattern(input.value.trim());
     if (!pattern) {
       message.value = 'Enter a web address such as https://backoffice.example.com.';
       return;
     }
-    const granted = await deps.allow(pattern);
-    message.value = granted ? `Tally now runs on ${pattern}.` : `Access to ${pattern} was not granted.`;
-    if (granted) input.value = '';
+    try {
+      const granted = await deps.allow(pattern);
+      message.value = granted ? `Tally now runs on ${pattern}.` : `Access to ${pattern} was not granted.`;
+      if (granted) input.value = '';
+    } catch (failure) {
+      error.value = `Access to ${pattern} was not granted: ${errorMessage(failure)}`;
+    }
     await refresh();
   }
 
   async function revoke(pattern: string) {
-    await deps.revoke(pattern);
-    message.value = `Tally no longer runs on ${pattern}.`;
+    error.value = null;
+    try {
+      await deps.revoke(pattern);
+      message.value = `Tally no longer runs on ${pattern}.`;
+    } catch (failure) {
+      error.value = `Access to ${pattern} was not removed: ${errorMessage(failure)}`;
+    }
     await refresh();
   }
 
-  return { sites, input, message, refresh, allow, revoke };
+  /** Saves what Tally does on `origin`; true once saved. */
+  async function setMode(origin: string, mode: SiteMode): Promise<boolean> {
+    error.value = null;
+    try {
+      await setSiteMode(deps.db, origin, mode);
+      shown.add(origin);
+      message.value = siteModeSaid(origin, mode);
+    } catch (failure) {
+      error.value = `The setting for ${origin} was not saved: ${errorMessage(failure)}`;
+      return false;
+    } finally {
+      await refresh();
+    }
+    try {
+      await deps.notifySiteChanged(origin);
+    } catch (failure) {
+      // Saved all the same: its open tabs pick the setting up on their next load.
+      console.warn(`Tally: could not tell the tabs of ${origin}.`, failure);
+    }
+    return true;
+  }
+
+  /** Keeps Tally from ever capturing on a site, allowed or not, typed by its address. */
+  async function neverCapture() {
+    const pattern = deps.toPattern(neverInput.value.trim());
+    const origin = pattern && patternOrigin(pattern);
+    if (!origin) {
+      error.value = null;
+      message.value = 'Enter a web address such as https://backoffice.example.com.';
+      return;
+    }
+    if (await setMode(origin, 'never-capture')) neverInput.value = '';
+  }
+
+  return { rows, input, neverInput, message, error, refresh, allow, revoke, setMode, neverCapture };
 }
 
 export type SiteAccessModel = ReturnType<typeof createSiteAccessModel>;
