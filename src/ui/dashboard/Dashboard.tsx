@@ -2,10 +2,12 @@ import { ErrorMessage } from '../ErrorMessage';
 import { CatalogImport } from './CatalogImport';
 import { PurchasesTable } from './PurchasesTable';
 import { SiteAccess } from './SiteAccess';
+import { TaughtRecipes } from './TaughtRecipes';
 import type { DashboardModel } from './dashboard-model';
+import type { RecipesModel } from './recipes-model';
 import type { SiteAccessModel } from './site-access-model';
 
-export function Dashboard(props: { model: DashboardModel; sites: SiteAccessModel }) {
+export function Dashboard(props: { model: DashboardModel; sites: SiteAccessModel; recipes: RecipesModel }) {
   const { model } = props;
   return (
     <main class="dashboard">
@@ -14,6 +16,7 @@ export function Dashboard(props: { model: DashboardModel; sites: SiteAccessModel
       <PurchasesTable model={model} />
       <CatalogImport model={model} />
       <SiteAccess model={props.sites} />
+      <TaughtRecipes model={props.recipes} />
     </main>
   );
 }

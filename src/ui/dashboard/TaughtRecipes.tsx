@@ -1,0 +1,156 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { Recipe } from '../../adapters/taught';
+import { ErrorMessage } from '../ErrorMessage';
+import type { RecipesModel } from './recipes-model';
+
+const FIELD_NAMES: Record<string, string> = {
+  name: 'name',
+  email: 'email',
+  phone: 'phone',
+  company: 'company',
+  externalId: 'back-office ID',
+};
+
+const fieldsRead = (recipe: Recipe) =>
+  Object.keys(recipe.fields)
+    .map((field) => FIELD_NAMES[field] ?? field)
+    .join(', ');
+
+const shownInstant = (instant: string) => new Date(instant).toLocaleString();
+
+/** The back-office pages the user taught Tally to read, with their export and import. */
+export function TaughtRecipes(props: { model: RecipesModel }) {
+  const { model } = props;
+  const recipes = model.recipes.value;
+  const fileInput = useRef<HTMLInputElement>(null);
+  return (
+    <section aria-labelledby="recipes-heading" class="card">
+      <h2 id="recipes-heading">Taught recipes</h2>
+      <p class="muted">
+        What you taught Tally about back-office pages it did not know. Export them to use on another machine.
+      </p>
+      <div class="actions">
+        <button type="button" onClick={model.exportRecipes} disabled={recipes.length === 0}>
+          Export recipes
+        </button>
+        {/* A button that opens the file chooser: a bare file field reads as "Choose File". */}
+        <button
+          type="button"
+          class="secondary"
+          disabled={model.busy.value}
+          onClick={() => fileInput.current?.click()}
+        >
+          Import recipes
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            event.currentTarget.value = '';
+            if (file) void model.importFile(file);
+          }}
+        />
+      </div>
+      <ErrorMessage message={model.error.value} />
+      {model.status.value ? (
+        <p role="status" class="notice">
+          {model.status.value}{' '}
+          {model.deleted.value ? (
+            <button type="button" class="link" onClick={() => void model.undoDelete()}>
+              Undo
+            </button>
+          ) : null}
+        </p>
+      ) : null}
+      {recipes.length === 0 ? (
+        <p class="muted">
+          No recipes yet. Open Tally beside a customer page it does not recognise to teach it.
+        </p>
+      ) : (
+        <ul aria-label="Recipes" class="recipes">
+          {recipes.map((recipe) => (
+            <RecipeItem key={recipe.id} model={model} recipe={recipe} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function RecipeItem(props: { model: RecipesModel; recipe: Recipe }) {
+  const { model, recipe } = props;
+  const renaming = model.renaming.value?.id === recipe.id ? model.renaming.value : null;
+  const headingId = `recipe-${recipe.id}`;
+  return (
+    <li>
+      <article aria-labelledby={headingId}>
+        <h3 id={headingId}>{recipe.name}</h3>
+        <dl class="fields">
+          <dt>Site</dt>
+          <dd>{recipe.origin}</dd>
+          <dt>Pages</dt>
+          <dd>
+            <code>{recipe.pathPattern}</code>
+          </dd>
+          <dt>Reads</dt>
+          <dd>{fieldsRead(recipe)}</dd>
+          <dt>Last updated</dt>
+          <dd>
+            <time dateTime={recipe.updatedAt}>{shownInstant(recipe.updatedAt)}</time>
+          </dd>
+        </dl>
+        {renaming ? (
+          <RenameForm model={model} id={recipe.id} name={renaming.name} />
+        ) : (
+          <div class="row-actions">
+            <button type="button" class="secondary" onClick={() => model.startRename(recipe.id)}>
+              Rename
+            </button>
+            <button type="button" class="secondary" onClick={() => void model.remove(recipe.id)}>
+              Delete
+            </button>
+          </div>
+        )}
+      </article>
+    </li>
+  );
+}
+
+function RenameForm(props: { model: RecipesModel; id: string; name: string }) {
+  const { model, id } = props;
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    field.current?.focus();
+    field.current?.select();
+  }, []);
+  return (
+    <form
+      class="inline"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void model.saveRename();
+      }}
+    >
+      <label>
+        Recipe name
+        <input
+          ref={field}
+          type="text"
+          maxLength={100}
+          value={props.name}
+          onInput={(event) => (model.renaming.value = { id, name: event.currentTarget.value })}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') model.cancelRename();
+          }}
+        />
+      </label>
+      <button type="submit">Save</button>
+      <button type="button" class="secondary" onClick={model.cancelRename}>
+        Cancel
+      </button>
+    </form>
+  );
+}

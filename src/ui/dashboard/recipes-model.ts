@@ -1,0 +1,204 @@
+import { signal } from '@preact/signals';
+import { parseRecipe, type Recipe } from '../../adapters/taught';
+import type { TallyDatabase } from '../../db/database';
+import { deleteRecipe, importRecipes, listRecipes, renameRecipe } from '../../db/recipes';
+import { errorMessage } from '../../domain/errors';
+
+export interface RecipesDeps {
+  db: TallyDatabase;
+  download(filename: string, text: string, type?: string): void;
+  /** Tells the open tabs of `origin` to fetch their recipes and detect again. */
+  notifySiteChanged(origin: string): Promise<void>;
+}
+
+export const RECIPES_FILE_NAME = 'tally-recipes.json';
+export const RECIPES_FILE_FORMAT = 'tally-recipes';
+export const RECIPES_FILE_VERSION = 1;
+/** Far more than any user teaches; a bigger file is not a recipes export. */
+const MAX_FILE_BYTES = 5_000_000;
+
+/** The recipes in an exported file, or the problem that makes it unreadable. */
+export function readRecipesFile(
+  text: string,
+): { ok: true; recipes: unknown[] } | { ok: false; error: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'it is not a JSON file.' };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { ok: false, error: 'it is not a Tally recipes file (expected a JSON object).' };
+  }
+  const file = data as Record<string, unknown>;
+  if (file['format'] !== RECIPES_FILE_FORMAT) {
+    return {
+      ok: false,
+      error: `it is not a Tally recipes file ("format" should be "${RECIPES_FILE_FORMAT}").`,
+    };
+  }
+  if (file['version'] !== RECIPES_FILE_VERSION) {
+    return {
+      ok: false,
+      error: `it is recipes file version ${JSON.stringify(file['version'])}; this Tally reads version ${RECIPES_FILE_VERSION}.`,
+    };
+  }
+  const recipes = file['recipes'];
+  if (!Array.isArray(recipes)) return { ok: false, error: 'it has no "recipes" list.' };
+  if (recipes.length === 0) return { ok: false, error: 'it holds no recipes.' };
+  return { ok: true, recipes };
+}
+
+export function recipesFileText(recipes: readonly Recipe[]): string {
+  return `${JSON.stringify({ format: RECIPES_FILE_FORMAT, version: RECIPES_FILE_VERSION, recipes }, null, 2)}\n`;
+}
+
+const plural = (count: number) => (count === 1 ? '1 recipe' : `${count} recipes`);
+/** A caught failure as the end of a sentence, whether or not it ends with a full stop. */
+const sentence = (failure: unknown) => errorMessage(failure).replace(/[.\s]*$/, '.');
+
+/**
+ * The recipes the user taught: list, rename, delete with undo, export and import. Every change
+ * tells the affected origin's open tabs, so a page detects with the new recipes at once.
+ */
+export function createRecipesModel(deps: RecipesDeps) {
+  const recipes = signal<Recipe[]>([]);
+  /** The recipe being renamed, and the name typed so far. */
+  const renaming = signal<{ id: string; name: string } | null>(null);
+  /** The last recipe deleted, until it is restored or another is deleted. */
+  const deleted = signal<Recipe | null>(null);
+  const status = signal<string | null>(null);
+  const error = signal<string | null>(null);
+  const busy = signal(false);
+
+  async function refresh() {
+    recipes.value = await listRecipes(deps.db);
+  }
+
+  // A tab that misses the news still detects with the new recipes on its next load.
+  async function notify(origins: Iterable<string>) {
+    for (const origin of new Set(origins)) {
+      try {
+        await deps.notifySiteChanged(origin);
+      } catch (failure) {
+        console.warn(`Tally: could not tell the tabs of ${origin}.`, failure);
+      }
+    }
+  }
+
+  function startRename(id: string) {
+    const recipe = recipes.value.find((one) => one.id === id);
+    if (!recipe) return;
+    renaming.value = { id, name: recipe.name };
+    error.value = null;
+  }
+
+  function cancelRename() {
+    renaming.value = null;
+  }
+
+  async function saveRename() {
+    const draft = renaming.value;
+    if (!draft) return;
+    const recipe = recipes.value.find((one) => one.id === draft.id);
+    const name = draft.name.trim();
+    if (!name) {
+      error.value = 'Enter a name for the recipe.';
+      return;
+    }
+    error.value = null;
+    try {
+      await renameRecipe(deps.db, draft.id, name);
+      renaming.value = null;
+      status.value = `Renamed to “${name}”.`;
+      await refresh();
+      if (recipe) await notify([recipe.origin]);
+    } catch (failure) {
+      error.value = `The recipe was not renamed: ${errorMessage(failure)}`;
+    }
+  }
+
+  async function remove(id: string) {
+    const recipe = recipes.value.find((one) => one.id === id);
+    if (!recipe) return;
+    error.value = null;
+    try {
+      await deleteRecipe(deps.db, id);
+      if (renaming.value?.id === id) renaming.value = null;
+      deleted.value = recipe;
+      status.value = `Deleted “${recipe.name}”.`;
+      await refresh();
+      await notify([recipe.origin]);
+    } catch (failure) {
+      error.value = `The recipe was not deleted: ${errorMessage(failure)}`;
+    }
+  }
+
+  /** Puts back the last deleted recipe as it was: same id, name, dates. */
+  async function undoDelete() {
+    const recipe = deleted.value;
+    if (!recipe) return;
+    error.value = null;
+    try {
+      await importRecipes(deps.db, [recipe]);
+      deleted.value = null;
+      status.value = `Restored “${recipe.name}”.`;
+      await refresh();
+      await notify([recipe.origin]);
+    } catch (failure) {
+      error.value = `The recipe was not restored: ${errorMessage(failure)}`;
+    }
+  }
+
+  function exportRecipes() {
+    deps.download(RECIPES_FILE_NAME, recipesFileText(recipes.value), 'application/json;charset=utf-8');
+    status.value = `Exported ${plural(recipes.value.length)} to ${RECIPES_FILE_NAME}.`;
+  }
+
+  /** Imports every recipe of an exported file, or none: a bad file changes nothing. */
+  async function importFile(file: File) {
+    busy.value = true;
+    error.value = null;
+    status.value = null;
+    try {
+      if (file.size > MAX_FILE_BYTES) {
+        error.value = `${file.name} was not imported: it is too large for a recipes file. Nothing was changed.`;
+        return;
+      }
+      const read = readRecipesFile(await file.text());
+      if (!read.ok) {
+        error.value = `${file.name} was not imported: ${read.error} Nothing was changed.`;
+        return;
+      }
+      const count = await importRecipes(deps.db, read.recipes);
+      // Imported recipes may have the id of the one awaiting undo; the file's copy wins.
+      deleted.value = null;
+      status.value = `Imported ${plural(count)} from ${file.name}.`;
+      await refresh();
+      await notify(read.recipes.map((raw) => parseRecipe(raw).origin));
+    } catch (failure) {
+      error.value = `${file.name} was not imported: ${sentence(failure)} Nothing was changed.`;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  return {
+    recipes,
+    renaming,
+    deleted,
+    status,
+    error,
+    busy,
+    refresh,
+    startRename,
+    cancelRename,
+    saveRename,
+    remove,
+    undoDelete,
+    exportRecipes,
+    importFile,
+  };
+}
+
+export type RecipesModel = ReturnType<typeof createRecipesModel>;
