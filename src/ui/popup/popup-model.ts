@@ -1,0 +1,183 @@
+import { signal } from '@preact/signals';
+import type { TallyDatabase } from '../../db/database';
+import { setSiteMode, siteMode } from '../../db/site-settings';
+import { DEV_BACK_OFFICE_MATCHES } from '../../domain/back-office-origins';
+import { errorMessage } from '../../domain/errors';
+import type { SiteMode } from '../../domain/site-setting';
+import { originPattern } from '../../messaging/site-access';
+import { siteModeSaid } from '../dashboard/site-mode';
+
+export interface ActiveTab {
+  id?: number;
+  /** Present when the user opened the popup from this tab: `activeTab` grants it then. */
+  url?: string;
+}
+
+export interface PopupDeps {
+  db: TallyDatabase;
+  activeTab(): Promise<ActiveTab | undefined>;
+  /** Whether Tally holds the host permission `pattern`. */
+  hasAccess(pattern: string): Promise<boolean>;
+  /** Asks the user for `pattern`; the browser allows it only inside the click that asked. */
+  requestAccess(pattern: string): Promise<boolean>;
+  /** Runs the content script in the tab now, without waiting for its next load. */
+  injectContentScript(tabId: number): Promise<void>;
+  revokeAccess(pattern: string): Promise<void>;
+  /** Tells the open tabs of `origin` to fetch their settings and detect again. */
+  notifySiteChanged(origin: string): Promise<void>;
+  openDashboard(): Promise<void>;
+}
+
+interface Site {
+  origin: string;
+  /** The host permission that covers the origin: "https://crm.example.com/*". */
+  pattern: string;
+  tabId: number | undefined;
+}
+
+export type PopupView =
+  | { kind: 'loading' }
+  /** Not an http(s) page: a new tab, the browser's settings, an extension page. */
+  | { kind: 'not-web' }
+  | ({ kind: 'disabled' } & Site)
+  | ({ kind: 'enabled'; local: boolean; mode: SiteMode } & Site);
+
+/** http://localhost and http://127.0.0.1 on any port: Tally runs there without asking. */
+export function isLocalOrigin(url: URL): boolean {
+  return DEV_BACK_OFFICE_MATCHES.some((match) => {
+    const local = new URL(match);
+    return local.protocol === url.protocol && local.hostname === url.hostname;
+  });
+}
+
+function webPage(address: string | undefined): URL | null {
+  if (!address) return null;
+  try {
+    const url = new URL(address);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The toolbar popup: this tab's site, whether Tally runs there, and what it does there. */
+export function createPopupModel(deps: PopupDeps) {
+  const view = signal<PopupView>({ kind: 'loading' });
+  const message = signal<string | null>(null);
+  const error = signal<string | null>(null);
+  const busy = signal(false);
+
+  async function enabledView({ origin, pattern, tabId }: Site, local: boolean): Promise<PopupView> {
+    return { kind: 'enabled', origin, pattern, tabId, local, mode: await siteMode(deps.db, origin) };
+  }
+
+  async function load() {
+    try {
+      const tab = await deps.activeTab();
+      const url = webPage(tab?.url);
+      const pattern = url && originPattern(url.href);
+      if (!url || !pattern) {
+        view.value = { kind: 'not-web' };
+        return;
+      }
+      const site: Site = { origin: url.origin, pattern, tabId: tab?.id };
+      const local = isLocalOrigin(url);
+      view.value =
+        local || (await deps.hasAccess(pattern))
+          ? await enabledView(site, local)
+          : { kind: 'disabled', ...site };
+    } catch (failure) {
+      view.value = { kind: 'not-web' };
+      error.value = `Tally cannot read this tab: ${errorMessage(failure)}`;
+    }
+  }
+
+  /**
+   * Asks for this site before anything else happens: the browser shows its prompt only while the
+   * click that asked is still being handled, so the request must not wait behind an `await`.
+   */
+  function enable(): Promise<void> {
+    const current = view.value;
+    if (current.kind !== 'disabled') return Promise.resolve();
+    let asked: Promise<boolean>;
+    try {
+      asked = deps.requestAccess(current.pattern);
+    } catch (failure) {
+      asked = Promise.reject(failure);
+    }
+    return finishEnabling(current, asked);
+  }
+
+  async function finishEnabling(site: Site, asked: Promise<boolean>) {
+    busy.value = true;
+    error.value = null;
+    message.value = null;
+    try {
+      if (!(await asked)) {
+        message.value = `Tally was not enabled on ${site.origin}.`;
+        return;
+      }
+      // The worker registers the content script for the site's next pages; this one runs it now.
+      if (site.tabId !== undefined) {
+        await deps.injectContentScript(site.tabId).catch((failure: unknown) => {
+          console.warn('Tally: could not start on this tab.', failure);
+        });
+      }
+      view.value = await enabledView(site, false);
+      message.value = `Tally is on for ${site.origin}. Reload the page if the launcher does not appear.`;
+    } catch (failure) {
+      error.value = `Tally was not enabled on ${site.origin}: ${errorMessage(failure)}`;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function revoke() {
+    const current = view.value;
+    if (current.kind !== 'enabled' || current.local) return;
+    busy.value = true;
+    error.value = null;
+    try {
+      await deps.revokeAccess(current.pattern);
+      const { origin, pattern, tabId } = current;
+      view.value = { kind: 'disabled', origin, pattern, tabId };
+      message.value = `Tally no longer runs on ${origin}. Reload the page to remove the launcher.`;
+    } catch (failure) {
+      error.value = `Access to ${current.origin} was not removed: ${errorMessage(failure)}`;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function setMode(mode: SiteMode) {
+    const current = view.value;
+    if (current.kind !== 'enabled') return;
+    error.value = null;
+    try {
+      await setSiteMode(deps.db, current.origin, mode);
+      view.value = { ...current, mode };
+      message.value = siteModeSaid(current.origin, mode);
+    } catch (failure) {
+      error.value = `The setting was not saved: ${errorMessage(failure)}`;
+      return;
+    }
+    try {
+      await deps.notifySiteChanged(current.origin);
+    } catch (failure) {
+      // Saved all the same: the page picks the setting up on its next load.
+      console.warn(`Tally: could not tell the tabs of ${current.origin}.`, failure);
+    }
+  }
+
+  async function openDashboard() {
+    try {
+      await deps.openDashboard();
+    } catch (failure) {
+      error.value = `The dashboard did not open: ${errorMessage(failure)}`;
+    }
+  }
+
+  return { view, message, error, busy, load, enable, revoke, setMode, openDashboard };
+}
+
+export type PopupModel = ReturnType<typeof createPopupModel>;
