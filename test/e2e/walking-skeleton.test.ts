@@ -72,12 +72,12 @@ describe('capture a customer and record a purchase', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('offers Open Tally on customer pages only', async () => {
+  it('offers Capture contact on customer pages only', async () => {
     await page.goto(`${demo.url}/rep/products`);
-    await page.waitForNetworkIdle();
-    expect(await page.$('::-p-aria(Open Tally)')).toBeNull();
+    await page.waitForSelector('::-p-aria(Open Tally)');
+    expect(await page.$('::-p-aria(Capture contact)')).toBeNull();
     await page.goto(`${demo.url}/rep/customers/C-00042`);
-    expect(await page.waitForSelector('::-p-aria(Open Tally)')).not.toBeNull();
+    expect(await page.waitForSelector('::-p-aria(Capture contact)')).not.toBeNull();
   });
 
   it('keeps the page context when the worker is stopped before the sidebar opens', async () => {
@@ -161,8 +161,8 @@ describe('capture a customer and record a purchase', () => {
 
   it('captures the contact once, and capturing again updates it', async () => {
     const frame = await sidebarFrame(page, tally.extensionOrigin);
-    expect(await captureContact(frame)).toMatch(/saved to Tally/);
-    expect(await captureContact(frame)).toMatch(/updated/);
+    expect(await captureContact(frame)).toBe('Captured: Ada Lovelace');
+    expect(await captureContact(frame)).toBe('Already up to date: Ada Lovelace');
     const dashboard = await openDashboard(tally);
     expect(await countRows(dashboard, 'contacts')).toBe(1);
     await dashboard.close();
@@ -203,7 +203,7 @@ describe('capture a customer and record a purchase', () => {
       document.querySelector('[data-field=name]')?.textContent?.includes('Mallory'),
     );
     expect(await fieldText(frame, 'name')).toBe('<img src=x onerror=alert(1)>Mallory "Bobby" Tables');
-    expect(await captureContact(frame)).toMatch(/saved to Tally/);
+    expect(await captureContact(frame)).toMatch(/^Captured: /);
     expect(await frame.$$eval('main img', (images) => images.length)).toBe(0);
     expect(dialogs).toEqual([]);
   });

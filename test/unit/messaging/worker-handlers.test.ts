@@ -31,7 +31,7 @@ const draft = {
   name: 'Acme client page',
   origin: 'http://127.0.0.1:5178',
   pathPattern: '/crm/clients/*',
-  fields: { name: { css: '#client-name' } },
+  fields: { name: { kind: 'css', selector: '#client-name' } },
 };
 
 let db: TallyDatabase;
