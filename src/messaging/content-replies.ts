@@ -1,4 +1,4 @@
-import { parseRecipe } from '../adapters/taught';
+import type { Recipe } from '../adapters/taught';
 import { isSiteMode } from '../domain/site-setting';
 import type { ResponseOf } from './protocol';
 
@@ -8,11 +8,26 @@ function record(raw: unknown, type: string): Record<string, unknown> {
   return raw as Record<string, unknown>;
 }
 
+/**
+ * Recipes were fully validated (parseRecipe) when they were taught or imported, and come from
+ * Tally's own worker: here only their shape is checked, since parseRecipe would cost the
+ * content script ~0.8 KB gzip. readRecipe treats a locator it cannot use as "not found".
+ */
+function isRecipeShape(value: unknown): value is Recipe {
+  if (typeof value !== 'object' || value === null) return false;
+  const { id, name, origin, pathPattern, fields } = value as Record<string, unknown>;
+  return (
+    [id, name, origin, pathPattern].every((text) => typeof text === 'string') && typeof fields === 'object'
+  );
+}
+
 export function parseSiteConfigReply(raw: unknown): ResponseOf<'page.siteConfig'> {
   const reply = record(raw, 'page.siteConfig');
   const { mode, recipes } = reply;
-  if (!isSiteMode(mode) || !Array.isArray(recipes)) throw new Error('page.siteConfig: unexpected answer.');
-  return { mode, recipes: recipes.map(parseRecipe) };
+  if (!isSiteMode(mode) || !Array.isArray(recipes) || !recipes.every(isRecipeShape)) {
+    throw new Error('page.siteConfig: unexpected answer.');
+  }
+  return { mode, recipes };
 }
 
 export function parseCaptureReply(raw: unknown): ResponseOf<'page.capture'> {
