@@ -17,7 +17,9 @@ function isRecipeShape(value: unknown): value is Recipe {
   if (typeof value !== 'object' || value === null) return false;
   const { id, name, origin, pathPattern, fields } = value as Record<string, unknown>;
   return (
-    [id, name, origin, pathPattern].every((text) => typeof text === 'string') && typeof fields === 'object'
+    [id, name, origin, pathPattern].every((text) => typeof text === 'string') &&
+    typeof fields === 'object' &&
+    fields !== null
   );
 }
 

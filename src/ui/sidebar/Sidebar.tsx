@@ -44,12 +44,18 @@ export function Sidebar(props: { model: SidebarModel }) {
           {model.contact.value ? <ActivityTimeline records={model.timeline.value} /> : null}
         </>
       ) : view.kind === 'form' ? (
-        <ContactForm
-          model={view.form}
-          heading={view.heading}
-          hint={view.hint}
-          onCapture={() => void model.capture()}
-        />
+        <>
+          <ContactForm
+            model={view.form}
+            heading={view.heading}
+            hint={view.hint}
+            onCapture={() => void model.capture()}
+          />
+          {/* Teaching again is how a user fixes a recipe a redesign broke. */}
+          <button type="button" class="secondary" onClick={() => void model.teach()}>
+            Teach Tally this page
+          </button>
+        </>
       ) : model.loading.value ? null : (
         <section class="card" aria-label="No customer on this page">
           <p class="muted">No customer on this page.</p>
