@@ -25,8 +25,13 @@ export function captureContact(
   const id = snapshotExternalId(snapshot);
   if (id && !externalIds.some((known) => externalKey(known) === externalKey(id))) externalIds.push(id);
   const name = snapshot.name;
-  const email = snapshot.email ?? existing?.email;
-  const phone = snapshot.phone ?? existing?.phone;
+  // The same address or number written another way ("ADA@…", "+1 415…" for "(415) …") is no
+  // change: the contact keeps how it was first written.
+  const sameEmail = existing?.email !== undefined && emailKey(snapshot.email) === existing.emailKey;
+  const samePhone =
+    existing?.phone !== undefined && phoneKey(snapshot.phone, context.defaultCountry) === existing.phoneKey;
+  const email = sameEmail ? existing.email : (snapshot.email ?? existing?.email);
+  const phone = samePhone ? existing.phone : (snapshot.phone ?? existing?.phone);
   const company = snapshot.company ?? existing?.company;
   return Contact.parse({
     id: existing?.id ?? context.newId,

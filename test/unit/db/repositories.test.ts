@@ -63,11 +63,15 @@ describe('contacts', () => {
 
   it('says "Already up to date" and writes nothing when the page shows what Tally has', async () => {
     const first = await saveCapturedContact(db, ada, 'US');
-    const again = await saveCapturedContact(db, { ...ada, phone: '+1 415 555 0134' }, 'US');
-    expect(again.outcome).toBe('updated');
-    const third = await saveCapturedContact(db, { ...ada, phone: '+1 415 555 0134' }, 'US');
-    expect(third.outcome).toBe('unchanged');
-    expect(third.contact.id).toBe(first.contact.id);
+    const again = await saveCapturedContact(
+      db,
+      { ...ada, phone: '+1 415 555 0134', email: 'ADA@example.com' },
+      'US',
+    );
+    expect(again.outcome).toBe('unchanged');
+    expect(again.contact).toMatchObject({ id: first.contact.id, phone: ada.phone, email: ada.email });
+    const moved = await saveCapturedContact(db, { ...ada, phone: '+1 415 555 0199' }, 'US');
+    expect(moved.outcome).toBe('updated');
     expect((await listContactEvents(db, first.contact.id)).map((event) => event.kind)).toEqual([
       'updated',
       'captured',
