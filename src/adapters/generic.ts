@@ -18,12 +18,14 @@ import type { PageFields } from './adapter';
  * "Email or phone" means from structured data or a label/value pair ("Email", "Phone"…); a bare
  * link is weaker, and used only when the page has exactly one. An organisation that is not the
  * declared mainEntity scores 0.1 less, and one whose url is this site is ignored: back offices
- * mark up their own company on every page.
+ * mark up their own company on every page. A heading or title is a name only if it reads like
+ * one ("Customer details", "Welcome back, Jordan" do not).
  *
- * Several people and nothing saying which one the page is about gives null: several structured
- * people (unless one's name is the page's heading or labelled name: the customer, not the sales
+ * Null when several people and nothing says which one the page is about: several structured
+ * people (one whose name is the page's heading or labelled name wins: the customer, not the sales
  * rep beside them), several labelled names, more than two labelled emails or phones, or several
- * mailto links with nothing else to go on.
+ * mailto links and nothing else; and on settings and sign-in pages, where the rep's own details
+ * look like a contact.
  */
 export function detectGeneric(doc: Document, url: URL): { fields: PageFields; confidence: number } | null {
   try {
@@ -49,31 +51,30 @@ const SCORES = [
   [0.7, 0.5, 0],
 ];
 
-/** Labels back offices put before a contact's fields (lower case, trailing colon removed). */
-const LABELS: [SnapshotField | 'supplier', RegExp][] = [
-  ['externalId', /^(customer|client|account|supplier|vendor) ?(#|no\.?|number|id)$/],
-  ['name', /^((full|customer|client|contact) )?name$|^(customer|client|contact)$/],
-  ['supplier', /^(supplier|vendor)( name)?$/],
-  ['email', /^e-?mail( address)?$/],
-  ['phone', /^(tel\.?|telephone|cell|(mobile|cell) phone|(phone|mobile)( number)?)$/],
-  ['company', /^(company|organi[sz]ation|business|employer)( name)?$/],
-];
+/**
+ * Labels back offices put before a contact's fields, any case, colon optional; one group per
+ * field of LABEL_FIELDS, so that one match says which.
+ */
+const LABEL =
+  /^\s*(?:((?:customer|client|account|supplier|vendor)\s*(?:#|no\.?|number|id))|((?:(?:full|customer|client|contact)\s+)?name|customer|client|contact)|((?:supplier|vendor)(?:\s+name)?)|(e-?mail(?:\s+address)?)|(tel\.?|telephone|cell|(?:mobile|cell)\s+phone|(?:phone|mobile)(?:\s+number)?)|((?:company|organi[sz]ation|business|employer)(?:\s+name)?))[\s:：*]*$/i;
+const LABEL_FIELDS = ['externalId', 'name', 'supplier', 'email', 'phone', 'company'] as const;
+type Label = (typeof LABEL_FIELDS)[number];
 
-// Site chrome and hidden content. A header or footer is chrome unless it belongs to a section.
-const SKIP =
-  'nav,[role=navigation],[hidden],[aria-hidden=true],tally-launcher,[style*="display:none"],[style*="display: none"]';
-// Words that make a heading a page's title ("Customer details", "Our team"), not a name.
-const PAGE_WORD =
-  /^(customers?|contacts?|clients?|details?|settings|dashboard|overview|profile|accounts?|orders?|invoices?|products?|reports?|users?|team|people|search|home|help|welcome|login|edit)$/i;
-// Lower-case words that still belong in names: "Ludwig van Beethoven", "Bank of the West".
-const PARTICLE = /^(d[aeiu]|dos|das|del|van|von|der|den|l[ae]|bin|al|y|and|of|the|&)$/;
+// hCard and h-card classes for the schema.org properties entity() reads.
+const H_CARD: Record<string, string> = {
+  name: '.fn,.p-name',
+  email: '.email,.u-email',
+  telephone: '.tel,.p-tel',
+  worksFor: '.org,.p-org',
+  identifier: '.uid,.u-uid',
+};
 
 function guess(doc: Document, url: URL): { fields: PageFields; confidence: number } | null {
   const heading = headingText(doc);
   // The rep's own profile and the sign-in form look like contact pages, but are not.
   if (
     /\b(settings|preferences|my (profile|account)|sign ?in|log ?in|password)\b/i.test(
-      `${heading} ${squash(doc.title)}`,
+      `${heading} ${doc.title.slice(0, 200)}`,
     )
   ) {
     return null;
@@ -84,8 +85,7 @@ function guess(doc: Document, url: URL): { fields: PageFields; confidence: numbe
     const field = label === 'supplier' ? 'name' : label;
     const value = clean(field, raw);
     // "Contact: ada@example.com" or a "—" placeholder is not a name.
-    if (!value || skipped(element) || (field === 'name' && (!/\p{L}/u.test(value) || value.includes('@'))))
-      return;
+    if (!value || skipped(element) || (field === 'name' && !/^[^@]*\p{L}[^@]*$/u.test(value))) return;
     if (label === 'supplier') role = label;
     const values = labelled.get(field) ?? [];
     if (!values.some((known) => key(known) === key(value))) values.push(value);
@@ -99,9 +99,9 @@ function guess(doc: Document, url: URL): { fields: PageFields; confidence: numbe
   if (picked === null || (ambiguous && !picked)) return null;
 
   const fields: PageFields = { ...picked?.fields };
-  if (!ambiguous && (!labelledName || key(fields.name ?? labelledName) === key(labelledName))) {
+  if (!ambiguous && key(fields.name ?? labelledName) === key(labelledName ?? fields.name)) {
     for (const [field, values] of labelled) fields[field] ??= values[0];
-    if (!picked) fields.role = role;
+    if (role && !picked) fields.role = role;
   }
   const strong = !!(fields.email || fields.phone);
   for (const field of ['email', 'phone'] as const) {
@@ -110,51 +110,32 @@ function guess(doc: Document, url: URL): { fields: PageFields; confidence: numbe
   }
   const weak = !!(fields.email || fields.phone || fields.externalId || fields.company);
 
-  const title = cleanText(doc.title, 200)?.split(/\s[|·—–-]\s/)[0];
+  const title = squash(doc.title.slice(0, 200)).split(/\s[|·—–-]\s/)[0];
   const source = picked ? 0 : fields.name ? 1 : nameLike(heading) ? 2 : nameLike(title) ? 3 : 4;
   fields.name ??= source === 2 ? heading : title;
   let confidence = SCORES[source]?.[strong ? 0 : weak ? 1 : 2];
   if (!confidence) return null;
   if (picked?.org && !picked.subject) confidence -= 0.1;
-  if (!fields.role) delete fields.role;
   return { fields, confidence: Math.round(confidence * 100) / 100 };
 }
 
 /** The one structured entity the page is about: undefined when none, null when several. */
 function choose(candidates: Candidate[], hints: (string | undefined)[]): Candidate | null | undefined {
-  const byName = new Map<string, Candidate>();
-  for (const candidate of candidates) {
-    const name = key(candidate.fields.name);
-    const known = byName.get(name);
-    // The same entity told twice (JSON-LD and microdata) is one candidate.
-    if (known)
-      Object.assign(known, {
-        fields: { ...candidate.fields, ...known.fields },
-        subject: known.subject || candidate.subject,
-      });
-    else if (name) byName.set(name, candidate);
-  }
-  const all = [...byName.values()];
+  // The same entity told twice (JSON-LD and microdata) counts once.
+  const all = [...new Map(candidates.map((candidate) => [key(candidate.fields.name), candidate])).values()];
   const subjects = all.filter((candidate) => candidate.subject);
   const people = all.filter((candidate) => !candidate.org);
-  const pool = subjects.length ? subjects : people.length ? people : all;
+  const pool = subjects[0] ? subjects : people[0] ? people : all;
   const hinted = pool.filter((candidate) => hints.some((hint) => key(hint) === key(candidate.fields.name)));
   return pool.length < 2 ? pool[0] : hinted.length === 1 ? hinted[0] : null;
 }
 
-/** A schema.org-shaped entity, its properties read through `get`. */
+/** A schema.org-shaped entity with a name, its properties read through `get`. */
 function entity(type: string, get: (property: string) => string | undefined, subject: boolean, url: URL) {
-  if (!/\b(Person|Customer|Organization|Corporation)\b/.test(type)) return [];
   const org = /\b(Organization|Corporation)\b/.test(type);
-  try {
-    // The back office's own company, marked up on every one of its pages, is not a contact.
-    if (org && new URL(get('url') ?? 'x:', url).origin === url.origin) return [];
-  } catch {
-    // No url, or not one: not this site.
-  }
   const fields: PageFields = /\bCustomer\b/.test(type) ? { role: 'customer' } : {};
   const raw: Record<SnapshotField, string | undefined> = {
-    name: get('name') ?? ([get('givenName'), get('familyName')].join(' ').trim() || undefined),
+    name: get('name'),
     email: get('email'),
     phone: get('telephone'),
     company: org ? undefined : get('worksFor'),
@@ -164,7 +145,13 @@ function entity(type: string, get: (property: string) => string | undefined, sub
     const text = clean(field, raw[field]);
     if (text) fields[field] = text;
   }
-  return [{ fields, org, subject }];
+  try {
+    // The back office's own company, marked up on every one of its pages, is not a contact.
+    if (org && new URL(get('url') ?? 'x:', url).origin === url.origin) return [];
+  } catch {
+    // Not a URL: not this site's.
+  }
+  return fields.name && (org || /\b(Person|Customer)\b/.test(type)) ? [{ fields, org, subject }] : [];
 }
 
 /** Top-level and @graph nodes of every JSON-LD block, and what a mainEntity or about points to. */
@@ -172,8 +159,8 @@ function jsonLd(doc: Document, url: URL): Candidate[] {
   const nodes: Json[] = [];
   for (const script of first(doc.querySelectorAll('script[type="application/ld+json"]'), 20)) {
     try {
-      for (const node of list(JSON.parse(script.textContent!))) {
-        if (isObject(node)) nodes.push(...(node['@graph'] ? list(node['@graph']).filter(isObject) : [node]));
+      for (const node of list(JSON.parse(script.textContent!)).filter(isObject)) {
+        nodes.push(...(node['@graph'] ? list(node['@graph']).filter(isObject) : [node]));
       }
     } catch {
       // Broken JSON-LD is common; the page's other signals still count.
@@ -184,14 +171,11 @@ function jsonLd(doc: Document, url: URL): Candidate[] {
   const text = (value: unknown, depth: number): string | undefined =>
     typeof value === 'string' || typeof value === 'number'
       ? String(value)
-      : depth > 3 || !value || typeof value !== 'object'
-        ? undefined
-        : Array.isArray(value)
+      : isObject(value) && depth < 4
+        ? text(deref(value)['name'] ?? value['@value'] ?? value['value'], depth + 1)
+        : Array.isArray(value) && depth < 4
           ? text(value[0], depth + 1)
-          : text(
-              deref(value as Json)['name'] ?? (value as Json)['@value'] ?? (value as Json)['value'],
-              depth + 1,
-            );
+          : undefined;
   // What another node points to (an author, a publisher, an employer) is not the page's subject.
   const subjects = new Set<Json>();
   const mentioned = new Set<Json>();
@@ -209,15 +193,6 @@ function jsonLd(doc: Document, url: URL): Candidate[] {
   );
 }
 
-// hCard and h-card classes for the schema.org properties entity() reads.
-const H_CARD: Record<string, string> = {
-  name: '.fn,.p-name',
-  email: '.email,.u-email',
-  telephone: '.tel,.p-tel',
-  worksFor: '.org,.p-org',
-  identifier: '.uid,.u-uid',
-};
-
 /**
  * Microdata items and hCards. An item that is another's property (worksFor, author, seller) is
  * not the page's subject unless it is its mainEntity; a card inside a post or a card is a byline.
@@ -225,7 +200,7 @@ const H_CARD: Record<string, string> = {
 function items(doc: Document, url: URL): Candidate[] {
   return first(doc.querySelectorAll('[itemscope][itemtype],.vcard,.h-card'), 50).flatMap((scope) => {
     const property = scope.getAttribute('itemprop');
-    const subject = /\b(mainEntity|about)\b/.test(property ?? '');
+    const subject = /\b(mainEntity|about)\b/.test(property!);
     const card = !scope.hasAttribute('itemscope');
     if (
       (property && !subject) ||
@@ -257,33 +232,28 @@ function items(doc: Document, url: URL): Candidate[] {
 
 /**
  * Calls `found` for each label/value pair: tables (th/td, td/td), definition lists, labelled form
- * fields, aria-labelled inputs, and "Label: value" text in small elements. Placeholders are hints,
- * not values, and are never read. Looks at the first 2,000 candidate elements only.
+ * fields, aria-labelled inputs, and "Label: value" text in small elements, among the page's first
+ * 1,500 candidate elements. Placeholders are hints, not values, and are never read.
  */
-function readLabels(
-  doc: Document,
-  found: (field: SnapshotField | 'supplier', element: Element, raw: string) => void,
-) {
-  const elements = first(doc.querySelectorAll('dt,th,td,label,li,p,span,strong,b,small,div'), 2000);
-  for (const element of elements) {
+function readLabels(doc: Document, found: (label: Label, element: Element, raw: string) => void) {
+  for (const element of first(doc.querySelectorAll('dt,th,td,label,li,p,span,strong,b,small,div'), 1500)) {
     // "Phone: 555 0134" in the element's own text; the value after the colon or in the next node.
-    for (const node of element.childNodes) {
-      const match = node.nodeType === 3 && /^\s*([^:：]{1,30}?)\s*[:：]\s*([^]*)$/.exec(node.textContent!);
-      const field = match && labelOf(match[1]!);
-      if (field) found(field, element, match[2]!.trim() || after(node));
+    for (let node = element.firstChild; node; node = node.nextSibling) {
+      const text = node.nodeType === 3 ? node.nodeValue! : '';
+      const colon = text.search(/[:：]/);
+      const label = colon > 0 && colon < 40 && labelOf(text.slice(0, colon));
+      if (label) found(label, element, text.slice(colon + 1).trim() || after(node));
     }
     // An element that is only a label: <dt>Email</dt><dd>…</dd>, <label for>, <b>Email:</b> …
+    if (element.childElementCount > 2 || (element.tagName === 'DIV' && !/label/i.test(element.className)))
+      continue;
     const text = element.textContent!;
-    const field =
-      element.childElementCount < 3 &&
-      (element.tagName !== 'DIV' || /label/i.test(element.className)) &&
-      text.length < 40 &&
-      labelOf(text);
-    if (field) found(field, element, valueFor(element));
+    const label = text.length < 40 && labelOf(text);
+    if (label) found(label, element, valueFor(element));
   }
   for (const input of first(doc.querySelectorAll('input[aria-label],textarea[aria-label]'), 100)) {
-    const field = labelOf(input.getAttribute('aria-label')!);
-    if (field) found(field, input, control(input));
+    const label = labelOf(input.getAttribute('aria-label')!);
+    if (label) found(label, input, control(input));
   }
 }
 
@@ -293,10 +263,8 @@ function valueFor(label: Element): string {
   const input =
     tag === 'LABEL' && (id ? label.ownerDocument.getElementById(id) : label.querySelector('input,textarea'));
   if (input) return control(input);
-  if (/^(TH|TD|DT)$/.test(tag)) {
-    const cell = label.nextElementSibling;
-    return /^(TD|DD)$/.test(cell?.tagName ?? '') ? cell!.textContent! : '';
-  }
+  const cell = label.nextElementSibling;
+  if (/^(TH|TD|DT)$/.test(tag)) return /^(TD|DD)$/.test(cell?.tagName ?? '') ? cell!.textContent! : '';
   // <div><span>Email</span></div><div>…</div>: climb while the parent holds nothing but the label.
   for (
     let element: Element | null = label, depth = 0;
@@ -310,21 +278,25 @@ function valueFor(label: Element): string {
   return '';
 }
 
-/** The text after `node` among its siblings, up to the first element with text or a line break. */
+/**
+ * The text after `node` among its siblings, up to the first element with text, a line break or
+ * the next label; or the value of an input that follows an unassociated label.
+ */
 function after(node: Node): string {
   let text = '';
   for (let next = node.nextSibling; next && text.length < 2000; next = next.nextSibling) {
-    if (next.nodeType === 1 && (next.nodeName === 'BR' || text.trim())) break;
+    if (next.nodeType === 1) {
+      if (text.trim() || next.nodeName === 'BR' || labelOf(next.textContent!)) break;
+      if (/^(INPUT|TEXTAREA)$/.test(next.nodeName)) return control(next as Element);
+    }
     if (next.nodeType < 4) text += next.textContent;
   }
   return text;
 }
 
 function control(input: Element): string {
-  const shown = !/^(password|hidden|checkbox|radio|file|submit|button|image|reset|search)$/i.test(
-    input.getAttribute('type') ?? '',
-  );
-  return (input.tagName === 'INPUT' && shown) || input.tagName === 'TEXTAREA'
+  return /^(INPUT|TEXTAREA)$/.test(input.tagName) &&
+    !/^(password|hidden|checkbox|radio|search)$/i.test(input.getAttribute('type')!)
     ? (input as HTMLInputElement).value
     : '';
 }
@@ -344,16 +316,13 @@ function linked(doc: Document, field: 'email' | 'phone'): Map<string, string> {
 }
 
 /** The page's main heading (h1, or an ARIA level-1 heading), "Customer: " and " (C-42)" removed. */
-function headingText(doc: Document): string | undefined {
+function headingText(doc: Document): string {
   const heading = first(doc.querySelectorAll('h1,[role=heading][aria-level="1"]'), 10).find(
     (h) => !skipped(h),
   );
   const text = squash(heading?.textContent);
-  const match = /^([^:：]{1,30})[:：]\s*(.+)$/.exec(text);
-  return cleanText(
-    (match && labelOf(match[1]!) ? match[2]! : text).split(/\s[|·—–]\s|\s\(/)[0],
-    SNAPSHOT_LIMITS.name,
-  );
+  const colon = text.search(/[:：]/);
+  return squash((labelOf(text.slice(0, colon)) ? text.slice(colon + 1) : text).split(/\s[|·—–]\s|\s\(/)[0]);
 }
 
 /** Whether a heading or title reads as a person's or company's name rather than a page's title. */
@@ -361,20 +330,32 @@ function nameLike(text: string | undefined): text is string {
   const words = text?.split(' ') ?? [];
   return (
     !!text &&
-    text.length <= 80 &&
-    words.length <= 6 &&
+    text.length < 80 &&
+    words.length < 7 &&
     /\p{L}/u.test(text) &&
     !/[\d<>{}@=/\\]/.test(text) &&
-    !words.some((word) => PAGE_WORD.test(word) || (/^\p{Ll}/u.test(word) && !PARTICLE.test(word)))
+    // Lower-case words still belong in names ("Ludwig van Beethoven", "Bank of the West"); page
+    // words do not ("Customer details", "Our team").
+    !words.some(
+      (word) =>
+        /^(customers?|contacts?|clients?|details?|settings|dashboard|overview|profile|accounts?|orders?|invoices?|products?|reports?|users?|team|people|search|home|help|welcome|edit)$/i.test(
+          word,
+        ) ||
+        (/^\p{Ll}/u.test(word) &&
+          !/^(d[aeiu]|dos|del|van|von|der|den|l[ae]|bin|al|y|and|of|the)$/.test(word)),
+    )
   );
 }
 
+/** Site chrome and hidden content. A header or footer is chrome unless it belongs to a section. */
 function skipped(element: Element): boolean {
   const chrome = element.closest('header,footer');
   return (
-    !!element.closest(SKIP) ||
-    (!!chrome &&
-      !chrome.parentElement?.closest('main,article,section,aside,dialog,[role=main],[role=dialog]'))
+    !!element.closest(
+      'nav,[role=navigation],[hidden],[aria-hidden=true],tally-launcher,[style*="display:none"],[style*="display: none"]',
+    ) ||
+    !!chrome !==
+      !!chrome?.parentElement?.closest('main,article,section,aside,dialog,[role=main],[role=dialog]')
   );
 }
 
@@ -384,12 +365,11 @@ function clean(field: SnapshotField, raw: string | undefined): string | undefine
     const address = /[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+/.exec(raw.slice(0, 1000))?.[0];
     return address && isEmail(address) ? address : undefined;
   }
-  if (field === 'phone') {
-    const number = squash(raw).replace(/^tel:/i, '');
-    const ok = /^\+?[\d\s().\-/]{5,30}(\s*(ext\.?|x)\s*\d{1,6})?$/i.test(number) && /(\d\D*){5}/.test(number);
-    return ok ? number : undefined;
-  }
-  return cleanText(raw, SNAPSHOT_LIMITS[field]);
+  const text = squash(raw).replace(/^tel:/i, '');
+  if (field !== 'phone') return cleanText(text, SNAPSHOT_LIMITS[field]);
+  return /^\+?[\d\s().\-/]{5,30}((ext\.?|x)\s*\d{1,6})?$/i.test(text) && /(\d\D*){5}/.test(text)
+    ? text
+    : undefined;
 }
 
 /** What two values are compared by: the digits of a phone number, the lower case of the rest. */
@@ -397,11 +377,8 @@ function key(value: string | undefined): string {
   return value && /^[\d\s().+\-/]+$/.test(value) ? value.replace(/\D/g, '') : (value ?? '').toLowerCase();
 }
 
-function labelOf(text: string): SnapshotField | 'supplier' | undefined {
-  const label = squash(text)
-    .toLowerCase()
-    .replace(/[\s:：*]+$/, '');
-  return LABELS.find(([, pattern]) => pattern.test(label))?.[0];
+function labelOf(text: string): Label | undefined {
+  return LABEL_FIELDS[LABEL.exec(text)?.slice(1).findIndex(Boolean) ?? -1];
 }
 
 /** What a microdata property or hCard part says: a mailto/tel address, a meta's content, or text. */
@@ -415,9 +392,7 @@ function valueOf(element: Element): string {
       return address;
     }
   }
-  return /^(INPUT|TEXTAREA)$/.test(element.tagName)
-    ? (element as HTMLInputElement).value
-    : (element.getAttribute('content') ?? element.textContent!);
+  return element.getAttribute('content') ?? element.textContent!;
 }
 
 function squash(text: string | null | undefined): string {

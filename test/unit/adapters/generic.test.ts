@@ -153,6 +153,18 @@ describe('pages built in the test', () => {
     expect(detectGeneric(doc, url)?.fields.name).toBe('Ada Lovelace');
   });
 
+  it('reads an input after a label that is not tied to it, and never the next label', () => {
+    const doc = page(`
+      <main>
+        <label>Name</label><input value="Ada Lovelace">
+        <label for="missing">Company</label><span></span><label>Email</label><input value="ada@example.com">
+      </main>`);
+    expect(detectGeneric(doc, url)).toEqual({
+      fields: { name: 'Ada Lovelace', email: 'ada@example.com' },
+      confidence: 0.9,
+    });
+  });
+
   it('picks the JSON-LD mainEntity among several people', () => {
     const graph = JSON.stringify({
       '@graph': [
