@@ -81,12 +81,14 @@ function guess(doc: Document, url: URL): { fields: PageFields; confidence: numbe
   }
   const labelled = new Map<SnapshotField, string[]>();
   let role: PageFields['role'];
+  let near: Element | undefined;
   readLabels(doc, (label, element, raw) => {
     const field = label === 'supplier' ? 'name' : label;
     const value = clean(field, raw);
     // "Contact: ada@example.com" or a "—" placeholder is not a name.
     if (!value || skipped(element) || (field === 'name' && !/^[^@]*\p{L}[^@]*$/u.test(value))) return;
     if (label === 'supplier') role = label;
+    near ??= element;
     const values = labelled.get(field) ?? [];
     if (!values.some((known) => key(known) === key(value))) values.push(value);
     labelled.set(field, values);
@@ -111,8 +113,11 @@ function guess(doc: Document, url: URL): { fields: PageFields; confidence: numbe
   const weak = !!(fields.email || fields.phone || fields.externalId || fields.company);
 
   const title = squash(doc.title.slice(0, 200)).split(/\s[|·—–-]\s/)[0];
-  const source = picked ? 0 : fields.name ? 1 : nameLike(heading) ? 2 : nameLike(title) ? 3 : 4;
-  fields.name ??= source === 2 ? heading : title;
+  // The heading of the drawer or card the labels are in, when the page's ("Contacts") is no name.
+  const local = headingText(near?.closest('aside,section,article,dialog,[role=dialog]'), 'h1,h2,h3');
+  const named = [heading, local].find(nameLike);
+  const source = picked ? 0 : fields.name ? 1 : named ? 2 : nameLike(title) ? 3 : 4;
+  fields.name ??= source === 2 ? named : title;
   let confidence = SCORES[source]?.[strong ? 0 : weak ? 1 : 2];
   if (!confidence) return null;
   if (picked?.org && !picked.subject) confidence -= 0.1;
@@ -245,10 +250,15 @@ function readLabels(doc: Document, found: (label: Label, element: Element, raw: 
       if (label) found(label, element, text.slice(colon + 1).trim() || after(node));
     }
     // An element that is only a label: <dt>Email</dt><dd>…</dd>, <label for>, <b>Email:</b> …
-    if (element.childElementCount > 2 || (element.tagName === 'DIV' && !/label/i.test(element.className)))
-      continue;
+    // Elsewhere a bare word needs a colon or a label class: a "Customer" badge is not a label.
+    if (element.childElementCount > 2) continue;
     const text = element.textContent!;
-    const label = text.length < 40 && labelOf(text);
+    const label =
+      text.length < 40 &&
+      (/^(DT|TH|TD|LABEL)$/.test(element.tagName) ||
+        /label/i.test(element.className) ||
+        /[:：]\s*$/.test(text)) &&
+      labelOf(text);
     if (label) found(label, element, valueFor(element));
   }
   for (const input of first(doc.querySelectorAll('input[aria-label],textarea[aria-label]'), 100)) {
@@ -264,7 +274,12 @@ function valueFor(label: Element): string {
     tag === 'LABEL' && (id ? label.ownerDocument.getElementById(id) : label.querySelector('input,textarea'));
   if (input) return control(input);
   const cell = label.nextElementSibling;
-  if (/^(TH|TD|DT)$/.test(tag)) return /^(TD|DD)$/.test(cell?.tagName ?? '') ? cell!.textContent! : '';
+  // A label cell starts its row; a "Customer" in a list's Type column is a value, not a label.
+  if (/^(TH|TD|DT)$/.test(tag)) {
+    return /^(TD|DD)$/.test(cell?.tagName ?? '') && (tag !== 'TD' || !label.previousElementSibling)
+      ? cell!.textContent!
+      : '';
+  }
   // <div><span>Email</span></div><div>…</div>: climb while the parent holds nothing but the label.
   for (
     let element: Element | null = label, depth = 0;
@@ -316,10 +331,11 @@ function linked(doc: Document, field: 'email' | 'phone'): Map<string, string> {
 }
 
 /** The page's main heading (h1, or an ARIA level-1 heading), "Customer: " and " (C-42)" removed. */
-function headingText(doc: Document): string {
-  const heading = first(doc.querySelectorAll('h1,[role=heading][aria-level="1"]'), 10).find(
-    (h) => !skipped(h),
-  );
+function headingText(
+  root: ParentNode | null | undefined,
+  level = 'h1,[role=heading][aria-level="1"]',
+): string {
+  const heading = root && first(root.querySelectorAll(level), 10).find((h) => !skipped(h));
   const text = squash(heading?.textContent);
   const colon = text.search(/[:：]/);
   return squash((labelOf(text.slice(0, colon)) ? text.slice(colon + 1) : text).split(/\s[|·—–]\s|\s\(/)[0]);
@@ -338,7 +354,7 @@ function nameLike(text: string | undefined): text is string {
     // words do not ("Customer details", "Our team").
     !words.some(
       (word) =>
-        /^(customers?|contacts?|clients?|details?|settings|dashboard|overview|profile|accounts?|orders?|invoices?|products?|reports?|users?|team|people|search|home|help|welcome|edit)$/i.test(
+        /^(customers?|contacts?|clients?|details?|settings|dashboard|overview|profile|accounts?|orders?|invoices?|products?|reports?|users?|team|people|search|home|help|welcome|edit|address(es)?|info(rmation)?|billing|shipping|notes|activity|history|summary)$/i.test(
           word,
         ) ||
         (/^\p{Ll}/u.test(word) &&

@@ -106,7 +106,7 @@ describe('the generic guess on the adapters’ pages without a contact', () => {
 });
 
 describe('the generic guess on the adapters’ customer pages', () => {
-  // Where an adapter knows the page, the guess should agree with it on whatever it reads.
+  // Where an adapter knows the page, whatever the guess reads must agree with it.
   const pages = readdirSync(join(FIXTURES, 'adapters')).flatMap((folder) =>
     casesIn<AdapterCase>(`adapters/${folder}`)
       .filter((fixture) => fixture.contact !== null)
@@ -115,9 +115,7 @@ describe('the generic guess on the adapters’ customer pages', () => {
 
   it.each(pages)('$path', ({ path, url, contact }) => {
     const guess = detectGeneric(load(path), new URL(url));
-    if (guess === null) return;
-    const { backOffice: _backOffice, ...fields } = contact!;
-    expect(guess.fields).toEqual(fields);
+    if (guess) expect(contact).toMatchObject(guess.fields);
   });
 });
 
