@@ -12,8 +12,10 @@ import type { PageFields } from './adapter';
  * | ------------------------------------ | -------------- | -------------------------------------------------------- | ------- |
  * | schema.org JSON-LD, microdata, hCard | 0.95           | 0.8                                                      | 0.6     |
  * | a label ("Name", "Customer"…)        | 0.9            | 0.65                                                     | null    |
- * | the page's main heading              | 0.8            | 0.6                                                      | null    |
+ * | the page's main heading (*)          | 0.8            | 0.6                                                      | null    |
  * | the document title                   | 0.7            | 0.5                                                      | null    |
+ *
+ * (*) Or, when that is no name ("Contacts"), the heading of the drawer or card holding the labels.
  *
  * "Email or phone" means from structured data or a label/value pair ("Email", "Phone"…); a bare
  * link is weaker, and used only when the page has exactly one. An organisation that is not the
