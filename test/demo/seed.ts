@@ -2,18 +2,22 @@
  * Seeded, repeatable data for the demo back offices: the same seed yields deep-equal data, so tests,
  * screenshots and benchmarks can name customers, SKUs and orders by id.
  */
+import { dateIn2026 } from './dates';
+import { formatPhone, uniqueEmail } from './people';
 import { createRandom, type Random } from './random';
 import {
   AREA_CODES,
   CITIES,
   COMPANY_STEMS,
   COMPANY_SUFFIXES,
-  EMAIL_DOMAINS,
   FIRST_NAMES,
   LAST_NAMES,
   PRODUCT_ADJECTIVES,
   PRODUCT_CATEGORIES,
 } from './seed-words';
+import { generateCrmData, type CrmData } from './seed-crm';
+import { generatePosData, type PosData } from './seed-pos';
+import { generateRepairData, type RepairData } from './seed-repair';
 
 export { createRandom, mulberry32, type Random } from './random';
 
@@ -54,9 +58,14 @@ export interface DemoOrder {
 }
 
 export interface DemoData {
+  /** Northwind Direct's customers, catalog and orders. */
   readonly customers: readonly DemoCustomer[];
   readonly products: readonly DemoProduct[];
   readonly orders: readonly DemoOrder[];
+  /** Each other back office's data, from a stream of its own (see streamFor). */
+  readonly repair: RepairData;
+  readonly pos: PosData;
+  readonly crm: CrmData;
 }
 
 export const CUSTOMER_COUNT = 300;
@@ -97,7 +106,14 @@ export function generateDemoData(seed = 42): DemoData {
   const customers = generateCustomers(random);
   const products = generateProducts(random);
   const orders = generateOrders(random, customers, products);
-  return { customers, products, orders };
+  return {
+    customers,
+    products,
+    orders,
+    repair: generateRepairData(seed),
+    pos: generatePosData(seed),
+    crm: generateCrmData(seed),
+  };
 }
 
 function generateCustomers(random: Random): DemoCustomer[] {
@@ -128,46 +144,6 @@ function generateCustomers(random: Random): DemoCustomer[] {
     );
   }
   return customers;
-}
-
-function uniqueEmail(random: Random, first: string, last: string, used: Set<string>): string {
-  const local = `${asciiSlug(first)}.${asciiSlug(last)}`;
-  const domain = random.pick(EMAIL_DOMAINS);
-  let email = `${local}@${domain}`;
-  for (let suffix = 2; used.has(email); suffix++) email = `${local}${suffix}@${domain}`;
-  used.add(email);
-  return email;
-}
-
-/** "Zoë O'Brien" → "zoe", "obrien": mail systems rarely keep accents or apostrophes. */
-function asciiSlug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ł/gi, 'l')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-}
-
-/**
- * Phone numbers as people really type them into a back office; Tally has to normalise all of these.
- * Line numbers 555-0100..0199 are reserved for fiction in the North American plan.
- */
-function formatPhone(random: Random, area: string, lineSuffix: number): string {
-  const line = `0${lineSuffix}`;
-  const formats = [
-    `(${area}) 555-${line}`,
-    `(${area}) 555-${line}`,
-    `+1 ${area} 555 ${line}`,
-    `${area}.555.${line}`,
-    `${area}-555-${line}`,
-    `+1 (${area}) 555-${line}`,
-    `1-${area}-555-${line}`,
-    `+1${area}555${line}`,
-    `${area}555${line}`,
-    `(${area}) 555-${line} ext. ${random.int(10, 99)}`,
-  ];
-  return random.pick(formats);
 }
 
 function generateProducts(random: Random): DemoProduct[] {
@@ -272,8 +248,4 @@ function weightedPicker<T>(random: Random, items: readonly T[], weights: readonl
     if (item === undefined) throw new Error('weightedPicker: no items');
     return item;
   };
-}
-
-function dateIn2026(dayOfYear: number): string {
-  return new Date(Date.UTC(2026, 0, 1 + dayOfYear)).toISOString().slice(0, 10);
 }
