@@ -8,9 +8,17 @@ import type { DemoStore } from './store';
 export interface DemoResponse {
   readonly status: number;
   /** Without charset; the server always adds `; charset=utf-8`. */
-  readonly contentType: 'text/html' | 'text/csv' | 'text/plain';
+  readonly contentType: 'text/html' | 'text/csv' | 'text/plain' | 'application/json' | 'text/javascript';
   readonly body: string;
   readonly headers?: Readonly<Record<string, string>>;
+  /** Milliseconds the server waits before answering, as a slow vendor API would. */
+  readonly delayMs?: number;
+}
+
+/** What the server knows about one back office beyond its data: the demo's own switches. */
+export interface BackOfficeState {
+  /** Whether its redesign is switched on (`GET /__demo/redesign?backOffice=<id>&on=1`). */
+  readonly redesigned: boolean;
 }
 
 export interface DemoPageLink {
@@ -27,8 +35,10 @@ export interface DemoBackOffice {
   readonly description: string;
   /** Notable pages, listed on the index page and printed by serve.ts. */
   readonly pages: readonly DemoPageLink[];
+  /** What its redesign changes, when it has one (see server.ts, `/__demo/redesign`). */
+  readonly redesign?: string;
   /** null means "not mine": the server answers 404. */
-  handle(req: IncomingMessage, url: URL, data: DemoStore): DemoResponse | null;
+  handle(req: IncomingMessage, url: URL, data: DemoStore, state: BackOfficeState): DemoResponse | null;
 }
 
 export function htmlResponse(body: string, status = 200): DemoResponse {
@@ -42,6 +52,20 @@ export function csvResponse(body: string, filename: string): DemoResponse {
     body,
     headers: { 'Content-Disposition': `attachment; filename="${filename}"` },
   };
+}
+
+export function jsonResponse(value: unknown, status = 200, delayMs?: number): DemoResponse {
+  return {
+    status,
+    contentType: 'application/json',
+    body: JSON.stringify(value),
+    ...(delayMs ? { delayMs } : {}),
+  };
+}
+
+/** A client script, read once from a plain .js file next to the back office (there is no build step). */
+export function scriptResponse(source: string): DemoResponse {
+  return { status: 200, contentType: 'text/javascript', body: source };
 }
 
 /** 303 so that a browser follows a POSTed form with a GET, as real back offices do. */

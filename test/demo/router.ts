@@ -3,13 +3,15 @@
  * HEAD is answered as GET (the server drops the body), as a real web server would.
  */
 import type { IncomingMessage } from 'node:http';
-import type { DemoResponse } from './backoffice';
+import type { BackOfficeState, DemoResponse } from './backoffice';
 import type { DemoStore } from './store';
 
 export interface RouteContext {
   readonly req: IncomingMessage;
   readonly url: URL;
   readonly data: DemoStore;
+  /** Whether the back office's redesign is switched on. */
+  readonly redesigned: boolean;
   /** The pattern's capture groups, decoded. */
   readonly params: readonly string[];
 }
@@ -26,6 +28,7 @@ export function routeRequest(
   req: IncomingMessage,
   url: URL,
   data: DemoStore,
+  state: BackOfficeState,
 ): DemoResponse | null {
   const method = req.method === 'HEAD' ? 'GET' : req.method;
   let pathMatched = false;
@@ -35,7 +38,7 @@ export function routeRequest(
     pathMatched = true;
     if (route.method !== method) continue;
     const params = match.slice(1).map((param) => safeDecode(param ?? ''));
-    return route.respond({ req, url, data, params });
+    return route.respond({ req, url, data, redesigned: state.redesigned, params });
   }
   return pathMatched ? { status: 405, contentType: 'text/plain', body: 'Method not allowed\n' } : null;
 }

@@ -12,7 +12,13 @@ const server = await startDemoServer({ port, seed });
 console.log(`Tally demo back offices: ${server.url}/  (seed ${seed})`);
 for (const backOffice of demoBackOffices) {
   console.log(`\n${backOffice.title}`);
-  for (const page of backOffice.pages) console.log(`  ${page.label.padEnd(40)} ${server.url}${page.path}`);
+  for (const page of backOffice.pages) console.log(`  ${page.label.padEnd(60)} ${server.url}${page.path}`);
+  if (backOffice.redesign) {
+    const label = `Redesign: ${backOffice.redesign}`;
+    console.log(
+      `  ${label}\n  ${''.padEnd(60)} ${server.url}/__demo/redesign?backOffice=${backOffice.id}&on=1 (on=0 undoes)`,
+    );
+  }
 }
 console.log('\nCtrl-C to stop.');
 

@@ -1,10 +1,15 @@
 /**
  * The demo back-office server: node:http only, bound to 127.0.0.1, serving every registered back office
  * from one seeded data set. Used by the unit tests, the e2e tests, `npm run demo:server` and the bench.
+ *
+ * One demo control lives beside the back offices: `GET /__demo/redesign?backOffice=<id>&on=1` (or `on=0`)
+ * switches that back office's redesign on or off for this server instance, so tests can prove that a
+ * page Tally learned to read, and then changed, is reported as broken. `GET /__demo/redesign` alone
+ * answers the current state as JSON.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { htmlResponse, type DemoBackOffice, type DemoResponse } from './backoffice';
+import { htmlResponse, jsonResponse, type DemoBackOffice, type DemoResponse } from './backoffice';
 import { demoBackOffices } from './backoffices/index';
 import { html, htmlPage } from './html';
 import { generateDemoData } from './seed';
@@ -24,10 +29,14 @@ export interface DemoServer {
 
 export async function startDemoServer(opts: DemoServerOptions = {}): Promise<DemoServer> {
   const data = createDemoStore(generateDemoData(opts.seed ?? 42));
+  // Per instance, so that two servers (two test files) never see each other's switches.
+  const redesigned = new Set<string>();
   const server = createServer((req, res) => {
     // The forms' bodies are never read; draining them keeps keep-alive connections usable.
     req.resume();
-    send(req, res, respond(req, data));
+    const response = respond(req, data, redesigned);
+    if (response.delayMs) setTimeout(() => send(req, res, response), response.delayMs);
+    else send(req, res, response);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -48,10 +57,13 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   };
 }
 
-function respond(req: IncomingMessage, data: DemoStore): DemoResponse {
+function respond(req: IncomingMessage, data: DemoStore, redesigned: Set<string>): DemoResponse {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   try {
     if (url.pathname === '/') return htmlResponse(indexPage(demoBackOffices));
+    if (url.pathname === '/__demo/redesign') return switchRedesign(url, redesigned);
+    // Browsers ask for it on every page; an empty answer keeps their consoles free of 404s.
+    if (url.pathname === '/favicon.ico') return { status: 204, contentType: 'text/plain', body: '' };
     // One spelling per page: /rep/customers/ → /rep/customers, keeping the query.
     if (url.pathname.length > 1 && url.pathname.endsWith('/')) {
       const location = url.pathname.replace(/\/+$/, '') + url.search;
@@ -60,11 +72,32 @@ function respond(req: IncomingMessage, data: DemoStore): DemoResponse {
     const backOffice = demoBackOffices.find(
       (candidate) => url.pathname === candidate.basePath || url.pathname.startsWith(`${candidate.basePath}/`),
     );
-    return backOffice?.handle(req, url, data) ?? htmlResponse(notFoundPage(url.pathname), 404);
+    const state = { redesigned: backOffice ? redesigned.has(backOffice.id) : false };
+    return backOffice?.handle(req, url, data, state) ?? htmlResponse(notFoundPage(url.pathname), 404);
   } catch (error) {
     console.error(error);
     return { status: 500, contentType: 'text/plain', body: 'Internal server error\n' };
   }
+}
+
+/** `?backOffice=crm&on=1` switches the Acme CRM redesign on; no parameters reads the state. */
+function switchRedesign(url: URL, redesigned: Set<string>): DemoResponse {
+  const id = url.searchParams.get('backOffice');
+  const on = url.searchParams.get('on');
+  if (id !== null || on !== null) {
+    if (!demoBackOffices.some((backOffice) => backOffice.id === id && backOffice.redesign)) {
+      const known = redesignable().join(', ');
+      return jsonResponse({ error: `backOffice must be one of ${known}` }, 400);
+    }
+    if (on !== '1' && on !== '0') return jsonResponse({ error: 'on must be 1 or 0' }, 400);
+    if (on === '1') redesigned.add(id ?? '');
+    else redesigned.delete(id ?? '');
+  }
+  return jsonResponse(Object.fromEntries(redesignable().map((known) => [known, redesigned.has(known)])));
+}
+
+function redesignable(): string[] {
+  return demoBackOffices.filter((backOffice) => backOffice.redesign).map((backOffice) => backOffice.id);
 }
 
 function send(req: IncomingMessage, res: ServerResponse, response: DemoResponse): void {
@@ -111,6 +144,15 @@ function indexPage(backOffices: readonly DemoBackOffice[]): string {
             <ul>
               ${backOffice.pages.map((page) => html`<li><a href="${page.path}">${page.label}</a></li>`)}
             </ul>
+            ${
+              backOffice.redesign
+                ? html`<p>
+                    Redesign (${backOffice.redesign}):
+                    <a href="/__demo/redesign?backOffice=${backOffice.id}&amp;on=1">switch on</a> ·
+                    <a href="/__demo/redesign?backOffice=${backOffice.id}&amp;on=0">switch off</a>
+                  </p>`
+                : ''
+            }
           </section>`,
       )}
     </main>`,

@@ -1,11 +1,16 @@
 /**
- * "Northwind Direct": a direct-sales rep back office with server-rendered customer pages, a catalog,
- * orders, and CSV exports. Pages live in ./rep/; this file is the route table.
+ * "Northwind Direct": a direct-sales rep back office. Its customer list and customer pages are a
+ * single-page app (./rep/app.js over a JSON API); the catalog, orders, settings, sign-in and CSV
+ * exports are server-rendered. Pages live in ./rep/; this file is the route table.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   csvResponse,
   htmlResponse,
+  jsonResponse,
   redirectResponse,
+  scriptResponse,
   type DemoBackOffice,
   type DemoResponse,
 } from '../backoffice';
@@ -13,7 +18,7 @@ import { html } from '../html';
 import { routeRequest, type Route } from '../router';
 import { SAMPLE_CUSTOMER_ID, XSS_CUSTOMER_ID } from '../seed';
 import { loginPage, settingsPage } from './rep/account';
-import { customerDetailPage, customerListPage, customerPath } from './rep/customers';
+import { customerDetailJson, customerListJson, customerPath, customersAppShell } from './rep/customers';
 import { ordersCsv, productsCsv } from './rep/exports';
 import { repPage, REP_TITLE } from './rep/layout';
 import { orderListPage } from './rep/orders';
@@ -33,21 +38,39 @@ function notFound(what: string, id: string, back: { label: string; path: string 
   );
 }
 
+/** Plain JavaScript, served as written: the demo has no build step. */
+const APP_JS = readFileSync(join(import.meta.dirname, 'rep', 'app.js'), 'utf8');
+
+/** The API answers a little late, as a real one does; the customer always arrives after DOMContentLoaded. */
+const API_DELAY_MS = 60;
+
+const shell = (redesigned: boolean, status = 200) =>
+  htmlResponse(customersAppShell(redesigned ? 'profile' : 'classic'), status);
+
 const routes: readonly Route[] = [
   { method: 'GET', path: /^\/rep$/, respond: () => redirectResponse('/rep/customers', 302) },
-  {
-    method: 'GET',
-    path: /^\/rep\/customers$/,
-    respond: ({ url, data }) => htmlResponse(customerListPage(url, data)),
-  },
+  { method: 'GET', path: /^\/rep\/customers$/, respond: ({ redesigned }) => shell(redesigned) },
   {
     method: 'GET',
     path: /^\/rep\/customers\/([^/]+)$/,
+    // The app shows "Customer not found" itself; the status is for crawlers and tests.
+    respond: ({ params: [id = ''], data, redesigned }) =>
+      shell(redesigned, data.customerById.has(id) ? 200 : 404),
+  },
+  { method: 'GET', path: /^\/rep\/app\.js$/, respond: () => scriptResponse(APP_JS) },
+  {
+    method: 'GET',
+    path: /^\/rep\/api\/customers$/,
+    respond: ({ url, data }) => jsonResponse(customerListJson(url, data), 200, API_DELAY_MS),
+  },
+  {
+    method: 'GET',
+    path: /^\/rep\/api\/customers\/([^/]+)$/,
     respond: ({ params: [id = ''], data }) => {
       const customer = data.customerById.get(id);
       return customer
-        ? htmlResponse(customerDetailPage(customer, data))
-        : notFound('Customer', id, { label: 'Back to customers', path: '/rep/customers' });
+        ? jsonResponse(customerDetailJson(customer, data), 200, API_DELAY_MS)
+        : jsonResponse({ error: `There is no customer “${id}”.` }, 404, API_DELAY_MS);
     },
   },
   {
@@ -90,7 +113,10 @@ export const repBackOffice: DemoBackOffice = {
   id: 'rep',
   title: REP_TITLE,
   basePath: '/rep',
-  description: 'Direct-sales rep back office: server-rendered customer pages, catalog, orders, CSV exports.',
+  description:
+    'Direct-sales rep back office: customer list and customer pages as a single-page app (pushState, JSON ' +
+    'API), server-rendered catalog, orders and CSV exports.',
+  redesign: 'the customer page moves the name out of .customer-name and the phone out of .customer-phone',
   pages: [
     { label: 'Customers', path: '/rep/customers' },
     { label: 'Customer detail (Ada Lovelace)', path: customerPath(SAMPLE_CUSTOMER_ID) },
@@ -103,5 +129,5 @@ export const repBackOffice: DemoBackOffice = {
     { label: 'Products CSV', path: '/rep/export/products.csv' },
     { label: 'Orders CSV', path: '/rep/export/orders.csv' },
   ],
-  handle: (req, url, data) => routeRequest(routes, req, url, data),
+  handle: (req, url, data, state) => routeRequest(routes, req, url, data, state),
 };

@@ -1,7 +1,7 @@
 /** Customer list and customer detail: the pages Tally's rep adapter reads. */
 import { html, type SafeHtml } from '../../html';
 import { formatUsd } from '../../money';
-import { paginate, pagerNav } from '../../paging';
+import { paginate } from '../../paging';
 import { orderTotalMinor, type DemoStore } from '../../store';
 import type { DemoCustomer, DemoOrder } from '../../seed';
 import { requestedPage } from '../../backoffice';
@@ -11,59 +11,70 @@ export function customerPath(id: string): string {
   return `/rep/customers/${encodeURIComponent(id)}`;
 }
 
-export function customerListPage(url: URL, data: DemoStore): string {
+/**
+ * /rep/customers and /rep/customers/:id: one HTML shell for both. The single-page app in ./app.js reads
+ * the URL, fetches /rep/api/… and builds the list or the customer with createElement, so a customer's
+ * details arrive after DOMContentLoaded and change with pushState, as in the vendor's real app.
+ */
+export function customersAppShell(layout: 'classic' | 'profile'): string {
+  return repPage({
+    title: 'Customers',
+    section: 'customers',
+    content: html`<div id="app" data-layout="${layout}">
+        <p class="loading" role="status">Loading…</p>
+      </div>
+      <noscript>Northwind Direct needs JavaScript for its customer pages.</noscript>
+      <script type="module" src="/rep/app.js"></script>`,
+  });
+}
+
+export interface CustomerListJson {
+  readonly query: string;
+  readonly page: number;
+  readonly pageCount: number;
+  readonly total: number;
+  readonly customers: readonly Pick<DemoCustomer, 'id' | 'name' | 'company' | 'city'>[];
+}
+
+/** GET /rep/api/customers?q=&page=: one page of the list, 50 rows, as the old server pages had. */
+export function customerListJson(url: URL, data: DemoStore): CustomerListJson {
   const query = (url.searchParams.get('q') ?? '').trim();
   const matching = query
     ? data.customers.filter((customer) => matchesQuery(customer, query))
     : data.customers;
-  const page = paginate(matching, requestedPage(url));
-  return repPage({
-    title: 'Customers',
-    section: 'customers',
-    content: html`<main class="list-page customers-list">
-      <h1>Customers</h1>
-      <form class="toolbar" action="/rep/customers" method="get">
-        <input
-          type="search"
-          name="q"
-          value="${query}"
-          aria-label="Filter customers"
-          placeholder="Name, email, company or ID"
-        />
-        <button class="button secondary" type="submit">Filter</button>
-        ${query ? html`<a href="/rep/customers">Clear</a>` : ''}
-      </form>
-      <table class="customers-table">
-        <thead>
-          <tr>
-            <th>ID</th>
-            <th>Name</th>
-            <th>Company</th>
-            <th>City</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${page.items.map(
-            (customer) =>
-              html`<tr>
-                <td>${customer.id}</td>
-                <td><a href="${customerPath(customer.id)}">${customer.name}</a></td>
-                <td>${customer.company}</td>
-                <td>${customer.city}</td>
-              </tr>`,
-          )}
-          ${
-            page.items.length === 0
-              ? html`<tr>
-                  <td colspan="4">No customers match “${query}”.</td>
-                </tr>`
-              : ''
-          }
-        </tbody>
-      </table>
-      ${pagerNav(url, page, 'customers')}
-    </main>`,
-  });
+  const { items, page, pageCount, total } = paginate(matching, requestedPage(url));
+  return {
+    query,
+    page,
+    pageCount,
+    total,
+    customers: items.map(({ id, name, company, city }) => ({ id, name, company, city })),
+  };
+}
+
+export interface CustomerDetailJson extends DemoCustomer {
+  /** The neighbours in the list, wrapping around, for the "Previous customer" / "Next customer" links. */
+  readonly previousId: string;
+  readonly nextId: string;
+  readonly orders: readonly { id: string; date: string; items: string; total: string }[];
+}
+
+/** GET /rep/api/customers/:id. */
+export function customerDetailJson(customer: DemoCustomer, data: DemoStore): CustomerDetailJson {
+  const index = data.customers.indexOf(customer);
+  const count = data.customers.length;
+  const neighbour = (offset: number) => data.customers[(index + offset + count) % count]?.id ?? customer.id;
+  return {
+    ...customer,
+    previousId: neighbour(-1),
+    nextId: neighbour(1),
+    orders: (data.ordersByCustomer.get(customer.id) ?? []).map((order) => ({
+      id: order.id,
+      date: order.date,
+      items: describeLines(order, data),
+      total: formatUsd(orderTotalMinor(order)),
+    })),
+  };
 }
 
 function matchesQuery(customer: DemoCustomer, query: string): boolean {
@@ -73,19 +84,11 @@ function matchesQuery(customer: DemoCustomer, query: string): boolean {
   );
 }
 
-export function customerDetailPage(customer: DemoCustomer, data: DemoStore): string {
-  return repPage({
-    title: customer.name,
-    section: 'customers',
-    breadcrumbs: html`<a href="/rep/customers">Customers</a> › ${customer.id}`,
-    content: customerDetailMain(customer, data),
-  });
-}
-
 /**
- * The markup contract with Tally's rep adapter (test/unit/demo asserts it): keep the classes, the
- * dt labels and the nesting exactly as they are. Phone and email rows are left out, not left empty,
- * when the back office has no value, as the real one does.
+ * The markup contract with Tally's rep adapter, rendered on the server for the benchmark page; ./app.js
+ * builds the same tree in the browser (test/unit/demo runs both through the adapter). Keep the
+ * classes, the dt labels and the nesting exactly as they are. Phone and email rows are left out, not
+ * left empty, when the back office has no value, as the real one does.
  */
 export function customerDetailMain(customer: DemoCustomer, data: DemoStore): SafeHtml {
   const { email, phone } = customer;

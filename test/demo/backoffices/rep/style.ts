@@ -210,4 +210,52 @@ export const REP_STYLE = html`<style>
     max-width: 360px;
     margin: 80px auto;
   }
+  .loading {
+    color: #627d98;
+  }
+  .record-nav {
+    display: flex;
+    gap: 16px;
+    margin-bottom: 12px;
+  }
+  .profile-header {
+    display: flex;
+    gap: 16px;
+    align-items: center;
+    margin-bottom: 16px;
+  }
+  .profile-header h1 {
+    margin: 0;
+  }
+  .profile-header p {
+    margin: 0;
+    color: #627d98;
+  }
+  .profile-avatar {
+    display: grid;
+    place-items: center;
+    width: 48px;
+    height: 48px;
+    border-radius: 50%;
+    background: #1d5fbf;
+    color: #fff;
+    font-weight: 700;
+  }
+  .profile-card {
+    background: #fff;
+    border: 1px solid #dde3ea;
+    border-radius: 8px;
+    padding: 8px 18px;
+    max-width: 640px;
+  }
+  .profile-row {
+    display: flex;
+    gap: 20px;
+    padding: 6px 0;
+    border-bottom: 1px solid #eef1f4;
+  }
+  .profile-label {
+    width: 90px;
+    color: #627d98;
+  }
 </style>`;
