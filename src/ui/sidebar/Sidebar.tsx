@@ -42,6 +42,7 @@ export function Sidebar(props: { model: SidebarModel }) {
             </button>
           </div>
           {model.contact.value ? <ActivityTimeline records={model.timeline.value} /> : null}
+          {view.kind === 'contact' && view.teachable ? <TeachButton model={model} /> : null}
         </>
       ) : view.kind === 'form' ? (
         <>
@@ -51,10 +52,7 @@ export function Sidebar(props: { model: SidebarModel }) {
             hint={view.hint}
             onCapture={() => void model.capture()}
           />
-          {/* Teaching again is how a user fixes a recipe a redesign broke. */}
-          <button type="button" class="secondary" onClick={() => void model.teach()}>
-            Teach Tally this page
-          </button>
+          <TeachButton model={model} />
         </>
       ) : model.loading.value ? null : (
         <section class="card" aria-label="No customer on this page">
@@ -70,5 +68,14 @@ export function Sidebar(props: { model: SidebarModel }) {
         </section>
       )}
     </main>
+  );
+}
+
+/** Teaching a guessed page makes it reliable; teaching again fixes a recipe a redesign broke. */
+function TeachButton(props: { model: SidebarModel }) {
+  return (
+    <button type="button" class="secondary" onClick={() => void props.model.teach()}>
+      Teach Tally this page
+    </button>
   );
 }

@@ -23,7 +23,8 @@ export interface PageContextSource {
 
 /** What the sidebar shows for its page: a sure contact, a form to complete, or nothing. */
 export type PageView =
-  | { kind: 'contact'; snapshot: ContactSnapshot }
+  /** `teachable`: read by a guess or a recipe, which teaching (again) makes reliable. */
+  | { kind: 'contact'; snapshot: ContactSnapshot; teachable: boolean }
   | { kind: 'form'; heading: string; hint: string; form: ContactFormModel }
   | { kind: 'nothing' };
 
@@ -175,12 +176,12 @@ export function pageView(
   confirmed: ContactSnapshot | null,
   handEntry: ContactFormModel | null,
 ): PageView {
-  if (confirmed) return { kind: 'contact', snapshot: confirmed };
+  if (confirmed) return { kind: 'contact', snapshot: confirmed, teachable: false };
   if (!context) return { kind: 'nothing' };
   const { detection, draft, url } = context;
   const picked = Object.keys(draft).length > 0;
   if (detection.status === 'found' && detection.confidence >= SURE_CONFIDENCE && !picked) {
-    return { kind: 'contact', snapshot: detection.snapshot };
+    return { kind: 'contact', snapshot: detection.snapshot, teachable: detection.source.kind !== 'adapter' };
   }
   if (handEntry)
     return { kind: 'form', heading: 'New contact', hint: 'Enter the contact by hand.', form: handEntry };
