@@ -123,7 +123,11 @@ async function main() {
   try {
     const figures = [
       ...(await contentScriptSize()),
-      ...(await detectionTime(tally, 'northwind', `${demo.url}/bench/customers/C-00042`)),
+      // One ≈5,000-element customer page per back-office style (see test/demo/backoffices/bench.ts).
+      ...(await detectionTime(tally, 'northwind (rep)', `${demo.url}/bench/customers/C-00042`)),
+      ...(await detectionTime(tally, 'repair', `${demo.url}/bench/repair/customer?id=1042`)),
+      ...(await detectionTime(tally, 'pos', `${demo.url}/bench/pos/contacts?contact=42`)),
+      ...(await detectionTime(tally, 'generic guess', `${demo.url}/bench/generic/clients/1234`)),
       ...(await sidebarOpenTime(tally, `${demo.url}/rep/customers/C-00042`)),
     ];
     printFigures(figures);
