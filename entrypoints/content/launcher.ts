@@ -33,10 +33,7 @@ export interface Launcher {
 }
 
 /** Captures the page's contact; null when the user must confirm it in the sidebar. */
-export type CaptureAction = () => Promise<{
-  outcome: 'captured' | 'updated' | 'unchanged';
-  name: string;
-} | null>;
+export type CaptureAction = () => Promise<{ outcome: CaptureOutcome; name: string } | null>;
 
 /**
  * The launcher (`Capture contact`, `Open Tally`) and the docked sidebar frame, in a closed

@@ -68,7 +68,12 @@ function settle(
     const result = read();
     fields = result.fields;
     if (result.missing.length > 0) {
-      return { status: 'broken', source, reason: `${result.missing.join(', ')}: not found`, partial: clean(fields) };
+      return {
+        status: 'broken',
+        source,
+        reason: `${result.missing.join(', ')}: not found`,
+        partial: clean(fields),
+      };
     }
     const backOffice = source.kind === 'adapter' ? source.id : source.kind;
     const snapshot = parseContactSnapshot({ ...fields, backOffice, url: url.href });

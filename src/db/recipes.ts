@@ -56,7 +56,7 @@ export async function importRecipes(db: TallyDatabase, recipes: readonly unknown
     try {
       return parseRecipe(raw);
     } catch (error) {
-      throw new Error(`Recipe ${index + 1}: ${errorMessage(error)}`);
+      throw new Error(`Recipe ${index + 1}: ${errorMessage(error)}`, { cause: error });
     }
   });
   await db.recipes.bulkPut(parsed);

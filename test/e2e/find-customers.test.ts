@@ -6,7 +6,7 @@ import { POS_SAMPLE_ID, POS_SUPPLIER_ID } from '../demo/seed-pos';
 import { REPAIR_SAMPLE_ID } from '../demo/seed-repair';
 import { launchWithTally, sidebarFrame, type TallyBrowser } from '../support/chromium';
 import { countRows } from '../support/indexeddb';
-import { captureFromLauncher, launcherStatus, waitForLauncherStatus } from '../support/launcher';
+import { captureFromLauncher, waitForLauncherStatus } from '../support/launcher';
 import { openDashboard, openSidebar } from '../support/tour';
 
 /**
