@@ -1,5 +1,5 @@
 import type { Contact } from '../domain/contact';
-import { externalKey } from '../domain/contact-keys';
+import { externalLabel } from '../domain/contact-keys';
 import { formatDecimalAmount } from '../domain/money';
 import { lineTotal, type PurchaseRecord } from '../domain/purchase';
 import { toCsv } from './write';
@@ -45,7 +45,7 @@ export function* purchaseExportRows(
   for (const record of records) {
     if (record.deletedAt) continue;
     const contact = contactsById.get(record.contactId);
-    const backOfficeIds = (contact?.externalIds ?? []).map(externalKey).join('; ');
+    const backOfficeIds = (contact?.externalIds ?? []).map(externalLabel).join('; ');
     for (const line of record.lines) {
       yield [
         record.purchaseDate,

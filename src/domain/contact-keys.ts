@@ -9,6 +9,11 @@ export function externalKey(id: ExternalId): string {
   return id.origin === undefined ? `${id.backOffice}:${id.id}` : `${id.backOffice}@${id.origin}:${id.id}`;
 }
 
+/** How an external id reads to a person (CSV exports): "northwind:C-00042", without the origin. */
+export function externalLabel(id: ExternalId): string {
+  return `${id.backOffice}:${id.id}`;
+}
+
 export function emailKey(email: string | undefined): string | undefined {
   const key = email?.trim().toLowerCase();
   return key ? key : undefined;

@@ -159,7 +159,7 @@ describe('capture a customer and record a purchase', () => {
     expect(await fieldText(reloaded, 'external-id')).toBe('C-00042');
   });
 
-  it('captures the contact once, and capturing again updates it', async () => {
+  it('captures the contact once; capturing again finds it already up to date', async () => {
     const frame = await sidebarFrame(page, tally.extensionOrigin);
     expect(await captureContact(frame)).toBe('Captured: Ada Lovelace');
     expect(await captureContact(frame)).toBe('Already up to date: Ada Lovelace');
