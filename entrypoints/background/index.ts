@@ -8,6 +8,7 @@ import { captureSelection, createCaptureMenu, menuField } from '../../src/messag
 import { pageContextHandlers, sessionPageContextStore } from '../../src/messaging/page-context';
 import { createRouter } from '../../src/messaging/router';
 import { restoreSiteAccess } from '../../src/messaging/site-access';
+import { writeSiteConfigCache } from '../../src/messaging/site-config-cache';
 import { siteHandlers } from '../../src/messaging/site-handlers';
 import { rescanTabs, sendToTab, startTeachPicker } from '../../src/messaging/tab-effects';
 import { teachHandlers } from '../../src/messaging/teach-handlers';
@@ -21,12 +22,13 @@ export default defineBackground({
     const store = sessionPageContextStore;
     const db = openDatabase;
     const capture = { db, store, defaultCountry: () => defaultCountry() };
+    const sites = { db, rescanTabs, cacheSiteConfig: writeSiteConfigCache };
     const route = createRouter(
       {
         ...pageContextHandlers(store),
         ...captureHandlers(capture),
-        ...siteHandlers({ db, rescanTabs }),
-        ...teachHandlers({ db, startPicker: startTeachPicker, rescanTabs }),
+        ...siteHandlers(sites),
+        ...teachHandlers({ ...sites, startPicker: startTeachPicker }),
       },
       { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
     );

@@ -4,31 +4,26 @@ import { detectContact, type Detection } from '../../src/adapters/detect';
 import { adapters } from '../../src/adapters/registry';
 import { DEV_BACK_OFFICE_MATCHES } from '../../src/domain/back-office-origins';
 import { askWorker } from '../../src/messaging/content-client';
-import {
-  parseCaptureReply,
-  parseEmptyReply,
-  parseSiteConfigReply,
-} from '../../src/messaging/content-replies';
+import { parseCaptureReply, parseEmptyReply } from '../../src/messaging/content-replies';
 import { parseTabMessage } from '../../src/messaging/tab-messages';
 import { createLauncher } from './launcher';
 import { createScanScheduler } from './scan-scheduler';
+import { createSiteConfig } from './site-config';
 
 export default defineContentScript({
   // Other back offices are registered at run time, once the user allows their origin.
   matches: [...DEV_BACK_OFFICE_MATCHES],
   // Injected before the page parses, so that detection runs the moment the DOM is ready:
   // Chromium injects document_end scripts only after the first layout, ~100 ms later on a
-  // 5,000-element page. The site's settings are asked for meanwhile.
+  // 5,000-element page.
   runAt: 'document_start',
   main(ctx) {
-    // Without an answer (worker unreachable), built-in adapters and the generic guess still run.
-    const fetchConfig = () =>
-      askWorker('page.siteConfig', {}, parseSiteConfigReply).catch(() => ({
-        mode: 'on' as const,
-        recipes: [],
-      }));
-    let config = fetchConfig();
     let reported: string | undefined;
+    const siteConfig = createSiteConfig((config) => {
+      reported = undefined;
+      if (config.mode === 'off') stop();
+      else start();
+    });
 
     const launcher = createLauncher(browser.runtime.getURL('/sidebar.html'), async () => {
       const reply = await askWorker('page.capture', {}, parseCaptureReply);
@@ -48,7 +43,7 @@ export default defineContentScript({
     };
 
     const scan = async () => {
-      const { mode, recipes } = await config;
+      const { mode, recipes } = await siteConfig.current();
       if (mode === 'off') return stop();
       const startedAt = performance.now();
       const detection: Detection =
@@ -89,9 +84,7 @@ export default defineContentScript({
       if (sender.id !== browser.runtime.id || sender.tab !== undefined) return;
       const message = parseTabMessage(raw);
       if (message?.type === 'tab.rescan') {
-        config = fetchConfig();
-        reported = undefined;
-        start();
+        siteConfig.refresh();
       } else if (message?.type === 'tab.captured') launcher.say(message.text);
       else if (message?.type === 'tab.openSidebar') launcher.openSidebar();
     };

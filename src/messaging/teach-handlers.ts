@@ -1,13 +1,10 @@
-import type { TallyDatabase } from '../db/database';
 import { saveTaughtRecipe } from '../db/recipes';
 import type { Handlers } from './router';
-import { originOf } from './site-handlers';
+import { originOf, siteChanged, type SiteDeps } from './site-handlers';
 
-export interface TeachDeps {
-  db: () => TallyDatabase;
+export interface TeachDeps extends SiteDeps {
   /** Runs the teach picker in the tab (injected on demand: it is not in the content script). */
   startPicker(tabId: number): Promise<void>;
-  rescanTabs(origin: string): Promise<void>;
 }
 
 export function teachHandlers(deps: TeachDeps): Pick<Handlers, 'teach.start' | 'teach.recipeLearned'> {
@@ -22,7 +19,7 @@ export function teachHandlers(deps: TeachDeps): Pick<Handlers, 'teach.start' | '
       if (draft.origin !== originOf(sender.url))
         throw new Error('A recipe must be for the page it was taught on.');
       const recipe = await saveTaughtRecipe(deps.db(), draft);
-      await deps.rescanTabs(recipe.origin);
+      await siteChanged(deps, recipe.origin);
       return { recipeId: recipe.id };
     },
   };

@@ -33,7 +33,11 @@ function memoryStore(): PageContextStore {
 
 describe('who sent a message', () => {
   it('tells content scripts, extension pages and strangers apart by what the browser set', () => {
-    expect(classifySender(contentSender, self)).toEqual({ kind: 'content', tabId: 7, url: contentSender.url });
+    expect(classifySender(contentSender, self)).toEqual({
+      kind: 'content',
+      tabId: 7,
+      url: contentSender.url,
+    });
     expect(classifySender(sidebarSender, self)).toEqual({ kind: 'extension-page', tabId: 7 });
     expect(
       classifySender({ id: 'tally-id', url: 'chrome-extension://tally-id/dashboard.html' }, self),

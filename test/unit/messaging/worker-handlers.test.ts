@@ -38,6 +38,8 @@ let db: TallyDatabase;
 let store: PageContextStore;
 let rescanTabs: ReturnType<typeof vi.fn<(origin: string) => Promise<void>>>;
 let startPicker: ReturnType<typeof vi.fn<(tabId: number) => Promise<void>>>;
+let cached: Map<string, unknown>;
+const cacheSiteConfig = async (origin: string, config: unknown) => void cached.set(origin, config);
 let route: ReturnType<typeof createRouter>;
 
 beforeEach(() => {
@@ -45,13 +47,14 @@ beforeEach(() => {
   store = memoryStore();
   rescanTabs = vi.fn(async () => {});
   startPicker = vi.fn(async () => {});
+  cached = new Map();
   const deps = { db: () => db, store, defaultCountry: () => 'US' as const };
   route = createRouter(
     {
       ...pageContextHandlers(store),
       ...captureHandlers(deps),
-      ...siteHandlers({ db: () => db, rescanTabs }),
-      ...teachHandlers({ db: () => db, rescanTabs, startPicker }),
+      ...siteHandlers({ db: () => db, rescanTabs, cacheSiteConfig }),
+      ...teachHandlers({ db: () => db, rescanTabs, cacheSiteConfig, startPicker }),
     } as Handlers,
     self,
   );
@@ -112,6 +115,8 @@ describe('site settings and recipes', () => {
     );
     expect(elsewhere).toEqual({ ok: true, response: { mode: 'on', recipes: [] } });
     await setSiteMode(db, 'http://127.0.0.1:5178', 'off');
+    await route({ type: 'sites.changed', request: { origin: 'http://127.0.0.1:5178/' } }, sidebar);
+    expect(cached.get('http://127.0.0.1:5178')).toEqual({ mode: 'off', recipes: [] });
     expect(await route({ type: 'page.siteConfig', request: {} }, tab(1))).toEqual({
       ok: true,
       response: { mode: 'off', recipes: [] },
@@ -122,6 +127,11 @@ describe('site settings and recipes', () => {
     const reply = await route({ type: 'teach.recipeLearned', request: { draft } }, tab(1));
     expect(reply).toMatchObject({ ok: true, response: { recipeId: expect.any(String) } });
     expect(rescanTabs).toHaveBeenCalledWith('http://127.0.0.1:5178');
+    // The content scripts' copy is refreshed before the tabs are told to detect again.
+    expect(cached.get('http://127.0.0.1:5178')).toMatchObject({
+      mode: 'on',
+      recipes: [{ name: 'Acme client page' }],
+    });
     const forged = await route(
       { type: 'teach.recipeLearned', request: { draft: { ...draft, origin: 'https://bank.example' } } },
       tab(1),
