@@ -14,8 +14,12 @@ export function siteConfigKey(origin: string): string {
   return `siteConfig:${origin}`;
 }
 
+/** Writes the copy only when it changed: the worker answers for every page load. */
 export async function writeSiteConfigCache(origin: string, config: SiteConfig): Promise<void> {
-  await browser.storage.local.set({ [siteConfigKey(origin)]: config });
+  const key = siteConfigKey(origin);
+  const stored = await browser.storage.local.get(key);
+  if (JSON.stringify(stored[key]) === JSON.stringify(config)) return;
+  await browser.storage.local.set({ [key]: config });
 }
 
 /** The cached copy, checked like the worker's answer; undefined when missing or malformed. */

@@ -27,7 +27,11 @@ export async function launcherStatus(page: Page): Promise<string> {
 }
 
 /** Waits until the launcher's status matches `pattern`; returns it. */
-export async function waitForLauncherStatus(page: Page, pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+export async function waitForLauncherStatus(
+  page: Page,
+  pattern: RegExp,
+  timeoutMs = 10_000,
+): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
