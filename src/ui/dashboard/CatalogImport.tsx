@@ -1,30 +1,21 @@
-import { useRef } from 'preact/hooks';
+import { FileButton } from '../FileButton';
 import type { DashboardModel } from './dashboard-model';
 
 /** Import the catalog from a back office's product CSV; re-importing updates by SKU. */
 export function CatalogImport(props: { model: DashboardModel }) {
   const { model } = props;
   const report = model.catalogReport.value;
-  const fileInput = useRef<HTMLInputElement>(null);
   return (
     <section aria-labelledby="catalog-heading" class="card">
       <h2 id="catalog-heading">Catalog</h2>
       <p class="muted">{model.productCount.value} products.</p>
-      {/* A button that opens the file chooser: a bare file field reads as "Choose File". */}
-      <button type="button" disabled={model.busy.value} onClick={() => fileInput.current?.click()}>
-        Import catalog
-      </button>
-      <input
-        ref={fileInput}
-        type="file"
+      <FileButton
         accept=".csv,text/csv"
-        hidden
-        onChange={(event) => {
-          const file = event.currentTarget.files?.[0];
-          event.currentTarget.value = '';
-          if (file) void model.importCatalogFile(file);
-        }}
-      />
+        disabled={model.busy.value}
+        onFile={(file) => void model.importCatalogFile(file)}
+      >
+        Import catalog
+      </FileButton>
       {report ? (
         <div role="status">
           <p>

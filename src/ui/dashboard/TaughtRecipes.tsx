@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Recipe } from '../../adapters/taught';
 import { ErrorMessage } from '../ErrorMessage';
+import { FileButton } from '../FileButton';
 import type { RecipesModel } from './recipes-model';
 
 const FIELD_NAMES: Record<string, string> = {
@@ -22,7 +23,6 @@ const shownInstant = (instant: string) => new Date(instant).toLocaleString();
 export function TaughtRecipes(props: { model: RecipesModel }) {
   const { model } = props;
   const recipes = model.recipes.value;
-  const fileInput = useRef<HTMLInputElement>(null);
   return (
     <section aria-labelledby="recipes-heading" class="card">
       <h2 id="recipes-heading">Taught recipes</h2>
@@ -33,26 +33,14 @@ export function TaughtRecipes(props: { model: RecipesModel }) {
         <button type="button" onClick={model.exportRecipes} disabled={recipes.length === 0}>
           Export recipes
         </button>
-        {/* A button that opens the file chooser: a bare file field reads as "Choose File". */}
-        <button
-          type="button"
+        <FileButton
+          accept=".json,application/json"
           class="secondary"
           disabled={model.busy.value}
-          onClick={() => fileInput.current?.click()}
+          onFile={(file) => void model.importFile(file)}
         >
           Import recipes
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          onChange={(event) => {
-            const file = event.currentTarget.files?.[0];
-            event.currentTarget.value = '';
-            if (file) void model.importFile(file);
-          }}
-        />
+        </FileButton>
       </div>
       <ErrorMessage message={model.error.value} />
       {model.status.value ? (
