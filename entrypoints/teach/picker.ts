@@ -1,4 +1,5 @@
-import { draftRecipe, learnField, shownText, type RecipeDraft } from '../../src/adapters/taught';
+import { shownText, type RecipeDraft } from '../../src/adapters/taught';
+import { draftRecipe, learnField } from '../../src/adapters/teach-recipe';
 import { errorMessage } from '../../src/domain/errors';
 
 /** The fields the user clicks, in order, then naming the recipe. */

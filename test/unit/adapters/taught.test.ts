@@ -4,18 +4,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectContact } from '../../../src/adapters/detect';
 import {
-  draftRecipe,
-  learnField,
-  locatorFor,
   parseRecipe,
   parseRecipeDraft,
-  pathPatternFor,
   readRecipe,
   recipeMatches,
   type Locator,
   type Recipe,
   type RecipeDraft,
 } from '../../../src/adapters/taught';
+import { draftRecipe, learnField, locatorFor, pathPatternFor } from '../../../src/adapters/teach-recipe';
 import type { SnapshotField } from '../../../src/domain/contact-snapshot';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/taught');
