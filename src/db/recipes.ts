@@ -51,7 +51,7 @@ export async function deleteRecipe(db: TallyDatabase, id: string): Promise<void>
  * Adds the recipes of an exported file. Every one is checked before any is written, so a bad
  * file changes nothing; a recipe already here (same id) is replaced by the file's.
  */
-export async function importRecipes(db: TallyDatabase, recipes: readonly unknown[]): Promise<number> {
+export async function importRecipes(db: TallyDatabase, recipes: readonly unknown[]): Promise<Recipe[]> {
   const parsed = recipes.map((raw, index) => {
     try {
       return parseRecipe(raw);
@@ -60,5 +60,5 @@ export async function importRecipes(db: TallyDatabase, recipes: readonly unknown
     }
   });
   await db.recipes.bulkPut(parsed);
-  return parsed.length;
+  return parsed;
 }

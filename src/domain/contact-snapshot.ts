@@ -111,12 +111,3 @@ export function parseContactSnapshot(raw: unknown): ContactSnapshot {
   if (role !== undefined) snapshot.role = role;
   return snapshot;
 }
-
-/** Like parseContactSnapshot, but null instead of throwing: for values read back from storage. */
-export function readContactSnapshot(raw: unknown): ContactSnapshot | null {
-  try {
-    return parseContactSnapshot(raw);
-  } catch {
-    return null;
-  }
-}

@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import { parseRecipe, type Recipe } from '../../adapters/taught';
+import type { Recipe } from '../../adapters/taught';
 import type { TallyDatabase } from '../../db/database';
 import { deleteRecipe, importRecipes, listRecipes, renameRecipe } from '../../db/recipes';
 import { errorMessage } from '../../domain/errors';
@@ -170,12 +170,12 @@ export function createRecipesModel(deps: RecipesDeps) {
         error.value = `${file.name} was not imported: ${read.error} Nothing was changed.`;
         return;
       }
-      const count = await importRecipes(deps.db, read.recipes);
+      const imported = await importRecipes(deps.db, read.recipes);
       // Imported recipes may have the id of the one awaiting undo; the file's copy wins.
       deleted.value = null;
-      status.value = `Imported ${plural(count)} from ${file.name}.`;
+      status.value = `Imported ${plural(imported.length)} from ${file.name}.`;
       await refresh();
-      await notify(read.recipes.map((raw) => parseRecipe(raw).origin));
+      await notify(imported.map((recipe) => recipe.origin));
     } catch (failure) {
       error.value = `${file.name} was not imported: ${sentence(failure)} Nothing was changed.`;
     } finally {

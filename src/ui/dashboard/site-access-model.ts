@@ -1,9 +1,9 @@
 import { signal } from '@preact/signals';
 import type { TallyDatabase } from '../../db/database';
-import { listSiteSettings, setSiteMode } from '../../db/site-settings';
+import { listSiteSettings } from '../../db/site-settings';
 import { errorMessage } from '../../domain/errors';
 import type { SiteMode } from '../../domain/site-setting';
-import { siteModeSaid } from './site-mode';
+import { saveSiteMode } from './site-mode';
 
 export interface SiteAccessDeps {
   db: TallyDatabase;
@@ -104,22 +104,15 @@ export function createSiteAccessModel(deps: SiteAccessDeps) {
   async function setMode(origin: string, mode: SiteMode): Promise<boolean> {
     error.value = null;
     try {
-      await setSiteMode(deps.db, origin, mode);
+      message.value = await saveSiteMode(deps.db, deps.notifySiteChanged, origin, mode);
       shown.add(origin);
-      message.value = siteModeSaid(origin, mode);
+      return true;
     } catch (failure) {
       error.value = `The setting for ${origin} was not saved: ${errorMessage(failure)}`;
       return false;
     } finally {
       await refresh();
     }
-    try {
-      await deps.notifySiteChanged(origin);
-    } catch (failure) {
-      // Saved all the same: its open tabs pick the setting up on their next load.
-      console.warn(`Tally: could not tell the tabs of ${origin}.`, failure);
-    }
-    return true;
   }
 
   /** Keeps Tally from ever capturing on a site, allowed or not, typed by its address. */

@@ -1,11 +1,11 @@
 import { signal } from '@preact/signals';
 import type { TallyDatabase } from '../../db/database';
-import { setSiteMode, siteMode } from '../../db/site-settings';
+import { siteMode } from '../../db/site-settings';
 import { DEV_BACK_OFFICE_MATCHES } from '../../domain/back-office-origins';
 import { errorMessage } from '../../domain/errors';
 import type { SiteMode } from '../../domain/site-setting';
 import { originPattern } from '../../messaging/site-access';
-import { siteModeSaid } from '../dashboard/site-mode';
+import { saveSiteMode } from '../dashboard/site-mode';
 
 export interface ActiveTab {
   id?: number;
@@ -154,18 +154,10 @@ export function createPopupModel(deps: PopupDeps) {
     if (current.kind !== 'enabled') return;
     error.value = null;
     try {
-      await setSiteMode(deps.db, current.origin, mode);
+      message.value = await saveSiteMode(deps.db, deps.notifySiteChanged, current.origin, mode);
       view.value = { ...current, mode };
-      message.value = siteModeSaid(current.origin, mode);
     } catch (failure) {
       error.value = `The setting was not saved: ${errorMessage(failure)}`;
-      return;
-    }
-    try {
-      await deps.notifySiteChanged(current.origin);
-    } catch (failure) {
-      // Saved all the same: the page picks the setting up on its next load.
-      console.warn(`Tally: could not tell the tabs of ${current.origin}.`, failure);
     }
   }
 
