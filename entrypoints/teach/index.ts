@@ -1,5 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { askWorker } from '../../src/messaging/content-client';
+import { parseRecipeLearnedReply } from '../../src/messaging/content-replies';
 import { startTeachPicker } from './picker';
 
 /**
@@ -23,8 +24,8 @@ export default defineUnlistedScript(() => {
     url: new URL(location.href),
     onDone(draft) {
       finish();
-      askWorker('teach.recipeLearned', { draft }, (raw) => raw as { recipeId: string }).catch(
-        (error: unknown) => console.warn('Tally: the recipe was not saved.', error),
+      askWorker('teach.recipeLearned', { draft }, parseRecipeLearnedReply).catch((error: unknown) =>
+        console.warn('Tally: the recipe was not saved.', error),
       );
     },
     onCancel: finish,

@@ -48,3 +48,9 @@ export function parseEmptyReply(raw: unknown): Record<string, never> {
   record(raw, 'reply');
   return {};
 }
+
+export function parseRecipeLearnedReply(raw: unknown): ResponseOf<'teach.recipeLearned'> {
+  const { recipeId } = record(raw, 'teach.recipeLearned');
+  if (typeof recipeId !== 'string') throw new Error('teach.recipeLearned: unexpected answer.');
+  return { recipeId };
+}

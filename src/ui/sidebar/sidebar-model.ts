@@ -55,6 +55,9 @@ export function createSidebarModel(deps: SidebarDeps) {
       confirmed.value = null;
       handEntry.value = null;
     }
+    // A notice is about what the page showed ("Captured: …", the teaching prompt): it ends when
+    // the page shows something else, e.g. the contact a recipe just learned to read.
+    if (JSON.stringify(next?.detection) !== JSON.stringify(page.value?.detection)) notice.value = null;
     page.value = next;
     await showContact();
   }
