@@ -172,6 +172,29 @@ describe('find the customer on any back office', () => {
     await page.close();
   });
 
+  it('offers an unsure guess as a possible contact to confirm, and never captures it silently', async () => {
+    await fetch(`${demo.url}/__demo/redesign?backOffice=crm&on=1`);
+    const before = await contactsInTally();
+    // Another origin for the same server: no recipe was taught there, so only the guess reads it.
+    const page = await tally.browser.newPage();
+    await page.goto(`${demo.url.replace('127.0.0.1', 'localhost')}/crm/clients/1240`);
+    const status = await waitForLauncherStatus(page, /^Possible contact: /);
+    const name = status.replace('Possible contact: ', '');
+    await page.locator('::-p-aria(Capture contact)').click();
+    const frame = await sidebarFrame(page, tally.extensionOrigin);
+    await frame.waitForSelector('::-p-aria(Possible contact)');
+    expect(await contactsInTally()).toBe(before);
+    await frame.locator('form ::-p-aria(Capture contact)').click();
+    await frame.waitForFunction(
+      (expected) => document.querySelector('[role=status]')?.textContent === `Captured: ${expected}`,
+      {},
+      name,
+    );
+    expect(await contactsInTally()).toBe(before + 1);
+    await fetch(`${demo.url}/__demo/redesign?backOffice=crm&on=0`);
+    await page.close();
+  });
+
   it('does not rescan a page that mutates constantly more than a few times a second', async () => {
     const page = await open('/rep/customers/C-00042');
     await page.waitForSelector('::-p-aria(Capture contact)');
