@@ -7,7 +7,7 @@ const noHtmlFromStrings = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'demo-output/**', 'bench-results.json'] },
+  { ignores: ['.output*/**', '.wxt/**', 'node_modules/**', 'demo-output/**', 'bench-results.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

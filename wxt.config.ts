@@ -5,6 +5,8 @@ import { DEV_BACK_OFFICE_MATCHES } from './src/domain/back-office-origins';
 export default defineConfig({
   // No auto-imports: every file says where its names come from.
   imports: false,
+  // TALLY_OUTPUT lets two builds (say, a bench and an e2e run) live side by side.
+  outDir: process.env.TALLY_OUTPUT ?? '.output',
   manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: 'Tally',

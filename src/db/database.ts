@@ -2,11 +2,15 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { Recipe } from '../adapters/taught';
 import type { Contact } from '../domain/contact';
 import type { ContactEvent } from '../domain/contact-event';
+import type { ContactNote } from '../domain/note';
 import type { Product } from '../domain/product';
+import type { PurchaseGroup } from '../domain/purchase-group';
+import type { StoredSetting } from '../domain/settings';
 import type { PurchaseRecord } from '../domain/purchase';
 import type { SiteSetting } from '../domain/site-setting';
 import * as v1 from './migrations/001-initial';
 import * as v2 from './migrations/002-capture-history-recipes-sites';
+import * as v3 from './migrations/003-notes-groups-settings';
 
 export const DATABASE_NAME = 'tally';
 
@@ -21,11 +25,15 @@ export class TallyDatabase extends Dexie {
   contactEvents!: EntityTable<ContactEvent, 'id'>;
   recipes!: EntityTable<Recipe, 'id'>;
   siteSettings!: EntityTable<SiteSetting, 'origin'>;
+  purchaseGroups!: EntityTable<PurchaseGroup, 'id'>;
+  notes!: EntityTable<ContactNote, 'id'>;
+  settings!: EntityTable<StoredSetting, 'key'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
     this.version(v1.version).stores(v1.stores);
     this.version(v2.version).stores(v2.stores);
+    this.version(v3.version).stores(v3.stores);
   }
 }
 

@@ -25,6 +25,8 @@ export const PurchaseRecord = RecordBase.extend({
   currency: CurrencyCode,
   lines: z.array(PurchaseLine).min(1, 'an order needs at least one product'),
   note: z.string().max(2000).optional(),
+  /** The group order this record is a share of, when one order was split among contacts. */
+  groupId: z.uuid().optional(),
 }).refine((record) => record.lines.every((line) => line.unitPrice.currency === record.currency), {
   message: 'every line must be in the order currency',
   path: ['lines'],

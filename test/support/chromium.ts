@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/** The built extension; TALLY_OUTPUT as in wxt.config.ts. */
+export const EXTENSION_DIR = resolve(process.env.TALLY_OUTPUT ?? '.output', 'chrome-mv3');
 
 /** Debian's Chromium, or CHROME_PATH; a clear sentence when it is missing. */
 export function chromiumPath(): string {
