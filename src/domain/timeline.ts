@@ -1,0 +1,78 @@
+import type { ContactEvent } from './contact-event';
+import { todayLocal, type CalendarDate } from './dates';
+import type { CurrencyCode, Money } from './money';
+import type { ContactNote } from './note';
+import { recordTotal, type PurchaseRecord } from './purchase';
+
+/** What the timeline can be narrowed to. */
+export const TIMELINE_KINDS = ['purchase', 'sample', 'capture', 'note'] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+export type TimelineFilter = TimelineKind | 'all';
+
+/** One thing that happened with a contact, placed on its calendar day. */
+export type TimelineEntry =
+  | { kind: 'purchase' | 'sample'; date: CalendarDate; at: string; record: PurchaseRecord }
+  | { kind: 'capture'; date: CalendarDate; at: string; event: ContactEvent }
+  | { kind: 'note'; date: CalendarDate; at: string; note: ContactNote };
+
+/**
+ * A contact's purchases, samples, captures and notes, newest first. A purchase sits on the day it
+ * was made (its purchase date), however long after it was recorded; everything else on the day it
+ * happened where the user is. Same day: the later instant first. Deleted things are left out.
+ */
+export function buildTimeline(
+  records: readonly PurchaseRecord[],
+  events: readonly ContactEvent[],
+  notes: readonly ContactNote[],
+): TimelineEntry[] {
+  const entries: TimelineEntry[] = [
+    ...records
+      .filter((record) => record.deletedAt === undefined)
+      .map((record) => ({ kind: record.kind, date: record.purchaseDate, at: record.createdAt, record })),
+    ...events.map((event) => ({
+      kind: 'capture' as const,
+      date: todayLocal(new Date(event.at)),
+      at: event.at,
+      event,
+    })),
+    ...notes
+      .filter((note) => note.deletedAt === undefined)
+      .map((note) => ({
+        kind: 'note' as const,
+        date: todayLocal(new Date(note.createdAt)),
+        at: note.createdAt,
+        note,
+      })),
+  ];
+  return entries.sort((a, b) => b.date.localeCompare(a.date) || b.at.localeCompare(a.at));
+}
+
+export function filterTimeline(entries: readonly TimelineEntry[], filter: TimelineFilter): TimelineEntry[] {
+  return filter === 'all' ? [...entries] : entries.filter((entry) => entry.kind === filter);
+}
+
+export interface SpendSummary {
+  /** What the contact has paid over all time, one amount per currency, largest first. */
+  lifetimeSpend: Money[];
+  lastPurchaseDate: CalendarDate | null;
+  purchaseCount: number;
+}
+
+/** Lifetime spend and the last purchase: purchases only; samples are given, not sold. */
+export function spendSummary(records: readonly PurchaseRecord[]): SpendSummary {
+  const totals = new Map<CurrencyCode, number>();
+  let lastPurchaseDate: CalendarDate | null = null;
+  let purchaseCount = 0;
+  for (const record of records) {
+    if (record.deletedAt !== undefined || record.kind !== 'purchase') continue;
+    purchaseCount += 1;
+    const total = recordTotal(record);
+    totals.set(total.currency, (totals.get(total.currency) ?? 0) + total.minor);
+    if (lastPurchaseDate === null || record.purchaseDate > lastPurchaseDate)
+      lastPurchaseDate = record.purchaseDate;
+  }
+  const lifetimeSpend = [...totals]
+    .map(([currency, minor]) => ({ minor, currency }))
+    .sort((a, b) => b.minor - a.minor || a.currency.localeCompare(b.currency));
+  return { lifetimeSpend, lastPurchaseDate, purchaseCount };
+}
