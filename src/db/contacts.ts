@@ -98,3 +98,20 @@ export async function getContactsById(
   const found = await db.contacts.bulkGet(unique);
   return new Map(found.flatMap((contact) => (contact ? [[contact.id, contact] as const] : [])));
 }
+
+/** Contacts whose name or email contains every word typed, by name; for picking one by hand. */
+export async function searchContacts(db: TallyDatabase, query: string, limit = 8): Promise<Contact[]> {
+  const words = foldForSearch(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [];
+  const found: Contact[] = [];
+  await db.contacts.each((contact) => {
+    if (contact.deletedAt !== undefined) return;
+    const text = foldForSearch(`${contact.name} ${contact.email ?? ''}`);
+    if (words.every((word) => text.includes(word))) found.push(contact);
+  });
+  return found.sort((a, b) => a.name.localeCompare(b.name)).slice(0, limit);
+}
+
+function foldForSearch(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}

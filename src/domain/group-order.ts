@@ -56,7 +56,10 @@ export function splitGroupOrder(
  * An even split as a starting point: each line's units dealt out in turn, the first contacts
  * getting the remainder ("3 among 2" is 2 and 1).
  */
-export function evenShares(lines: readonly PurchaseLine[], contactIds: readonly string[]): ShareRequest[] {
+export function evenShares(
+  lines: readonly Pick<PurchaseLine, 'productId' | 'quantity'>[],
+  contactIds: readonly string[],
+): ShareRequest[] {
   return contactIds.map((contactId, index) => ({
     contactId,
     quantities: new Map(

@@ -6,12 +6,15 @@ import { RecordBase } from './record';
 export const PurchaseKind = z.enum(['purchase', 'sample']);
 export type PurchaseKind = z.infer<typeof PurchaseKind>;
 
+/** The most of one product a single order line can hold. */
+export const MAX_QUANTITY = 1_000_000;
+
 /** One product on a recorded order; name, SKU and catalog price are copied as they were then. */
 export const PurchaseLine = z.object({
   productId: z.uuid(),
   sku: z.string().min(1),
   name: z.string().min(1),
-  quantity: z.number().int().min(1).max(1_000_000),
+  quantity: z.number().int().min(1).max(MAX_QUANTITY),
   unitPrice: Money.refine((money) => money.minor >= 0, 'price cannot be negative'),
   catalogPrice: Money,
 });

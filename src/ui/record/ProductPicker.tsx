@@ -10,7 +10,9 @@ export function ProductPicker(props: { model: RecordModel; onCancel: () => void 
   const activeId = results[model.highlighted.value] ? `product-${model.highlighted.value}` : undefined;
   return (
     <section aria-labelledby="pick-heading" class="card">
-      <h2 id="pick-heading">{model.kind === 'sample' ? 'Record sample' : 'Record purchase'}</h2>
+      <h2 id="pick-heading">
+        {model.editing ? 'Add products' : model.kind === 'sample' ? 'Record sample' : 'Record purchase'}
+      </h2>
       <p class="muted">For {model.contact.name}</p>
       <input
         type="search"
@@ -29,7 +31,7 @@ export function ProductPicker(props: { model: RecordModel; onCancel: () => void 
           event.preventDefault();
         }}
       />
-      {model.catalog.value?.length === 0 ? (
+      {model.catalog.value?.size === 0 ? (
         <p class="muted">The catalog is empty: import it from the Tally dashboard.</p>
       ) : null}
       <ul id={listId} role="listbox" aria-label="Products found" class="results">
@@ -52,8 +54,8 @@ export function ProductPicker(props: { model: RecordModel; onCancel: () => void 
       ) : (
         <ul aria-labelledby="cart-heading" class="cart">
           {model.lines.value.map((line) => (
-            <li key={line.product.id}>
-              {line.quantityText} × {line.product.name}
+            <li key={line.productId}>
+              {line.quantityText} × {line.name}
             </li>
           ))}
         </ul>

@@ -1,21 +1,31 @@
 import { ErrorMessage } from '../ErrorMessage';
 import { formatMoney } from '../../domain/money';
+import { formatCalendarDate } from '../format';
 import { lineAmount, priceOverridden, type RecordModel } from './record-model';
+import { SplitOrder } from './SplitOrder';
 
 /** Review before saving: date, quantity and price per line, a note, the total. */
-export function ReviewOrder(props: { model: RecordModel; onConfirm: () => void }) {
+export function ReviewOrder(props: {
+  model: RecordModel;
+  onConfirm: (futureDateConfirmed?: boolean) => void;
+}) {
   const { model } = props;
   const total = model.total.value;
+  const check = model.check.value;
+  const marked = model.attempted.value;
+  const dateProblem = marked ? check.dateProblem : null;
+  const noun = model.kind === 'sample' ? 'sample' : 'order';
   return (
     <form
       aria-labelledby="review-heading"
       class="card"
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         props.onConfirm();
       }}
     >
-      <h2 id="review-heading">Review {model.kind === 'sample' ? 'sample' : 'order'}</h2>
+      <h2 id="review-heading">{model.editing ? `Edit ${model.kind}` : `Review ${noun}`}</h2>
       <p class="muted">For {model.contact.name}</p>
       <label>
         Purchase date
@@ -23,24 +33,31 @@ export function ReviewOrder(props: { model: RecordModel; onConfirm: () => void }
           type="date"
           required
           value={model.purchaseDate.value}
-          onInput={(event) => (model.purchaseDate.value = event.currentTarget.value)}
+          aria-invalid={dateProblem ? true : undefined}
+          aria-describedby={dateProblem ? 'date-problem' : undefined}
+          onInput={(event) => model.setPurchaseDate(event.currentTarget.value)}
         />
       </label>
+      {dateProblem ? <FieldProblem id="date-problem" text={dateProblem} /> : null}
       {model.lines.value.map((line) => {
         const amount = lineAmount(line);
-        const overridden = priceOverridden(line);
+        const problems = marked ? check.lineProblems.get(line.productId) : undefined;
+        const quantityId = `quantity-problem-${line.productId}`;
+        const priceId = `price-problem-${line.productId}`;
         return (
-          <fieldset key={line.product.id} class="line" aria-label={line.product.name}>
+          <fieldset key={line.productId} class="line" aria-label={line.name}>
             <legend>
-              {line.product.name} <span class="muted">{line.product.sku}</span>
+              {line.name} <span class="muted">{line.sku}</span>
             </legend>
             <label>
               Quantity
               <input
                 inputMode="numeric"
                 value={line.quantityText}
+                aria-invalid={problems?.quantity ? true : undefined}
+                aria-describedby={problems?.quantity ? quantityId : undefined}
                 onInput={(event) =>
-                  model.updateLine(line.product.id, { quantityText: event.currentTarget.value })
+                  model.updateLine(line.productId, { quantityText: event.currentTarget.value })
                 }
               />
             </label>
@@ -49,15 +66,21 @@ export function ReviewOrder(props: { model: RecordModel; onConfirm: () => void }
               <input
                 inputMode="decimal"
                 value={line.priceText}
+                aria-invalid={problems?.price ? true : undefined}
+                aria-describedby={problems?.price ? priceId : undefined}
                 onInput={(event) =>
-                  model.updateLine(line.product.id, { priceText: event.currentTarget.value })
+                  model.updateLine(line.productId, { priceText: event.currentTarget.value })
                 }
               />
             </label>
+            {problems?.quantity ? <FieldProblem id={quantityId} text={problems.quantity} /> : null}
+            {problems?.price ? <FieldProblem id={priceId} text={problems.price} /> : null}
             <span class="amount">{amount ? formatMoney(amount) : '—'}</span>
-            {overridden ? <span class="muted"> (catalog {formatMoney(line.product.price)})</span> : null}
-            <button type="button" class="link" onClick={() => model.removeLine(line.product.id)}>
-              Remove {line.product.name}
+            {priceOverridden(line, model.kind) ? (
+              <span class="muted overridden">Price changed (catalog {formatMoney(line.catalogPrice)})</span>
+            ) : null}
+            <button type="button" class="link" onClick={() => model.removeLine(line.productId)}>
+              Remove {line.name}
             </button>
           </fieldset>
         );
@@ -72,15 +95,41 @@ export function ReviewOrder(props: { model: RecordModel; onConfirm: () => void }
       <p class="total">
         Total <strong>{total ? formatMoney(total) : '—'}</strong>
       </p>
+      {model.editing ? null : model.split.value ? (
+        <SplitOrder model={model.split.value} lines={model.lines.value} onStop={model.stopSplit} />
+      ) : (
+        <button type="button" class="secondary" onClick={model.startSplit}>
+          Split among contacts
+        </button>
+      )}
       <ErrorMessage message={model.error.value} />
+      {model.futureConfirmNeeded.value ? (
+        <div role="alert" class="error">
+          <p>
+            The purchase date, {formatCalendarDate(model.purchaseDate.value)}, is in the future. Record it
+            anyway?
+          </p>
+          <button type="button" onClick={() => props.onConfirm(true)}>
+            Record with a future date
+          </button>
+        </div>
+      ) : null}
       <div class="actions">
         <button type="button" class="secondary" onClick={() => model.back()}>
-          Back
+          {model.editing ? 'Add products' : 'Back'}
         </button>
         <button type="submit" disabled={model.saving.value}>
-          Confirm order
+          {model.editing ? 'Save changes' : 'Confirm order'}
         </button>
       </div>
     </form>
+  );
+}
+
+function FieldProblem(props: { id: string; text: string }) {
+  return (
+    <p id={props.id} class="field-problem">
+      {props.text}
+    </p>
   );
 }

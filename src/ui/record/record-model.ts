@@ -1,57 +1,92 @@
 import { computed, signal } from '@preact/signals';
 import type { Contact } from '../../domain/contact';
-import { todayLocal } from '../../domain/dates';
-import {
-  formatDecimalAmount,
-  multiplyMoney,
-  parseDecimalAmount,
-  sumMoney,
-  type Money,
-} from '../../domain/money';
-import type { Product } from '../../domain/product';
-import { searchProducts } from '../../domain/product-search';
-import type { PurchaseKind } from '../../domain/purchase';
-import type { PurchaseDraft } from '../../db/purchases';
+import { todayLocal, type CalendarDate } from '../../domain/dates';
 import { errorMessage } from '../../domain/errors';
+import { sumMoney, multiplyMoney, type CurrencyCode, type Money } from '../../domain/money';
+import { formatMoneyInput, parseMoneyInput } from '../../domain/money-input';
+import type { Product } from '../../domain/product';
+import type { ProductIndex } from '../../domain/product-search';
+import type { PurchaseKind, PurchaseLine, PurchaseRecord } from '../../domain/purchase';
+import type { GroupOrderDraft, PurchaseDraft } from '../../db/purchases';
+import { checkOrder, parseQuantity, type DraftLine, type LineProduct } from './order-validation';
+import { createSplitModel, type SplitModel } from './split-model';
 
-export interface DraftLine {
-  product: Product;
-  quantityText: string;
-  priceText: string;
-}
+/** What one contact's order comes to once the review screen is confirmed. */
+export type OrderDraft = Pick<
+  PurchaseDraft,
+  'contactId' | 'kind' | 'purchaseDate' | 'currency' | 'lines' | 'note'
+>;
 
 export interface RecordModelDeps {
-  loadCatalog(): Promise<Product[]>;
-  save(draft: PurchaseDraft): Promise<void>;
+  /** The catalog, ready to search; the sidebar loads it once and shares it. */
+  loadCatalog(): Promise<ProductIndex>;
+  /** Stores a new order, or the edited one when the model was opened on a record. */
+  save(draft: OrderDraft): Promise<void>;
+  saveGroup(draft: GroupOrderDraft): Promise<void>;
+  searchContacts(query: string): Promise<Contact[]>;
+  locale?: string;
+  today?: () => CalendarDate;
 }
 
 /**
- * One purchase or sample being recorded: pick products, then review date, quantities and prices,
- * then confirm. Inputs stay as the text the user typed until confirm, which validates them all.
+ * One purchase or sample being recorded or edited: pick products, then review date, quantities
+ * and prices (and, for a group order, who gets what), then confirm. Inputs stay as the text the
+ * user typed; every field is checked as it changes and marked once the user tries to confirm.
  */
-export function createRecordModel(contact: Contact, kind: PurchaseKind, deps: RecordModelDeps) {
-  const step = signal<'pick' | 'review'>('pick');
-  const catalog = signal<Product[] | null>(null);
+export function createRecordModel(
+  contact: Contact,
+  kind: PurchaseKind,
+  deps: RecordModelDeps,
+  editing?: PurchaseRecord,
+) {
+  const today = deps.today ?? (() => todayLocal());
+  const step = signal<'pick' | 'review'>(editing ? 'review' : 'pick');
+  const catalog = signal<ProductIndex | null>(null);
   const query = signal('');
   const highlighted = signal(0);
-  const lines = signal<DraftLine[]>([]);
-  const purchaseDate = signal(todayLocal());
-  const note = signal('');
+  const lines = signal<DraftLine[]>(
+    editing ? editing.lines.map((line) => draftLineOf(line, deps.locale)) : [],
+  );
+  const purchaseDate = signal(editing?.purchaseDate ?? today());
+  const note = signal(editing?.note ?? '');
   const error = signal<string | null>(null);
   const saving = signal(false);
+  /** Set by a confirm attempt: from then on, invalid fields are marked. */
+  const attempted = signal(false);
+  /** A future purchase date is recorded only after the user confirms that it is meant. */
+  const futureConfirmNeeded = signal(false);
+  const split = signal<SplitModel | null>(null);
 
-  const results = computed(() => (catalog.value ? searchProducts(catalog.value, query.value) : []));
-  const currency = computed(() => lines.value[0]?.product.price.currency);
+  const results = computed(() => catalog.value?.search(query.value) ?? []);
+  const currency = computed(
+    (): CurrencyCode | undefined => lines.value[0]?.catalogPrice.currency ?? editing?.currency,
+  );
+  const check = computed(() =>
+    checkOrder(lines.value, purchaseDate.value, currency.value ?? 'USD', {
+      today: today(),
+      locale: deps.locale,
+    }),
+  );
   const total = computed((): Money | null => {
-    const code = currency.value;
-    if (!code) return null;
-    const amounts = lines.value.map((line) => lineAmount(line));
-    return amounts.every((amount) => amount !== null) ? sumMoney(amounts, code) : null;
+    const parsed = check.value.lines;
+    return parsed && currency.value
+      ? sumMoney(
+          parsed.map((line) => multiplyMoney(line.unitPrice, line.quantity)),
+          currency.value,
+        )
+      : null;
   });
+  /** Line quantities as far as they are valid, for dealing out a group order. */
+  const quantities = computed(() =>
+    lines.value.map((line) => {
+      const quantity = parseQuantity(line.quantityText);
+      return { productId: line.productId, quantity: quantity.ok ? quantity.quantity : 0 };
+    }),
+  );
 
   const ready = deps.loadCatalog().then(
-    (products) => {
-      catalog.value = products;
+    (index) => {
+      catalog.value = index;
     },
     (failure: unknown) => {
       error.value = `The catalog could not be loaded: ${errorMessage(failure)}`;
@@ -66,21 +101,30 @@ export function createRecordModel(contact: Contact, kind: PurchaseKind, deps: Re
   function add(product: Product) {
     error.value = null;
     if (currency.value && product.price.currency !== currency.value) {
-      error.value = `${product.name} is priced in ${product.price.currency}; this order is in ${currency.value}.`;
+      error.value = `${product.name} is priced in ${product.price.currency}; this order is in ${currency.value}. One order has one currency.`;
       return;
     }
-    const index = lines.value.findIndex((line) => line.product.id === product.id);
+    const index = lines.value.findIndex((line) => line.productId === product.id);
     if (index >= 0) {
       // The same product twice is one line with a larger quantity.
-      lines.value = lines.value.map((line, i) =>
-        i === index ? { ...line, quantityText: String((Number(line.quantityText) || 0) + 1) } : line,
-      );
+      lines.value = lines.value.map((line, i) => {
+        if (i !== index) return line;
+        const quantity = parseQuantity(line.quantityText);
+        return { ...line, quantityText: String(quantity.ok ? quantity.quantity + 1 : 1) };
+      });
     } else {
-      const priceText =
-        kind === 'sample'
-          ? formatDecimalAmount({ ...product.price, minor: 0 })
-          : formatDecimalAmount(product.price);
-      lines.value = [...lines.value, { product, quantityText: '1', priceText }];
+      const price = defaultPrice({ catalogPrice: product.price }, kind);
+      lines.value = [
+        ...lines.value,
+        {
+          productId: product.id,
+          sku: product.sku,
+          name: product.name,
+          catalogPrice: product.price,
+          quantityText: '1',
+          priceText: formatMoneyInput(price, deps.locale),
+        },
+      ];
     }
   }
 
@@ -95,11 +139,16 @@ export function createRecordModel(contact: Contact, kind: PurchaseKind, deps: Re
   }
 
   function updateLine(productId: string, change: Partial<Pick<DraftLine, 'quantityText' | 'priceText'>>) {
-    lines.value = lines.value.map((line) => (line.product.id === productId ? { ...line, ...change } : line));
+    lines.value = lines.value.map((line) => (line.productId === productId ? { ...line, ...change } : line));
   }
 
   function removeLine(productId: string) {
-    lines.value = lines.value.filter((line) => line.product.id !== productId);
+    lines.value = lines.value.filter((line) => line.productId !== productId);
+  }
+
+  function setPurchaseDate(text: string) {
+    purchaseDate.value = text;
+    futureConfirmNeeded.value = false;
   }
 
   function complete() {
@@ -111,51 +160,53 @@ export function createRecordModel(contact: Contact, kind: PurchaseKind, deps: Re
     step.value = 'review';
   }
 
-  /** Validates every field; on success stores the order and resolves true. */
-  async function confirm(): Promise<boolean> {
+  function startSplit() {
+    split.value = createSplitModel(contact, quantities, { searchContacts: deps.searchContacts });
+  }
+
+  /**
+   * Validates every field; on success stores the order (or the group order) and resolves true.
+   * `futureDateConfirmed`: the user has said a purchase date after today is meant.
+   */
+  async function confirm(futureDateConfirmed = false): Promise<boolean> {
+    attempted.value = true;
+    error.value = null;
     const code = currency.value;
+    const { lines: parsed, dateProblem, future } = check.value;
     if (!code || lines.value.length === 0) {
       error.value = 'Add at least one product.';
       return false;
     }
-    const problems: string[] = [];
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(purchaseDate.value)) problems.push('Purchase date must be a date.');
-    const draftLines = lines.value.map((line) => {
-      const quantity = Number(line.quantityText);
-      const unitPrice = parseDecimalAmount(line.priceText, code);
-      if (!Number.isInteger(quantity) || quantity < 1) {
-        problems.push(`Quantity of ${line.product.name} must be a whole number of 1 or more.`);
-      }
-      if (!unitPrice || unitPrice.minor < 0) {
-        problems.push(`Price of ${line.product.name} must be an amount such as 12.50.`);
-      }
-      return {
-        productId: line.product.id,
-        sku: line.product.sku,
-        name: line.product.name,
-        quantity,
-        unitPrice: unitPrice ?? line.product.price,
-        catalogPrice: line.product.price,
-      };
-    });
-    if (problems.length > 0) {
-      error.value = problems.join(' ');
+    if (!parsed || dateProblem) {
+      error.value = 'Some fields need attention: see the marked ones.';
       return false;
     }
+    const splitProblems = split.value?.problems(parsed) ?? [];
+    if (splitProblems.length > 0) {
+      error.value = splitProblems.join(' ');
+      return false;
+    }
+    if (future && !futureDateConfirmed) {
+      futureConfirmNeeded.value = true;
+      return false;
+    }
+    futureConfirmNeeded.value = false;
     saving.value = true;
     try {
       const trimmedNote = note.value.trim();
-      await deps.save({
-        contactId: contact.id,
+      const order = {
         kind,
         purchaseDate: purchaseDate.value,
         currency: code,
-        lines: draftLines,
+        lines: parsed,
         ...(trimmedNote ? { note: trimmedNote } : {}),
-      });
+      };
+      const group = split.value;
+      if (group) await deps.saveGroup({ ...order, shares: group.requests.value });
+      else await deps.save({ ...order, contactId: contact.id });
       return true;
     } catch (failure) {
-      error.value = `The order was not saved: ${errorMessage(failure)}`;
+      error.value = `${editing ? 'The changes were' : 'The order was'} not saved: ${errorMessage(failure)}`;
       return false;
     } finally {
       saving.value = false;
@@ -165,6 +216,7 @@ export function createRecordModel(contact: Contact, kind: PurchaseKind, deps: Re
   return {
     contact,
     kind,
+    editing: editing ?? null,
     step,
     catalog,
     query,
@@ -175,8 +227,12 @@ export function createRecordModel(contact: Contact, kind: PurchaseKind, deps: Re
     note,
     error,
     saving,
+    attempted,
+    futureConfirmNeeded,
     currency,
+    check,
     total,
+    split,
     ready,
     setQuery,
     add,
@@ -184,7 +240,10 @@ export function createRecordModel(contact: Contact, kind: PurchaseKind, deps: Re
     moveHighlight,
     updateLine,
     removeLine,
+    setPurchaseDate,
     complete,
+    startSplit,
+    stopSplit: () => (split.value = null),
     back: () => (step.value = 'pick'),
     confirm,
   };
@@ -192,16 +251,36 @@ export function createRecordModel(contact: Contact, kind: PurchaseKind, deps: Re
 
 export type RecordModel = ReturnType<typeof createRecordModel>;
 
-/** The line's amount, or null while its quantity or price is not valid yet. */
-export function lineAmount(line: DraftLine): Money | null {
-  const quantity = Number(line.quantityText);
-  const price = parseDecimalAmount(line.priceText, line.product.price.currency);
-  if (!price || !Number.isInteger(quantity) || quantity < 1) return null;
-  return multiplyMoney(price, quantity);
+function draftLineOf(line: PurchaseLine, locale: string | undefined): DraftLine {
+  return {
+    productId: line.productId,
+    sku: line.sku,
+    name: line.name,
+    catalogPrice: line.catalogPrice,
+    quantityText: String(line.quantity),
+    priceText: formatMoneyInput(line.unitPrice, locale),
+  };
 }
 
-/** Whether the user changed the line's unit price from the catalog's (shown beside the line). */
-export function priceOverridden(line: DraftLine): boolean {
-  const price = parseDecimalAmount(line.priceText, line.product.price.currency);
-  return price !== null && price.minor !== line.product.price.minor;
+/** The line's amount, or null while its quantity or price is not valid yet. */
+export function lineAmount(line: DraftLine, locale?: string): Money | null {
+  const quantity = parseQuantity(line.quantityText);
+  const price = parseMoneyInput(line.priceText, line.catalogPrice.currency, locale);
+  if (!quantity.ok || !price.ok || !Number.isSafeInteger(price.money.minor * quantity.quantity)) return null;
+  return multiplyMoney(price.money, quantity.quantity);
+}
+
+/** A new line's unit price: the catalog's, or nothing for a sample, which is given away. */
+export function defaultPrice(product: Pick<LineProduct, 'catalogPrice'>, kind: PurchaseKind): Money {
+  return kind === 'sample' ? { ...product.catalogPrice, minor: 0 } : product.catalogPrice;
+}
+
+/** Whether the user changed the line's unit price from its default (marked beside the line). */
+export function priceOverridden(
+  line: LineProduct & { priceText: string },
+  kind: PurchaseKind,
+  locale?: string,
+): boolean {
+  const price = parseMoneyInput(line.priceText, line.catalogPrice.currency, locale);
+  return price.ok && price.money.minor !== defaultPrice(line, kind).minor;
 }

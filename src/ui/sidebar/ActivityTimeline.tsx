@@ -1,34 +1,234 @@
 import { formatMoney } from '../../domain/money';
 import { lineTotal, recordTotal, type PurchaseRecord } from '../../domain/purchase';
+import type { TimelineEntry, TimelineFilter } from '../../domain/timeline';
+import { ErrorMessage } from '../ErrorMessage';
+import { formatCalendarDate } from '../format';
+import type { GroupView, TimelineModel } from './timeline-model';
 
-/** The contact's recorded orders and samples, newest first. */
-export function ActivityTimeline(props: { records: readonly PurchaseRecord[] }) {
+const FILTERS: { value: TimelineFilter; label: string }[] = [
+  { value: 'all', label: 'Everything' },
+  { value: 'purchase', label: 'Purchases' },
+  { value: 'sample', label: 'Samples' },
+  { value: 'capture', label: 'Captures' },
+  { value: 'note', label: 'Notes' },
+];
+
+/** The contact's purchases, samples, captures and notes, newest first, with what they spent. */
+export function ActivityTimeline(props: { model: TimelineModel; onEdit: (record: PurchaseRecord) => void }) {
+  const { model } = props;
+  const entries = model.visible.value;
   return (
     <section aria-labelledby="timeline-heading" class="card">
       <h2 id="timeline-heading">Activity timeline</h2>
-      {props.records.length === 0 ? (
-        <p class="muted">Nothing recorded yet.</p>
+      <SpendSummary model={model} />
+      <label class="inline-label">
+        Show
+        <select
+          value={model.filter.value}
+          onChange={(event) => (model.filter.value = event.currentTarget.value as TimelineFilter)}
+        >
+          {FILTERS.map((filter) => (
+            <option key={filter.value} value={filter.value}>
+              {filter.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ErrorMessage message={model.error.value} />
+      {model.undoOffer.value ? (
+        <p role="status" class="notice undo">
+          {model.undoOffer.value.message}{' '}
+          <button type="button" class="link" onClick={() => void model.undo()}>
+            Undo
+          </button>
+        </p>
+      ) : null}
+      <NoteComposer model={model} />
+      {entries.length === 0 ? (
+        <p class="muted">
+          {model.entries.value.length === 0 ? 'Nothing recorded yet.' : 'Nothing of this kind.'}
+        </p>
       ) : (
         <ol class="timeline" aria-labelledby="timeline-heading">
-          {props.records.map((record) => (
-            <li key={record.id} class={`entry ${record.kind}`}>
-              <p class="entry-head">
-                <strong>{record.kind === 'sample' ? 'Sample' : 'Purchase'}</strong>{' '}
-                <time dateTime={record.purchaseDate}>{record.purchaseDate}</time>{' '}
-                <span class="amount">{formatMoney(recordTotal(record))}</span>
-              </p>
-              <ul class="entry-lines">
-                {record.lines.map((line) => (
-                  <li key={line.productId}>
-                    {line.quantity} × {line.name} — {formatMoney(lineTotal(line))}
-                  </li>
-                ))}
-              </ul>
-              {record.note ? <p class="note">{record.note}</p> : null}
+          {entries.map((entry) => (
+            <li key={entryKey(entry)} class={`entry ${entry.kind}`}>
+              <Entry entry={entry} model={model} onEdit={props.onEdit} />
             </li>
           ))}
         </ol>
       )}
     </section>
   );
+}
+
+function SpendSummary(props: { model: TimelineModel }) {
+  const { lifetimeSpend, lastPurchaseDate } = props.model.summary.value;
+  return (
+    <dl class="fields summary">
+      <dt>Lifetime spend</dt>
+      <dd data-field="lifetime-spend">
+        {lifetimeSpend.length === 0 ? '—' : lifetimeSpend.map((amount) => formatMoney(amount)).join(' + ')}
+      </dd>
+      <dt>Last purchase</dt>
+      <dd data-field="last-purchase">
+        {lastPurchaseDate ? (
+          <time dateTime={lastPurchaseDate}>{formatCalendarDate(lastPurchaseDate)}</time>
+        ) : (
+          '—'
+        )}
+      </dd>
+    </dl>
+  );
+}
+
+function NoteComposer(props: { model: TimelineModel }) {
+  const { model } = props;
+  return (
+    <form
+      class="note-composer"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void model.saveNote();
+      }}
+    >
+      <label>
+        Note about this contact
+        <textarea
+          rows={2}
+          value={model.noteText.value}
+          aria-invalid={model.noteError.value ? true : undefined}
+          aria-describedby={model.noteError.value ? 'note-error' : undefined}
+          onInput={(event) => (model.noteText.value = event.currentTarget.value)}
+        />
+      </label>
+      {model.noteError.value ? (
+        <p id="note-error" role="alert" class="error">
+          {model.noteError.value}
+        </p>
+      ) : null}
+      <button type="submit" class="secondary">
+        Add note
+      </button>
+    </form>
+  );
+}
+
+function Entry(props: {
+  entry: TimelineEntry;
+  model: TimelineModel;
+  onEdit: (record: PurchaseRecord) => void;
+}) {
+  const { entry, model } = props;
+  const headId = `entry-${entryKey(entry)}`;
+  const when = <time dateTime={entry.date}>{formatCalendarDate(entry.date)}</time>;
+  if (entry.kind === 'capture') {
+    const { event } = entry;
+    const changed = event.changes.map((change) => change.field).join(', ');
+    return (
+      <p class="entry-head" id={headId}>
+        <strong>{event.kind === 'captured' ? 'Captured' : 'Updated'}</strong> {when}{' '}
+        <span class="muted">
+          {event.kind === 'updated' && changed ? `${changed} ` : ''}
+          {event.url ? `from ${hostOf(event.url)}` : ''}
+        </span>
+      </p>
+    );
+  }
+  if (entry.kind === 'note') {
+    return (
+      <>
+        <p class="entry-head" id={headId}>
+          <strong>Note</strong> {when}
+        </p>
+        <p class="note">{entry.note.text}</p>
+        <div class="row-actions">
+          <button
+            type="button"
+            class="link"
+            aria-describedby={headId}
+            onClick={() => void model.removeNote(entry.note)}
+          >
+            Delete
+          </button>
+        </div>
+      </>
+    );
+  }
+  const { record } = entry;
+  const group = record.groupId ? model.groups.value.get(record.groupId) : undefined;
+  return (
+    <>
+      <p class="entry-head" id={headId}>
+        <strong>{record.kind === 'sample' ? 'Sample' : 'Purchase'}</strong> {when}{' '}
+        <span class="amount">{formatMoney(recordTotal(record))}</span>
+      </p>
+      <ul class="entry-lines">
+        {record.lines.map((line) => (
+          <li key={line.productId}>
+            {line.quantity} × {line.name} — {formatMoney(lineTotal(line))}
+            {line.unitPrice.minor !== line.catalogPrice.minor && record.kind === 'purchase' ? (
+              <span class="muted"> (price changed from {formatMoney(line.catalogPrice)})</span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {record.note ? <p class="note">{record.note}</p> : null}
+      {record.groupId ? <p class="muted">Share of a group order.</p> : null}
+      {group ? <GroupDetails view={group} /> : null}
+      <div class="row-actions">
+        <button type="button" class="link" aria-describedby={headId} onClick={() => props.onEdit(record)}>
+          Edit
+        </button>
+        <button
+          type="button"
+          class="link"
+          aria-describedby={headId}
+          onClick={() => void model.removeRecord(record)}
+        >
+          Delete
+        </button>
+        {record.groupId ? (
+          <button
+            type="button"
+            class="link"
+            aria-expanded={group !== undefined}
+            onClick={() => void model.toggleGroup(record.groupId ?? '')}
+          >
+            Group order
+          </button>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+function GroupDetails(props: { view: GroupView }) {
+  const { group, shares } = props.view;
+  return (
+    <div class="group-order" aria-label="Group order">
+      <p>
+        Group order of {formatCalendarDate(group.purchaseDate)}, {formatMoney(recordTotal(group))} in all,
+        split among {shares.length}:
+      </p>
+      <ul>
+        {shares.map((share) => (
+          <li key={share.record.id}>
+            {share.contactName}: {formatMoney(recordTotal(share.record))}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function entryKey(entry: TimelineEntry): string {
+  return entry.kind === 'capture' ? entry.event.id : entry.kind === 'note' ? entry.note.id : entry.record.id;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }

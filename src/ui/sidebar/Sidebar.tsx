@@ -4,9 +4,10 @@ import { ReviewOrder } from '../record/ReviewOrder';
 import { ActivityTimeline } from './ActivityTimeline';
 import { ContactCard } from './ContactCard';
 import { ContactForm } from './ContactForm';
+import { ReorderDue } from './ReorderDue';
 import type { SidebarModel } from './sidebar-model';
 
-export function Sidebar(props: { model: SidebarModel }) {
+export function Sidebar(props: { model: SidebarModel; onOpenInPanel?: (() => void) | undefined }) {
   const { model } = props;
   const recording = model.recording.value;
   const view = model.view.value;
@@ -14,6 +15,11 @@ export function Sidebar(props: { model: SidebarModel }) {
   return (
     <main class="sidebar" aria-busy={model.loading.value}>
       <h1 class="brand">Tally</h1>
+      {props.onOpenInPanel ? (
+        <button type="button" class="secondary" onClick={props.onOpenInPanel}>
+          Open in side panel
+        </button>
+      ) : null}
       <ErrorMessage message={model.error.value} />
       {model.notice.value ? (
         <p role="status" class="notice">
@@ -24,7 +30,10 @@ export function Sidebar(props: { model: SidebarModel }) {
         recording.step.value === 'pick' ? (
           <ProductPicker model={recording} onCancel={model.cancelRecording} />
         ) : (
-          <ReviewOrder model={recording} onConfirm={() => void model.finishRecording(recording)} />
+          <ReviewOrder
+            model={recording}
+            onConfirm={(futureDateConfirmed) => void model.finishRecording(recording, futureDateConfirmed)}
+          />
         )
       ) : snapshot ? (
         <>
@@ -41,7 +50,12 @@ export function Sidebar(props: { model: SidebarModel }) {
               Record sample
             </button>
           </div>
-          {model.contact.value ? <ActivityTimeline records={model.timeline.value} /> : null}
+          {model.contact.value ? (
+            <>
+              <ReorderDue estimates={model.reorders.value} />
+              <ActivityTimeline model={model.timeline} onEdit={model.editRecord} />
+            </>
+          ) : null}
           {view.kind === 'contact' && view.teachable ? <TeachButton model={model} /> : null}
         </>
       ) : view.kind === 'form' ? (

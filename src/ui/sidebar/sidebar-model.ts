@@ -7,17 +7,35 @@ import type { CountryCode } from 'libphonenumber-js/min';
 import type { Contact } from '../../domain/contact';
 import type { ContactSnapshot } from '../../domain/contact-snapshot';
 import type { PurchaseKind, PurchaseRecord } from '../../domain/purchase';
+import { todayLocal } from '../../domain/dates';
+import { dueForContact } from '../../domain/reorder';
 import type { TallyDatabase } from '../../db/database';
-import { findContactForSnapshot, saveCapturedContact } from '../../db/contacts';
-import { loadCatalog } from '../../db/products';
-import { listContactPurchases, recordPurchase } from '../../db/purchases';
-import { createRecordModel, type RecordModel } from '../record/record-model';
+import { findContactForSnapshot, saveCapturedContact, searchContacts } from '../../db/contacts';
+import { recordGroupOrder, recordPurchase, updatePurchase } from '../../db/purchases';
+import { readSetting } from '../../db/settings';
+import { createCatalogCache } from '../record/catalog-cache';
+import { createRecordModel, type RecordModel, type RecordModelDeps } from '../record/record-model';
+import { createTimelineModel } from './timeline-model';
 import { errorMessage } from '../../domain/errors';
 
-/** Where the sidebar learns what its page shows, and asks the page to be taught. */
+/** The page the sidebar is beside: its tab (null: none) and what that tab reported showing. */
+export interface PageBeside {
+  tabId: number | null;
+  context: PageContext | null;
+}
+
+/**
+ * Where the sidebar learns what its page shows, and asks the page to be taught. Framed in a page,
+ * that page (framed-tab-source.ts); in the browser's side panel, whichever tab is active in its
+ * window, so the page itself changes (active-tab-source.ts).
+ */
 export interface PageContextSource {
-  load(): Promise<{ tabId: number; context: PageContext | null }>;
-  watch(tabId: number, onChange: (context: PageContext | null) => void): () => void;
+  /**
+   * Calls `onChange` with the page now, then whenever it changes (another customer, another
+   * tab). Settles once the first page was delivered; resolves to the unsubscribe.
+   */
+  subscribe(onChange: (page: PageBeside) => void): Promise<() => void>;
+  /** Starts teach mode in the page the sidebar is beside now. */
   teach(): Promise<void>;
 }
 
@@ -32,6 +50,8 @@ export interface SidebarDeps {
   db: TallyDatabase;
   pageContext: PageContextSource;
   defaultCountry: CountryCode;
+  /** How the user writes numbers (prices); the browser's language unless given. */
+  locale?: string;
 }
 
 /** The sidebar's state: the customer on the page, its stored contact, its timeline, a recording. */
@@ -44,7 +64,17 @@ export function createSidebarModel(deps: SidebarDeps) {
   const view = computed<PageView>(() => pageView(page.value, confirmed.value, handEntry.value));
   const snapshot = computed(() => (view.value.kind === 'contact' ? view.value.snapshot : null));
   const contact = signal<Contact | null>(null);
-  const timeline = signal<PurchaseRecord[]>([]);
+  const timeline = createTimelineModel({ db: deps.db });
+  const catalog = createCatalogCache(deps.db);
+  const lookaheadDays = signal<number | null>(null);
+  /** What the contact on the page is due to reorder (nothing until the setting is read). */
+  const reorders = computed(() => {
+    const current = contact.value;
+    const days = lookaheadDays.value;
+    return current && days !== null
+      ? dueForContact(timeline.records.value, current.id, todayLocal(), days)
+      : [];
+  });
   const recording = signal<RecordModel | null>(null);
   const notice = signal<string | null>(null);
   const error = signal<string | null>(null);
@@ -69,19 +99,17 @@ export function createSidebarModel(deps: SidebarDeps) {
     const found = current ? await findContactForSnapshot(deps.db, current, deps.defaultCountry) : undefined;
     if (mine !== generation) return; // the page moved on to another customer meanwhile
     contact.value = found ?? null;
-    await refreshTimeline();
-  }
-
-  async function refreshTimeline() {
-    const current = contact.value;
-    timeline.value = current ? await listContactPurchases(deps.db, current.id) : [];
+    await timeline.show(contact.value);
   }
 
   async function start() {
     try {
-      const loaded = await deps.pageContext.load();
-      deps.pageContext.watch(loaded.tabId, (next) => void showPage(next));
-      await showPage(loaded.context);
+      let shown = Promise.resolve();
+      await deps.pageContext.subscribe((next) => void (shown = showPage(next.context)));
+      await shown;
+      lookaheadDays.value = await readSetting(deps.db, 'reorderLookaheadDays');
+      // Index the catalog now, so the first search after `Record purchase` is a warm one.
+      void catalog.get().catch(() => undefined);
     } catch (failure) {
       error.value = errorMessage(failure);
     } finally {
@@ -108,7 +136,7 @@ export function createSidebarModel(deps: SidebarDeps) {
       }
       contact.value = saved;
       notice.value = `${CAPTURE_OUTCOME_TEXT[outcome]}: ${saved.name}`;
-      await refreshTimeline();
+      await timeline.show(saved);
       return saved;
     } catch (failure) {
       error.value = `The contact was not saved: ${errorMessage(failure)}`;
@@ -121,19 +149,59 @@ export function createSidebarModel(deps: SidebarDeps) {
     const target = contact.value ?? (await capture());
     if (!target) return;
     notice.value = null;
+    timeline.dismissUndo();
     recording.value = createRecordModel(target, kind, {
-      loadCatalog: () => loadCatalog(deps.db),
+      ...recordingDeps(),
       save: async (draft) => {
         await recordPurchase(deps.db, draft);
       },
     });
   }
 
-  async function finishRecording(model: RecordModel) {
-    if (!(await model.confirm())) return;
+  /** Opens a recorded order on the review screen; saving replaces it, failing changes nothing. */
+  function editRecord(record: PurchaseRecord) {
+    const target = contact.value;
+    if (!target) return;
+    notice.value = null;
+    timeline.dismissUndo();
+    recording.value = createRecordModel(
+      target,
+      record.kind,
+      {
+        ...recordingDeps(),
+        save: async ({ purchaseDate, currency, lines, note }) => {
+          await updatePurchase(deps.db, record.id, { purchaseDate, currency, lines, note });
+        },
+      },
+      record,
+    );
+  }
+
+  function recordingDeps(): Omit<RecordModelDeps, 'save'> {
+    return {
+      loadCatalog: () => catalog.get(),
+      saveGroup: async (draft) => {
+        await recordGroupOrder(deps.db, draft);
+      },
+      searchContacts: (query) => searchContacts(deps.db, query),
+      ...(deps.locale ? { locale: deps.locale } : {}),
+    };
+  }
+
+  async function finishRecording(model: RecordModel, futureDateConfirmed = false) {
+    if (!(await model.confirm(futureDateConfirmed))) return;
     recording.value = null;
-    notice.value = model.kind === 'sample' ? 'Sample recorded.' : 'Order recorded.';
-    await refreshTimeline();
+    const shares = model.split.value?.requests.value.filter((share) =>
+      [...share.quantities.values()].some((quantity) => quantity > 0),
+    ).length;
+    notice.value = model.editing
+      ? 'Changes saved.'
+      : shares
+        ? `Group order recorded for ${shares} contacts.`
+        : model.kind === 'sample'
+          ? 'Sample recorded.'
+          : 'Order recorded.';
+    await timeline.refresh();
   }
 
   async function teach() {
@@ -160,6 +228,7 @@ export function createSidebarModel(deps: SidebarDeps) {
     enterByHand,
     contact,
     timeline,
+    reorders,
     recording,
     notice,
     error,
@@ -167,6 +236,7 @@ export function createSidebarModel(deps: SidebarDeps) {
     capture,
     startRecording,
     finishRecording,
+    editRecord,
     cancelRecording: () => (recording.value = null),
   };
 }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../../src/domain/contact';
-import { todayLocal } from '../../../src/domain/dates';
 import { productSearchText, type Product } from '../../../src/domain/product';
-import type { PurchaseDraft } from '../../../src/db/purchases';
-import { createRecordModel, priceOverridden } from '../../../src/ui/record/record-model';
+import { createProductIndex } from '../../../src/domain/product-search';
+import type { PurchaseRecord } from '../../../src/domain/purchase';
+import type { GroupOrderDraft } from '../../../src/db/purchases';
+import { createRecordModel, priceOverridden, type OrderDraft } from '../../../src/ui/record/record-model';
 
 const stamp = '2026-01-01T00:00:00.000Z';
+const TODAY = '2026-11-22';
 function product(sku: string, name: string, minor: number, currency = 'USD'): Product {
   return {
     id: crypto.randomUUID(),
@@ -23,31 +25,45 @@ const catalog = [
   product('NW-2', 'Candle', 900),
   product('EU-1', 'Soap', 500, 'EUR'),
 ];
-const contact = { id: crypto.randomUUID(), name: 'Ada' } as Contact;
+const ada = { id: crypto.randomUUID(), name: 'Ada' } as Contact;
+const grace = { id: crypto.randomUUID(), name: 'Grace' } as Contact;
 
-async function model(kind: 'purchase' | 'sample' = 'purchase') {
-  const saved: PurchaseDraft[] = [];
-  const record = createRecordModel(contact, kind, {
-    loadCatalog: async () => catalog,
-    save: async (draft) => void saved.push(draft),
-  });
+async function model(
+  options: { kind?: 'purchase' | 'sample'; locale?: string; editing?: PurchaseRecord } = {},
+) {
+  const saved: OrderDraft[] = [];
+  const groups: GroupOrderDraft[] = [];
+  const record = createRecordModel(
+    ada,
+    options.kind ?? 'purchase',
+    {
+      loadCatalog: async () => createProductIndex(catalog),
+      save: async (draft) => void saved.push(draft),
+      saveGroup: async (draft) => void groups.push(draft),
+      searchContacts: async (query) => [ada, grace].filter((contact) => contact.name.includes(query)),
+      today: () => TODAY,
+      ...(options.locale ? { locale: options.locale } : {}),
+    },
+    options.editing,
+  );
   await record.ready;
-  return { record, saved };
+  return { record, saved, groups };
 }
 
 describe('recording a purchase', () => {
   it('adds products by keyboard; the same product twice becomes quantity 2', async () => {
     const { record } = await model();
-    record.setQuery('nw'); // Candle (NW-2), then Hand Cream (NW-1): same score, by name
-    record.moveHighlight(1);
+    record.setQuery('candle');
     record.addHighlighted();
+    record.setQuery('hand');
+    record.moveHighlight(1);
     record.moveHighlight(-1);
     record.addHighlighted();
     record.setQuery('candle');
     record.addHighlighted();
-    expect(record.lines.value.map((line) => [line.product.sku, line.quantityText])).toEqual([
-      ['NW-1', '1'],
+    expect(record.lines.value.map((line) => [line.sku, line.quantityText])).toEqual([
       ['NW-2', '2'],
+      ['NW-1', '1'],
     ]);
   });
 
@@ -57,15 +73,15 @@ describe('recording a purchase', () => {
     record.add(catalog[1]!);
     record.complete();
     expect(record.step.value).toBe('review');
-    expect(record.purchaseDate.value).toBe(todayLocal());
-    expect(record.lines.value.map((line) => line.priceText)).toEqual(['12.50', '9.00']);
+    expect(record.purchaseDate.value).toBe(TODAY);
     record.updateLine(catalog[0]!.id, { quantityText: '3' });
     record.updateLine(catalog[1]!.id, { priceText: '7.5' });
     expect(record.total.value).toEqual({ minor: 3 * 1250 + 750, currency: 'USD' });
-    expect(record.lines.value.map(priceOverridden)).toEqual([false, true]);
+    expect(record.lines.value.map((line) => priceOverridden(line, 'purchase'))).toEqual([false, true]);
     expect(await record.confirm()).toBe(true);
     expect(saved[0]).toMatchObject({
       kind: 'purchase',
+      contactId: ada.id,
       currency: 'USD',
       lines: [
         { sku: 'NW-1', quantity: 3, unitPrice: { minor: 1250 } },
@@ -74,14 +90,62 @@ describe('recording a purchase', () => {
     });
   });
 
-  it('refuses bad quantities and prices with a clear message and saves nothing', async () => {
+  it('reads prices the way the user’s locale writes them', async () => {
+    const { record, saved } = await model({ locale: 'de-DE' });
+    record.add(catalog[0]!);
+    expect(record.lines.value[0]?.priceText).toBe('12,50');
+    record.updateLine(catalog[0]!.id, { priceText: '1.234,56' });
+    expect(await record.confirm()).toBe(true);
+    expect(saved[0]?.lines[0]?.unitPrice.minor).toBe(123456);
+  });
+
+  it('marks each bad quantity and price with its reason and saves nothing', async () => {
     const { record, saved } = await model();
     record.add(catalog[0]!);
+    record.add(catalog[1]!);
     record.complete();
     record.updateLine(catalog[0]!.id, { quantityText: '1.5', priceText: '12,5x' });
+    record.updateLine(catalog[1]!.id, { quantityText: '2000000', priceText: '-1' });
     expect(await record.confirm()).toBe(false);
-    expect(record.error.value).toMatch(/Quantity of Hand Cream.*Price of Hand Cream/);
+    expect(record.error.value).toMatch(/marked/);
+    expect(record.check.value.lineProblems.get(catalog[0]!.id)).toEqual({
+      quantity: 'Quantity must be a whole number of 1 or more.',
+      price: 'Price is not an amount such as 12.50.',
+    });
+    expect(record.check.value.lineProblems.get(catalog[1]!.id)).toEqual({
+      quantity: 'Quantity can be at most 1,000,000.',
+      price: 'Price cannot be negative.',
+    });
     expect(saved).toEqual([]);
+  });
+
+  it('refuses a line whose total is beyond an exact amount', async () => {
+    const { record } = await model();
+    record.add(catalog[0]!);
+    record.updateLine(catalog[0]!.id, { quantityText: '1000000', priceText: '90071992547409.91' });
+    expect(await record.confirm()).toBe(false);
+    expect(record.check.value.lineProblems.get(catalog[0]!.id)?.price).toMatch(/too large/);
+  });
+
+  it('asks before recording a purchase date in the future; any past date is fine', async () => {
+    const { record, saved } = await model();
+    record.add(catalog[0]!);
+    record.setPurchaseDate('2019-02-28');
+    expect(record.check.value.future).toBe(false);
+    record.setPurchaseDate('2026-11-23');
+    expect(await record.confirm()).toBe(false);
+    expect(record.futureConfirmNeeded.value).toBe(true);
+    expect(saved).toEqual([]);
+    expect(await record.confirm(true)).toBe(true);
+    expect(saved[0]?.purchaseDate).toBe('2026-11-23');
+  });
+
+  it('refuses a date that does not exist', async () => {
+    const { record } = await model();
+    record.add(catalog[0]!);
+    record.setPurchaseDate('2026-02-30');
+    expect(await record.confirm()).toBe(false);
+    expect(record.check.value.dateProblem).toBe('Purchase date must be a date.');
   });
 
   it('keeps one currency per order', async () => {
@@ -89,7 +153,7 @@ describe('recording a purchase', () => {
     record.add(catalog[0]!);
     record.add(catalog[2]!);
     expect(record.lines.value).toHaveLength(1);
-    expect(record.error.value).toMatch(/EUR/);
+    expect(record.error.value).toMatch(/priced in EUR; this order is in USD/);
   });
 
   it('needs a product before the review', async () => {
@@ -99,9 +163,84 @@ describe('recording a purchase', () => {
     expect(record.error.value).toMatch(/at least one product/);
   });
 
-  it('records samples at no charge by default', async () => {
-    const { record } = await model('sample');
+  it('records samples at no charge by default, which is not a changed price', async () => {
+    const { record } = await model({ kind: 'sample' });
     record.add(catalog[0]!);
     expect(record.lines.value[0]?.priceText).toBe('0.00');
+    expect(priceOverridden(record.lines.value[0]!, 'sample')).toBe(false);
+  });
+
+  it('opens a recorded order for editing with its lines, date and note', async () => {
+    const editing: PurchaseRecord = {
+      id: crypto.randomUUID(),
+      createdAt: stamp,
+      updatedAt: stamp,
+      contactId: ada.id,
+      kind: 'purchase',
+      purchaseDate: '2026-10-01',
+      currency: 'USD',
+      note: 'Paid cash',
+      lines: [
+        {
+          productId: catalog[0]!.id,
+          sku: 'NW-1',
+          name: 'Hand Cream',
+          quantity: 2,
+          unitPrice: { minor: 1100, currency: 'USD' },
+          catalogPrice: { minor: 1250, currency: 'USD' },
+        },
+      ],
+    };
+    const { record, saved } = await model({ editing });
+    expect(record.step.value).toBe('review');
+    expect(record.lines.value[0]).toMatchObject({ quantityText: '2', priceText: '11.00' });
+    expect(record.purchaseDate.value).toBe('2026-10-01');
+    record.updateLine(catalog[0]!.id, { quantityText: '4' });
+    expect(await record.confirm()).toBe(true);
+    expect(saved[0]).toMatchObject({
+      purchaseDate: '2026-10-01',
+      note: 'Paid cash',
+      lines: [{ quantity: 4 }],
+    });
+  });
+});
+
+describe('splitting a group order', () => {
+  it('deals the lines out evenly, lets the user adjust, and checks every unit goes to someone', async () => {
+    const { record, groups, saved } = await model();
+    record.add(catalog[0]!);
+    record.updateLine(catalog[0]!.id, { quantityText: '3' });
+    record.add(catalog[1]!);
+    record.complete();
+    record.startSplit();
+    const split = record.split.value!;
+    await split.search('Gra');
+    expect(split.found.value.map((contact) => contact.name)).toEqual(['Grace']);
+    split.add(grace);
+    expect(split.participants.value.map((participant) => participant.quantityTexts)).toEqual([
+      { [catalog[0]!.id]: '2', [catalog[1]!.id]: '1' },
+      { [catalog[0]!.id]: '1', [catalog[1]!.id]: '0' },
+    ]);
+    split.setQuantity(grace.id, catalog[0]!.id, '2');
+    expect(await record.confirm()).toBe(false);
+    expect(record.error.value).toBe('Hand Cream: the shares add up to 4, the order has 3.');
+    split.setQuantity(ada.id, catalog[0]!.id, '1');
+    expect(await record.confirm()).toBe(true);
+    expect(saved).toEqual([]);
+    expect(groups[0]?.shares.map((share) => [share.contactId, Object.fromEntries(share.quantities)])).toEqual(
+      [
+        [ada.id, { [catalog[0]!.id]: 1, [catalog[1]!.id]: 1 }],
+        [grace.id, { [catalog[0]!.id]: 2, [catalog[1]!.id]: 0 }],
+      ],
+    );
+  });
+
+  it('is not a group order with one contact', async () => {
+    const { record, groups } = await model();
+    record.add(catalog[0]!);
+    record.startSplit();
+    expect(await record.confirm()).toBe(false);
+    expect(record.error.value).toMatch(/at least two contacts/);
+    expect(groups).toEqual([]);
   });
 });

@@ -1,0 +1,96 @@
+import type { CalendarDate } from '../../domain/dates';
+import type { CurrencyCode, Money } from '../../domain/money';
+import { parseMoneyInput } from '../../domain/money-input';
+import { MAX_QUANTITY, type PurchaseLine } from '../../domain/purchase';
+
+/** The product a line is for, as it was when it was added (the catalog may change later). */
+export interface LineProduct {
+  productId: string;
+  sku: string;
+  name: string;
+  catalogPrice: Money;
+}
+
+/** A line on the review screen: the quantity and price as the user typed them. */
+export interface DraftLine extends LineProduct {
+  quantityText: string;
+  priceText: string;
+}
+
+export interface LineProblems {
+  quantity?: string;
+  price?: string;
+}
+
+export interface OrderCheck {
+  /** Parsed lines, present only when every line is valid. */
+  lines: PurchaseLine[] | null;
+  lineProblems: ReadonlyMap<string, LineProblems>;
+  dateProblem: string | null;
+  /** The purchase date is after today: allowed, once the user says so. */
+  future: boolean;
+}
+
+/** Reads a quantity as typed: a whole number from 1 to MAX_QUANTITY; a message otherwise. */
+export function parseQuantity(text: string): { ok: true; quantity: number } | { ok: false; reason: string } {
+  const trimmed = text.trim();
+  if (!/^\d+$/.test(trimmed)) return { ok: false, reason: 'Quantity must be a whole number of 1 or more.' };
+  const quantity = Number(trimmed);
+  if (quantity < 1) return { ok: false, reason: 'Quantity must be 1 or more.' };
+  if (quantity > MAX_QUANTITY) {
+    return { ok: false, reason: `Quantity can be at most ${MAX_QUANTITY.toLocaleString('en')}.` };
+  }
+  return { ok: true, quantity };
+}
+
+/**
+ * Checks the review screen: each line's quantity and price (typed in the user's locale), their
+ * product (quantity × price must stay an exact amount) and the purchase date.
+ */
+export function checkOrder(
+  lines: readonly DraftLine[],
+  purchaseDate: string,
+  currency: CurrencyCode,
+  context: { today: CalendarDate; locale?: string },
+): OrderCheck {
+  const lineProblems = new Map<string, LineProblems>();
+  const parsed: PurchaseLine[] = [];
+  for (const line of lines) {
+    const problems: LineProblems = {};
+    const quantity = parseQuantity(line.quantityText);
+    if (!quantity.ok) problems.quantity = quantity.reason;
+    const price = parseMoneyInput(line.priceText, currency, context.locale);
+    if (!price.ok) problems.price = `Price ${price.reason}.`;
+    if (quantity.ok && price.ok) {
+      if (!Number.isSafeInteger(quantity.quantity * price.money.minor)) {
+        problems.price = 'Price × quantity is too large to record.';
+      } else {
+        parsed.push({
+          productId: line.productId,
+          sku: line.sku,
+          name: line.name,
+          quantity: quantity.quantity,
+          unitPrice: price.money,
+          catalogPrice: line.catalogPrice,
+        });
+      }
+    }
+    if (problems.quantity || problems.price) lineProblems.set(line.productId, problems);
+  }
+  const validDate = isCalendarDate(purchaseDate);
+  return {
+    lines: lineProblems.size === 0 && lines.length > 0 ? parsed : null,
+    lineProblems,
+    dateProblem: validDate ? null : 'Purchase date must be a date.',
+    future: validDate && purchaseDate > context.today,
+  };
+}
+
+/** A real YYYY-MM-DD day (not 2026-02-30), read without any time zone. */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}

@@ -1,0 +1,177 @@
+import { computed, signal } from '@preact/signals';
+import type { Contact } from '../../domain/contact';
+import type { ContactEvent } from '../../domain/contact-event';
+import { errorMessage } from '../../domain/errors';
+import type { ContactNote } from '../../domain/note';
+import type { PurchaseRecord } from '../../domain/purchase';
+import type { PurchaseGroup } from '../../domain/purchase-group';
+import { buildTimeline, filterTimeline, spendSummary, type TimelineFilter } from '../../domain/timeline';
+import type { TallyDatabase } from '../../db/database';
+import { getContactsById, listContactEvents } from '../../db/contacts';
+import { addNote, deleteNote, listContactNotes, restoreNote } from '../../db/notes';
+import { deletePurchase, getGroupOrder, listContactPurchases, restorePurchase } from '../../db/purchases';
+
+/** A group order as its timeline entry shows it: every share, with whose it is. */
+export interface GroupView {
+  group: PurchaseGroup;
+  shares: { contactName: string; record: PurchaseRecord }[];
+}
+
+/** The last deletion, which `Undo` takes back. */
+export interface UndoOffer {
+  message: string;
+  undo(): Promise<void>;
+}
+
+/**
+ * One contact's activity timeline: purchases, samples, captures and notes newest first, the
+ * spend summary, the kind filter, notes, and deleting with Undo.
+ */
+export function createTimelineModel(deps: { db: TallyDatabase }) {
+  const contact = signal<Contact | null>(null);
+  const records = signal<PurchaseRecord[]>([]);
+  const events = signal<ContactEvent[]>([]);
+  const notes = signal<ContactNote[]>([]);
+  const filter = signal<TimelineFilter>('all');
+  const entries = computed(() => buildTimeline(records.value, events.value, notes.value));
+  const visible = computed(() => filterTimeline(entries.value, filter.value));
+  const summary = computed(() => spendSummary(records.value));
+  const noteText = signal('');
+  const noteError = signal<string | null>(null);
+  const undoOffer = signal<UndoOffer | null>(null);
+  const groups = signal<ReadonlyMap<string, GroupView>>(new Map());
+  const error = signal<string | null>(null);
+  let generation = 0;
+
+  /** Shows `next`'s timeline (or none); a slower earlier load never overwrites a later one. */
+  async function show(next: Contact | null) {
+    if (next?.id !== contact.value?.id) {
+      filter.value = 'all';
+      noteText.value = '';
+      noteError.value = null;
+      groups.value = new Map();
+    }
+    contact.value = next;
+    await refresh();
+  }
+
+  async function refresh() {
+    const mine = ++generation;
+    const current = contact.value;
+    const [nextRecords, nextEvents, nextNotes] = current
+      ? await Promise.all([
+          listContactPurchases(deps.db, current.id),
+          listContactEvents(deps.db, current.id),
+          listContactNotes(deps.db, current.id),
+        ])
+      : [[], [], []];
+    if (mine !== generation) return;
+    records.value = nextRecords;
+    events.value = nextEvents;
+    notes.value = nextNotes;
+  }
+
+  async function act(action: () => Promise<void>, offer: UndoOffer | null) {
+    error.value = null;
+    try {
+      await action();
+      undoOffer.value = offer;
+    } catch (failure) {
+      error.value = errorMessage(failure);
+    }
+    await refresh();
+  }
+
+  async function removeRecord(record: PurchaseRecord) {
+    const what = record.kind === 'sample' ? 'Sample' : 'Purchase';
+    await act(() => deletePurchase(deps.db, record.id), {
+      message: `${what} of ${record.purchaseDate} deleted.`,
+      undo: () => restorePurchase(deps.db, record.id),
+    });
+  }
+
+  async function removeNote(note: ContactNote) {
+    await act(() => deleteNote(deps.db, note.id), {
+      message: 'Note deleted.',
+      undo: () => restoreNote(deps.db, note.id),
+    });
+  }
+
+  async function undo() {
+    const offer = undoOffer.value;
+    if (offer) await act(offer.undo, null);
+  }
+
+  async function saveNote() {
+    const current = contact.value;
+    if (!current) return;
+    noteError.value = null;
+    try {
+      await addNote(deps.db, current.id, noteText.value);
+      noteText.value = '';
+    } catch (failure) {
+      noteError.value = `The note was not saved: ${describeNoteError(failure)}`;
+    }
+    await refresh();
+  }
+
+  /** Opens or closes a group order's details under its entry. */
+  async function toggleGroup(groupId: string) {
+    const next = new Map(groups.value);
+    if (next.delete(groupId)) {
+      groups.value = next;
+      return;
+    }
+    const found = await getGroupOrder(deps.db, groupId);
+    if (!found) {
+      error.value = 'That group order is no longer stored.';
+      return;
+    }
+    const names = await getContactsById(
+      deps.db,
+      found.records.map((record) => record.contactId),
+    );
+    next.set(groupId, {
+      group: found.group,
+      shares: found.records.map((record) => ({
+        contactName: names.get(record.contactId)?.name ?? 'A deleted contact',
+        record,
+      })),
+    });
+    groups.value = next;
+  }
+
+  return {
+    contact,
+    records,
+    entries,
+    visible,
+    filter,
+    summary,
+    noteText,
+    noteError,
+    undoOffer,
+    groups,
+    error,
+    show,
+    refresh,
+    removeRecord,
+    removeNote,
+    undo,
+    saveNote,
+    toggleGroup,
+    /** A new action replaces the Undo offer; so does moving to another contact. */
+    dismissUndo: () => (undoOffer.value = null),
+  };
+}
+
+export type TimelineModel = ReturnType<typeof createTimelineModel>;
+
+function describeNoteError(failure: unknown): string {
+  // A zod error's message is JSON; the note's own rule says it better.
+  if (failure && typeof failure === 'object' && 'issues' in failure && Array.isArray(failure.issues)) {
+    const first = failure.issues[0] as { message?: string } | undefined;
+    if (first?.message) return first.message;
+  }
+  return errorMessage(failure);
+}
