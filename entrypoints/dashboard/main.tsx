@@ -8,7 +8,9 @@ import {
   revokeBackOffice,
 } from '../../src/messaging/site-access';
 import { Dashboard } from '../../src/ui/dashboard/Dashboard';
+import { createCatalogModel } from '../../src/ui/dashboard/catalog-model';
 import { createDashboardModel } from '../../src/ui/dashboard/dashboard-model';
+import { createFollowUpModel } from '../../src/ui/dashboard/follow-up-model';
 import { createRecipesModel } from '../../src/ui/dashboard/recipes-model';
 import { createSiteAccessModel } from '../../src/ui/dashboard/site-access-model';
 import { downloadText } from '../../src/ui/download';
@@ -30,14 +32,16 @@ const sites = createSiteAccessModel({
   notifySiteChanged,
 });
 const recipes = createRecipesModel({ db, download: downloadText, notifySiteChanged });
+const followUp = createFollowUpModel({ db });
+const catalog = createCatalogModel({ db });
 
 render(
-  <Dashboard model={model} sites={sites} recipes={recipes} />,
+  <Dashboard model={model} sites={sites} recipes={recipes} followUp={followUp} catalog={catalog} />,
   document.getElementById('app') as HTMLElement,
 );
-void Promise.all([model.refresh(), sites.refresh(), recipes.refresh()]);
+void Promise.all([model.refresh(), sites.refresh(), recipes.refresh(), followUp.refresh(), catalog.refresh()]);
 // The sidebar records and teaches in another page; show its work when the user comes back here.
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible')
-    void Promise.all([model.refresh(), sites.refresh(), recipes.refresh()]);
+    void Promise.all([model.refresh(), sites.refresh(), recipes.refresh(), followUp.refresh(), catalog.refresh()]);
 });

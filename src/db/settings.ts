@@ -8,12 +8,18 @@ export async function readSetting<K extends SettingKey>(db: TallyDatabase, key: 
   return (parsed.success ? parsed.data : SETTINGS[key].default) as SettingValue<K>;
 }
 
-/** Stores a setting; throws the schema's message when the value is not allowed. */
+/**
+ * Stores a setting; throws an Error whose message is the schema's ("at most 365 days") when the
+ * value is not allowed. (A ZodError's own message is its issues as JSON, not for a user to read.)
+ */
 export async function writeSetting<K extends SettingKey>(
   db: TallyDatabase,
   key: K,
   value: SettingValue<K>,
 ): Promise<void> {
-  const parsed = SETTINGS[key].schema.parse(value);
-  await db.settings.put({ key, value: parsed });
+  const parsed = SETTINGS[key].schema.safeParse(value);
+  if (!parsed.success) {
+    throw new Error(parsed.error.issues[0]?.message ?? `Not a valid ${key}`, { cause: parsed.error });
+  }
+  await db.settings.put({ key, value: parsed.data });
 }

@@ -179,8 +179,13 @@ function dueness(
   return {
     daysUntilDue,
     due: daysUntilDue <= lookaheadDays,
-    lapsed: -daysUntilDue > LAPSED_AFTER_INTERVALS * intervalDays,
+    lapsed: isLapsed(daysUntilDue, intervalDays),
   };
+}
+
+/** Overdue by more than {@link LAPSED_AFTER_INTERVALS} typical intervals. */
+export function isLapsed(daysUntilDue: number, intervalDays: number): boolean {
+  return -daysUntilDue > LAPSED_AFTER_INTERVALS * intervalDays;
 }
 
 /** The middle value; for an even count, the mean of the two middle ones rounded half up. */

@@ -1,0 +1,124 @@
+import { batch, computed, signal } from '@preact/signals';
+import type { Contact } from '../../domain/contact';
+import { todayLocal, type CalendarDate } from '../../domain/dates';
+import { errorMessage } from '../../domain/errors';
+import type { PurchaseRecord } from '../../domain/purchase';
+import { dueForReorder, estimateReorders, type ReorderEstimate } from '../../domain/reorder';
+import { sampleConversion } from '../../domain/sample-conversion';
+import { SETTINGS } from '../../domain/settings';
+import { getContactsById } from '../../db/contacts';
+import type { TallyDatabase } from '../../db/database';
+import { listAllPurchases } from '../../db/purchases';
+import { readSetting, writeSetting } from '../../db/settings';
+
+export interface FollowUpDeps {
+  db: TallyDatabase;
+  /** Today's calendar date where the user is; tests pin it. */
+  today?: () => CalendarDate;
+}
+
+/** A due reorder with the name of the contact it is for. */
+export interface DueRow extends ReorderEstimate {
+  contactName: string;
+}
+
+/**
+ * The dashboard's follow-up: who is due to reorder what, and how often samples lead to a
+ * purchase, with the conversion window the user sets.
+ */
+export function createFollowUpModel(deps: FollowUpDeps) {
+  const today = signal<CalendarDate>((deps.today ?? todayLocal)());
+  const records = signal<PurchaseRecord[]>([]);
+  const contacts = signal<Map<string, Contact>>(new Map());
+  const lookaheadDays = signal<number>(SETTINGS.reorderLookaheadDays.default);
+  const conversionDays = signal<number>(SETTINGS.sampleConversionDays.default);
+  /** What the `Conversion window (days)` field shows: the saved value, or what the user typed. */
+  const windowText = signal(String(SETTINGS.sampleConversionDays.default));
+  const windowError = signal<string | null>(null);
+  const error = signal<string | null>(null);
+
+  // A deleted contact will not reorder: only live contacts are listed.
+  const due = computed<DueRow[]>(() => {
+    const options = { today: today.value, lookaheadDays: lookaheadDays.value };
+    return dueForReorder(
+      estimateReorders(records.value, options),
+      options.today,
+      options.lookaheadDays,
+    ).flatMap((estimate) => {
+      const contact = contacts.value.get(estimate.contactId);
+      return contact && contact.deletedAt === undefined ? [{ ...estimate, contactName: contact.name }] : [];
+    });
+  });
+  const conversion = computed(() => sampleConversion(records.value, conversionDays.value, today.value));
+
+  async function refresh() {
+    try {
+      const [all, lookahead, window] = await Promise.all([
+        listAllPurchases(deps.db),
+        readSetting(deps.db, 'reorderLookaheadDays'),
+        readSetting(deps.db, 'sampleConversionDays'),
+      ]);
+      const byId = await getContactsById(
+        deps.db,
+        all.map((record) => record.contactId),
+      );
+      batch(() => {
+        today.value = (deps.today ?? todayLocal)();
+        records.value = all;
+        contacts.value = byId;
+        lookaheadDays.value = lookahead;
+        conversionDays.value = window;
+        // What the user typed and could not save stays in the field until they fix it.
+        if (windowError.value === null) windowText.value = String(window);
+        error.value = null;
+      });
+    } catch (failure) {
+      error.value = `Follow-up could not be loaded: ${errorMessage(failure)}`;
+    }
+  }
+
+  /** Saves the conversion window the user typed and recounts; invalid text is marked, not saved. */
+  async function saveConversionWindow(text: string) {
+    windowText.value = text;
+    const checked = parseConversionWindow(text);
+    if (typeof checked === 'string') {
+      windowError.value = checked;
+      return;
+    }
+    try {
+      await writeSetting(deps.db, 'sampleConversionDays', checked);
+      batch(() => {
+        conversionDays.value = checked;
+        windowText.value = String(checked);
+        windowError.value = null;
+      });
+    } catch (failure) {
+      windowError.value = `The conversion window was not saved: ${errorMessage(failure)}`;
+    }
+  }
+
+  return {
+    today,
+    lookaheadDays,
+    conversionDays,
+    windowText,
+    windowError,
+    error,
+    due,
+    conversion,
+    refresh,
+    saveConversionWindow,
+  };
+}
+
+export type FollowUpModel = ReturnType<typeof createFollowUpModel>;
+
+/** The number of days in `text`, or what is wrong with it, in words. */
+export function parseConversionWindow(text: string): number | string {
+  const trimmed = text.trim();
+  if (!/^[-+]?\d+$/.test(trimmed)) return 'The conversion window must be a whole number of days.';
+  const checked = SETTINGS.sampleConversionDays.schema.safeParse(Number(trimmed));
+  return checked.success
+    ? checked.data
+    : `The conversion window must be ${checked.error.issues[0]?.message ?? 'from 1 to 365 days'}.`;
+}
