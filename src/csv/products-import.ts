@@ -58,6 +58,14 @@ export type ProductsCsvResult =
   | { ok: true; products: ProductRow[]; rejected: RowRejection[]; encodingNote?: string }
   | { ok: false; error: string };
 
+/** Optional fields a catalog file can leave out altogether (no column), as opposed to empty cells. */
+export type OmittableProductField = 'category' | 'barcode';
+
+/** What a catalog import needs: the products, and which fields the file has no column for. */
+export type CatalogCsvResult =
+  | (Extract<ProductsCsvResult, { ok: true }> & { absentFields: OmittableProductField[] })
+  | Extract<ProductsCsvResult, { ok: false }>;
+
 // The limits come from the stored schema, so the database never refuses a row accepted here.
 const MAX_LENGTH = {
   sku: Product.shape.sku.maxLength ?? 64,
@@ -72,6 +80,17 @@ const MAX_LENGTH = {
  * its line and reason, and the caller decides whether to import the good rows.
  */
 export function readProductsCsv(text: string, options: ProductsCsvOptions = {}): ProductsCsvResult {
+  const result = readCatalogCsv(text, options);
+  if (!result.ok) return result;
+  const { absentFields: _absent, ...read } = result;
+  return read;
+}
+
+/**
+ * readProductsCsv, also saying which optional fields the file has no column for: an import
+ * keeps what the catalog has for those, where an empty cell clears it.
+ */
+export function readCatalogCsv(text: string, options: ProductsCsvOptions = {}): CatalogCsvResult {
   const defaultCurrency = checkDefaultCurrency(options.defaultCurrency ?? 'USD');
   const table = parseCsvTable(text);
   if (isCsvFileError(table)) return { ok: false, error: table.error };
@@ -142,8 +161,11 @@ export function readProductsCsv(text: string, options: ProductsCsvOptions = {}):
   });
 
   const products = accepted.map((row) => row.value);
+  const absentFields = (['category', 'barcode'] as const).filter((field) => missing.includes(field));
   const encodingNote = describeEncoding(options.encoding);
-  return encodingNote ? { ok: true, products, rejected, encodingNote } : { ok: true, products, rejected };
+  return encodingNote
+    ? { ok: true, products, rejected, encodingNote, absentFields }
+    : { ok: true, products, rejected, absentFields };
 }
 
 function checkDefaultCurrency(code: string): CurrencyCode {

@@ -1,0 +1,112 @@
+import { computed, signal, type Signal } from '@preact/signals';
+import type { CatalogEntry } from '../../domain/catalog-changes';
+import { CurrencyCode } from '../../domain/money';
+import { Product } from '../../domain/product';
+import { readPriceInput } from './price-input';
+
+export type ProductFormField = 'sku' | 'name' | 'price' | 'currency' | 'category' | 'barcode';
+export type ProductFormValues = Record<ProductFormField, string>;
+export type ProductFormErrors = Partial<Record<ProductFormField, string>>;
+
+export const PRODUCT_FORM_FIELDS: readonly {
+  field: ProductFormField;
+  label: string;
+  inputMode: 'text' | 'decimal' | 'numeric';
+}[] = [
+  { field: 'sku', label: 'SKU', inputMode: 'text' },
+  { field: 'name', label: 'Name', inputMode: 'text' },
+  { field: 'price', label: 'Price', inputMode: 'decimal' },
+  { field: 'currency', label: 'Currency', inputMode: 'text' },
+  { field: 'category', label: 'Category', inputMode: 'text' },
+  { field: 'barcode', label: 'Barcode', inputMode: 'numeric' },
+];
+
+// The stored schema's limits, so that the database never refuses what the form accepted.
+const MAX_LENGTH = {
+  sku: Product.shape.sku.maxLength ?? 64,
+  name: Product.shape.name.maxLength ?? 300,
+  category: Product.shape.category.unwrap().maxLength ?? 200,
+  barcode: Product.shape.barcode.unwrap().maxLength ?? 64,
+};
+
+export type ProductFormRead =
+  { entry: CatalogEntry; errors: Record<string, never> } | { entry: null; errors: ProductFormErrors };
+
+/**
+ * The product a form describes, or a message for each field to fix. Pure: the form shows the
+ * messages, and the capture view uses it to show what saving would change as the user types.
+ */
+export function readProductForm(values: ProductFormValues, locale?: string): ProductFormRead {
+  const errors: ProductFormErrors = {};
+  const text = (field: ProductFormField) => values[field].trim();
+  const required = (field: 'sku' | 'name', label: string) => {
+    if (text(field) === '') errors[field] = `Enter the ${label}.`;
+  };
+  const limited = (field: keyof typeof MAX_LENGTH, label: string) => {
+    if (text(field).length > MAX_LENGTH[field]) {
+      errors[field] = `${label} is longer than ${MAX_LENGTH[field]} characters.`;
+    }
+  };
+  required('sku', 'SKU');
+  limited('sku', 'SKU');
+  required('name', 'name');
+  limited('name', 'Name');
+  limited('category', 'Category');
+  limited('barcode', 'Barcode');
+
+  const currency = text('currency').toUpperCase();
+  const currencyOk = CurrencyCode.safeParse(currency).success;
+  if (!currencyOk) errors.currency = 'Currency must be a three-letter code such as USD.';
+  const price = currencyOk ? readPriceInput(values.price, currency, locale) : null;
+  if (price && !price.ok) {
+    errors.price = price.reason === 'is empty' ? 'Enter the price.' : `Price ${price.reason}.`;
+  }
+
+  if (Object.keys(errors).length > 0 || !price?.ok) return { entry: null, errors };
+  const entry: CatalogEntry = { sku: text('sku'), name: text('name'), price: price.money, extra: {} };
+  if (text('category') !== '') entry.category = text('category');
+  if (text('barcode') !== '') entry.barcode = text('barcode');
+  return { entry, errors: {} };
+}
+
+/** A product form: a signal per field, the messages shown, and the product it describes. */
+export function createProductFormModel(
+  prefill: Partial<ProductFormValues>,
+  options: { locale?: string } = {},
+) {
+  const values = Object.fromEntries(
+    PRODUCT_FORM_FIELDS.map(({ field }) => [field, signal(prefill[field] ?? '')]),
+  ) as Record<ProductFormField, Signal<string>>;
+  const errors = signal<ProductFormErrors>({});
+  const current = computed(() =>
+    readProductForm(
+      Object.fromEntries(
+        PRODUCT_FORM_FIELDS.map(({ field }) => [field, values[field].value]),
+      ) as ProductFormValues,
+      options.locale,
+    ),
+  );
+
+  /** Typing in a field ends its message: it was about the old text. */
+  function edit(field: ProductFormField, value: string) {
+    values[field].value = value;
+    if (errors.value[field] === undefined) return;
+    const { [field]: _done, ...rest } = errors.value;
+    errors.value = rest;
+  }
+
+  /** The product, or null with every field to fix marked. */
+  function validate(): CatalogEntry | null {
+    const read = current.value;
+    errors.value = read.errors;
+    return read.entry;
+  }
+
+  function markError(field: ProductFormField, message: string) {
+    errors.value = { ...errors.value, [field]: message };
+  }
+
+  return { values, errors, current, edit, validate, markError };
+}
+
+export type ProductFormModel = ReturnType<typeof createProductFormModel>;
