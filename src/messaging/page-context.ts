@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { PageFields } from '../adapters/adapter';
 import type { Handlers } from './router';
 import { PageContextSchema, type PageContext } from './protocol';
+import { targetTab } from './sender';
 
 /**
  * What each tab shows. Kept in session storage, not in the worker's memory: the worker can be
@@ -28,9 +29,9 @@ export function pageContextHandlers(
       await store.set(sender.tabId, { url: sender.url, detection, draft });
       return {};
     },
-    'page.getContext': async (_request, sender) => {
-      if (sender.tabId === undefined) throw new Error('This Tally page is not beside a back-office tab.');
-      return { tabId: sender.tabId, context: await store.get(sender.tabId) };
+    'page.getContext': async (request, sender) => {
+      const tabId = targetTab(request, sender);
+      return { tabId, context: await store.get(tabId) };
     },
   };
 }

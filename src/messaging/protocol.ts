@@ -27,6 +27,12 @@ export const PageContextSchema = z.object({
 });
 export type PageContext = z.infer<typeof PageContextSchema>;
 
+/**
+ * The tab a Tally page without a tab of its own (the side panel) acts on. Honoured only from
+ * such a page: a tab's own pages act on their tab (see targetTab in sender.ts).
+ */
+export const TabRequestSchema = z.object({ tabId: z.number().int().nonnegative().optional() });
+
 export const protocol = {
   /** What this tab's content script needs before it can detect: the site's mode and recipes. */
   'page.siteConfig': {
@@ -59,16 +65,16 @@ export const protocol = {
     request: z.object({ draft: RecipeDraftSchema }),
     response: z.object({ recipeId: z.string() }),
   },
-  /** The sidebar asks what the page it sits beside shows. */
+  /** The sidebar asks what the page it sits beside shows (in the side panel: the active tab). */
   'page.getContext': {
     from: 'extension-page',
-    request: z.object({}),
+    request: TabRequestSchema,
     response: z.object({ tabId: z.number(), context: PageContextSchema.nullable() }),
   },
-  /** The sidebar's `Teach Tally this page`: start the picker in its tab. */
+  /** The sidebar's `Teach Tally this page`: start the picker in its tab (or the panel's). */
   'teach.start': {
     from: 'extension-page',
-    request: z.object({}),
+    request: TabRequestSchema,
     response: z.object({}),
   },
   /** A site's settings or recipes changed: its open tabs detect again. */

@@ -26,3 +26,21 @@ export function classifySender(sender: SenderFacts, self: { id: string; origin: 
     return { kind: 'content', tabId, url: sender.url };
   return { kind: 'unknown' };
 }
+
+/**
+ * The tab a request acts on. A content script or a framed sidebar acts on its own tab: it may
+ * repeat that tab's id, never name another. Only a Tally page with no tab of its own (the side
+ * panel, the toolbar popup) names the tab it means, since the browser gives it none.
+ */
+export function targetTab(request: { tabId?: number | undefined }, sender: SenderKind): number {
+  if (sender.kind === 'unknown') throw new Error('Unknown sender.');
+  const own = sender.tabId;
+  if (own !== undefined) {
+    if (request.tabId !== undefined && request.tabId !== own) {
+      throw new Error('A page in a tab can act on its own tab only.');
+    }
+    return own;
+  }
+  if (request.tabId === undefined) throw new Error('This Tally page is not beside a back-office tab.');
+  return request.tabId;
+}

@@ -1,5 +1,6 @@
 import { saveTaughtRecipe } from '../db/recipes';
 import type { Handlers } from './router';
+import { targetTab } from './sender';
 import { originOf, siteChanged, type SiteDeps } from './site-handlers';
 
 export interface TeachDeps extends SiteDeps {
@@ -9,9 +10,8 @@ export interface TeachDeps extends SiteDeps {
 
 export function teachHandlers(deps: TeachDeps): Pick<Handlers, 'teach.start' | 'teach.recipeLearned'> {
   return {
-    'teach.start': async (_request, sender) => {
-      if (sender.tabId === undefined) throw new Error('Open the sidebar on the page to teach.');
-      await deps.startPicker(sender.tabId);
+    'teach.start': async (request, sender) => {
+      await deps.startPicker(targetTab(request, sender));
       return {};
     },
     'teach.recipeLearned': async ({ draft }, sender) => {
