@@ -13,8 +13,15 @@ export default defineConfig({
     description:
       'Capture customers from your back office and record the purchases it never saw — kept on your machine.',
     // contextMenus: "Capture as contact" on selected text. activeTab: the toolbar popup reads
-    // the current tab's origin to offer "Enable Tally on this site".
-    permissions: ['storage', 'scripting', 'contextMenus', 'activeTab'],
+    // the current tab's origin to offer "Enable Tally on this site". sidePanel: Chrome's side
+    // panel (Firefox's sidebar_action needs no permission).
+    permissions: [
+      'storage',
+      'scripting',
+      'contextMenus',
+      'activeTab',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
     // The toolbar button opens the popup (entrypoints/popup): this site's settings, the dashboard.
     action: { default_title: 'Tally' },
     commands: {
@@ -31,15 +38,19 @@ export default defineConfig({
       // Only the sidebar document: the page may frame it, but cannot read it (cross-origin).
       { resources: ['sidebar.html'], matches: ['<all_urls>'] },
     ],
+    // The sidebar page also fills the browser's own side panel, following the active tab. WXT
+    // maps only entrypoints named `sidepanel` to these keys; ours is `sidebar` (it is framed in
+    // pages too), so the keys are written here, one page for both places.
     ...(browser === 'firefox'
       ? {
+          sidebar_action: { default_panel: 'sidebar.html', default_title: 'Tally' },
           browser_specific_settings: {
             // Firefox needs a fixed id for MV3 (storage and permissions are keyed by it), and
             // a statement of data collection: Tally collects none; nothing leaves the machine.
             gecko: { id: 'tally@tally.invalid', data_collection_permissions: { required: ['none'] } },
           },
         }
-      : {}),
+      : { side_panel: { default_path: 'sidebar.html' } }),
   }),
   vite: () => ({
     build: { sourcemap: false },

@@ -25,7 +25,8 @@ export default defineContentScript({
       else start();
     });
 
-    const launcher = createLauncher(browser.runtime.getURL('/sidebar.html'), async () => {
+    const sidebarUrl = browser.runtime.getURL('/sidebar.html');
+    const launcher = createLauncher(sidebarUrl, async () => {
       const reply = await askWorker('page.capture', {}, parseCaptureReply);
       return reply.outcome === 'confirm' ? null : reply;
     });
@@ -79,14 +80,16 @@ export default defineContentScript({
     }
     ctx.addEventListener(window, 'wxt:locationchange', () => scheduler.now());
 
-    // Only Tally itself may talk to this script (a sender with a tab is another content script).
-    const onMessage = (raw: unknown, sender: { id?: string; tab?: unknown }) => {
-      if (sender.id !== browser.runtime.id || sender.tab !== undefined) return;
+    // Only Tally itself may talk to this script: its worker (no tab), or its sidebar framed here
+    // (moving to the side panel). Any other sender with a tab is turned away.
+    const onMessage = (raw: unknown, sender: { id?: string; tab?: unknown; url?: string }) => {
+      if (sender.id !== browser.runtime.id || (sender.tab && !sender.url?.startsWith(sidebarUrl))) return;
       const message = parseTabMessage(raw);
       if (message?.type === 'tab.rescan') {
         siteConfig.refresh();
       } else if (message?.type === 'tab.captured') launcher.say(message.text);
       else if (message?.type === 'tab.openSidebar') launcher.openSidebar();
+      else if (message?.type === 'tab.closeSidebar') launcher.closeSidebar();
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {

@@ -29,6 +29,8 @@ export interface Launcher {
   /** A short status, e.g. "Captured: Ada Lovelace". */
   say(text: string): void;
   openSidebar(): void;
+  /** Hides the docked sidebar (it moved to the browser's side panel). */
+  closeSidebar(): void;
   remove(): void;
 }
 
@@ -104,10 +106,14 @@ export function createLauncher(sidebarUrl: string, capture: CaptureAction): Laun
       .catch((error: unknown) => say(error instanceof Error ? error.message : String(error), true))
       .finally(() => (captureButton.disabled = false));
   });
-  openButton.addEventListener('click', openSidebar);
-  closeButton.addEventListener('click', () => {
+  const closeSidebar = () => {
     open = false;
     render();
+  };
+
+  openButton.addEventListener('click', openSidebar);
+  closeButton.addEventListener('click', () => {
+    closeSidebar();
     openButton.focus();
   });
 
@@ -126,6 +132,7 @@ export function createLauncher(sidebarUrl: string, capture: CaptureAction): Laun
     },
     say,
     openSidebar,
+    closeSidebar,
     remove() {
       open = false;
       render();

@@ -5,6 +5,7 @@ import { sendMessage } from '../../src/messaging/client';
 import { revokeBackOffice } from '../../src/messaging/site-access';
 import { Popup } from '../../src/ui/popup/Popup';
 import { createPopupModel } from '../../src/ui/popup/popup-model';
+import { canOpenSidePanel, moveToSidePanel } from '../../src/ui/sidebar/side-panel';
 import '../../src/ui/theme.css';
 
 const model = createPopupModel({
@@ -23,6 +24,9 @@ const model = createPopupModel({
     await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
     window.close();
   },
+  ...(canOpenSidePanel()
+    ? { openSidePanel: (tabId: number) => moveToSidePanel(tabId).then(() => window.close()) }
+    : {}),
 });
 
 render(<Popup model={model} />, document.getElementById('app') as HTMLElement);

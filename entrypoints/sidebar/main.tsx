@@ -1,23 +1,46 @@
 import { render } from 'preact';
 import { openDatabase } from '../../src/db/database';
+import { catalogCurrency, findProductBySku, saveProduct } from '../../src/db/products';
+import { errorMessage } from '../../src/domain/errors';
 import { sendMessage } from '../../src/messaging/client';
-import { watchPageContext } from '../../src/messaging/page-context';
+import { createCaptureProductModel } from '../../src/ui/catalog/capture-product-model';
 import { defaultCountry } from '../../src/ui/locale';
+import { browserActiveTabSource } from '../../src/ui/sidebar/active-tab-source';
+import { framedTabSource } from '../../src/ui/sidebar/framed-tab-source';
+import { canOpenSidePanel } from '../../src/ui/sidebar/side-panel';
 import { Sidebar } from '../../src/ui/sidebar/Sidebar';
 import { createSidebarModel } from '../../src/ui/sidebar/sidebar-model';
 import '../../src/ui/theme.css';
 
+// Framed in a back-office page, or alone in the browser's side panel. The browser decides
+// which (a page cannot make its frame the top window), not a query string anyone can write.
+const framed = window.top !== window ? framedTabSource() : null;
+
 const model = createSidebarModel({
   db: openDatabase(),
   defaultCountry: defaultCountry(),
-  pageContext: {
-    load: () => sendMessage('page.getContext', {}),
-    watch: watchPageContext,
-    teach: async () => {
-      await sendMessage('teach.start', {});
-    },
-  },
+  pageContext: framed ?? browserActiveTabSource(),
 });
 
-render(<Sidebar model={model} />, document.getElementById('app') as HTMLElement);
+// The side panel opens only inside the click: nothing is awaited before moveToSidePanel().
+const openInPanel =
+  framed && canOpenSidePanel()
+    ? () =>
+        void framed.moveToSidePanel().catch((failure: unknown) => {
+          model.error.value = `The side panel did not open: ${errorMessage(failure)}`;
+        })
+    : undefined;
+
+// `Capture product` on pages without a customer: the worker reads the page, the user checks it.
+const capture = createCaptureProductModel({
+  readPage: () => sendMessage('product.readPage', {}),
+  findProduct: (sku) => findProductBySku(openDatabase(), sku),
+  save: (entry) => saveProduct(openDatabase(), entry),
+  defaultCurrency: async () => (await catalogCurrency(openDatabase())) ?? 'USD',
+});
+
+render(
+  <Sidebar model={model} onOpenInPanel={openInPanel} capture={capture} />,
+  document.getElementById('app') as HTMLElement,
+);
 void model.start().then(() => performance.mark('tally:interactive'));

@@ -8,7 +8,9 @@ export type TabMessage =
   /** A capture made from outside the launcher (keyboard shortcut): show what it did. */
   | { type: 'tab.captured'; text: string }
   /** Open the sidebar (the context menu picked a field, or capture needs the user). */
-  | { type: 'tab.openSidebar' };
+  | { type: 'tab.openSidebar' }
+  /** The sidebar moved to the browser's side panel: close the one docked in the page. */
+  | { type: 'tab.closeSidebar' };
 
 export function parseTabMessage(raw: unknown): TabMessage | null {
   if (typeof raw !== 'object' || raw === null) return null;
@@ -18,6 +20,8 @@ export function parseTabMessage(raw: unknown): TabMessage | null {
       return { type: 'tab.rescan' };
     case 'tab.openSidebar':
       return { type: 'tab.openSidebar' };
+    case 'tab.closeSidebar':
+      return { type: 'tab.closeSidebar' };
     case 'tab.captured': {
       const text = message['text'];
       return typeof text === 'string' && text.length <= 300 ? { type: 'tab.captured', text } : null;

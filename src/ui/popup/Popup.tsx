@@ -43,6 +43,11 @@ export function Popup(props: { model: PopupModel }) {
         <button type="button" class="secondary" onClick={() => void model.openDashboard()}>
           Open dashboard
         </button>
+        {model.panelTab.value !== null ? (
+          <button type="button" class="secondary" onClick={() => void model.openSidePanel()}>
+            Open in side panel
+          </button>
+        ) : null}
         {view.kind === 'enabled' && !view.local ? (
           <button type="button" class="secondary" disabled={busy} onClick={() => void model.revoke()}>
             Revoke access

@@ -26,6 +26,11 @@ export interface PopupDeps {
   /** Tells the open tabs of `origin` to fetch their settings and detect again. */
   notifySiteChanged(origin: string): Promise<void>;
   openDashboard(): Promise<void>;
+  /**
+   * Opens the sidebar in the browser's side panel beside `tabId` (absent: the browser has none).
+   * Like `requestAccess`, allowed only inside the click that asked.
+   */
+  openSidePanel?(tabId: number): Promise<void>;
 }
 
 interface Site {
@@ -66,6 +71,8 @@ export function createPopupModel(deps: PopupDeps) {
   const message = signal<string | null>(null);
   const error = signal<string | null>(null);
   const busy = signal(false);
+  /** The tab the side panel would open beside; null when there is no tab or no side panel. */
+  const panelTab = signal<number | null>(null);
 
   async function enabledView({ origin, pattern, tabId }: Site, local: boolean): Promise<PopupView> {
     return { kind: 'enabled', origin, pattern, tabId, local, mode: await siteMode(deps.db, origin) };
@@ -74,6 +81,7 @@ export function createPopupModel(deps: PopupDeps) {
   async function load() {
     try {
       const tab = await deps.activeTab();
+      if (deps.openSidePanel && tab?.id !== undefined) panelTab.value = tab.id;
       const url = webPage(tab?.url);
       const pattern = url && originPattern(url.href);
       if (!url || !pattern) {
@@ -169,7 +177,34 @@ export function createPopupModel(deps: PopupDeps) {
     }
   }
 
-  return { view, message, error, busy, load, enable, revoke, setMode, openDashboard };
+  /** Nothing is awaited before the browser is asked: see `enable`. */
+  function openSidePanel(): Promise<void> {
+    const tabId = panelTab.value;
+    if (tabId === null || !deps.openSidePanel) return Promise.resolve();
+    let opened: Promise<void>;
+    try {
+      opened = deps.openSidePanel(tabId);
+    } catch (failure) {
+      opened = Promise.reject(failure);
+    }
+    return opened.catch((failure: unknown) => {
+      error.value = `The side panel did not open: ${errorMessage(failure)}`;
+    });
+  }
+
+  return {
+    view,
+    message,
+    error,
+    busy,
+    panelTab,
+    load,
+    enable,
+    revoke,
+    setMode,
+    openDashboard,
+    openSidePanel,
+  };
 }
 
 export type PopupModel = ReturnType<typeof createPopupModel>;
