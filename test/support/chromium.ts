@@ -125,3 +125,16 @@ export async function stopServiceWorker(tally: TallyBrowser): Promise<void> {
     await new Promise((settle) => setTimeout(settle, 50));
   }
 }
+
+/**
+ * The Tally sidebar in the browser's own side panel: a top-level extension page of its own
+ * (a target of type "page"), unlike the docked sidebar, which is a frame inside the back office.
+ */
+export async function sidePanelPage(tally: TallyBrowser): Promise<Page> {
+  const target = await tally.browser.waitForTarget(
+    (candidate) =>
+      candidate.type() === 'page' && candidate.url().startsWith(`${tally.extensionOrigin}/sidebar.html`),
+    { timeout: 15_000 },
+  );
+  return target.asPage();
+}
