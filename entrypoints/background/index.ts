@@ -6,11 +6,12 @@ import { errorMessage } from '../../src/domain/errors';
 import { captureHandlers, captureInTab } from '../../src/messaging/capture-handlers';
 import { captureSelection, createCaptureMenu, menuField } from '../../src/messaging/context-menu';
 import { pageContextHandlers, sessionPageContextStore } from '../../src/messaging/page-context';
+import { productHandlers } from '../../src/messaging/product-handlers';
 import { createRouter } from '../../src/messaging/router';
 import { restoreSiteAccess } from '../../src/messaging/site-access';
 import { writeSiteConfigCache } from '../../src/messaging/site-config-cache';
 import { siteHandlers } from '../../src/messaging/site-handlers';
-import { rescanTabs, sendToTab, startTeachPicker } from '../../src/messaging/tab-effects';
+import { readProductInTab, rescanTabs, sendToTab, startTeachPicker } from '../../src/messaging/tab-effects';
 import { teachHandlers } from '../../src/messaging/teach-handlers';
 import { defaultCountry } from '../../src/ui/locale';
 
@@ -29,6 +30,7 @@ export default defineBackground({
         ...captureHandlers(capture),
         ...siteHandlers(sites),
         ...teachHandlers({ ...sites, startPicker: startTeachPicker }),
+        ...productHandlers({ readPage: readProductInTab }),
       },
       { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
     );

@@ -1,6 +1,9 @@
 import { render } from 'preact';
 import { openDatabase } from '../../src/db/database';
+import { catalogCurrency, findProductBySku, saveProduct } from '../../src/db/products';
 import { errorMessage } from '../../src/domain/errors';
+import { sendMessage } from '../../src/messaging/client';
+import { createCaptureProductModel } from '../../src/ui/catalog/capture-product-model';
 import { defaultCountry } from '../../src/ui/locale';
 import { browserActiveTabSource } from '../../src/ui/sidebar/active-tab-source';
 import { framedTabSource } from '../../src/ui/sidebar/framed-tab-source';
@@ -28,5 +31,16 @@ const openInPanel =
         })
     : undefined;
 
-render(<Sidebar model={model} onOpenInPanel={openInPanel} />, document.getElementById('app') as HTMLElement);
+// `Capture product` on pages without a customer: the worker reads the page, the user checks it.
+const capture = createCaptureProductModel({
+  readPage: () => sendMessage('product.readPage', {}),
+  findProduct: (sku) => findProductBySku(openDatabase(), sku),
+  save: (entry) => saveProduct(openDatabase(), entry),
+  defaultCurrency: async () => (await catalogCurrency(openDatabase())) ?? 'USD',
+});
+
+render(
+  <Sidebar model={model} onOpenInPanel={openInPanel} capture={capture} />,
+  document.getElementById('app') as HTMLElement,
+);
 void model.start().then(() => performance.mark('tally:interactive'));

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Money } from '../domain/money';
+import { Product } from '../domain/product';
 import { isSiteMode } from '../domain/site-setting';
 import { DetectionSchema, PageFieldsSchema, RecipeDraftSchema, RecipeSchema } from './schemas';
 
@@ -16,6 +18,21 @@ import { DetectionSchema, PageFieldsSchema, RecipeDraftSchema, RecipeSchema } fr
  */
 const SiteMode = z.custom<'on' | 'never-capture' | 'off'>(isSiteMode);
 const CaptureOutcome = z.enum(['captured', 'updated', 'unchanged']);
+
+/**
+ * A product read from a back-office page, cleaned and checked by the worker (product-handlers.ts):
+ * within the catalog's limits, and a price only when its amount and currency are both known.
+ */
+export const ProductSnapshotSchema = z.object({
+  /** Which product reader found it. */
+  reader: z.string().max(100),
+  sku: Product.shape.sku.optional(),
+  name: Product.shape.name,
+  price: Money.refine((money) => money.minor >= 0, 'A price cannot be negative').optional(),
+  category: Product.shape.category,
+  barcode: Product.shape.barcode,
+});
+export type ProductSnapshot = z.infer<typeof ProductSnapshotSchema>;
 
 /** What the page beside a sidebar shows, as its content script last reported it. */
 export const PageContextSchema = z.object({
@@ -82,6 +99,16 @@ export const protocol = {
     from: 'extension-page',
     request: z.object({ origin: z.string() }),
     response: z.object({}),
+  },
+  /** The sidebar's `Capture product`: read the product on its tab's page. Writes nothing. */
+  'product.readPage': {
+    from: 'extension-page',
+    request: z.object({}),
+    response: z.union([
+      z.object({ product: ProductSnapshotSchema }),
+      /** No product on the page, or one Tally cannot take as it is: `reason` says which. */
+      z.object({ product: z.null(), reason: z.string().max(500) }),
+    ]),
   },
 } as const;
 

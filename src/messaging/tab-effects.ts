@@ -24,3 +24,12 @@ export async function rescanTabs(origin: string): Promise<void> {
 export async function startTeachPicker(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId }, files: ['/teach.js'] });
 }
+
+/**
+ * Runs the product reader in the tab's top frame and returns what it returned, unchecked: it is
+ * page data (product-handlers.ts checks it). Injected only when the user asks to capture.
+ */
+export async function readProductInTab(tabId: number): Promise<unknown> {
+  const [frame] = await browser.scripting.executeScript({ target: { tabId }, files: ['/product-reader.js'] });
+  return frame?.result ?? null;
+}

@@ -1,3 +1,5 @@
+import { CaptureProduct } from '../catalog/CaptureProduct';
+import type { CaptureProductModel } from '../catalog/capture-product-model';
 import { ErrorMessage } from '../ErrorMessage';
 import { ProductPicker } from '../record/ProductPicker';
 import { ReviewOrder } from '../record/ReviewOrder';
@@ -7,7 +9,12 @@ import { ContactForm } from './ContactForm';
 import { ReorderDue } from './ReorderDue';
 import type { SidebarModel } from './sidebar-model';
 
-export function Sidebar(props: { model: SidebarModel; onOpenInPanel?: (() => void) | undefined }) {
+export function Sidebar(props: {
+  model: SidebarModel;
+  onOpenInPanel?: (() => void) | undefined;
+  /** `Capture product`, offered on pages with no customer. */
+  capture?: CaptureProductModel;
+}) {
   const { model } = props;
   const recording = model.recording.value;
   const view = model.view.value;
@@ -79,6 +86,7 @@ export function Sidebar(props: { model: SidebarModel; onOpenInPanel?: (() => voi
               Enter contact by hand
             </button>
           </div>
+          {props.capture ? <CaptureProduct model={props.capture} /> : null}
         </section>
       )}
     </main>

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { PAGE_TEXT_LIMIT } from '../adapters/product-reader';
+import { CurrencyCode, parseDecimalAmount, type Money } from '../domain/money';
+import { Product } from '../domain/product';
+import { ProductSnapshotSchema, type RequestOf, type ResponseOf } from './protocol';
+import type { Handlers } from './router';
+import type { SenderKind } from './sender';
+
+export interface ProductDeps {
+  /**
+   * Runs the product reader in the tab and gives back what it returned (injected on demand: it is
+   * not in the content script). Whatever comes back is page data, and is checked here.
+   */
+  readPage(tabId: number): Promise<unknown>;
+}
+
+type ReadPageReply = ResponseOf<'product.readPage'>;
+
+export function productHandlers(deps: ProductDeps): Pick<Handlers, 'product.readPage'> {
+  return {
+    'product.readPage': async (request, sender) => {
+      const tabId = tabToRead(request, sender);
+      return checkPageProduct(await deps.readPage(tabId));
+    },
+  };
+}
+
+/**
+ * The tab whose page is read: the one the sidebar is framed in. The one place that decides it,
+ * so that a page with no tab of its own (the browser's side panel) can be let name one here.
+ */
+export function tabToRead(
+  _request: RequestOf<'product.readPage'>,
+  sender: Extract<SenderKind, { kind: 'extension-page' }>,
+): number {
+  if (sender.tabId === undefined) throw new Error('Open Tally beside the product page to capture it.');
+  return sender.tabId;
+}
+
+// What the injected reader may send back: strings only, each capped. Anything else is refused.
+const pageString = z.string().max(PAGE_TEXT_LIMIT).optional();
+const PageProductSchema = z.object({
+  reader: z.string().max(100),
+  sku: pageString,
+  name: pageString,
+  price: pageString,
+  priceMinor: pageString,
+  currency: pageString,
+  barcode: pageString,
+  category: pageString,
+});
+
+const LIMITS = {
+  sku: Product.shape.sku.maxLength ?? 64,
+  name: Product.shape.name.maxLength ?? 300,
+  category: Product.shape.category.unwrap().maxLength ?? 200,
+  barcode: Product.shape.barcode.unwrap().maxLength ?? 64,
+};
+const FIELD_WORDS: Record<keyof typeof LIMITS, string> = {
+  sku: 'SKU',
+  name: 'name',
+  category: 'category',
+  barcode: 'barcode',
+};
+
+const refuse = (reason: string): ReadPageReply => ({ product: null, reason });
+
+/**
+ * Turns what the reader returned into a product the sidebar may show, or a reason it cannot:
+ * text cleaned of control characters and runs of spaces, every field within the catalog's
+ * limits, a price only with a currency, never negative, within the safe integer range.
+ */
+export function checkPageProduct(raw: unknown): ReadPageReply {
+  if (raw === null || raw === undefined) return refuse('Tally found no product on this page.');
+  const parsed = PageProductSchema.safeParse(raw);
+  if (!parsed.success) return refuse('Tally could not read the product on this page.');
+  const page = parsed.data;
+  const text = {
+    sku: cleanText(page.sku),
+    name: cleanText(page.name),
+    category: cleanText(page.category),
+    barcode: cleanText(page.barcode),
+  };
+  if (!text.name) return refuse('The product on this page has no name Tally can read.');
+  for (const field of ['sku', 'name', 'category', 'barcode'] as const) {
+    const value = text[field];
+    if (value !== undefined && value.length > LIMITS[field]) {
+      return refuse(
+        `The product ${FIELD_WORDS[field]} on this page is longer than ${LIMITS[field]} characters.`,
+      );
+    }
+  }
+  const price = readPrice(page.price, page.priceMinor, page.currency);
+  if (typeof price === 'string') return refuse(price);
+
+  const snapshot = ProductSnapshotSchema.safeParse({ reader: page.reader, ...text, price });
+  if (!snapshot.success) return refuse('Tally could not read the product on this page.');
+  return { product: snapshot.data };
+}
+
+/** Page text as one line: control characters and runs of white space become single spaces. */
+function cleanText(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  // eslint-disable-next-line no-control-regex -- removing them is the point
+  const text = value.replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ').trim();
+  return text === '' ? undefined : text;
+}
+
+/** The price, undefined when the page gives none (or no currency), or why it cannot be taken. */
+function readPrice(
+  decimal: string | undefined,
+  minorText: string | undefined,
+  currencyText: string | undefined,
+): Money | undefined | string {
+  const amount = cleanText(decimal);
+  const minor = cleanText(minorText);
+  if (amount === undefined && minor === undefined) return undefined;
+  const currency = cleanText(currencyText)?.toUpperCase();
+  // Without its currency an amount means nothing certain; the user types the price instead.
+  if (currency === undefined) return undefined;
+  if (!CurrencyCode.safeParse(currency).success) {
+    return `The currency on this page, “${shorten(currency)}”, is not a three-letter currency code.`;
+  }
+  const shown = minor ?? amount ?? '';
+  if (shown.startsWith('-')) return 'The price on this page is negative.';
+  const money = minor === undefined ? parseDecimalAmount(shown, currency) : minorAmount(minor, currency);
+  if (!money) return `The price on this page, “${shorten(shown)}”, is not an amount Tally can store.`;
+  if (money.minor < 0) return 'The price on this page is negative.';
+  return money;
+}
+
+function minorAmount(text: string, currency: CurrencyCode): Money | null {
+  const minor = Number(text);
+  return /^\d+$/.test(text) && Number.isSafeInteger(minor) ? { minor, currency } : null;
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
