@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Frame, Page } from 'puppeteer';
+import type { ElementHandle, Frame, Page } from 'puppeteer';
 import { sidebarFrame, waitForDownload, type TallyBrowser } from './chromium';
 
 /** The steps a rep takes, driven through the accessible names in DESIGN.md. Shared by e2e and demo. */
@@ -104,11 +104,79 @@ async function chooseCatalogFile(dashboard: Page, csvPath: string): Promise<void
   await chooser.accept([csvPath]);
 }
 
-/** Imports a catalog CSV through the dashboard's `Import catalog` file field. */
-export async function importCatalog(dashboard: Page, csvPath: string): Promise<string> {
+const CATALOG_PREVIEW = 'section[aria-labelledby=import-preview-heading]';
+const CATALOG_STATUS = 'section[aria-labelledby=catalog-heading] > p[role=status]';
+
+/**
+ * Picks a catalog CSV with `Import catalog` and returns the preview's text: counts, every change,
+ * every rejected row. Nothing is written until `confirmCatalogImport` (or `Cancel`).
+ */
+export async function previewCatalogImport(dashboard: Page, csvPath: string): Promise<string> {
+  if (await dashboard.$(CATALOG_PREVIEW)) throw new Error('A catalog preview is already open.');
   await chooseCatalogFile(dashboard, csvPath);
-  const status = await dashboard.waitForSelector('section[aria-labelledby=catalog-heading] [role=status]');
-  return (await status?.evaluate((element) => element.textContent)) ?? '';
+  const preview = await dashboard.waitForSelector(CATALOG_PREVIEW);
+  return (await preview?.evaluate((element) => element.textContent)) ?? '';
+}
+
+/** Clicks the preview's `Import N products` and returns the status line that follows. */
+export async function confirmCatalogImport(dashboard: Page): Promise<string> {
+  const button = await importButton(dashboard);
+  if (!button) throw new Error('The catalog preview offers nothing to import.');
+  await button.click();
+  return catalogStatus(dashboard, /^Imported /);
+}
+
+/** Clicks the preview's `Cancel` (or `Close`) and returns the status line that follows. */
+export async function cancelCatalogImport(dashboard: Page): Promise<string> {
+  const button = await previewButton(dashboard, /^(Cancel|Close)$/);
+  if (!button) throw new Error('No catalog preview to cancel.');
+  await button.click();
+  await dashboard.waitForFunction((selector) => !document.querySelector(selector), {}, CATALOG_PREVIEW);
+  return (await dashboard.$eval(CATALOG_STATUS, (element) => element.textContent).catch(() => null)) ?? '';
+}
+
+/**
+ * Imports a catalog CSV through the dashboard, as a user does: `Import catalog`, the preview,
+ * then `Import N products`. Returns the status ("Imported products.csv: 1000 new, …"), or the
+ * preview's counts when the file changes nothing (the user then closes the preview).
+ */
+export async function importCatalog(dashboard: Page, csvPath: string): Promise<string> {
+  await previewCatalogImport(dashboard, csvPath);
+  if (await importButton(dashboard)) return confirmCatalogImport(dashboard);
+  const counts = await dashboard.$eval(
+    `${CATALOG_PREVIEW} [role=status]`,
+    (element) => element.textContent ?? '',
+  );
+  await cancelCatalogImport(dashboard);
+  return counts;
+}
+
+/** The preview's button whose name matches, if it offers one. */
+async function previewButton(dashboard: Page, name: RegExp): Promise<ElementHandle<Element> | null> {
+  const handle = await dashboard.evaluateHandle(
+    (selector, source) =>
+      [...document.querySelectorAll(`${selector} button`)].find((button) =>
+        new RegExp(source).test(button.textContent ?? ''),
+      ) ?? null,
+    CATALOG_PREVIEW,
+    name.source,
+  );
+  return handle.asElement() as ElementHandle<Element> | null;
+}
+
+const importButton = (dashboard: Page) => previewButton(dashboard, /^Import \d+ products?$/);
+
+async function catalogStatus(dashboard: Page, pattern: RegExp): Promise<string> {
+  const status = await dashboard.waitForFunction(
+    (selector, source) => {
+      const text = document.querySelector(selector)?.textContent ?? '';
+      return new RegExp(source).test(text) ? text : null;
+    },
+    {},
+    CATALOG_STATUS,
+    pattern.source,
+  );
+  return (await status.jsonValue()) ?? '';
 }
 
 /** Imports a file the dashboard must refuse; returns the message it shows. */
