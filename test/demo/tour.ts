@@ -4,11 +4,12 @@ import type { Frame, Page } from 'puppeteer';
 import { launchWithTally } from '../support/chromium';
 import {
   captureContact,
+  confirmCatalogImport,
   downloadCatalogCsv,
   exportPurchases,
-  importCatalog,
   openDashboard,
   openSidebar,
+  previewCatalogImport,
   recordPurchase,
 } from '../support/tour';
 import { startDemoServer } from './server';
@@ -47,7 +48,7 @@ if (interactive) {
 
   const page = await tally.browser.newPage();
   console.log('Screenshots:');
-  const dashboard = await prepareCatalog(page);
+  const dashboard = await prepareCatalog(page, shoot);
   await shoot(dashboard, 'catalog-imported');
   await page.bringToFront();
   await page.goto(`${demo.url}${CUSTOMER}`);
@@ -79,10 +80,18 @@ if (interactive) {
   await demo.close();
 }
 
-/** Downloads the back office's product CSV and imports it in Tally's dashboard, as a rep would. */
-async function prepareCatalog(page: Page): Promise<Page> {
+/**
+ * Downloads the back office's product CSV and imports it in Tally's dashboard, as a rep would:
+ * `Import catalog`, the preview of what it adds, then `Import 1000 products`.
+ */
+async function prepareCatalog(
+  page: Page,
+  shoot?: (target: Page, name: string) => Promise<void>,
+): Promise<Page> {
   const csv = await downloadCatalogCsv(page, tally, demo.url);
   const dashboard = await openDashboard(tally);
-  console.log(`Catalog: ${await importCatalog(dashboard, csv)}`);
+  await previewCatalogImport(dashboard, csv);
+  await shoot?.(dashboard, 'catalog-preview');
+  console.log(`Catalog: ${await confirmCatalogImport(dashboard)}`);
   return dashboard;
 }
