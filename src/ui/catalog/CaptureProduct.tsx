@@ -23,7 +23,11 @@ export function CaptureProduct(props: { model: CaptureProductModel; locale?: str
             Capture product
           </button>
         </div>
-        {model.message.value ? <p class="muted">{model.message.value}</p> : null}
+        {model.message.value ? (
+          <p class="muted" role="status">
+            {model.message.value}
+          </p>
+        ) : null}
         {model.status.value ? (
           <p role="status" class="notice">
             {model.status.value}
