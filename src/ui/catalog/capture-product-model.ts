@@ -1,7 +1,8 @@
 import { computed, signal } from '@preact/signals';
 import { diffCatalog, type CatalogEntry, type ProductChange } from '../../domain/catalog-changes';
 import { errorMessage } from '../../domain/errors';
-import { formatDecimalAmount, type CurrencyCode } from '../../domain/money';
+import type { CurrencyCode } from '../../domain/money';
+import { formatMoneyInput } from '../../domain/money-input';
 import type { Product } from '../../domain/product';
 import type { ProductSnapshot, ResponseOf } from '../../messaging/protocol';
 import { createProductFormModel, type ProductFormModel, type ProductFormValues } from './product-form-model';
@@ -77,7 +78,7 @@ export function createCaptureProductModel(deps: CaptureProductDeps) {
     return {
       sku: page.sku ?? '',
       name: page.name,
-      price: price ? formatDecimalAmount(price) : '',
+      price: price ? formatMoneyInput(price, deps.locale) : '',
       currency: price?.currency ?? (await deps.defaultCurrency()),
       category: page.category ?? stored?.category ?? '',
       barcode: page.barcode ?? stored?.barcode ?? '',

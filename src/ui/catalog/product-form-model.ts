@@ -1,8 +1,8 @@
 import { computed, signal, type Signal } from '@preact/signals';
 import type { CatalogEntry } from '../../domain/catalog-changes';
 import { CurrencyCode } from '../../domain/money';
+import { parseMoneyInput } from '../../domain/money-input';
 import { Product } from '../../domain/product';
-import { readPriceInput } from './price-input';
 
 export type ProductFormField = 'sku' | 'name' | 'price' | 'currency' | 'category' | 'barcode';
 export type ProductFormValues = Record<ProductFormField, string>;
@@ -57,7 +57,7 @@ export function readProductForm(values: ProductFormValues, locale?: string): Pro
   const currency = text('currency').toUpperCase();
   const currencyOk = CurrencyCode.safeParse(currency).success;
   if (!currencyOk) errors.currency = 'Currency must be a three-letter code such as USD.';
-  const price = currencyOk ? readPriceInput(values.price, currency, locale) : null;
+  const price = currencyOk ? parseMoneyInput(values.price, currency, locale) : null;
   if (price && !price.ok) {
     errors.price = price.reason === 'is empty' ? 'Enter the price.' : `Price ${price.reason}.`;
   }

@@ -11,6 +11,7 @@ import {
   createCaptureProductModel,
   type CaptureProductDeps,
 } from '../../../src/ui/catalog/capture-product-model';
+import { readProductForm } from '../../../src/ui/catalog/product-form-model';
 import { CatalogImport } from '../../../src/ui/dashboard/CatalogImport';
 import { createCatalogModel } from '../../../src/ui/dashboard/catalog-model';
 
@@ -266,5 +267,38 @@ describe('Capture product (sidebar)', () => {
     await settle();
     expect(root.textContent).toContain('Tally found no product on this page.');
     expect(root.querySelector('form')).toBeNull();
+  });
+});
+
+describe('readProductForm', () => {
+  const values = { sku: ' NW-5 ', name: 'Tea', price: '', currency: 'eur', category: '', barcode: '' };
+
+  it('reads the price as the user’s locale writes it', () => {
+    expect(readProductForm({ ...values, price: '1.234,50' }, 'de-DE').entry).toEqual({
+      sku: 'NW-5',
+      name: 'Tea',
+      price: { minor: 123450, currency: 'EUR' },
+      extra: {},
+    });
+    expect(readProductForm({ ...values, price: '1,234.50' }, 'en-US').entry?.price).toEqual({
+      minor: 123450,
+      currency: 'EUR',
+    });
+  });
+
+  it('names every field to fix', () => {
+    expect(
+      readProductForm({ ...values, sku: '', currency: 'euro', barcode: '1'.repeat(65) }, 'en-US'),
+    ).toEqual({
+      entry: null,
+      errors: {
+        sku: 'Enter the SKU.',
+        currency: 'Currency must be a three-letter code such as USD.',
+        barcode: 'Barcode is longer than 64 characters.',
+      },
+    });
+    expect(readProductForm({ ...values, price: '12.505' }, 'en-US').errors).toEqual({
+      price: 'Price has more than 2 decimals.',
+    });
   });
 });
