@@ -20,6 +20,7 @@ import {
   timelineEntries,
 } from '../support/tour';
 import { countRows, databaseNames } from '../support/indexeddb';
+import { timelineView } from '../support/timeline';
 import { todayLocal } from '../../src/domain/dates';
 
 /**
@@ -186,11 +187,12 @@ describe('capture a customer and record a purchase', () => {
         purchaseDate: todayLocal(),
       },
     );
-    const entries = await timelineEntries(frame);
-    expect(entries).toHaveLength(2);
-    expect(entries[0]).toMatch(/3 × /);
-    expect(entries[0]).toMatch(/\$9\.99/);
-    expect(entries[0]).toContain(todayLocal());
+    const entries = await timelineView(frame);
+    // Newest first: the second order, the first, then Ada's capture, all today.
+    expect(entries.map((entry) => entry.text.split(' ')[0])).toEqual(['Purchase', 'Purchase', 'Captured']);
+    expect(entries[0]?.text).toMatch(/3 × /);
+    expect(entries[0]?.text).toMatch(/\$9\.99/);
+    expect(entries.every((entry) => entry.date === todayLocal())).toBe(true);
   });
 
   it('stores records in the extension origin only, never in the back office origin', async () => {

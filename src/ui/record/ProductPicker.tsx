@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { ErrorMessage } from '../ErrorMessage';
 import { formatMoney } from '../../domain/money';
 import type { RecordModel } from './record-model';
@@ -5,6 +6,9 @@ import type { RecordModel } from './record-model';
 /** Search the catalog and add products, by keyboard (type, arrows, Enter) or mouse. */
 export function ProductPicker(props: { model: RecordModel; onCancel: () => void }) {
   const { model } = props;
+  // `autofocus` works once per document; a keyboard user lands in the search every time.
+  const searchRef = useRef<HTMLInputElement>(null);
+  useEffect(() => searchRef.current?.focus(), []);
   const results = model.results.value;
   const listId = 'product-results';
   const activeId = results[model.highlighted.value] ? `product-${model.highlighted.value}` : undefined;
@@ -20,7 +24,7 @@ export function ProductPicker(props: { model: RecordModel; onCancel: () => void 
         placeholder="Search products by name or SKU"
         aria-controls={listId}
         aria-activedescendant={activeId}
-        autoFocus
+        ref={searchRef}
         value={model.query.value}
         onInput={(event) => model.setQuery(event.currentTarget.value)}
         onKeyDown={(event) => {

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { ErrorMessage } from '../ErrorMessage';
 import { formatMoney } from '../../domain/money';
 import { formatCalendarDate } from '../format';
@@ -15,6 +16,9 @@ export function ReviewOrder(props: {
   const marked = model.attempted.value;
   const dateProblem = marked ? check.dateProblem : null;
   const noun = model.kind === 'sample' ? 'sample' : 'order';
+  // Keyboard users continue where the review starts: the purchase date.
+  const dateRef = useRef<HTMLInputElement>(null);
+  useEffect(() => dateRef.current?.focus(), []);
   return (
     <form
       aria-labelledby="review-heading"
@@ -31,6 +35,7 @@ export function ReviewOrder(props: {
         Purchase date
         <input
           type="date"
+          ref={dateRef}
           required
           value={model.purchaseDate.value}
           aria-invalid={dateProblem ? true : undefined}
