@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
 import { startDemoServer } from '../demo/server';
-import { launchWithTally, sidePanelPage, stopServiceWorker, type TallyBrowser } from '../support/chromium';
+import {
+  launchWithTally,
+  sidePanelPage,
+  stopRunningServiceWorker,
+  type TallyBrowser,
+} from '../support/chromium';
 import { captureContact, openSidebar } from '../support/tour';
 
 /**
@@ -24,6 +29,10 @@ describe('the side-panel sidebar', () => {
     await demo?.close();
   });
 
+  /**
+   * A new tab in front, on a demo page. Tabs stay open to the end: closing one wakes the worker
+   * (tabs.onRemoved), which could race the worker stop below.
+   */
   async function open(path: string): Promise<Page> {
     const page = await tally.browser.newPage();
     await page.goto(`${demo.url}${path}`);
@@ -73,7 +82,7 @@ describe('the side-panel sidebar', () => {
   });
 
   it('shows no customer for a tab without one', async () => {
-    const products = await open('/rep/products');
+    await open('/rep/products');
     await panelShowsNoCustomer();
     // …nor for a tab that left the back office for a site Tally does not run on.
     await rep.bringToFront();
@@ -82,12 +91,11 @@ describe('the side-panel sidebar', () => {
     await panelShowsNoCustomer();
     await rep.goBack();
     await panelShows('Ada Lovelace');
-    await products.close();
   });
 
   it('keeps following after the service worker was stopped', async () => {
-    await stopServiceWorker(tally);
-    const repair = await open('/repair/customer?id=1007');
+    await stopRunningServiceWorker(tally);
+    await open('/repair/customer?id=1007');
     await panelShows('ليلى حداد 📱');
     await rep.bringToFront();
     await panelShows('Ada Lovelace');
@@ -96,6 +104,23 @@ describe('the side-panel sidebar', () => {
     await panel.waitForFunction(
       () => document.querySelector('[data-field=external-id]')?.textContent === 'C-00043',
     );
-    await repair.close();
+  });
+
+  it('teaches the page in front from the panel', async () => {
+    const crm = await open('/crm/clients/1234');
+    await panel.locator('::-p-aria(Teach Tally this page)').click();
+    // The picker runs in the tab in front, not in the panel (which has no page of its own).
+    await crm.waitForSelector('::-p-aria([name="Teach Tally this page"][role="dialog"])');
+    await crm.click('#client-name');
+    await crm.click('#client-email');
+    await crm.click('#client-phone');
+    await crm.click('#client-account');
+    const recipeName = await crm.waitForSelector('::-p-aria(Recipe name)');
+    await recipeName?.type('Acme CRM client');
+    await crm.locator('::-p-aria(Save recipe)').click();
+    await panel.waitForFunction(
+      () => document.querySelector('[data-field=external-id]')?.textContent === 'ACM-1234',
+    );
+    await panelShows('Grace Hopper');
   });
 });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer';
+import puppeteer, { type Browser, type Frame, type Page, type Target } from 'puppeteer';
 
 /** The built extension; TALLY_OUTPUT as in wxt.config.ts. */
 export const EXTENSION_DIR = resolve(process.env.TALLY_OUTPUT ?? '.output', 'chrome-mv3');
@@ -137,4 +137,33 @@ export async function sidePanelPage(tally: TallyBrowser): Promise<Page> {
     { timeout: 15_000 },
   );
   return target.asPage();
+}
+
+/**
+ * Stops the worker running now and waits for that one to end. Unlike stopServiceWorker, a fresh
+ * worker may start at once for an event already on its way (a tab's late report, the side panel
+ * asking): the browser restarts a stopped worker so, and memory is lost all the same.
+ */
+export async function stopRunningServiceWorker(tally: TallyBrowser): Promise<void> {
+  const isWorker = (candidate: Target) =>
+    candidate.type() === 'service_worker' && candidate.url().startsWith(tally.extensionOrigin);
+  const target = await tally.browser.waitForTarget(isWorker);
+  let onDestroyed: ((destroyed: Target) => void) | undefined;
+  const ended = new Promise<void>((resolve) => {
+    onDestroyed = (destroyed) => {
+      if (destroyed === target) resolve();
+    };
+    tally.browser.on('targetdestroyed', onDestroyed);
+    if (!tally.browser.targets().includes(target)) resolve();
+  });
+  try {
+    // It may end by itself meanwhile: then there is no worker left to close.
+    await (await target.worker().catch(() => null))?.close();
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('The service worker did not stop.')), 10_000).unref(),
+    );
+    await Promise.race([ended, timeout]);
+  } finally {
+    if (onDestroyed) tally.browser.off('targetdestroyed', onDestroyed);
+  }
 }
