@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { effect } from '@preact/signals';
 import { openDatabase } from '../../src/db/database';
 import { catalogCurrency, findProductBySku, saveProduct } from '../../src/db/products';
 import { errorMessage } from '../../src/domain/errors';
@@ -33,10 +34,20 @@ const openInPanel =
 
 // `Capture product` on pages without a customer: the worker reads the page, the user checks it.
 const capture = createCaptureProductModel({
-  readPage: () => sendMessage('product.readPage', {}),
+  readPage: () => sendMessage('product.readPage', tabRequest(model.tabId.value)),
   findProduct: (sku) => findProductBySku(openDatabase(), sku),
   save: (entry) => saveProduct(openDatabase(), entry),
   defaultCurrency: async () => (await catalogCurrency(openDatabase())) ?? 'USD',
+});
+
+/** The side panel names the tab it follows; framed, the worker knows the tab anyway. */
+function tabRequest(tabId: number | null): { tabId?: number } {
+  return tabId === null ? {} : { tabId };
+}
+
+// A product read from one page is not offered on the next one.
+effect(() => {
+  if (model.pageUrl.value !== null) capture.reset();
 });
 
 render(

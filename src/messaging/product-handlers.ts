@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { PAGE_TEXT_LIMIT } from '../adapters/product-reader';
 import { CurrencyCode, parseDecimalAmount, type Money } from '../domain/money';
 import { Product } from '../domain/product';
-import { ProductSnapshotSchema, type RequestOf, type ResponseOf } from './protocol';
+import { ProductSnapshotSchema, type ResponseOf } from './protocol';
 import type { Handlers } from './router';
-import type { SenderKind } from './sender';
+import { targetTab } from './sender';
 
 export interface ProductDeps {
   /**
@@ -19,22 +19,10 @@ type ReadPageReply = ResponseOf<'product.readPage'>;
 export function productHandlers(deps: ProductDeps): Pick<Handlers, 'product.readPage'> {
   return {
     'product.readPage': async (request, sender) => {
-      const tabId = tabToRead(request, sender);
-      return checkPageProduct(await deps.readPage(tabId));
+      // The framed sidebar's own tab, or the tab the side panel names (sender.ts decides).
+      return checkPageProduct(await deps.readPage(targetTab(request, sender)));
     },
   };
-}
-
-/**
- * The tab whose page is read: the one the sidebar is framed in. The one place that decides it,
- * so that a page with no tab of its own (the browser's side panel) can be let name one here.
- */
-export function tabToRead(
-  _request: RequestOf<'product.readPage'>,
-  sender: Extract<SenderKind, { kind: 'extension-page' }>,
-): number {
-  if (sender.tabId === undefined) throw new Error('Open Tally beside the product page to capture it.');
-  return sender.tabId;
 }
 
 // What the injected reader may send back: strings only, each capped. Anything else is refused.

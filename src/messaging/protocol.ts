@@ -103,7 +103,7 @@ export const protocol = {
   /** The sidebar's `Capture product`: read the product on its tab's page. Writes nothing. */
   'product.readPage': {
     from: 'extension-page',
-    request: z.object({}),
+    request: TabRequestSchema,
     response: z.union([
       z.object({ product: ProductSnapshotSchema }),
       /** No product on the page, or one Tally cannot take as it is: `reason` says which. */

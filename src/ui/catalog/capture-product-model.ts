@@ -124,7 +124,29 @@ export function createCaptureProductModel(deps: CaptureProductDeps) {
     existing.value = null;
   }
 
-  return { reading, form, existing, changes, message, status, error, busy, start, lookUpSku, save, cancel };
+  /** Forgets everything about the page it read: the sidebar moved on to another page. */
+  function reset() {
+    cancel();
+    message.value = null;
+    status.value = null;
+    error.value = null;
+  }
+
+  return {
+    reading,
+    form,
+    existing,
+    changes,
+    message,
+    status,
+    error,
+    busy,
+    start,
+    lookUpSku,
+    save,
+    cancel,
+    reset,
+  };
 }
 
 export type CaptureProductModel = ReturnType<typeof createCaptureProductModel>;

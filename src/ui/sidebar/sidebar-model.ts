@@ -57,6 +57,8 @@ export interface SidebarDeps {
 /** The sidebar's state: the customer on the page, its stored contact, its timeline, a recording. */
 export function createSidebarModel(deps: SidebarDeps) {
   const loading = signal(true);
+  /** The tab the sidebar is beside (docked: its own; side panel: the one in front). */
+  const tabId = signal<number | null>(null);
   const page = signal<PageContext | null>(null);
   /** A contact the user confirmed with the form, for the page it was confirmed on. */
   const confirmed = signal<ContactSnapshot | null>(null);
@@ -105,7 +107,10 @@ export function createSidebarModel(deps: SidebarDeps) {
   async function start() {
     try {
       let shown = Promise.resolve();
-      await deps.pageContext.subscribe((next) => void (shown = showPage(next.context)));
+      await deps.pageContext.subscribe((next) => {
+        tabId.value = next.tabId;
+        shown = showPage(next.context);
+      });
       await shown;
       lookaheadDays.value = await readSetting(deps.db, 'reorderLookaheadDays');
       // Index the catalog now, so the first search after `Record purchase` is a warm one.
@@ -222,6 +227,9 @@ export function createSidebarModel(deps: SidebarDeps) {
 
   return {
     loading,
+    tabId,
+    /** The address of the page beside the sidebar; a new one means everything on it is new. */
+    pageUrl: computed(() => page.value?.url ?? null),
     view,
     snapshot,
     teach,

@@ -61,9 +61,18 @@ describe('product.readPage: who may ask', () => {
     expect(await route(ask, otherExtension)).toMatchObject({ ok: false });
     expect(await route(ask, dashboard)).toEqual({
       ok: false,
-      error: 'Open Tally beside the product page to capture it.',
+      error: 'This Tally page is not beside a back-office tab.',
+    });
+    expect(await route({ ...ask, request: { tabId: 9 } }, sidebarIn(7))).toEqual({
+      ok: false,
+      error: 'A page in a tab can act on its own tab only.',
     });
     expect(readPage).not.toHaveBeenCalled();
+  });
+
+  it('reads the tab the side panel names: it has no tab of its own', async () => {
+    expect(await route({ ...ask, request: { tabId: 9 } }, dashboard)).toMatchObject({ ok: true });
+    expect(readPage).toHaveBeenCalledWith(9);
   });
 
   it('refuses a malformed request', async () => {
