@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
 import { startDemoServer } from '../demo/server';
-import {
-  launchWithTally,
-  sidePanelPage,
-  stopRunningServiceWorker,
-  type TallyBrowser,
-} from '../support/chromium';
+import { launchWithTally, sidePanelPage, stopServiceWorker, type TallyBrowser } from '../support/chromium';
 import { captureContact, openSidebar } from '../support/tour';
 
 /**
@@ -94,7 +89,7 @@ describe('the side-panel sidebar', () => {
   });
 
   it('keeps following after the service worker was stopped', async () => {
-    await stopRunningServiceWorker(tally);
+    await stopServiceWorker(tally);
     await open('/repair/customer?id=1007');
     await panelShows('ليلى حداد 📱');
     await rep.bringToFront();

@@ -103,30 +103,6 @@ export async function sidebarFrame(page: Page, extensionOrigin: string): Promise
 }
 
 /**
- * Stops the extension's service worker, as the browser does after 30 s idle. While puppeteer is
- * attached the worker would otherwise stay alive and hide bugs that only show after a restart.
- */
-export async function stopServiceWorker(tally: TallyBrowser): Promise<void> {
-  const target = await tally.browser.waitForTarget(
-    (candidate) => candidate.type() === 'service_worker' && candidate.url().startsWith(tally.extensionOrigin),
-  );
-  const worker = await target.worker();
-  await worker?.close();
-  const deadline = Date.now() + 10_000;
-  while (
-    tally.browser
-      .targets()
-      .some(
-        (candidate) =>
-          candidate.type() === 'service_worker' && candidate.url().startsWith(tally.extensionOrigin),
-      )
-  ) {
-    if (Date.now() > deadline) throw new Error('The service worker did not stop.');
-    await new Promise((settle) => setTimeout(settle, 50));
-  }
-}
-
-/**
  * The Tally sidebar in the browser's own side panel: a top-level extension page of its own
  * (a target of type "page"), unlike the docked sidebar, which is a frame inside the back office.
  */
@@ -140,11 +116,12 @@ export async function sidePanelPage(tally: TallyBrowser): Promise<Page> {
 }
 
 /**
- * Stops the worker running now and waits for that one to end. Unlike stopServiceWorker, a fresh
- * worker may start at once for an event already on its way (a tab's late report, the side panel
- * asking): the browser restarts a stopped worker so, and memory is lost all the same.
+ * Stops the extension's service worker, as the browser does after 30 s idle (while puppeteer is
+ * attached the worker would otherwise stay alive and hide bugs that only show after a restart),
+ * and waits for that worker to end. A fresh one may start at once for an event already on its
+ * way (a tab's late report, the side panel asking): memory is lost all the same.
  */
-export async function stopRunningServiceWorker(tally: TallyBrowser): Promise<void> {
+export async function stopServiceWorker(tally: TallyBrowser): Promise<void> {
   const isWorker = (candidate: Target) =>
     candidate.type() === 'service_worker' && candidate.url().startsWith(tally.extensionOrigin);
   const target = await tally.browser.waitForTarget(isWorker);
