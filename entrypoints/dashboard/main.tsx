@@ -39,9 +39,21 @@ render(
   <Dashboard model={model} sites={sites} recipes={recipes} followUp={followUp} catalog={catalog} />,
   document.getElementById('app') as HTMLElement,
 );
-void Promise.all([model.refresh(), sites.refresh(), recipes.refresh(), followUp.refresh(), catalog.refresh()]);
+void Promise.all([
+  model.refresh(),
+  sites.refresh(),
+  recipes.refresh(),
+  followUp.refresh(),
+  catalog.refresh(),
+]);
 // The sidebar records and teaches in another page; show its work when the user comes back here.
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible')
-    void Promise.all([model.refresh(), sites.refresh(), recipes.refresh(), followUp.refresh(), catalog.refresh()]);
+    void Promise.all([
+      model.refresh(),
+      sites.refresh(),
+      recipes.refresh(),
+      followUp.refresh(),
+      catalog.refresh(),
+    ]);
 });
