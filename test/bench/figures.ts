@@ -7,6 +7,8 @@ export interface Figure {
   unit: string;
   /** The budget in the same unit, or null where DESIGN.md sets none. */
   budget: number | null;
+  /** Whether the budget is a ceiling (the default: "≤ 16 ms") or a floor ("≥ 5× faster"). */
+  budgetKind?: 'max' | 'min';
 }
 
 export function percentile(values: readonly number[], fraction: number): number {
@@ -19,14 +21,21 @@ export function printFigures(figures: readonly Figure[]): void {
   const width = Math.max(...figures.map((figure) => figure.name.length));
   for (const figure of figures) {
     const value = `${round(figure.value)} ${figure.unit}`;
-    const budget = figure.budget === null ? 'no budget' : `budget ≤ ${round(figure.budget)} ${figure.unit}`;
-    const verdict = figure.budget === null ? '' : figure.value <= figure.budget ? '  ok' : '  OVER BUDGET';
+    const sign = figure.budgetKind === 'min' ? '≥' : '≤';
+    const budget =
+      figure.budget === null ? 'no budget' : `budget ${sign} ${round(figure.budget)} ${figure.unit}`;
+    const verdict = figure.budget === null ? '' : `  ${verdictOf(figure, figure.budget)}`;
     console.log(`${figure.name.padEnd(width)}  ${value.padStart(12)}   ${budget}${verdict}`);
   }
 }
 
 export async function writeFigures(path: string, figures: readonly Figure[]): Promise<void> {
   await writeFile(path, `${JSON.stringify(figures, null, 2)}\n`);
+}
+
+function verdictOf(figure: Figure, budget: number): string {
+  if (figure.budgetKind === 'min') return figure.value >= budget ? 'ok' : 'UNDER BUDGET';
+  return figure.value <= budget ? 'ok' : 'OVER BUDGET';
 }
 
 function round(value: number): number {

@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { startDemoServer } from '../demo/server';
 import { EXTENSION_DIR, launchWithTally, sidebarFrame, type TallyBrowser } from '../support/chromium';
 import { percentile, printFigures, writeFigures, type Figure } from './figures';
+import { searchFigures } from './search';
 
 /**
  * `npm run bench`: figures measured in real Chromium with the built extension, printed beside
@@ -129,6 +130,7 @@ async function main() {
       ...(await detectionTime(tally, 'pos', `${demo.url}/bench/pos/contacts?contact=42`)),
       ...(await detectionTime(tally, 'generic guess', `${demo.url}/bench/generic/clients/1234`)),
       ...(await sidebarOpenTime(tally, `${demo.url}/rep/customers/C-00042`)),
+      ...(await searchFigures(tally)),
     ];
     printFigures(figures);
     await writeFigures('bench-results.json', figures);
