@@ -37,9 +37,10 @@ import {
  *   3. every query word matched a whole word;
  *   4. some query word matched only the beginning of a word;
  *   5. some query word needed a typo.
- * Within a rank: more query words matched exactly first, then the shorter name (the query covers
- * more of it), then SKU order. Every product has its own place, so the same catalog and query
- * always give the same list, and the list does not reshuffle as the rep types.
+ * Within ranks 1 and 2: SKU order, as the rep typing a code expects. Within ranks 3 to 5: more
+ * query words matched exactly first, then the shorter name (the query covers more of it), then
+ * SKU order. Every product has its own place, so the same catalog and query always give the
+ * same list, and the list does not reshuffle as the rep types.
  *
  * How it stays fast (DESIGN.md: 50,000 products, ≤ 16 ms per keystroke at p95, ≤ 100 ms cold):
  * an inverted index from each name word to its products, with a sorted vocabulary so that a
@@ -60,6 +61,8 @@ export interface ProductIndex {
 export const MAX_QUERY_LENGTH = 200;
 /** Query words beyond these are ignored; a rep's query has a handful. */
 const MAX_QUERY_WORDS = 16;
+/** The shortest code compared with barcodes (EAN-8, the shortest retail one, has eight digits). */
+const MIN_BARCODE_LENGTH = 4;
 /** The shortest query word that may match with a typo. */
 export const TYPO_MIN_LENGTH = 5;
 /** How many query words' matches are kept while the rep types. */
@@ -106,7 +109,8 @@ export function createProductIndex(products: readonly Product[]): ProductIndex {
     const rank = (id: number, primary: number, detail: number) => {
       if (rankedBy[id] === searches) return;
       rankedBy[id] = searches;
-      best.offer(id, (primary * 64 + detail) * PLACES + (places[id] as number));
+      const place = primary <= RANK_CODE_PREFIX ? places.codes[id] : places.words[id];
+      best.offer(id, (primary * 64 + detail) * PLACES + (place as number));
     };
 
     if (!/\s/.test(text)) {
@@ -171,21 +175,22 @@ class NameIndex {
     // The cold start is mostly this loop, run once and so mostly before the engine has
     // optimised it: plain indexed loops, no callbacks or iterators.
     const idsByWord = new Map<string, number[]>();
-    // Each distinct run of a name ("crème") is folded once; 50,000 names share most of theirs.
+    // Each distinct run of a name ("Crème") is folded once; 50,000 names share most of theirs.
     const idListsByRun = new Map<string, number[][]>();
+    const idsOf = (word: string) => {
+      const known = idsByWord.get(word);
+      if (known) return known;
+      const ids: number[] = [];
+      idsByWord.set(word, ids);
+      return ids;
+    };
     for (let id = 0; id < catalog.length; id += 1) {
       const runs = nameRuns((catalog[id] as Product).name);
       for (let at = 0; at < runs.length; at += 1) {
         const run = runs[at] as string;
         let idLists = idListsByRun.get(run);
         if (idLists === undefined) {
-          idLists = foldRun(run).map((word) => {
-            const known = idsByWord.get(word);
-            if (known) return known;
-            const ids: number[] = [];
-            idsByWord.set(word, ids);
-            return ids;
-          });
+          idLists = foldRun(run).map(idsOf);
           idListsByRun.set(run, idLists);
         }
         for (let list = 0; list < idLists.length; list += 1) {
@@ -236,14 +241,16 @@ class NameIndex {
  * SKUs and barcodes, letters and digits only. A SKU is kept whole ("nw10000") and from each of its
  * later parts on ("10000"), sorted, so that "nw-100" and "100" both find NW-10000 by prefix.
  * Barcodes are only ever matched whole, by a scan: a small fraction of a millisecond for 50,000,
- * and cheaper than sorting them every time the catalog loads.
+ * and cheaper than sorting them every time the catalog loads; codes shorter than
+ * MIN_BARCODE_LENGTH are not compared with them.
  */
 class CodeIndex {
   /** Product ids in the order of their SKUs (letters and digits only). */
   readonly skuOrder: readonly number[];
   private readonly wholeSkus: SortedKeys;
   private readonly skuTails: SortedKeys;
-  private readonly barcodes: string[];
+  private readonly catalog: readonly Product[];
+  private barcodes: string[] | undefined;
 
   constructor(catalog: readonly Product[]) {
     const wholes: string[] = [];
@@ -263,22 +270,31 @@ class CodeIndex {
     this.wholeSkus = new SortedKeys(wholes);
     this.skuTails = new SortedKeys(tails, tailIds);
     this.skuOrder = this.wholeSkus.ids;
-    this.barcodes = new Array<string>(catalog.length);
-    for (let id = 0; id < catalog.length; id += 1) {
-      const barcode = (catalog[id] as Product).barcode;
-      this.barcodes[id] = barcode ? compactCode(barcode) : '';
-    }
+    this.catalog = catalog;
   }
 
   /** Products whose whole SKU or barcode is `code`. */
   exact(code: string): number[] {
     const found: number[] = [];
     this.wholeSkus.startingWith(code, (id, equal) => (equal ? found.push(id) : undefined), true);
-    const { barcodes } = this;
+    if (code.length < MIN_BARCODE_LENGTH) return found;
+    const barcodes = this.barcodeCodes();
     for (let id = 0; id < barcodes.length; id += 1) {
       if (barcodes[id] === code && !found.includes(id)) found.push(id);
     }
     return found;
+  }
+
+  /** Written as codes on the first query long enough to be a barcode, not before. */
+  private barcodeCodes(): string[] {
+    if (this.barcodes) return this.barcodes;
+    const barcodes = new Array<string>(this.catalog.length);
+    for (let id = 0; id < barcodes.length; id += 1) {
+      const barcode = (this.catalog[id] as Product).barcode;
+      barcodes[id] = barcode ? compactCode(barcode) : '';
+    }
+    this.barcodes = barcodes;
+    return barcodes;
   }
 
   /**
@@ -339,10 +355,14 @@ export function searchProducts(products: readonly Product[], query: string, limi
 }
 
 /**
- * Each product's place in the tie order: the shorter name first, then SKU order. A counting sort
- * by name length of the ids in SKU order: linear, and not one name compared.
+ * Each product's place in the two tie orders: SKU order for codes; for words, the shorter name
+ * first, then SKU order, by a counting sort on name length of the ids in SKU order: linear, and
+ * not one name compared.
  */
-function tiePlaces(catalog: readonly Product[], skuOrder: readonly number[]): Int32Array {
+function tiePlaces(
+  catalog: readonly Product[],
+  skuOrder: readonly number[],
+): { codes: Int32Array; words: Int32Array } {
   let longest = 0;
   for (let id = 0; id < catalog.length; id += 1) {
     longest = Math.max(longest, (catalog[id] as Product).name.length);
@@ -356,14 +376,16 @@ function tiePlaces(catalog: readonly Product[], skuOrder: readonly number[]): In
   for (let length = 1; length < starts.length; length += 1) {
     starts[length] = (starts[length] as number) + (starts[length - 1] as number);
   }
-  const places = new Int32Array(catalog.length);
-  for (let at = 0; at < skuOrder.length; at += 1) {
-    const id = skuOrder[at] as number;
+  const codes = new Int32Array(catalog.length);
+  const words = new Int32Array(catalog.length);
+  for (let place = 0; place < skuOrder.length; place += 1) {
+    const id = skuOrder[place] as number;
     const length = (catalog[id] as Product).name.length;
-    places[id] = starts[length] as number;
+    codes[id] = place;
+    words[id] = starts[length] as number;
     starts[length] = (starts[length] as number) + 1;
   }
-  return places;
+  return { codes, words };
 }
 
 /**

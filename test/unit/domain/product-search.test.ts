@@ -57,13 +57,19 @@ describe('product search: codes', () => {
     expect(skus(catalog, '1002')).toEqual(['NW-1002', 'NW-10021', 'XX-1']);
   });
 
-  it('lists every SKU that starts with what was typed ("NW-10" lists NW-10xx), before names', () => {
-    const found = skus(catalog, 'NW-100', 50);
-    expect(found.slice(0, -1).sort()).toEqual(
-      ['NW-1001', 'NW-1002', 'NW-10021', 'NW-1003', 'NW-1004', 'NW-1005', 'NW-1006', 'NW-1007'].sort(),
-    );
-    // Its name holds the words "nw" and "1002".
-    expect(found.at(-1)).toBe('XX-1');
+  it('lists every SKU that starts with what was typed ("NW-10" lists NW-10xx) in SKU order, before names', () => {
+    expect(skus(catalog, 'NW-100', 50)).toEqual([
+      'NW-1001',
+      'NW-1002',
+      'NW-10021',
+      'NW-1003',
+      'NW-1004',
+      'NW-1005',
+      'NW-1006',
+      'NW-1007',
+      // Its name holds the words "nw" and "1002".
+      'XX-1',
+    ]);
   });
 
   it('puts the SKU spelled exactly as typed before one equal only without punctuation', () => {
@@ -75,6 +81,15 @@ describe('product search: codes', () => {
   it('finds a barcode only whole, first', () => {
     expect(skus(catalog, '4006381333931')).toEqual(['NW-1001']);
     expect(skus(catalog, '400638133393')).toEqual([]);
+  });
+
+  it('compares no code shorter than four characters with barcodes', () => {
+    const inHouse = [
+      product('H-1', 'Gift Card', { barcode: '777' }),
+      product('H-2', 'Gift Box', { barcode: '7777' }),
+    ];
+    expect(skus(inHouse, '777')).toEqual([]);
+    expect(skus(inHouse, '7777')).toEqual(['H-2']);
   });
 
   it('does not compare a query with spaces with SKUs', () => {
