@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { startDemoServer } from '../demo/server';
 import { EXTENSION_DIR, launchWithTally, sidebarFrame, type TallyBrowser } from '../support/chromium';
 import { percentile, printFigures, writeFigures, type Figure } from './figures';
+import { confirmToTimeline } from './record';
 import { searchFigures } from './search';
 
 /**
@@ -131,6 +132,7 @@ async function main() {
       ...(await detectionTime(tally, 'generic guess', `${demo.url}/bench/generic/clients/1234`)),
       ...(await sidebarOpenTime(tally, `${demo.url}/rep/customers/C-00042`)),
       ...(await searchFigures(tally)),
+      ...(await confirmToTimeline(tally, demo.url)),
     ];
     printFigures(figures);
     await writeFigures('bench-results.json', figures);
