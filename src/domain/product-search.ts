@@ -27,7 +27,7 @@ import {
  * Codes. A query of one term (no space) is also compared with SKUs and barcodes written as
  * letters and digits only, so "nw1001", "nw-1001" and "NW-1001" all name the same code; a SKU
  * is found by its beginning or by the beginning of any later part ("12345" finds NW-12345).
- * Barcodes are matched whole only.
+ * Barcodes are matched whole only, from four characters on.
  *
  * Ranking, best first:
  *   1. exact SKU or exact barcode (one spelled exactly as typed before one equal only once
@@ -61,7 +61,10 @@ export interface ProductIndex {
 export const MAX_QUERY_LENGTH = 200;
 /** Query words beyond these are ignored; a rep's query has a handful. */
 const MAX_QUERY_WORDS = 16;
-/** The shortest code compared with barcodes (EAN-8, the shortest retail one, has eight digits). */
+/**
+ * The shortest code compared with barcodes: retail ones have eight digits or more, in-house ones
+ * may be shorter, and below four a code is still being typed.
+ */
 const MIN_BARCODE_LENGTH = 4;
 /** The shortest query word that may match with a typo. */
 export const TYPO_MIN_LENGTH = 5;
@@ -102,7 +105,8 @@ export function createProductIndex(products: readonly Product[]): ProductIndex {
   function search(query: string, limit = 20): Product[] {
     if (!(limit >= 1)) return [];
     const text = query.slice(0, MAX_QUERY_LENGTH).trim();
-    const words = [...new Set(searchWords(text))].slice(0, MAX_QUERY_WORDS);
+    const typed = searchWords(text);
+    const words = [...new Set(typed)].slice(0, MAX_QUERY_WORDS);
     if (words.length === 0) return [];
     const best = new BestProducts(Math.floor(Math.min(limit, size)));
     searches += 1;
@@ -114,7 +118,7 @@ export function createProductIndex(products: readonly Product[]): ProductIndex {
     };
 
     if (!/\s/.test(text)) {
-      const code = words.join('');
+      const code = typed.join('');
       const spelled = foldForSearch(text);
       for (const id of codes.exact(code)) {
         const product = catalog[id] as Product;
@@ -314,8 +318,10 @@ class SortedKeys {
   private readonly keys: string[];
   readonly ids: readonly number[];
 
-  /** `ids` default to each key's position. Catalogs usually come sorted by SKU: then the sort
-   * is one pass. */
+  /**
+   * `ids` default to each key's position. Catalogs usually come sorted by SKU: then the sort is
+   * one pass.
+   */
   constructor(keys: readonly string[], ids?: readonly number[]) {
     const order = new Array<number>(keys.length);
     for (let at = 0; at < keys.length; at += 1) order[at] = at;

@@ -53,6 +53,10 @@ describe('product search: codes', () => {
     }
   });
 
+  it('reads a SKU whole even when its parts repeat', () => {
+    expect(skus([product('AB-AB', 'Twin Pack'), product('AB-1', 'Single')], 'ab-ab')).toEqual(['AB-AB']);
+  });
+
   it('finds a SKU by the number after its prefix, the equal one first', () => {
     expect(skus(catalog, '1002')).toEqual(['NW-1002', 'NW-10021', 'XX-1']);
   });
