@@ -124,7 +124,9 @@ export async function sidePanelPage(tally: TallyBrowser): Promise<Page> {
 export async function stopServiceWorker(tally: TallyBrowser): Promise<void> {
   const isWorker = (candidate: Target) =>
     candidate.type() === 'service_worker' && candidate.url().startsWith(tally.extensionOrigin);
-  const target = await tally.browser.waitForTarget(isWorker);
+  // No worker running: it is stopped already, which is what the caller wants.
+  const target = tally.browser.targets().find(isWorker);
+  if (!target) return;
   let onDestroyed: ((destroyed: Target) => void) | undefined;
   const ended = new Promise<void>((resolve) => {
     onDestroyed = (destroyed) => {
@@ -133,13 +135,17 @@ export async function stopServiceWorker(tally: TallyBrowser): Promise<void> {
     tally.browser.on('targetdestroyed', onDestroyed);
     if (!tally.browser.targets().includes(target)) resolve();
   });
+  const timeout = (what: string) =>
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(what)), 10_000).unref());
   try {
     // It may end by itself meanwhile: then there is no worker left to close.
-    await (await target.worker().catch(() => null))?.close();
-    const timeout = new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error('The service worker did not stop.')), 10_000).unref(),
-    );
-    await Promise.race([ended, timeout]);
+    const worker = await Promise.race([
+      target.worker().catch(() => null),
+      ended.then(() => null),
+      timeout('The service worker could not be reached.'),
+    ]);
+    await worker?.close().catch(() => undefined);
+    await Promise.race([ended, timeout('The service worker did not stop.')]);
   } finally {
     if (onDestroyed) tally.browser.off('targetdestroyed', onDestroyed);
   }

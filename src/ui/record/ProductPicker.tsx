@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { ErrorMessage } from '../ErrorMessage';
 import { formatMoney } from '../../domain/money';
 import type { RecordModel } from './record-model';
@@ -6,9 +6,10 @@ import type { RecordModel } from './record-model';
 /** Search the catalog and add products, by keyboard (type, arrows, Enter) or mouse. */
 export function ProductPicker(props: { model: RecordModel; onCancel: () => void }) {
   const { model } = props;
-  // `autofocus` works once per document; a keyboard user lands in the search every time.
+  // `autofocus` works once per document; a keyboard user lands in the search every time
+  // (before the screen is drawn, so never after the user clicked elsewhere).
   const searchRef = useRef<HTMLInputElement>(null);
-  useEffect(() => searchRef.current?.focus(), []);
+  useLayoutEffect(() => searchRef.current?.focus(), []);
   const results = model.results.value;
   const listId = 'product-results';
   const activeId = results[model.highlighted.value] ? `product-${model.highlighted.value}` : undefined;

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { ErrorMessage } from '../ErrorMessage';
 import { formatMoney } from '../../domain/money';
 import { formatCalendarDate } from '../format';
@@ -16,9 +16,10 @@ export function ReviewOrder(props: {
   const marked = model.attempted.value;
   const dateProblem = marked ? check.dateProblem : null;
   const noun = model.kind === 'sample' ? 'sample' : 'order';
-  // Keyboard users continue where the review starts: the purchase date.
+  // Keyboard users continue where the review starts: the purchase date. A layout effect runs
+  // before the screen is drawn, so it never takes focus from a field the user already clicked.
   const dateRef = useRef<HTMLInputElement>(null);
-  useEffect(() => dateRef.current?.focus(), []);
+  useLayoutEffect(() => dateRef.current?.focus(), []);
   return (
     <form
       aria-labelledby="review-heading"
