@@ -127,8 +127,9 @@ export function createProductIndex(products: readonly Product[]): ProductIndex {
         );
         rank(id, RANK_CODE, asWritten ? 0 : 1);
       }
-      if (code.length >= 2)
-        codes.startingWith(code, (id, equal) => rank(id, RANK_CODE_PREFIX, equal ? 0 : 1));
+      if (code.length >= 2) {
+        codes.startingWith(code, best.capacity, (id, equal) => rank(id, RANK_CODE_PREFIX, equal ? 0 : 1));
+      }
     }
 
     const matches: WordMatches[] = [];
@@ -303,12 +304,14 @@ class CodeIndex {
 
   /**
    * Calls `visit` for each product whose SKU, whole or from a later part on, starts with `code`,
-   * with whether it equals `code`; those equal first.
+   * with whether it equals `code`; those equal first. Whole SKUs come in SKU order, the tie order
+   * of their rank, so past the first `wanted` of them none could be shown ("nw" would otherwise
+   * visit all 50,000).
    */
-  startingWith(code: string, visit: (id: number, equal: boolean) => void): void {
+  startingWith(code: string, wanted: number, visit: (id: number, equal: boolean) => void): void {
     this.wholeSkus.startingWith(code, (id, equal) => equal && visit(id, true), true);
     this.skuTails.startingWith(code, (id, equal) => equal && visit(id, true), true);
-    this.wholeSkus.startingWith(code, visit);
+    this.wholeSkus.startingWith(code, visit, false, wanted);
     this.skuTails.startingWith(code, visit);
   }
 }
@@ -338,19 +341,26 @@ class SortedKeys {
 
   /**
    * Calls `visit` with the product of each key that starts with `prefix`, and whether the key
-   * equals it; with `onlyEqual`, stops after those equal.
+   * equals it; with `onlyEqual`, stops after those equal; stops after `most` calls.
    */
-  startingWith(prefix: string, visit: (id: number, equal: boolean) => unknown, onlyEqual = false): void {
+  startingWith(
+    prefix: string,
+    visit: (id: number, equal: boolean) => unknown,
+    onlyEqual = false,
+    most = Number.POSITIVE_INFINITY,
+  ): void {
     const { keys, ids } = this;
+    let visited = 0;
     for (
       let at = lowerBound(keys.length, (position) => keys[position] as string, prefix);
-      at < keys.length;
+      at < keys.length && visited < most;
       at += 1
     ) {
       const key = keys[at] as string;
       const equal = key.length === prefix.length;
       if (!key.startsWith(prefix) || (onlyEqual && !equal)) return;
       visit(ids[at] as number, equal);
+      visited += 1;
     }
   }
 }
@@ -402,7 +412,7 @@ class BestProducts {
   private readonly ids: number[] = [];
   private readonly keys: number[] = [];
 
-  constructor(private readonly capacity: number) {}
+  constructor(readonly capacity: number) {}
 
   offer(id: number, key: number): void {
     const { ids, keys } = this;

@@ -76,6 +76,12 @@ describe('product search: codes', () => {
     ]);
   });
 
+  it('keeps SKU order among many SKU matches, a later part matching too', () => {
+    const many = Array.from({ length: 30 }, (_, at) => product(`NW-${at + 1}`, `Item ${at + 1}`));
+    const withPart = [...many, product('AB-NW7', 'Bundle')];
+    expect(skus(withPart, 'nw', 5)).toEqual(['AB-NW7', 'NW-1', 'NW-10', 'NW-11', 'NW-12']);
+  });
+
   it('puts the SKU spelled exactly as typed before one equal only without punctuation', () => {
     const twins = [product('AB-12', 'Blue Cap'), product('A-B12', 'Red Cap')];
     expect(skus(twins, 'a-b12')).toEqual(['A-B12', 'AB-12']);
