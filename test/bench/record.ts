@@ -52,27 +52,29 @@ async function timeOneOrder(frame: Frame, sku: string): Promise<number> {
   await search?.press('Enter');
   await frame.locator('::-p-aria(Complete record)').click();
   const confirm = await frame.waitForSelector('::-p-aria(Confirm order)');
-  // Armed in the page: the click's own timestamp, and the first frame after the new entry.
-  const shown = await frame.evaluateHandle(
-    (wanted) => {
-      return new Promise<number>((resolve) => {
-        let clickedAt = 0;
-        document.addEventListener('click', (event) => (clickedAt = event.timeStamp), {
-          capture: true,
-          once: true,
-        });
-        const observer = new MutationObserver(() => {
-          const top = document.querySelector('ol.timeline > li');
-          if (top?.textContent?.includes(wanted)) {
-            observer.disconnect();
-            requestAnimationFrame(() => resolve(performance.now() - clickedAt));
-          }
-        });
-        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-      });
-    },
-    await frame.$eval('fieldset legend', (element) => element.textContent?.split(' NW-')[0] ?? ''),
+  // Armed in the page: the click's own timestamp, and the first frame after the new entry. The
+  // promise is wrapped in an object: a returned promise would be awaited before the click.
+  const wanted = await frame.$eval(
+    'fieldset legend',
+    (element) => element.textContent?.split(' NW-')[0] ?? '',
   );
+  const armed = await frame.evaluateHandle((name) => {
+    const shown = new Promise<number>((resolve) => {
+      let clickedAt = 0;
+      document.addEventListener('click', (event) => (clickedAt = event.timeStamp), {
+        capture: true,
+        once: true,
+      });
+      const observer = new MutationObserver(() => {
+        if (document.querySelector('ol.timeline > li')?.textContent?.includes(name)) {
+          observer.disconnect();
+          requestAnimationFrame(() => resolve(performance.now() - clickedAt));
+        }
+      });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    return { shown };
+  }, wanted);
   await confirm?.click();
-  return (await shown.evaluate((promise) => promise)) as number;
+  return armed.evaluate((handle) => handle.shown);
 }
