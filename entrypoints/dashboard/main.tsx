@@ -39,21 +39,10 @@ render(
   <Dashboard model={model} sites={sites} recipes={recipes} followUp={followUp} catalog={catalog} />,
   document.getElementById('app') as HTMLElement,
 );
-void Promise.all([
-  model.refresh(),
-  sites.refresh(),
-  recipes.refresh(),
-  followUp.refresh(),
-  catalog.refresh(),
-]);
+const refreshAll = () =>
+  Promise.all([model.refresh(), sites.refresh(), recipes.refresh(), followUp.refresh(), catalog.refresh()]);
+void refreshAll();
 // The sidebar records and teaches in another page; show its work when the user comes back here.
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'visible')
-    void Promise.all([
-      model.refresh(),
-      sites.refresh(),
-      recipes.refresh(),
-      followUp.refresh(),
-      catalog.refresh(),
-    ]);
+  if (document.visibilityState === 'visible') void refreshAll();
 });

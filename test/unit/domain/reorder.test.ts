@@ -1,3 +1,4 @@
+import { purchaseRecord } from '../../support/purchase-records';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, daysBetween } from '../../../src/domain/calendar';
@@ -12,9 +13,6 @@ import {
 } from '../../../src/domain/reorder';
 
 const NAMES: Record<string, string> = { cream: 'Hand Cream', soap: 'Lavender Soap', candle: 'Candle' };
-let recorded = 0;
-
-/** A stored record as the repositories return it; lines are [productId, quantity]. */
 function order(
   kind: PurchaseKind,
   contactId: string,
@@ -22,26 +20,7 @@ function order(
   lines: [productId: string, quantity?: number][],
   extra: Partial<PurchaseRecord> = {},
 ): PurchaseRecord {
-  const at = new Date(Date.UTC(2026, 0, 1) + ++recorded * 1000).toISOString();
-  const price = { minor: 1250, currency: 'USD' };
-  return {
-    id: `record-${recorded}`,
-    createdAt: at,
-    updatedAt: at,
-    contactId,
-    kind,
-    purchaseDate,
-    currency: 'USD',
-    lines: lines.map(([productId, quantity = 1]) => ({
-      productId,
-      sku: productId.toUpperCase(),
-      name: NAMES[productId] ?? productId,
-      quantity,
-      unitPrice: price,
-      catalogPrice: price,
-    })),
-    ...extra,
-  };
+  return purchaseRecord(kind, contactId, purchaseDate, lines, { names: NAMES, extra });
 }
 const buy = (contactId: string, date: string, ...products: string[]) =>
   order(

@@ -1,13 +1,11 @@
 import fc from 'fast-check';
+import { purchaseRecord } from '../../support/purchase-records';
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween } from '../../../src/domain/calendar';
 import type { PurchaseKind, PurchaseRecord } from '../../../src/domain/purchase';
 import { sampleConversion } from '../../../src/domain/sample-conversion';
 
 const NAMES: Record<string, string> = { cream: 'Hand Cream', soap: 'Lavender Soap', candle: 'Candle' };
-let recorded = 0;
-
-/** A stored record as the repositories return it, one line per product. */
 function order(
   kind: PurchaseKind,
   contactId: string,
@@ -15,26 +13,13 @@ function order(
   products: string[],
   extra: Partial<PurchaseRecord> = {},
 ): PurchaseRecord {
-  const at = new Date(Date.UTC(2026, 0, 1) + ++recorded * 1000).toISOString();
-  const price = { minor: 1250, currency: 'USD' };
-  return {
-    id: `record-${recorded}`,
-    createdAt: at,
-    updatedAt: at,
-    contactId,
+  return purchaseRecord(
     kind,
+    contactId,
     purchaseDate,
-    currency: 'USD',
-    lines: products.map((productId) => ({
-      productId,
-      sku: productId.toUpperCase(),
-      name: NAMES[productId] ?? productId,
-      quantity: 1,
-      unitPrice: price,
-      catalogPrice: price,
-    })),
-    ...extra,
-  };
+    products.map((productId) => [productId] as const),
+    { names: NAMES, extra },
+  );
 }
 const sample = (contactId: string, date: string, ...products: string[]) =>
   order('sample', contactId, date, products);
