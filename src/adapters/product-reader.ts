@@ -1,3 +1,5 @@
+import { cleanText } from '../domain/contact-snapshot';
+
 /**
  * A product as a back-office page shows it: raw page text, read with textContent or from
  * attributes, never HTML. The worker cleans and validates it (product-handlers.ts) before anyone
@@ -40,13 +42,10 @@ export interface ProductReader {
  */
 export const PAGE_TEXT_LIMIT = 4096;
 
-/** Page text with its whitespace collapsed, capped; undefined when there is none. */
+/**
+ * Page text as Tally keeps it (cleanText: controls and direction overrides gone, whitespace
+ * collapsed), capped; undefined when there is none. The reader and the worker both use it.
+ */
 export function pageText(value: string | null | undefined): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  const text = value
-    .slice(0, PAGE_TEXT_LIMIT * 4)
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, PAGE_TEXT_LIMIT);
-  return text === '' ? undefined : text;
+  return cleanText(value, PAGE_TEXT_LIMIT);
 }

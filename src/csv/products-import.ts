@@ -1,5 +1,5 @@
 import { CurrencyCode, minorDigits, parseDecimalAmount, type Money } from '../domain/money';
-import { Product } from '../domain/product';
+import { PRODUCT_TEXT_LIMITS } from '../domain/product';
 import type { CsvEncoding } from './decode';
 import {
   acceptRow,
@@ -55,42 +55,27 @@ export interface ProductsCsvOptions {
 }
 
 export type ProductsCsvResult =
-  | { ok: true; products: ProductRow[]; rejected: RowRejection[]; encodingNote?: string }
+  | {
+      ok: true;
+      products: ProductRow[];
+      rejected: RowRejection[];
+      /** Optional fields the file has no column for: an import keeps what the catalog has. */
+      absentFields: OmittableProductField[];
+      encodingNote?: string;
+    }
   | { ok: false; error: string };
 
 /** Optional fields a catalog file can leave out altogether (no column), as opposed to empty cells. */
 export type OmittableProductField = 'category' | 'barcode';
 
-/** What a catalog import needs: the products, and which fields the file has no column for. */
-export type CatalogCsvResult =
-  | (Extract<ProductsCsvResult, { ok: true }> & { absentFields: OmittableProductField[] })
-  | Extract<ProductsCsvResult, { ok: false }>;
-
-// The limits come from the stored schema, so the database never refuses a row accepted here.
-const MAX_LENGTH = {
-  sku: Product.shape.sku.maxLength ?? 64,
-  name: Product.shape.name.maxLength ?? 300,
-  category: Product.shape.category.unwrap().maxLength ?? 200,
-  barcode: Product.shape.barcode.unwrap().maxLength ?? 64,
-};
-
 /**
  * Reads a catalog CSV. File-level problems (empty file, duplicate or missing required columns)
  * give `ok: false` and nothing else; otherwise every row is either a product or a rejection with
- * its line and reason, and the caller decides whether to import the good rows.
+ * its line and reason, and the caller decides whether to import the good rows. It also says
+ * which optional fields the file has no column for: an import keeps what the catalog has for
+ * those, where an empty cell clears it.
  */
 export function readProductsCsv(text: string, options: ProductsCsvOptions = {}): ProductsCsvResult {
-  const result = readCatalogCsv(text, options);
-  if (!result.ok) return result;
-  const { absentFields: _absent, ...read } = result;
-  return read;
-}
-
-/**
- * readProductsCsv, also saying which optional fields the file has no column for: an import
- * keeps what the catalog has for those, where an empty cell clears it.
- */
-export function readCatalogCsv(text: string, options: ProductsCsvOptions = {}): CatalogCsvResult {
   const defaultCurrency = checkDefaultCurrency(options.defaultCurrency ?? 'USD');
   const table = parseCsvTable(text);
   if (isCsvFileError(table)) return { ok: false, error: table.error };
@@ -106,9 +91,9 @@ export function readCatalogCsv(text: string, options: ProductsCsvOptions = {}): 
   const { accepted, rejected } = readRows(table, map, (get, row, columnName) => {
     const problems: string[] = [];
     const text = (field: ProductField): string => get(field) ?? '';
-    const tooLong = (field: keyof typeof MAX_LENGTH): void => {
-      if (text(field).length > MAX_LENGTH[field]) {
-        problems.push(`${columnName(field)} is longer than ${MAX_LENGTH[field]} characters`);
+    const tooLong = (field: keyof typeof PRODUCT_TEXT_LIMITS): void => {
+      if (text(field).length > PRODUCT_TEXT_LIMITS[field]) {
+        problems.push(`${columnName(field)} is longer than ${PRODUCT_TEXT_LIMITS[field]} characters`);
       }
     };
 

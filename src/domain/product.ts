@@ -2,13 +2,16 @@ import { z } from 'zod';
 import { Money } from './money';
 import { RecordBase } from './record';
 
+/** The longest text each product field holds; imports, forms and page captures check against it. */
+export const PRODUCT_TEXT_LIMITS = { sku: 64, name: 300, category: 200, barcode: 64 } as const;
+
 /** A catalog product; the SKU is its identity across imports (re-import updates, never duplicates). */
 export const Product = RecordBase.extend({
-  sku: z.string().trim().min(1).max(64),
-  name: z.string().trim().min(1).max(300),
+  sku: z.string().trim().min(1).max(PRODUCT_TEXT_LIMITS.sku),
+  name: z.string().trim().min(1).max(PRODUCT_TEXT_LIMITS.name),
   price: Money,
-  category: z.string().max(200).optional(),
-  barcode: z.string().max(64).optional(),
+  category: z.string().max(PRODUCT_TEXT_LIMITS.category).optional(),
+  barcode: z.string().max(PRODUCT_TEXT_LIMITS.barcode).optional(),
   /** Columns of the imported file that Tally has no field for, kept as they were. */
   extra: z.record(z.string(), z.string()),
   /** Lower-cased name and SKU, for search. */

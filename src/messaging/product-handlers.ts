@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { PAGE_TEXT_LIMIT } from '../adapters/product-reader';
+import { PAGE_TEXT_LIMIT, pageText } from '../adapters/product-reader';
 import { CurrencyCode, parseDecimalAmount, type Money } from '../domain/money';
-import { Product } from '../domain/product';
+import { PRODUCT_TEXT_LIMITS } from '../domain/product';
 import { ProductSnapshotSchema, type ResponseOf } from './protocol';
 import type { Handlers } from './router';
 import { targetTab } from './sender';
@@ -38,13 +38,7 @@ const PageProductSchema = z.object({
   category: pageString,
 });
 
-const LIMITS = {
-  sku: Product.shape.sku.maxLength ?? 64,
-  name: Product.shape.name.maxLength ?? 300,
-  category: Product.shape.category.unwrap().maxLength ?? 200,
-  barcode: Product.shape.barcode.unwrap().maxLength ?? 64,
-};
-const FIELD_WORDS: Record<keyof typeof LIMITS, string> = {
+const FIELD_WORDS: Record<keyof typeof PRODUCT_TEXT_LIMITS, string> = {
   sku: 'SKU',
   name: 'name',
   category: 'category',
@@ -64,17 +58,17 @@ export function checkPageProduct(raw: unknown): ReadPageReply {
   if (!parsed.success) return refuse('Tally could not read the product on this page.');
   const page = parsed.data;
   const text = {
-    sku: cleanText(page.sku),
-    name: cleanText(page.name),
-    category: cleanText(page.category),
-    barcode: cleanText(page.barcode),
+    sku: pageText(page.sku),
+    name: pageText(page.name),
+    category: pageText(page.category),
+    barcode: pageText(page.barcode),
   };
   if (!text.name) return refuse('The product on this page has no name Tally can read.');
   for (const field of ['sku', 'name', 'category', 'barcode'] as const) {
     const value = text[field];
-    if (value !== undefined && value.length > LIMITS[field]) {
+    if (value !== undefined && value.length > PRODUCT_TEXT_LIMITS[field]) {
       return refuse(
-        `The product ${FIELD_WORDS[field]} on this page is longer than ${LIMITS[field]} characters.`,
+        `The product ${FIELD_WORDS[field]} on this page is longer than ${PRODUCT_TEXT_LIMITS[field]} characters.`,
       );
     }
   }
@@ -86,24 +80,16 @@ export function checkPageProduct(raw: unknown): ReadPageReply {
   return { product: snapshot.data };
 }
 
-/** Page text as one line: control characters and runs of white space become single spaces. */
-function cleanText(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  // eslint-disable-next-line no-control-regex -- removing them is the point
-  const text = value.replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ').trim();
-  return text === '' ? undefined : text;
-}
-
 /** The price, undefined when the page gives none (or no currency), or why it cannot be taken. */
 function readPrice(
   decimal: string | undefined,
   minorText: string | undefined,
   currencyText: string | undefined,
 ): Money | undefined | string {
-  const amount = cleanText(decimal);
-  const minor = cleanText(minorText);
+  const amount = pageText(decimal);
+  const minor = pageText(minorText);
   if (amount === undefined && minor === undefined) return undefined;
-  const currency = cleanText(currencyText)?.toUpperCase();
+  const currency = pageText(currencyText)?.toUpperCase();
   // Without its currency an amount means nothing certain; the user types the price instead.
   if (currency === undefined) return undefined;
   if (!CurrencyCode.safeParse(currency).success) {

@@ -2,7 +2,7 @@ import { computed, signal, type Signal } from '@preact/signals';
 import type { CatalogEntry } from '../../domain/catalog-changes';
 import { CurrencyCode } from '../../domain/money';
 import { parseMoneyInput } from '../../domain/money-input';
-import { Product } from '../../domain/product';
+import { PRODUCT_TEXT_LIMITS } from '../../domain/product';
 
 export type ProductFormField = 'sku' | 'name' | 'price' | 'currency' | 'category' | 'barcode';
 export type ProductFormValues = Record<ProductFormField, string>;
@@ -21,14 +21,6 @@ export const PRODUCT_FORM_FIELDS: readonly {
   { field: 'barcode', label: 'Barcode', inputMode: 'numeric' },
 ];
 
-// The stored schema's limits, so that the database never refuses what the form accepted.
-const MAX_LENGTH = {
-  sku: Product.shape.sku.maxLength ?? 64,
-  name: Product.shape.name.maxLength ?? 300,
-  category: Product.shape.category.unwrap().maxLength ?? 200,
-  barcode: Product.shape.barcode.unwrap().maxLength ?? 64,
-};
-
 export type ProductFormRead =
   { entry: CatalogEntry; errors: Record<string, never> } | { entry: null; errors: ProductFormErrors };
 
@@ -42,9 +34,9 @@ export function readProductForm(values: ProductFormValues, locale?: string): Pro
   const required = (field: 'sku' | 'name', label: string) => {
     if (text(field) === '') errors[field] = `Enter the ${label}.`;
   };
-  const limited = (field: keyof typeof MAX_LENGTH, label: string) => {
-    if (text(field).length > MAX_LENGTH[field]) {
-      errors[field] = `${label} is longer than ${MAX_LENGTH[field]} characters.`;
+  const limited = (field: keyof typeof PRODUCT_TEXT_LIMITS, label: string) => {
+    if (text(field).length > PRODUCT_TEXT_LIMITS[field]) {
+      errors[field] = `${label} is longer than ${PRODUCT_TEXT_LIMITS[field]} characters.`;
     }
   };
   required('sku', 'SKU');

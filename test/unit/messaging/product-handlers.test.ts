@@ -174,6 +174,11 @@ describe('checkPageProduct: what the page returned is checked before anyone sees
     expect(reply.product).not.toHaveProperty('script');
   });
 
+  it('drops direction overrides, which would show a name in another order than it is stored', () => {
+    const reply = checkPageProduct({ ...page, name: 'Glass \u202eyarpS\u202c Cleaner' });
+    expect(reply.product?.name).toBe('Glass yarpS Cleaner');
+  });
+
   it('reads a decimal price in the currency’s minor units, and leaves out a price with no currency', () => {
     const yen = checkPageProduct({ reader: 'schema-org', name: 'Tea', price: '1200', currency: 'jpy' });
     expect(yen.product?.price).toEqual({ minor: 1200, currency: 'JPY' });
