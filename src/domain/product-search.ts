@@ -365,11 +365,6 @@ class SortedKeys {
   }
 }
 
-/** The products matching every word of `query`, best first; see createProductIndex. */
-export function searchProducts(products: readonly Product[], query: string, limit = 20): Product[] {
-  return createProductIndex(products).search(query, limit);
-}
-
 /**
  * Each product's place in the two tie orders: SKU order for codes; for words, the shorter name
  * first, then SKU order, by a counting sort on name length of the ids in SKU order: linear, and

@@ -15,7 +15,7 @@ import {
   previewCatalogImport,
 } from '../../db/products';
 import { decodeCsvBytes } from '../../csv/decode';
-import { readCatalogCsv } from '../../csv/products-import';
+import { readProductsCsv } from '../../csv/products-import';
 import type { RowRejection } from '../../csv/rows';
 import { createProductFormModel, type ProductFormModel } from '../catalog/product-form-model';
 
@@ -81,7 +81,7 @@ export function createCatalogModel(deps: CatalogDeps) {
     status.value = null;
     await act(`${file.name} could not be read: `, async () => {
       const { text, encoding } = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
-      const read = readCatalogCsv(text, { encoding });
+      const read = readProductsCsv(text, { encoding });
       if (!read.ok) {
         error.value = `${file.name}: ${read.error}`;
         return;

@@ -118,7 +118,17 @@ describe('readProductsCsv', () => {
   });
 
   it('accepts a header-only file as zero products', () => {
-    expect(readProductsCsv('sku,name,price\r\n')).toEqual({ ok: true, products: [], rejected: [] });
+    expect(readProductsCsv('sku,name,price\r\n')).toEqual({
+      ok: true,
+      products: [],
+      rejected: [],
+      absentFields: ['category', 'barcode'],
+    });
+  });
+
+  it('names the optional fields the file has no column for, not those with empty cells', () => {
+    expect(read('sku,name,price,barcode\nA,B,1,\n').absentFields).toEqual(['category']);
+    expect(read('sku,name,price,category,ean\nA,B,1,,\n').absentFields).toEqual([]);
   });
 
   it('notes when the text was decoded as Windows-1252', () => {
