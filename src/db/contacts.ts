@@ -10,6 +10,7 @@ import type { Contact } from '../domain/contact';
 import type { ContactEvent, FieldChange } from '../domain/contact-event';
 import type { ContactSnapshot } from '../domain/contact-snapshot';
 import { nowInstant } from '../domain/dates';
+import { foldForSearch, searchWords } from '../domain/search-text';
 import type { TallyDatabase } from './database';
 import type { CaptureOutcome } from '../domain/capture-outcome';
 
@@ -101,7 +102,7 @@ export async function getContactsById(
 
 /** Contacts whose name or email contains every word typed, by name; for picking one by hand. */
 export async function searchContacts(db: TallyDatabase, query: string, limit = 8): Promise<Contact[]> {
-  const words = foldForSearch(query).split(/\s+/).filter(Boolean);
+  const words = searchWords(query);
   if (words.length === 0) return [];
   const found: Contact[] = [];
   await db.contacts.each((contact) => {
@@ -110,8 +111,4 @@ export async function searchContacts(db: TallyDatabase, query: string, limit = 8
     if (words.every((word) => text.includes(word))) found.push(contact);
   });
   return found.sort((a, b) => a.name.localeCompare(b.name)).slice(0, limit);
-}
-
-function foldForSearch(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }

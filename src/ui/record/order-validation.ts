@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../../domain/dates';
+import { CalendarDate } from '../../domain/dates';
 import type { CurrencyCode, Money } from '../../domain/money';
 import { parseMoneyInput } from '../../domain/money-input';
 import { MAX_QUANTITY, type PurchaseLine } from '../../domain/purchase';
@@ -77,20 +77,12 @@ export function checkOrder(
     }
     if (problems.quantity || problems.price) lineProblems.set(line.productId, problems);
   }
-  const validDate = isCalendarDate(purchaseDate);
+  // A real day (not 2026-02-30), read without any time zone.
+  const validDate = CalendarDate.safeParse(purchaseDate).success;
   return {
     lines: lineProblems.size === 0 && lines.length > 0 ? parsed : null,
     lineProblems,
     dateProblem: validDate ? null : 'Purchase date must be a date.',
     future: validDate && purchaseDate > context.today,
   };
-}
-
-/** A real YYYY-MM-DD day (not 2026-02-30), read without any time zone. */
-export function isCalendarDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const [, year, month, day] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

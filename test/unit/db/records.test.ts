@@ -4,7 +4,7 @@ import { Dexie } from 'dexie';
 import { TallyDatabase } from '../../../src/db/database';
 import * as v1 from '../../../src/db/migrations/001-initial';
 import * as v2 from '../../../src/db/migrations/002-capture-history-recipes-sites';
-import { saveCapturedContact } from '../../../src/db/contacts';
+import { saveCapturedContact, searchContacts } from '../../../src/db/contacts';
 import { addNote, deleteNote, listContactNotes, restoreNote } from '../../../src/db/notes';
 import {
   deletePurchase,
@@ -175,6 +175,21 @@ describe('group orders', () => {
     ).rejects.toThrow(/no longer exists/);
     expect(await db.purchases.count()).toBe(0);
     expect(await db.purchaseGroups.count()).toBe(0);
+  });
+});
+
+describe('finding contacts for a group order', () => {
+  it('matches every word typed in the name or email, ignoring case and accents; never a deleted one', async () => {
+    const zoe = await contact('Zoë Álvarez', 'zoe@example.com');
+    const grace = await contact('Grace Hopper', 'grace@navy.example');
+    await contact('Gone Away', 'gone@example.com').then((gone) =>
+      db.contacts.update(gone.id, { deletedAt: '2026-11-01T00:00:00.000Z' }),
+    );
+    const names = async (query: string) => (await searchContacts(db, query)).map((found) => found.name);
+    expect(await names('zoe alv')).toEqual([zoe.name]);
+    expect(await names('NAVY')).toEqual([grace.name]);
+    expect(await names('example')).toEqual([grace.name, zoe.name]);
+    expect(await names('   ')).toEqual([]);
   });
 });
 
