@@ -32,7 +32,7 @@ const sites = createSiteAccessModel({
   notifySiteChanged,
 });
 const recipes = createRecipesModel({ db, download: downloadText, notifySiteChanged });
-const followUp = createFollowUpModel({ db });
+const followUp = createFollowUpModel({ db, history: model });
 const catalog = createCatalogModel({ db });
 
 render(

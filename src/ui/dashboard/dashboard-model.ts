@@ -6,6 +6,7 @@ import type { TallyDatabase } from '../../db/database';
 import { getContactsById } from '../../db/contacts';
 import { listAllPurchases } from '../../db/purchases';
 import { purchasesToCsv } from '../../csv/purchases-export';
+import { errorMessage } from '../../domain/errors';
 
 export interface DashboardDeps {
   db: TallyDatabase;
@@ -19,12 +20,17 @@ export function createDashboardModel(deps: DashboardDeps) {
   const error = signal<string | null>(null);
 
   async function refresh() {
-    const records = await listAllPurchases(deps.db);
-    contacts.value = await getContactsById(
-      deps.db,
-      records.map((record) => record.contactId),
-    );
-    purchases.value = records;
+    try {
+      const records = await listAllPurchases(deps.db);
+      contacts.value = await getContactsById(
+        deps.db,
+        records.map((record) => record.contactId),
+      );
+      purchases.value = records;
+      error.value = null;
+    } catch (failure) {
+      error.value = `Recorded purchases could not be loaded: ${errorMessage(failure)}`;
+    }
   }
 
   function exportPurchases() {

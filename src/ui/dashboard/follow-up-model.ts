@@ -1,4 +1,4 @@
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { Contact } from '../../domain/contact';
 import { todayLocal, type CalendarDate } from '../../domain/dates';
 import { errorMessage } from '../../domain/errors';
@@ -6,13 +6,16 @@ import type { PurchaseRecord } from '../../domain/purchase';
 import { dueForReorder, estimateReorders, type ReorderEstimate } from '../../domain/reorder';
 import { sampleConversion } from '../../domain/sample-conversion';
 import { SETTINGS } from '../../domain/settings';
-import { getContactsById } from '../../db/contacts';
 import type { TallyDatabase } from '../../db/database';
-import { listAllPurchases } from '../../db/purchases';
 import { readSetting, writeSetting } from '../../db/settings';
 
 export interface FollowUpDeps {
   db: TallyDatabase;
+  /** The recorded purchases and their contacts, as the dashboard loaded them (one read for both). */
+  history: {
+    purchases: ReadonlySignal<readonly PurchaseRecord[]>;
+    contacts: ReadonlySignal<ReadonlyMap<string, Contact>>;
+  };
   /** Today's calendar date where the user is; tests pin it. */
   today?: () => CalendarDate;
 }
@@ -28,8 +31,7 @@ export interface DueRow extends ReorderEstimate {
  */
 export function createFollowUpModel(deps: FollowUpDeps) {
   const today = signal<CalendarDate>((deps.today ?? todayLocal)());
-  const records = signal<PurchaseRecord[]>([]);
-  const contacts = signal<Map<string, Contact>>(new Map());
+  const { purchases: records, contacts } = deps.history;
   const lookaheadDays = signal<number>(SETTINGS.reorderLookaheadDays.default);
   const conversionDays = signal<number>(SETTINGS.sampleConversionDays.default);
   /** What the `Conversion window (days)` field shows: the saved value, or what the user typed. */
@@ -51,21 +53,15 @@ export function createFollowUpModel(deps: FollowUpDeps) {
   });
   const conversion = computed(() => sampleConversion(records.value, conversionDays.value, today.value));
 
+  /** Reads the settings (the purchases come from `history`, refreshed by its owner). */
   async function refresh() {
     try {
-      const [all, lookahead, window] = await Promise.all([
-        listAllPurchases(deps.db),
+      const [lookahead, window] = await Promise.all([
         readSetting(deps.db, 'reorderLookaheadDays'),
         readSetting(deps.db, 'sampleConversionDays'),
       ]);
-      const byId = await getContactsById(
-        deps.db,
-        all.map((record) => record.contactId),
-      );
       batch(() => {
         today.value = (deps.today ?? todayLocal)();
-        records.value = all;
-        contacts.value = byId;
         lookaheadDays.value = lookahead;
         conversionDays.value = window;
         // What the user typed and could not save stays in the field until they fix it.

@@ -10,6 +10,7 @@ import { readSetting, writeSetting } from '../../../src/db/settings';
 import type { Contact } from '../../../src/domain/contact';
 import type { PurchaseKind } from '../../../src/domain/purchase';
 import { dueForContact } from '../../../src/domain/reorder';
+import { createDashboardModel } from '../../../src/ui/dashboard/dashboard-model';
 import { FollowUp } from '../../../src/ui/dashboard/FollowUp';
 import { createFollowUpModel, parseConversionWindow } from '../../../src/ui/dashboard/follow-up-model';
 import { ReorderDue } from '../../../src/ui/sidebar/ReorderDue';
@@ -48,6 +49,19 @@ async function record(kind: PurchaseKind, who: Contact, purchaseDate: string, ..
     currency: 'USD',
     lines: products.map((product) => ({ ...product, quantity: 2, unitPrice: price, catalogPrice: price })),
   });
+}
+
+/**
+ * The follow-up model as the dashboard wires it: over the purchases the dashboard model loads.
+ * Its refresh reloads both, as the dashboard does.
+ */
+function followUpModel() {
+  const history = createDashboardModel({ db, download: () => undefined });
+  const model = createFollowUpModel({ db, history, today: () => TODAY });
+  const refresh = async () => {
+    await Promise.all([history.refresh(), model.refresh()]);
+  };
+  return { ...model, refresh };
 }
 
 /** Ada is due for cream and overdue for soap; Bob's cream is not due yet; Cy's contact is deleted. */
@@ -89,7 +103,7 @@ describe('settings', () => {
 describe('follow-up model', () => {
   it('lists who is due to reorder what, most overdue first, for live contacts only', async () => {
     await seed();
-    const model = createFollowUpModel({ db, today: () => TODAY });
+    const model = followUpModel();
     await model.refresh();
     expect(
       model.due.value.map((row) => [row.contactName, row.productName, row.daysUntilDue, row.lapsed]),
@@ -114,7 +128,7 @@ describe('follow-up model', () => {
 
   it('counts conversion in the saved window and recounts when the window is saved', async () => {
     await seed();
-    const model = createFollowUpModel({ db, today: () => TODAY });
+    const model = followUpModel();
     await model.refresh();
     expect(model.windowText.value).toBe('30');
     const soapRow = () => model.conversion.value.products.find((row) => row.productName === 'Lavender Soap');
@@ -129,7 +143,7 @@ describe('follow-up model', () => {
 
   it('marks an invalid window, saves nothing and keeps what the user typed', async () => {
     await seed();
-    const model = createFollowUpModel({ db, today: () => TODAY });
+    const model = followUpModel();
     await model.refresh();
     for (const [text, message] of [
       ['0', 'The conversion window must be at least 1 day.'],
@@ -173,7 +187,7 @@ describe('follow-up on the dashboard', () => {
 
   it('shows the due reorders and the conversion per product, and saves the window', async () => {
     await seed();
-    const model = createFollowUpModel({ db, today: () => TODAY });
+    const model = followUpModel();
     await model.refresh();
     await act(() => render(<FollowUp model={model} />, root));
 
@@ -220,7 +234,7 @@ describe('follow-up on the dashboard', () => {
   });
 
   it('says so when nothing is due and no sample was given', async () => {
-    const model = createFollowUpModel({ db, today: () => TODAY });
+    const model = followUpModel();
     await model.refresh();
     await act(() => render(<FollowUp model={model} />, root));
     expect(root.textContent).toContain('Nothing is due for reorder.');
