@@ -81,6 +81,11 @@ describe('follow-up: reorders and sample conversion', () => {
     await recordPurchase(frame, [{ search: 'NW-1004' }], { purchaseDate: daysAgo(10) });
     await recordPurchase(frame, [{ search: 'NW-1002' }], { kind: 'sample', purchaseDate: daysAgo(50) });
     await recordPurchase(frame, [{ search: 'NW-1002' }], { purchaseDate: daysAgo(5) }); // 45 days on
+    // The sidebar lists what the contact on the page is due to reorder.
+    const due = await frame.waitForSelector('section[aria-labelledby=reorder-due-heading]');
+    expect(await due?.$$eval('li', (items) => items.map((item) => item.textContent))).toEqual([
+      `${names.get('NW-1001')} — due today, usually every 30 days`,
+    ]);
     await page.close();
 
     const dashboard = await openDashboard(tally);
