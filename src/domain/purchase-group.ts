@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CalendarDate } from './dates';
 import { CurrencyCode } from './money';
-import { PurchaseKind, PurchaseLine } from './purchase';
+import { MAX_NOTE_LENGTH, PurchaseKind, PurchaseLine } from './purchase';
 import { RecordBase } from './record';
 
 /** Who got what from a group order: one contact and the record made for them. */
@@ -20,7 +20,7 @@ export const PurchaseGroup = RecordBase.extend({
   purchaseDate: CalendarDate,
   currency: CurrencyCode,
   lines: z.array(PurchaseLine).min(1),
-  note: z.string().max(2000).optional(),
+  note: z.string().max(MAX_NOTE_LENGTH).optional(),
   shares: z.array(GroupShare).min(2, 'a group order is split among at least two contacts'),
 });
 export type PurchaseGroup = z.infer<typeof PurchaseGroup>;

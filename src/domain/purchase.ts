@@ -6,6 +6,9 @@ import { RecordBase } from './record';
 export const PurchaseKind = z.enum(['purchase', 'sample']);
 export type PurchaseKind = z.infer<typeof PurchaseKind>;
 
+/** The longest note an order can carry. */
+export const MAX_NOTE_LENGTH = 2000;
+
 /** The most of one product a single order line can hold. */
 export const MAX_QUANTITY = 1_000_000;
 
@@ -27,7 +30,7 @@ export const PurchaseRecord = RecordBase.extend({
   purchaseDate: CalendarDate,
   currency: CurrencyCode,
   lines: z.array(PurchaseLine).min(1, 'an order needs at least one product'),
-  note: z.string().max(2000).optional(),
+  note: z.string().max(MAX_NOTE_LENGTH).optional(),
   /** The group order this record is a share of, when one order was split among contacts. */
   groupId: z.uuid().optional(),
 }).refine((record) => record.lines.every((line) => line.unitPrice.currency === record.currency), {

@@ -15,6 +15,7 @@ export function ReviewOrder(props: {
   const check = model.check.value;
   const marked = model.attempted.value;
   const dateProblem = marked ? check.dateProblem : null;
+  const noteProblem = marked ? model.noteProblem.value : null;
   const noun = model.kind === 'sample' ? 'sample' : 'order';
   // Keyboard users continue where the review starts: the purchase date. A layout effect runs
   // before the screen is drawn, so it never takes focus from a field the user already clicked.
@@ -95,9 +96,12 @@ export function ReviewOrder(props: {
         Note
         <textarea
           value={model.note.value}
+          aria-invalid={noteProblem ? true : undefined}
+          aria-describedby={noteProblem ? 'note-problem' : undefined}
           onInput={(event) => (model.note.value = event.currentTarget.value)}
         />
       </label>
+      {noteProblem ? <FieldProblem id="note-problem" text={noteProblem} /> : null}
       <p class="total">
         Total <strong>{total ? formatMoney(total) : '—'}</strong>
       </p>

@@ -1,7 +1,7 @@
 import { CalendarDate } from '../../domain/dates';
 import type { CurrencyCode, Money } from '../../domain/money';
 import { parseMoneyInput } from '../../domain/money-input';
-import { MAX_QUANTITY, type PurchaseLine } from '../../domain/purchase';
+import { MAX_NOTE_LENGTH, MAX_QUANTITY, type PurchaseLine } from '../../domain/purchase';
 
 /** The product a line is for, as it was when it was added (the catalog may change later). */
 export interface LineProduct {
@@ -85,4 +85,12 @@ export function checkOrder(
     dateProblem: validDate ? null : 'Purchase date must be a date.',
     future: validDate && purchaseDate > context.today,
   };
+}
+
+/** What is wrong with an order's note, or null: only its length can be. */
+export function checkNote(text: string): string | null {
+  const length = text.trim().length;
+  return length > MAX_NOTE_LENGTH
+    ? `Note can be at most ${MAX_NOTE_LENGTH.toLocaleString('en')} characters; this one has ${length.toLocaleString('en')}.`
+    : null;
 }

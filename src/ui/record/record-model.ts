@@ -8,7 +8,7 @@ import type { Product } from '../../domain/product';
 import type { ProductIndex } from '../../domain/product-search';
 import type { PurchaseKind, PurchaseLine, PurchaseRecord } from '../../domain/purchase';
 import type { GroupOrderDraft, PurchaseDraft } from '../../db/purchases';
-import { checkOrder, parseQuantity, type DraftLine, type LineProduct } from './order-validation';
+import { checkNote, checkOrder, parseQuantity, type DraftLine, type LineProduct } from './order-validation';
 import { createSplitModel, type SplitModel } from './split-model';
 
 /** What one contact's order comes to once the review screen is confirmed. */
@@ -67,6 +67,7 @@ export function createRecordModel(
       locale: deps.locale,
     }),
   );
+  const noteProblem = computed(() => checkNote(note.value));
   const total = computed((): Money | null => {
     const parsed = check.value.lines;
     return parsed && currency.value
@@ -177,7 +178,7 @@ export function createRecordModel(
       error.value = 'Add at least one product.';
       return false;
     }
-    if (!parsed || dateProblem) {
+    if (!parsed || dateProblem || noteProblem.value) {
       error.value = 'Some fields need attention: see the marked ones.';
       return false;
     }
@@ -231,6 +232,7 @@ export function createRecordModel(
     futureConfirmNeeded,
     currency,
     check,
+    noteProblem,
     total,
     split,
     ready,

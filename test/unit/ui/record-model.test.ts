@@ -140,6 +140,17 @@ describe('recording a purchase', () => {
     expect(saved[0]?.purchaseDate).toBe('2026-11-23');
   });
 
+  it('refuses a note longer than an order keeps, saying how long it is', async () => {
+    const { record, saved } = await model();
+    record.add(catalog[0]!);
+    record.note.value = 'x'.repeat(2001);
+    expect(await record.confirm()).toBe(false);
+    expect(record.noteProblem.value).toBe('Note can be at most 2,000 characters; this one has 2,001.');
+    expect(saved).toEqual([]);
+    record.note.value = 'x'.repeat(2000);
+    expect(await record.confirm()).toBe(true);
+  });
+
   it('refuses a date that does not exist', async () => {
     const { record } = await model();
     record.add(catalog[0]!);
