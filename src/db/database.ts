@@ -1,6 +1,11 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Recipe } from '../adapters/taught';
+import type { Attachment } from '../domain/attachment';
+import type { BuyBack } from '../domain/buyback';
 import type { Contact } from '../domain/contact';
+import type { DoNotBuyEntry } from '../domain/do-not-buy';
+import type { InventoryItem } from '../domain/inventory';
+import type { StoreCreditEntry } from '../domain/store-credit';
 import type { ContactEvent } from '../domain/contact-event';
 import type { ContactNote } from '../domain/note';
 import type { Product } from '../domain/product';
@@ -11,6 +16,7 @@ import type { SiteSetting } from '../domain/site-setting';
 import * as v1 from './migrations/001-initial';
 import * as v2 from './migrations/002-capture-history-recipes-sites';
 import * as v3 from './migrations/003-notes-groups-settings';
+import * as v4 from './migrations/004-buy-backs';
 
 export const DATABASE_NAME = 'tally';
 
@@ -28,12 +34,18 @@ export class TallyDatabase extends Dexie {
   purchaseGroups!: EntityTable<PurchaseGroup, 'id'>;
   notes!: EntityTable<ContactNote, 'id'>;
   settings!: EntityTable<StoredSetting, 'key'>;
+  buyBacks!: EntityTable<BuyBack, 'id'>;
+  attachments!: EntityTable<Attachment, 'id'>;
+  inventoryItems!: EntityTable<InventoryItem, 'id'>;
+  storeCredit!: EntityTable<StoreCreditEntry, 'id'>;
+  doNotBuy!: EntityTable<DoNotBuyEntry, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
     this.version(v1.version).stores(v1.stores);
     this.version(v2.version).stores(v2.stores);
     this.version(v3.version).stores(v3.stores);
+    this.version(v4.version).stores(v4.stores);
   }
 }
 

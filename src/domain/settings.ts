@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { SELLER_ID_FIELDS, STORE_CREDIT } from './buyback';
+import { ReceiptTemplate, DEFAULT_RECEIPT_TEMPLATE } from './receipt-template';
 
 /** The user's settings, each stored under its own key; a missing key means the default. */
 export const SETTINGS = {
@@ -11,6 +13,32 @@ export const SETTINGS = {
   reorderLookaheadDays: {
     schema: z.number().int().min(0, 'at least 0 days').max(90, 'at most 90 days'),
     default: 7,
+  },
+  /** Which of the seller's identification fields a buy-back must have before it is paid out. */
+  requiredSellerId: {
+    schema: z.array(z.enum(SELLER_ID_FIELDS as ['idType', 'idNumber', 'idExpiry', 'dateOfBirth'])),
+    default: [] as ('idType' | 'idNumber' | 'idExpiry' | 'dateOfBirth')[],
+  },
+  /** How the shop pays sellers; "Store credit" becomes a balance on the contact. */
+  paymentMethods: {
+    schema: z
+      .array(z.string().trim().min(1, 'a payment method needs a name').max(60, 'at most 60 characters'))
+      .min(1, 'keep at least one payment method')
+      .max(20, 'at most 20 payment methods')
+      .refine((methods) => new Set(methods.map((method) => method.toLowerCase())).size === methods.length, {
+        message: 'each payment method once',
+      }),
+    default: ['Cash', 'Card', 'Bank transfer', 'Cheque', STORE_CREDIT],
+  },
+  /** Days a bought item is held before it may be sold (0: no hold). */
+  holdDays: {
+    schema: z.number().int().min(0, 'at least 0 days').max(365, 'at most 365 days'),
+    default: 0,
+  },
+  /** What the purchase receipt shows. */
+  receiptTemplate: {
+    schema: ReceiptTemplate,
+    default: DEFAULT_RECEIPT_TEMPLATE,
   },
 } as const;
 
