@@ -93,7 +93,8 @@ interface WordMatches {
 }
 
 export function createProductIndex(products: readonly Product[]): ProductIndex {
-  const catalog = products.filter((product) => product.deletedAt === undefined);
+  // A one-time product (a bought-back device) that has been sold is not for sale again.
+  const catalog = products.filter((product) => product.deletedAt === undefined && product.soldOut !== true);
   const size = catalog.length;
   const names = new NameIndex(catalog);
   const codes = new CodeIndex(catalog);

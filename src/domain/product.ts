@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDate } from './dates';
 import { Money } from './money';
 import { RecordBase } from './record';
 
@@ -14,6 +15,12 @@ export const Product = RecordBase.extend({
   barcode: z.string().max(PRODUCT_TEXT_LIMITS.barcode).optional(),
   /** Columns of the imported file that Tally has no field for, kept as they were. */
   extra: z.record(z.string(), z.string()),
+  /** One single device (a bought-back item): sold once, then gone from search. */
+  oneTime: z.boolean().optional(),
+  /** A one-time product that has been sold. */
+  soldOut: z.boolean().optional(),
+  /** It may not be sold before this day (a bought item's hold period). */
+  sellableFrom: CalendarDate.optional(),
   /** Lower-cased name and SKU, for search. */
   searchText: z.string(),
 });
