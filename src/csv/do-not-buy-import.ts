@@ -1,0 +1,114 @@
+import type { z } from 'zod';
+import { DoNotBuyEntry } from '../domain/do-not-buy';
+import { serialKey } from '../domain/imei';
+import type { CsvEncoding } from './decode';
+import {
+  acceptRow,
+  mapColumns,
+  quoteValue,
+  readRows,
+  rejectRow,
+  type ColumnNamer,
+  type ColumnSynonyms,
+  type RowRejection,
+} from './rows';
+import { isCsvFileError, parseCsvTable } from './table';
+
+export type DoNotBuyField = 'serial' | 'reason';
+
+/** Header names a do-not-buy file may use, best match first (case and punctuation do not count). */
+export const DO_NOT_BUY_COLUMNS: ColumnSynonyms<DoNotBuyField> = {
+  serial: ['serial', 'serial / imei', 'serial or imei', 'imei', 'serial number', 'imei number'],
+  reason: ['reason', 'why', 'note', 'notes'],
+};
+
+/** One serial of the file, ready for importDoNotBuy. */
+export interface DoNotBuyRow {
+  serial: string;
+  reason: string;
+}
+
+export type DoNotBuyCsvResult =
+  | { ok: true; rows: DoNotBuyRow[]; rejected: RowRejection[]; encodingNote?: string }
+  | { ok: false; error: string };
+
+/**
+ * Reads a do-not-buy list (columns Serial and Reason). A file that cannot be read at all gives
+ * `ok: false` and why; otherwise every row is a serial or a rejection with its line and reason.
+ * The import writes nothing unless no row is rejected: half a blocklist would let through a
+ * device the shop was told not to buy, without anyone noticing.
+ */
+export function readDoNotBuyCsv(text: string, options: { encoding?: CsvEncoding } = {}): DoNotBuyCsvResult {
+  const table = parseCsvTable(text);
+  if (isCsvFileError(table)) return { ok: false, error: table.error };
+
+  const { map, missing } = mapColumns(table.header, DO_NOT_BUY_COLUMNS);
+  if (missing.length > 0) return { ok: false, error: missingColumnsError(missing, table.header) };
+
+  const firstLines = new Map<string, number>();
+  const { accepted, rejected } = readRows(table, map, (get, row, columnName) => {
+    const serial = get('serial') ?? '';
+    const reason = get('reason') ?? '';
+    const problems = [
+      fieldProblem(DoNotBuyEntry.shape.serial, serial, columnName('serial')),
+      fieldProblem(DoNotBuyEntry.shape.reason, reason, columnName('reason')),
+      serialProblem(serial, columnName),
+    ].filter((problem) => problem !== undefined);
+
+    const key = serialKey(serial);
+    if (problems.length === 0) {
+      const firstLine = firstLines.get(key);
+      if (firstLine !== undefined)
+        problems.push(`${columnName('serial')} ${serial} already on line ${firstLine}`);
+      else firstLines.set(key, row.line);
+    }
+    return problems.length > 0 ? rejectRow(problems.join('; ')) : acceptRow({ serial, reason });
+  });
+
+  const rows = accepted.map((row) => row.value);
+  return options.encoding === 'windows-1252'
+    ? {
+        ok: true,
+        rows,
+        rejected,
+        encodingNote:
+          'The file is not UTF-8, so it was read as Windows-1252 (Western European). Check that the serials and reasons look right.',
+      }
+    : { ok: true, rows, rejected };
+}
+
+/** What the entry schema says about one cell, in the file's words ("Reason is empty"). */
+function fieldProblem(schema: z.ZodType<string>, value: string, column: string): string | undefined {
+  if (value === '') return `${column} is empty`;
+  const checked = schema.safeParse(value);
+  if (checked.success) return undefined;
+  const issue = checked.error.issues[0];
+  if (issue?.code === 'too_big') return `${column} is longer than ${String(issue.maximum)} characters`;
+  return `${column} ${quoteValue(value)}: ${issue?.message ?? 'not allowed'}`;
+}
+
+function serialProblem(serial: string, columnName: ColumnNamer<DoNotBuyField>): string | undefined {
+  if (serial === '') return undefined;
+  // Excel shows a 15-digit IMEI as 3.52099E+14 and saves it that way: the digits are gone.
+  if (/^\d+(\.\d+)?e\+\d+$/i.test(serial)) {
+    return `${columnName('serial')} ${quoteValue(serial)} was turned into a number by a spreadsheet; format the column as text and export again`;
+  }
+  if (serialKey(serial) === '')
+    return `${columnName('serial')} ${quoteValue(serial)} has no letters or digits`;
+  return undefined;
+}
+
+function missingColumnsError(fields: readonly DoNotBuyField[], header: readonly string[]): string {
+  const wanted = fields
+    .map((field) => {
+      const names = DO_NOT_BUY_COLUMNS[field].map((name) => `"${name}"`).join(', ');
+      return `${field === 'serial' ? 'Serial' : 'Reason'} (a column named ${names})`;
+    })
+    .join('; ');
+  const found = header
+    .filter((name) => name !== '')
+    .map((name) => `"${name}"`)
+    .join(', ');
+  const plural = fields.length === 1 ? 'column' : 'columns';
+  return `The file has no ${plural} for ${wanted}. Its header row has: ${found || 'no names'}.`;
+}
