@@ -1,0 +1,230 @@
+import {
+  buyBackNumber,
+  buyBackTotal,
+  CONDITION_LABELS,
+  SELLER_ID_LABELS,
+  type BuyBack,
+  type SellerIdField,
+} from '../domain/buyback';
+import type { Contact } from '../domain/contact';
+import type { CalendarDate } from '../domain/dates';
+import { formatMoney, type Money } from '../domain/money';
+import { lineTotal, recordTotal, type PurchaseRecord } from '../domain/purchase';
+import type { ReceiptTemplate } from '../domain/receipt-template';
+
+/**
+ * What a purchase receipt says, as plain data: the PDF (receipt-pdf.ts) and the template editor's
+ * live preview (ui/receipt/ReceiptPreview.tsx) both draw this, so they cannot disagree. Every
+ * value is text to draw as text; none of it is markup.
+ */
+
+export interface ReceiptLayoutInput {
+  buyBack: BuyBack;
+  seller: Pick<Contact, 'name' | 'email' | 'phone' | 'company'>;
+  template: ReceiptTemplate;
+  /** Formats amounts and dates, and picks the paper (Letter in the Americas that use it, else A4). */
+  locale: string;
+  /** When the payout is a trade-in: the purchase it is netted against. */
+  tradeIn?: PurchaseRecord;
+}
+
+/** A label and its value, such as "Payment method" and "Cash". */
+export interface ReceiptField {
+  label: string;
+  value: string;
+}
+
+export interface ReceiptColumn {
+  label: string;
+  /** Amounts and quantities are right-aligned so their digits line up. */
+  align: 'left' | 'right';
+}
+
+export interface ReceiptTable {
+  columns: ReceiptColumn[];
+  /** One cell per column in each row. */
+  rows: string[][];
+}
+
+/** A trade-in: the purchase, the credit the bought items give, and who pays the difference. */
+export interface ReceiptTradeIn {
+  heading: string;
+  purchase: ReceiptTable;
+  /** Purchase total, then the trade-in credit (negative). */
+  totals: ReceiptField[];
+  /** "Customer pays €50.00", "Shop pays €20.00" or "Even". */
+  difference: string;
+}
+
+export type PaperSize = 'a4' | 'letter';
+
+export interface ReceiptLayout {
+  paper: PaperSize;
+  title: string;
+  /** The payout day, or "Estimate — not paid". */
+  date: string;
+  paid: boolean;
+  shop: { name: string; addressLines: string[]; logo: string | null };
+  seller: { name: string; details: string[]; identification: ReceiptField[] };
+  items: ReceiptTable;
+  total: ReceiptField;
+  payment: ReceiptField[];
+  tradeIn: ReceiptTradeIn | null;
+  /** The terms, one string per paragraph. */
+  terms: string[];
+  signatures: string[];
+}
+
+export const NOT_PAID = 'Estimate — not paid';
+export const SIGNATURES = ['Seller signature', 'Staff signature'] as const;
+
+/** The identification fields each template switch governs. */
+const ID_FIELDS_SHOWN_BY: { show: 'sellerId' | 'dateOfBirth'; fields: SellerIdField[] }[] = [
+  { show: 'sellerId', fields: ['idType', 'idNumber', 'idExpiry'] },
+  { show: 'dateOfBirth', fields: ['dateOfBirth'] },
+];
+const DATE_FIELDS: ReadonlySet<SellerIdField> = new Set(['idExpiry', 'dateOfBirth']);
+
+export function receiptLayout(input: ReceiptLayoutInput): ReceiptLayout {
+  const { buyBack, seller, template, locale } = input;
+  const show = template.show;
+  const money = (amount: Money) => formatMoney(amount, locale);
+  const payout = buyBack.payout;
+
+  const identification: ReceiptField[] = [];
+  for (const { show: key, fields } of ID_FIELDS_SHOWN_BY) {
+    if (!show[key]) continue;
+    for (const field of fields) {
+      const value = buyBack.seller[field];
+      if (!value) continue;
+      identification.push({
+        label: SELLER_ID_LABELS[field],
+        value: DATE_FIELDS.has(field) ? formatDay(value, locale) : value,
+      });
+    }
+  }
+
+  const columns: ReceiptColumn[] = [{ label: 'Item', align: 'left' }];
+  if (show.serials) columns.push({ label: 'Serial / IMEI', align: 'left' });
+  if (show.condition) columns.push({ label: 'Condition', align: 'left' });
+  columns.push({ label: 'Price paid', align: 'right' });
+  const rows = buyBack.items.map((item) => [
+    item.description,
+    ...(show.serials ? [item.serial ?? ''] : []),
+    ...(show.condition ? [CONDITION_LABELS[item.condition]] : []),
+    money(item.price),
+  ]);
+
+  const payment: ReceiptField[] = [];
+  if (payout) {
+    payment.push({ label: 'Payment method', value: payout.method });
+    if (show.reference && payout.reference) payment.push({ label: 'Reference', value: payout.reference });
+    if (show.message && payout.message) payment.push({ label: 'Message', value: payout.message });
+  }
+
+  return {
+    paper: paperFor(locale),
+    title: `Purchase receipt ${buyBackNumber(buyBack)}`,
+    date: payout ? formatDay(payout.paidOn, locale) : NOT_PAID,
+    paid: payout !== undefined,
+    shop: {
+      name: template.shopName,
+      addressLines: paragraphs(template.address),
+      logo: template.logo ?? null,
+    },
+    seller: {
+      name: seller.name,
+      details: [seller.company, seller.email, seller.phone].filter((detail): detail is string => !!detail),
+      identification,
+    },
+    items: { columns, rows },
+    total: {
+      label: payout ? 'Total paid' : 'Estimated total',
+      value: money(payout ? payout.amount : buyBackTotal(buyBack)),
+    },
+    payment,
+    tradeIn: payout?.tradeInPurchaseId ? tradeInSection(buyBack, payout.tradeInPurchaseId, input) : null,
+    terms: paragraphs(template.terms),
+    signatures: [...SIGNATURES],
+  };
+}
+
+/**
+ * The purchase the trade-in is netted against, the credit, and the difference. A trade-in whose
+ * purchase is missing or in another currency is the caller's mistake, not something to print.
+ */
+function tradeInSection(buyBack: BuyBack, purchaseId: string, input: ReceiptLayoutInput): ReceiptTradeIn {
+  const purchase = input.tradeIn;
+  if (!purchase || purchase.id !== purchaseId) {
+    throw new Error(`The receipt needs the purchase this trade-in is netted against (${purchaseId}).`);
+  }
+  if (purchase.currency !== buyBack.currency) {
+    throw new Error(
+      `The trade-in is in ${buyBack.currency} but the purchase in ${purchase.currency}: they cannot be netted.`,
+    );
+  }
+  const money = (amount: Money) => formatMoney(amount, input.locale);
+  const purchaseTotal = recordTotal(purchase);
+  const credit = buyBackTotal(buyBack);
+  const owed = purchaseTotal.minor - credit.minor;
+  const difference =
+    owed > 0
+      ? `Customer pays ${money({ minor: owed, currency: buyBack.currency })}`
+      : owed < 0
+        ? `Shop pays ${money({ minor: -owed, currency: buyBack.currency })}`
+        : 'Even';
+  return {
+    heading: `Trade-in against the purchase of ${formatDay(purchase.purchaseDate, input.locale)}`,
+    purchase: {
+      columns: [
+        { label: 'Item', align: 'left' },
+        { label: 'Quantity', align: 'right' },
+        { label: 'Price', align: 'right' },
+        { label: 'Total', align: 'right' },
+      ],
+      rows: purchase.lines.map((line) => [
+        line.name,
+        line.quantity.toLocaleString(input.locale),
+        money(line.unitPrice),
+        money(lineTotal(line)),
+      ]),
+    },
+    totals: [
+      { label: 'Purchase total', value: money(purchaseTotal) },
+      { label: 'Trade-in credit', value: money({ minor: -credit.minor, currency: credit.currency }) },
+    ],
+    difference,
+  };
+}
+
+/** Text the user typed over several lines, as its non-empty lines. */
+function paragraphs(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+/** Regions that print on US Letter; everyone else uses A4. */
+const LETTER_REGIONS = new Set(['US', 'CA', 'MX', 'PH', 'CL', 'CO', 'VE', 'PR']);
+
+/** The paper a shop in `locale` has in its printer ("en" is taken as en-US, as Intl does). */
+export function paperFor(locale: string): PaperSize {
+  try {
+    const region = new Intl.Locale(locale).maximize().region;
+    return region && LETTER_REGIONS.has(region) ? 'letter' : 'a4';
+  } catch {
+    return 'a4';
+  }
+}
+
+/**
+ * A calendar day for people ("March 3, 2026"): read as midnight UTC and written in UTC, so the
+ * day never shifts with the machine's time zone.
+ */
+function formatDay(date: CalendarDate, locale: string): string {
+  const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, day)),
+  );
+}
