@@ -1,66 +1,118 @@
+import { STORE_CREDIT } from '../domain/buyback';
 import { nowInstant } from '../domain/dates';
 import type { ShareRequest } from '../domain/group-order';
 import { splitGroupOrder } from '../domain/group-order';
 import { z } from 'zod';
-import { PurchaseLine, PurchaseRecord } from '../domain/purchase';
+import { formatMoney } from '../domain/money';
+import { PurchaseLine, PurchaseRecord, recordTotal } from '../domain/purchase';
 import { PurchaseGroup } from '../domain/purchase-group';
 import type { TallyDatabase } from './database';
+import { settlePurchaseCredit } from './store-credit';
 
 /** What the review screen hands over; the store adds the id and times. */
 export type PurchaseDraft = Omit<z.input<typeof PurchaseRecord>, 'id' | 'createdAt' | 'updatedAt'>;
 
-/** Validates and stores one recorded order; throws the zod error when the draft is invalid. */
+/**
+ * Validates and stores one recorded order; throws the zod error when the draft is invalid. An
+ * order paid (partly) with store credit takes it from the contact's ledger in the same
+ * transaction, and is refused, with nothing written, when the balance does not cover it.
+ */
 export async function recordPurchase(db: TallyDatabase, draft: PurchaseDraft): Promise<PurchaseRecord> {
   const now = nowInstant();
-  const record = PurchaseRecord.parse({ ...draft, id: crypto.randomUUID(), createdAt: now, updatedAt: now });
-  await db.transaction('rw', db.contacts, db.purchases, async () => {
+  const record = parsePurchase({ ...draft, id: crypto.randomUUID(), createdAt: now, updatedAt: now });
+  await db.transaction('rw', db.contacts, db.purchases, db.storeCredit, async () => {
     await requireContacts(db, [record.contactId]);
     await db.purchases.add(record);
+    await settlePurchaseCredit(db, record, 'recorded');
   });
   return record;
 }
 
 /**
- * Replaces a recorded order's date, lines and note. The new version is validated before anything
- * is written, so a failed edit leaves the order exactly as it was; contact, kind and group stay.
+ * Replaces a recorded order's date, lines, note and (when given) payment. The new version is
+ * validated before anything is written, so a failed edit leaves the order exactly as it was;
+ * contact, kind and group stay. Without a new payment the old one stays, so the total cannot drop
+ * below the store credit used; a new payment moves the ledger by the difference, in the same
+ * transaction, refused when the contact's balance does not cover more credit.
  */
 export async function updatePurchase(
   db: TallyDatabase,
   id: string,
-  changes: Pick<PurchaseDraft, 'purchaseDate' | 'currency' | 'lines' | 'note'>,
+  changes: Pick<PurchaseDraft, 'purchaseDate' | 'currency' | 'lines' | 'note' | 'payment'>,
 ): Promise<PurchaseRecord> {
-  return db.transaction('rw', db.purchases, async () => {
+  return db.transaction('rw', db.purchases, db.storeCredit, async () => {
     const existing = await db.purchases.get(id);
     if (!existing || existing.deletedAt !== undefined) throw new Error('This order no longer exists.');
-    const { note: _note, ...kept } = existing;
-    const record = PurchaseRecord.parse({
+    const { note: _note, payment: oldPayment, ...kept } = existing;
+    const payment = changes.payment ?? oldPayment;
+    if (existing.groupId !== undefined && payment?.storeCredit) throw new Error(GROUP_CREDIT_REFUSAL);
+    const lines = OrderLines.safeParse(changes.lines);
+    const credit = payment?.storeCredit;
+    if (credit && lines.success && lines.data.every((line) => line.unitPrice.currency === credit.currency)) {
+      const total = recordTotal({ lines: lines.data, currency: credit.currency });
+      if (total.minor < credit.minor) {
+        throw new Error(
+          `This order uses ${formatMoney(credit)} of store credit, more than its new total of ${formatMoney(total)}: use less store credit first.`,
+        );
+      }
+    }
+    const record = parsePurchase({
       ...kept,
       purchaseDate: changes.purchaseDate,
       currency: changes.currency,
       lines: changes.lines,
       ...(changes.note ? { note: changes.note } : {}),
+      ...(payment ? { payment } : {}),
       updatedAt: nowInstant(),
     });
     await db.purchases.put(record);
+    await settlePurchaseCredit(db, record, 'edited');
     return record;
   });
 }
 
-/** Soft delete: the order leaves the timeline, totals and exports, and `restorePurchase` undoes it. */
+/**
+ * Soft delete: the order leaves the timeline, totals and exports, any store credit it used goes
+ * back to the contact, and `restorePurchase` undoes it.
+ */
 export async function deletePurchase(db: TallyDatabase, id: string): Promise<void> {
-  const now = nowInstant();
-  const changed = await db.purchases.update(id, { deletedAt: now, updatedAt: now });
-  if (changed === 0) throw new Error('This order no longer exists.');
-}
-
-export async function restorePurchase(db: TallyDatabase, id: string): Promise<void> {
-  await db.transaction('rw', db.purchases, async () => {
+  await db.transaction('rw', db.purchases, db.storeCredit, async () => {
     const existing = await db.purchases.get(id);
     if (!existing) throw new Error('This order no longer exists.');
-    const { deletedAt: _deleted, ...restored } = existing;
-    await db.purchases.put({ ...restored, updatedAt: nowInstant() });
+    const now = nowInstant();
+    const deleted = { ...existing, deletedAt: existing.deletedAt ?? now, updatedAt: now };
+    await db.purchases.put(deleted);
+    await settlePurchaseCredit(db, deleted, 'deleted');
   });
 }
+
+/** Brings a deleted order back; store credit it used is taken again, refused if no longer there. */
+export async function restorePurchase(db: TallyDatabase, id: string): Promise<void> {
+  await db.transaction('rw', db.purchases, db.storeCredit, async () => {
+    const existing = await db.purchases.get(id);
+    if (!existing) throw new Error('This order no longer exists.');
+    const { deletedAt: _deleted, ...kept } = existing;
+    const restored = { ...kept, updatedAt: nowInstant() };
+    await db.purchases.put(restored);
+    await settlePurchaseCredit(db, restored, 'restored');
+  });
+}
+
+/**
+ * PurchaseRecord.parse, with a payment that does not fit the order said in a sentence (a zod
+ * error's message is its issues as JSON); other problems stay the zod error.
+ */
+function parsePurchase(input: unknown): PurchaseRecord {
+  const parsed = PurchaseRecord.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const payment = parsed.error.issues.find((issue) => issue.path[0] === 'payment');
+  if (payment)
+    throw new Error(`The payment does not fit this order: ${payment.message}.`, { cause: parsed.error });
+  throw parsed.error;
+}
+
+const GROUP_CREDIT_REFUSAL =
+  'A group order cannot be paid with store credit: record the order for that contact alone to use their credit.';
 
 const OrderLines = z.array(PurchaseLine).min(1, 'an order needs at least one product');
 
@@ -78,6 +130,9 @@ export async function recordGroupOrder(
   draft: GroupOrderDraft,
 ): Promise<{ group: PurchaseGroup; records: PurchaseRecord[] }> {
   const { shares: requests, ...order } = draft;
+  if (order.payment?.storeCredit || order.payment?.method === STORE_CREDIT) {
+    throw new Error(GROUP_CREDIT_REFUSAL);
+  }
   const now = nowInstant();
   const groupId = crypto.randomUUID();
   const split = splitGroupOrder(OrderLines.parse(order.lines), requests);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STORE_CREDIT } from './buyback';
 import { CalendarDate } from './dates';
 import { CurrencyCode, Money, multiplyMoney, sumMoney } from './money';
 import { RecordBase } from './record';
@@ -23,6 +24,26 @@ export const PurchaseLine = z.object({
 });
 export type PurchaseLine = z.infer<typeof PurchaseLine>;
 
+/** The longest payment method name (as the `paymentMethods` setting allows). */
+export const MAX_PAYMENT_METHOD_LENGTH = 60;
+
+/**
+ * How a purchase was paid: part or all of it with the contact's store credit, the rest by
+ * `method`. Choosing STORE_CREDIT as the method means the credit covers the whole order.
+ */
+export const PurchasePayment = z.object({
+  method: z
+    .string()
+    .trim()
+    .min(1, 'choose a payment method')
+    .max(MAX_PAYMENT_METHOD_LENGTH, `at most ${MAX_PAYMENT_METHOD_LENGTH} characters`),
+  storeCredit: Money.refine(
+    (money) => money.minor > 0,
+    'store credit used must be more than zero',
+  ).optional(),
+});
+export type PurchasePayment = z.infer<typeof PurchasePayment>;
+
 /** A purchase or sample recorded by hand against a contact. */
 export const PurchaseRecord = RecordBase.extend({
   contactId: z.uuid(),
@@ -33,11 +54,42 @@ export const PurchaseRecord = RecordBase.extend({
   note: z.string().max(MAX_NOTE_LENGTH).optional(),
   /** The group order this record is a share of, when one order was split among contacts. */
   groupId: z.uuid().optional(),
-}).refine((record) => record.lines.every((line) => line.unitPrice.currency === record.currency), {
-  message: 'every line must be in the order currency',
-  path: ['lines'],
-});
+  /** Absent on samples, and on purchases recorded before payments were. */
+  payment: PurchasePayment.optional(),
+})
+  .refine((record) => record.lines.every((line) => line.unitPrice.currency === record.currency), {
+    message: 'every line must be in the order currency',
+    path: ['lines'],
+  })
+  .superRefine((record, context) => {
+    // Lines in another currency are reported above; the total is only meaningful without them.
+    if (!record.lines.every((line) => line.unitPrice.currency === record.currency)) return;
+    const problem = paymentProblem(record);
+    if (problem) context.addIssue({ code: 'custom', message: problem, path: ['payment'] });
+  });
 export type PurchaseRecord = z.infer<typeof PurchaseRecord>;
+
+/**
+ * What is wrong with an order's payment, or null: a sample is not paid for, store credit is in
+ * the order currency and at most its total, and STORE_CREDIT as the method means all of it.
+ */
+export function paymentProblem(
+  record: Pick<PurchaseRecord, 'kind' | 'lines' | 'currency' | 'payment'>,
+): string | null {
+  const { payment } = record;
+  if (!payment) return null;
+  if (record.kind === 'sample') return 'a sample is given, not paid for';
+  const credit = payment.storeCredit?.minor ?? 0;
+  if (payment.storeCredit && payment.storeCredit.currency !== record.currency) {
+    return 'store credit must be in the order currency';
+  }
+  const total = recordTotal(record).minor;
+  if (credit > total) return 'store credit used cannot be more than the order total';
+  if (payment.method === STORE_CREDIT && credit < total) {
+    return 'paid by store credit: the credit must cover the whole total';
+  }
+  return null;
+}
 
 export function lineTotal(line: Pick<PurchaseLine, 'quantity' | 'unitPrice'>): Money {
   return multiplyMoney(line.unitPrice, line.quantity);
