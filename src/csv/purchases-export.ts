@@ -18,6 +18,12 @@ import { toCsv } from './write';
  * - Line total: Quantity × Unit price, decimal text.
  * - Currency: ISO 4217 code of both amounts.
  * - Tally order ID: the recorded order's id; every line of one order shares it.
+ * - Payment method: how the order was paid (the rest, when store credit paid part), or empty when
+ *   not recorded (samples, and orders recorded before payments were).
+ * - Store credit: the store credit the order used, decimal text in Currency, or empty. An amount
+ *   of the whole order, repeated on each of its lines like the order ID: count it once per order.
+ *
+ * New columns go at the end, so files read by column position keep working.
  */
 export const PURCHASE_EXPORT_COLUMNS = [
   'Date',
@@ -32,6 +38,8 @@ export const PURCHASE_EXPORT_COLUMNS = [
   'Line total',
   'Currency',
   'Tally order ID',
+  'Payment method',
+  'Store credit',
 ] as const;
 
 /**
@@ -60,6 +68,8 @@ export function* purchaseExportRows(
         formatDecimalAmount(lineTotal(line)),
         record.currency,
         record.id,
+        record.payment?.method ?? '',
+        record.payment?.storeCredit ? formatDecimalAmount(record.payment.storeCredit) : '',
       ];
     }
   }

@@ -71,16 +71,18 @@ describe('purchasesToCsv', () => {
   it('writes the documented header exactly', () => {
     const csv = purchasesToCsv([], new Map());
     expect(csv).toBe(
-      '\uFEFFDate,Contact,Email,Back-office ID,Kind,SKU,Product,Quantity,Unit price,Line total,Currency,Tally order ID\r\n',
+      '\uFEFFDate,Contact,Email,Back-office ID,Kind,SKU,Product,Quantity,Unit price,Line total,Currency,Tally order ID,Payment method,Store credit\r\n',
     );
   });
 
   it('writes one row per line with totals, skipping soft-deleted records', () => {
     const rows = exportRows([
-      record('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', contact.id, [
-        line('NW-1', 3, 1250),
-        line('NW-2', 1, 99),
-      ]),
+      record(
+        'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
+        contact.id,
+        [line('NW-1', 3, 1250), line('NW-2', 1, 99)],
+        { payment: { method: 'Card', storeCredit: { minor: 1000, currency: 'USD' } } },
+      ),
       record('bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb', contact.id, [line('NW-3', 1, 500)], {
         deletedAt: T,
       }),
@@ -103,6 +105,8 @@ describe('purchasesToCsv', () => {
         '37.50',
         'USD',
         'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
+        'Card',
+        '10.00',
       ],
       [
         '2024-05-01',
@@ -117,6 +121,8 @@ describe('purchasesToCsv', () => {
         '0.99',
         'USD',
         'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
+        'Card',
+        '10.00',
       ],
       [
         '2024-06-30',
@@ -131,8 +137,19 @@ describe('purchasesToCsv', () => {
         '3000',
         'JPY',
         'cccccccc-cccc-4ccc-8ccc-cccccccccccc',
+        '',
+        '',
       ],
     ]);
+  });
+
+  it('writes the payment method of an order paid without store credit', () => {
+    const rows = exportRows([
+      record('dddddddd-dddd-4ddd-8ddd-dddddddddddd', contact.id, [line('NW-1', 1, 1250)], {
+        payment: { method: 'Bank transfer' },
+      }),
+    ]);
+    expect(rows[0]?.slice(-3)).toEqual(['dddddddd-dddd-4ddd-8ddd-dddddddddddd', 'Bank transfer', '']);
   });
 
   it('neutralises a formula-looking contact name in the file itself', () => {
