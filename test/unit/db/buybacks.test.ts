@@ -319,8 +319,8 @@ describe('deleting', () => {
 });
 
 describe('attachments', () => {
-  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
-  const file = (bytes: Uint8Array, name: string, type: string) =>
+  const png: Uint8Array<ArrayBuffer> = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+  const file = (bytes: Uint8Array<ArrayBuffer>, name: string, type: string) =>
     Object.assign(new Blob([bytes], { type }), { name });
 
   it('keeps an image with its SHA-256 and refuses files that are not images or PDFs', async () => {
