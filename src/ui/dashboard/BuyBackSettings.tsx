@@ -1,0 +1,136 @@
+import { SELLER_ID_FIELDS, SELLER_ID_LABELS, STORE_CREDIT } from '../../domain/buyback';
+import { ErrorMessage } from '../ErrorMessage';
+import type { BuyBackSettingsModel } from './buy-back-settings-model';
+
+// Labels stack their field under the text (theme.css); a checkbox reads better beside it.
+const checkboxLabel = { flexDirection: 'row', alignItems: 'center', gap: '6px' } as const;
+const plainList = { listStyle: 'none', margin: '4px 0', padding: 0 } as const;
+
+/** How the shop buys: hold period, the seller identification a payout needs, payment methods. */
+export function BuyBackSettings(props: { model: BuyBackSettingsModel }) {
+  const { model } = props;
+  const holdDaysError = model.holdDaysError.value;
+  const newMethodError = model.newMethodError.value;
+  const methodsError = model.methodsError.value;
+  return (
+    <section aria-labelledby="buy-back-settings-heading" class="card">
+      <h2 id="buy-back-settings-heading">Buy-back settings</h2>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void model.save();
+        }}
+      >
+        <label>
+          Hold period (days)
+          <input
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={365}
+            step={1}
+            value={model.holdDaysText.value}
+            aria-invalid={holdDaysError ? true : undefined}
+            aria-describedby={holdDaysError ? 'hold-days-error' : 'hold-days-hint'}
+            onInput={(event) => model.setHoldDaysText(event.currentTarget.value)}
+          />
+        </label>
+        {holdDaysError ? (
+          <p id="hold-days-error" role="alert" class="error">
+            {holdDaysError}
+          </p>
+        ) : (
+          <p id="hold-days-hint" class="muted">
+            A bought item may be sold this many days after it is paid for (0: no hold).
+          </p>
+        )}
+
+        <fieldset>
+          <legend>Required seller identification</legend>
+          <p class="muted">A buy-back cannot be paid out until these are filled in.</p>
+          {SELLER_ID_FIELDS.map((field) => (
+            <label key={field} style={checkboxLabel}>
+              <input
+                type="checkbox"
+                checked={model.requiredSellerId.value.includes(field)}
+                onChange={(event) => model.setRequired(field, event.currentTarget.checked)}
+              />
+              {SELLER_ID_LABELS[field]}
+            </label>
+          ))}
+        </fieldset>
+
+        <fieldset aria-describedby={methodsError ? 'payment-methods-error' : undefined}>
+          <legend>Payment methods</legend>
+          <ul style={plainList}>
+            {model.paymentMethods.value.map((method, index) => {
+              const name = method.name.trim() || `payment method ${index + 1}`;
+              return (
+                <li key={method.key} class="row-actions">
+                  <input
+                    type="text"
+                    aria-label={`Payment method ${index + 1}`}
+                    value={method.name}
+                    onInput={(event) => model.renameMethod(method.key, event.currentTarget.value)}
+                  />
+                  <button type="button" class="secondary" onClick={() => model.removeMethod(method.key)}>
+                    Remove {name}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+          {methodsError ? (
+            <p id="payment-methods-error" role="alert" class="error">
+              {methodsError}
+            </p>
+          ) : null}
+          <div class="row-actions">
+            <label>
+              Add payment method
+              <input
+                type="text"
+                value={model.newMethod.value}
+                aria-invalid={newMethodError ? true : undefined}
+                aria-describedby={newMethodError ? 'new-payment-method-error' : undefined}
+                onInput={(event) => model.setNewMethod(event.currentTarget.value)}
+                onKeyDown={(event) => {
+                  // Enter adds the method; it must not save the whole form half-typed.
+                  if (event.key !== 'Enter') return;
+                  event.preventDefault();
+                  model.addMethod();
+                }}
+              />
+            </label>
+            <button type="button" class="secondary" onClick={model.addMethod}>
+              Add payment method
+            </button>
+          </div>
+          {newMethodError ? (
+            <p id="new-payment-method-error" role="alert" class="error">
+              {newMethodError}
+            </p>
+          ) : null}
+          <p class="muted">
+            {model.offersStoreCredit.value
+              ? `“${STORE_CREDIT}” pays into the seller’s balance at the shop, to spend on a later purchase.`
+              : `Add “${STORE_CREDIT}” to let sellers take a balance at the shop instead of money.`}
+          </p>
+        </fieldset>
+
+        <ErrorMessage message={model.error.value} />
+        {model.status.value ? (
+          <p role="status" class="notice">
+            {model.status.value}
+          </p>
+        ) : null}
+        <div class="actions">
+          <button type="submit" disabled={model.busy.value}>
+            Save buy-back settings
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
