@@ -105,6 +105,7 @@ export function ReviewOrder(props: {
       <p class="total">
         Total <strong>{total ? formatMoney(total) : '—'}</strong>
       </p>
+      {model.kind === 'purchase' ? <PaymentFields model={model} /> : null}
       {model.editing ? null : model.split.value ? (
         <SplitOrder model={model.split.value} lines={model.lines.value} onStop={model.stopSplit} />
       ) : (
@@ -133,6 +134,64 @@ export function ReviewOrder(props: {
         </button>
       </div>
     </form>
+  );
+}
+
+/** `Payment method`, and `Use store credit` when the contact has credit in the order's currency. */
+function PaymentFields(props: { model: RecordModel }) {
+  const { model } = props;
+  const marked = model.attempted.value;
+  const check = model.paymentCheck.value;
+  const methodProblem = marked ? check.methodProblem : null;
+  const creditProblem = marked ? check.creditProblem : null;
+  const method = model.method.value;
+  const available = model.creditAvailable.value;
+  const credit = check.payment?.storeCredit;
+  const total = model.total.value;
+  const rest = credit && total ? { ...total, minor: total.minor - credit.minor } : null;
+  return (
+    <>
+      <label>
+        Payment method
+        <select
+          value={method}
+          aria-invalid={methodProblem ? true : undefined}
+          aria-describedby={methodProblem ? 'method-problem' : undefined}
+          onChange={(event) => model.setMethod(event.currentTarget.value)}
+        >
+          {method === '' ? <option value="">Not recorded</option> : null}
+          {model.methods.value.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {methodProblem ? <FieldProblem id="method-problem" text={methodProblem} /> : null}
+      {available ? (
+        <>
+          <label>
+            Use store credit
+            <input
+              inputMode="decimal"
+              value={model.creditText.value}
+              aria-invalid={creditProblem ? true : undefined}
+              aria-describedby={creditProblem ? 'credit-available credit-problem' : 'credit-available'}
+              onInput={(event) => model.setCreditText(event.currentTarget.value)}
+            />
+          </label>
+          <p id="credit-available" class="muted">
+            Store credit available: {formatMoney(available)}
+          </p>
+          {creditProblem ? <FieldProblem id="credit-problem" text={creditProblem} /> : null}
+          {rest && rest.minor > 0 && method !== '' ? (
+            <p class="muted">
+              {formatMoney(rest)} to pay by {method}
+            </p>
+          ) : null}
+        </>
+      ) : null}
+    </>
   );
 }
 

@@ -1,7 +1,13 @@
+import { STORE_CREDIT } from '../../domain/buyback';
 import { CalendarDate } from '../../domain/dates';
-import type { CurrencyCode, Money } from '../../domain/money';
+import { formatMoney, type CurrencyCode, type Money } from '../../domain/money';
 import { parseMoneyInput } from '../../domain/money-input';
-import { MAX_NOTE_LENGTH, MAX_QUANTITY, type PurchaseLine } from '../../domain/purchase';
+import {
+  MAX_NOTE_LENGTH,
+  MAX_QUANTITY,
+  type PurchaseLine,
+  type PurchasePayment,
+} from '../../domain/purchase';
 
 /** The product a line is for, as it was when it was added (the catalog may change later). */
 export interface LineProduct {
@@ -93,4 +99,56 @@ export function checkNote(text: string): string | null {
   return length > MAX_NOTE_LENGTH
     ? `Note can be at most ${MAX_NOTE_LENGTH.toLocaleString('en')} characters; this one has ${length.toLocaleString('en')}.`
     : null;
+}
+
+export interface PaymentCheck {
+  /** What the order stores: present when a method is chosen and nothing is wrong. */
+  payment: PurchasePayment | undefined;
+  methodProblem: string | null;
+  creditProblem: string | null;
+}
+
+/**
+ * Checks a purchase's payment: `Use store credit` as typed (empty: none), at most what the
+ * contact has and what the order comes to; STORE_CREDIT as the method only when the credit pays
+ * the whole total; no store credit for a group order. `total` null: the lines are not valid yet.
+ */
+export function checkPayment(input: {
+  method: string;
+  creditText: string;
+  /** The store credit this order can use; null when it can use none. */
+  available: Money | null;
+  total: Money | null;
+  groupOrder: boolean;
+  locale?: string | undefined;
+}): PaymentCheck {
+  const { method, available, total, locale } = input;
+  let credit: Money | null = null;
+  let creditProblem: string | null = null;
+  if (input.creditText.trim() !== '' && available) {
+    const parsed = parseMoneyInput(input.creditText, available.currency, locale);
+    if (!parsed.ok) creditProblem = `Store credit ${parsed.reason}.`;
+    else if (parsed.money.minor > available.minor) {
+      creditProblem = `Only ${formatMoney(available, locale)} of store credit is available.`;
+    } else if (total && parsed.money.minor > total.minor) {
+      creditProblem = `Store credit cannot be more than the order total, ${formatMoney(total, locale)}.`;
+    } else if (parsed.money.minor > 0) credit = parsed.money;
+  }
+  let methodProblem: string | null = null;
+  if (method === '') {
+    if (credit) methodProblem = 'Choose a payment method.';
+  } else if (method === STORE_CREDIT) {
+    if (input.groupOrder) methodProblem = 'A group order cannot be paid with store credit.';
+    else if (total && !creditProblem && (credit?.minor ?? 0) < total.minor) {
+      methodProblem =
+        (available?.minor ?? 0) < total.minor
+          ? `Store credit covers ${formatMoney(available ?? { ...total, minor: 0 }, locale)} of the ${formatMoney(total, locale)} total: choose another payment method.`
+          : `Paying by store credit needs credit for the whole ${formatMoney(total, locale)}: use that much store credit, or choose another payment method.`;
+    }
+  }
+  const payment =
+    method !== '' && !methodProblem && !creditProblem
+      ? { method, ...(credit ? { storeCredit: credit } : {}) }
+      : undefined;
+  return { payment, methodProblem, creditProblem };
 }

@@ -8,14 +8,28 @@ import type { Product } from '../../domain/product';
 import type { ProductIndex } from '../../domain/product-search';
 import type { PurchaseKind, PurchaseLine, PurchaseRecord } from '../../domain/purchase';
 import type { GroupOrderDraft, PurchaseDraft } from '../../db/purchases';
-import { checkNote, checkOrder, parseQuantity, type DraftLine, type LineProduct } from './order-validation';
+import {
+  checkNote,
+  checkOrder,
+  checkPayment,
+  parseQuantity,
+  type DraftLine,
+  type LineProduct,
+} from './order-validation';
 import { createSplitModel, type SplitModel } from './split-model';
 
 /** What one contact's order comes to once the review screen is confirmed. */
 export type OrderDraft = Pick<
   PurchaseDraft,
-  'contactId' | 'kind' | 'purchaseDate' | 'currency' | 'lines' | 'note'
+  'contactId' | 'kind' | 'purchaseDate' | 'currency' | 'lines' | 'note' | 'payment'
 >;
+
+/** How a contact can pay: the shop's payment methods, and the store credit the contact has. */
+export interface PaymentOptions {
+  methods: readonly string[];
+  /** The contact's store-credit balance, one amount per currency. */
+  credit: readonly Money[];
+}
 
 export interface RecordModelDeps {
   /** The catalog, ready to search; the sidebar loads it once and shares it. */
@@ -24,6 +38,8 @@ export interface RecordModelDeps {
   save(draft: OrderDraft): Promise<void>;
   saveGroup(draft: GroupOrderDraft): Promise<void>;
   searchContacts(query: string): Promise<Contact[]>;
+  /** The payment methods and the contact's store credit, for a purchase's payment. */
+  loadPaymentOptions(contactId: string): Promise<PaymentOptions>;
   locale?: string;
   today?: () => CalendarDate;
 }
@@ -56,6 +72,11 @@ export function createRecordModel(
   /** A future purchase date is recorded only after the user confirms that it is meant. */
   const futureConfirmNeeded = signal(false);
   const split = signal<SplitModel | null>(null);
+  const paymentOptions = signal<PaymentOptions | null>(null);
+  /** The method the user chose; null: not chosen, so the default (the first, or the edited one). */
+  const chosenMethod = signal<string | null>(null);
+  /** `Use store credit` as typed; null: not typed, so it follows the default. */
+  const creditTyped = signal<string | null>(null);
 
   const results = computed(() => catalog.value?.search(query.value) ?? []);
   const currency = computed(
@@ -85,14 +106,77 @@ export function createRecordModel(
     }),
   );
 
-  const ready = deps.loadCatalog().then(
-    (index) => {
-      catalog.value = index;
-    },
-    (failure: unknown) => {
-      error.value = `The catalog could not be loaded: ${errorMessage(failure)}`;
-    },
+  // Payment: purchases only (a sample is given), and never store credit on a group order.
+  const paid = kind === 'purchase';
+  const creditAllowed = computed(() => paid && split.value === null && editing?.groupId === undefined);
+  /** The store credit this order used when it was recorded: it is the contact's to use again. */
+  const creditHeld = computed((): Money | null => {
+    const held = editing?.payment?.storeCredit;
+    return held && held.currency === currency.value ? held : null;
+  });
+  /** The store credit this order can use; null: none, so the field is not offered. */
+  const creditAvailable = computed((): Money | null => {
+    const code = currency.value;
+    if (!creditAllowed.value || !code) return null;
+    const balance = paymentOptions.value?.credit.find((money) => money.currency === code)?.minor ?? 0;
+    const minor = balance + (creditHeld.value?.minor ?? 0);
+    return minor > 0 ? { minor, currency: code } : null;
+  });
+  const methods = computed((): string[] => {
+    if (!paid) return [];
+    const offered = [...(paymentOptions.value?.methods ?? [])];
+    // An order keeps its method through an edit even after the shop stopped offering it.
+    const kept = editing?.payment?.method;
+    if (kept && !offered.includes(kept)) offered.push(kept);
+    return offered;
+  });
+  /** The method shown: chosen, or kept from the edited order, or the shop's first. '': none. */
+  const method = computed(() => {
+    if (!paid) return '';
+    if (chosenMethod.value !== null) return chosenMethod.value;
+    if (editing) return editing.payment?.method ?? '';
+    return paymentOptions.value?.methods[0] ?? '';
+  });
+  /** `Use store credit` as shown: typed, or the credit the edited order used, or all it can. */
+  const creditText = computed(() => {
+    if (creditTyped.value !== null) return creditTyped.value;
+    const available = creditAvailable.value;
+    if (!available) return '';
+    if (editing) return creditHeld.value ? formatMoneyInput(creditHeld.value, deps.locale) : '';
+    const cover = total.value ? Math.min(available.minor, total.value.minor) : available.minor;
+    return formatMoneyInput({ minor: cover, currency: available.currency }, deps.locale);
+  });
+  const paymentCheck = computed(() =>
+    checkPayment({
+      method: method.value,
+      creditText: creditAvailable.value ? creditText.value : '',
+      available: creditAvailable.value,
+      total: total.value,
+      groupOrder: split.value !== null,
+      locale: deps.locale,
+    }),
   );
+
+  const ready = Promise.all([
+    deps.loadCatalog().then(
+      (index) => {
+        catalog.value = index;
+      },
+      (failure: unknown) => {
+        error.value = `The catalog could not be loaded: ${errorMessage(failure)}`;
+      },
+    ),
+    paid
+      ? deps.loadPaymentOptions(contact.id).then(
+          (options) => {
+            paymentOptions.value = options;
+          },
+          (failure: unknown) => {
+            error.value = `Payment methods could not be loaded: ${errorMessage(failure)}`;
+          },
+        )
+      : undefined,
+  ]).then(() => undefined);
 
   function setQuery(text: string) {
     query.value = text;
@@ -178,7 +262,8 @@ export function createRecordModel(
       error.value = 'Add at least one product.';
       return false;
     }
-    if (!parsed || dateProblem || noteProblem.value) {
+    const payment = paymentCheck.value;
+    if (!parsed || dateProblem || noteProblem.value || payment.methodProblem || payment.creditProblem) {
       error.value = 'Some fields need attention: see the marked ones.';
       return false;
     }
@@ -201,6 +286,7 @@ export function createRecordModel(
         currency: code,
         lines: parsed,
         ...(trimmedNote ? { note: trimmedNote } : {}),
+        ...(payment.payment ? { payment: payment.payment } : {}),
       };
       const group = split.value;
       if (group) await deps.saveGroup({ ...order, shares: group.requests.value });
@@ -235,6 +321,11 @@ export function createRecordModel(
     noteProblem,
     total,
     split,
+    methods,
+    method,
+    creditAvailable,
+    creditText,
+    paymentCheck,
     ready,
     setQuery,
     add,
@@ -243,6 +334,8 @@ export function createRecordModel(
     updateLine,
     removeLine,
     setPurchaseDate,
+    setMethod: (text: string) => (chosenMethod.value = text),
+    setCreditText: (text: string) => (creditTyped.value = text),
     complete,
     startSplit,
     stopSplit: () => (split.value = null),

@@ -13,6 +13,7 @@ import type { TallyDatabase } from '../../db/database';
 import { findContactForSnapshot, saveCapturedContact, searchContacts } from '../../db/contacts';
 import { recordGroupOrder, recordPurchase, updatePurchase } from '../../db/purchases';
 import { readSetting } from '../../db/settings';
+import { contactCreditBalances } from '../../db/store-credit';
 import { createCatalogCache } from '../record/catalog-cache';
 import { createRecordModel, type RecordModel, type RecordModelDeps } from '../record/record-model';
 import { createTimelineModel } from './timeline-model';
@@ -174,8 +175,8 @@ export function createSidebarModel(deps: SidebarDeps) {
       record.kind,
       {
         ...recordingDeps(),
-        save: async ({ purchaseDate, currency, lines, note }) => {
-          await updatePurchase(deps.db, record.id, { purchaseDate, currency, lines, note });
+        save: async ({ purchaseDate, currency, lines, note, payment }) => {
+          await updatePurchase(deps.db, record.id, { purchaseDate, currency, lines, note, payment });
         },
       },
       record,
@@ -189,6 +190,13 @@ export function createSidebarModel(deps: SidebarDeps) {
         await recordGroupOrder(deps.db, draft);
       },
       searchContacts: (query) => searchContacts(deps.db, query),
+      loadPaymentOptions: async (contactId) => {
+        const [methods, credit] = await Promise.all([
+          readSetting(deps.db, 'paymentMethods'),
+          contactCreditBalances(deps.db, contactId),
+        ]);
+        return { methods, credit };
+      },
       ...(deps.locale ? { locale: deps.locale } : {}),
     };
   }
