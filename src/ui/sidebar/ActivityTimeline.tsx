@@ -1,5 +1,5 @@
 import { formatMoney } from '../../domain/money';
-import { lineTotal, recordTotal, type PurchaseRecord } from '../../domain/purchase';
+import { lineTotal, recordTotal, type PurchasePayment, type PurchaseRecord } from '../../domain/purchase';
 import type { TimelineEntry, TimelineFilter } from '../../domain/timeline';
 import { ErrorMessage } from '../ErrorMessage';
 import { formatCalendarDate } from '../format';
@@ -172,6 +172,7 @@ function Entry(props: {
           </li>
         ))}
       </ul>
+      {record.payment ? <p class="muted payment">{paymentLine(record, record.payment)}</p> : null}
       {record.note ? <p class="note">{record.note}</p> : null}
       {record.groupId ? <p class="muted">Share of a group order.</p> : null}
       {group ? <GroupDetails view={group} /> : null}
@@ -200,6 +201,17 @@ function Entry(props: {
       </div>
     </>
   );
+}
+
+/** "Paid by Card"; "Paid with store credit $10.00; $13.95 by Cash" when credit paid part of it. */
+function paymentLine(record: PurchaseRecord, payment: PurchasePayment): string {
+  const credit = payment.storeCredit;
+  if (!credit) return `Paid by ${payment.method}`;
+  const rest = recordTotal(record).minor - credit.minor;
+  const paidWithCredit = `Paid with store credit ${formatMoney(credit)}`;
+  return rest > 0
+    ? `${paidWithCredit}; ${formatMoney({ ...credit, minor: rest })} by ${payment.method}`
+    : paidWithCredit;
 }
 
 function GroupDetails(props: { view: GroupView }) {

@@ -7,6 +7,7 @@ import { ActivityTimeline } from './ActivityTimeline';
 import { ContactCard } from './ContactCard';
 import { ContactForm } from './ContactForm';
 import { ReorderDue } from './ReorderDue';
+import { StoreCredit } from './StoreCredit';
 import type { SidebarModel } from './sidebar-model';
 
 export function Sidebar(props: {
@@ -49,6 +50,7 @@ export function Sidebar(props: {
             contact={model.contact.value}
             onCapture={() => void model.capture()}
           />
+          {model.contact.value ? <StoreCredit model={model.storeCredit} /> : null}
           <div class="actions">
             <button type="button" onClick={() => void model.startRecording('purchase')}>
               Record purchase

@@ -1,4 +1,4 @@
-import { computed, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import { SURE_CONFIDENCE } from '../../adapters/detect';
 import { CAPTURE_OUTCOME_TEXT } from '../../domain/capture-outcome';
 import type { PageContext } from '../../messaging/protocol';
@@ -16,6 +16,7 @@ import { readSetting } from '../../db/settings';
 import { contactCreditBalances } from '../../db/store-credit';
 import { createCatalogCache } from '../record/catalog-cache';
 import { createRecordModel, type RecordModel, type RecordModelDeps } from '../record/record-model';
+import { createStoreCreditModel } from './store-credit-model';
 import { createTimelineModel } from './timeline-model';
 import { errorMessage } from '../../domain/errors';
 
@@ -68,6 +69,13 @@ export function createSidebarModel(deps: SidebarDeps) {
   const snapshot = computed(() => (view.value.kind === 'contact' ? view.value.snapshot : null));
   const contact = signal<Contact | null>(null);
   const timeline = createTimelineModel({ db: deps.db });
+  const storeCredit = createStoreCreditModel({ db: deps.db });
+  // The ledger moves when the contact's orders do (recorded, edited, deleted, undone), and the
+  // timeline reloads them after each: read the ledger again whenever it does.
+  effect(() => {
+    void timeline.records.value;
+    void storeCredit.show(timeline.contact.peek());
+  });
   const catalog = createCatalogCache(deps.db);
   const lookaheadDays = signal<number | null>(null);
   /** What the contact on the page is due to reorder (nothing until the setting is read). */
@@ -244,6 +252,7 @@ export function createSidebarModel(deps: SidebarDeps) {
     enterByHand,
     contact,
     timeline,
+    storeCredit,
     reorders,
     recording,
     notice,
