@@ -7,16 +7,26 @@ import {
   originPattern,
   revokeBackOffice,
 } from '../../src/messaging/site-access';
+import { BuyBackScreen } from '../../src/ui/buyback/BuyBackScreen';
+import { buyBackHref } from '../../src/ui/buyback/BuyBackList';
+import { createBuyBackListModel } from '../../src/ui/buyback/buyback-list-model';
+import { createBuyBackModel } from '../../src/ui/buyback/buyback-model';
+import { buyBackDocuments } from '../../src/ui/buyback/documents';
+import { createBuyBackSettingsModel } from '../../src/ui/dashboard/buy-back-settings-model';
 import { Dashboard } from '../../src/ui/dashboard/Dashboard';
+import { createDealerReportModel } from '../../src/ui/dashboard/dealer-report-model';
+import { createDoNotBuyModel } from '../../src/ui/dashboard/do-not-buy-model';
 import { createCatalogModel } from '../../src/ui/dashboard/catalog-model';
 import { createDashboardModel } from '../../src/ui/dashboard/dashboard-model';
 import { createFollowUpModel } from '../../src/ui/dashboard/follow-up-model';
 import { createRecipesModel } from '../../src/ui/dashboard/recipes-model';
 import { createSiteAccessModel } from '../../src/ui/dashboard/site-access-model';
-import { downloadText } from '../../src/ui/download';
+import { downloadBlob, downloadText } from '../../src/ui/download';
 import '../../src/ui/theme.css';
 
 const db = openDatabase();
+const locale = navigator.language;
+const root = document.getElementById('app') as HTMLElement;
 // Open tabs of the origin fetch its settings and recipes again, and detect again.
 const notifySiteChanged = async (origin: string) => {
   await sendMessage('sites.changed', { origin });
@@ -34,15 +44,61 @@ const sites = createSiteAccessModel({
 const recipes = createRecipesModel({ db, download: downloadText, notifySiteChanged });
 const followUp = createFollowUpModel({ db, history: model });
 const catalog = createCatalogModel({ db });
+const buyBackSettings = createBuyBackSettingsModel({ db });
+const doNotBuy = createDoNotBuyModel({ db });
+const dealerReport = createDealerReportModel({ db, download: downloadText, locale });
+const buyBacks = createBuyBackListModel({ db, open: (id) => (location.hash = buyBackHref(id)) });
 
-render(
-  <Dashboard model={model} sites={sites} recipes={recipes} followUp={followUp} catalog={catalog} />,
-  document.getElementById('app') as HTMLElement,
-);
 const refreshAll = () =>
-  Promise.all([model.refresh(), sites.refresh(), recipes.refresh(), followUp.refresh(), catalog.refresh()]);
-void refreshAll();
+  Promise.all([
+    model.refresh(),
+    sites.refresh(),
+    recipes.refresh(),
+    followUp.refresh(),
+    catalog.refresh(),
+    buyBacks.refresh(),
+    buyBackSettings.refresh(),
+    doNotBuy.refresh(),
+    dealerReport.refresh(),
+  ]);
+
+/** The buy-back the address names (`#buy-back=<id>`), or null for the dashboard itself. */
+function routedBuyBack(): string | null {
+  const match = /^#buy-back=([^&]+)$/.exec(location.hash);
+  return match?.[1] ? decodeURIComponent(match[1]) : null;
+}
+
+function show() {
+  const id = routedBuyBack();
+  if (id) {
+    const screen = createBuyBackModel(
+      { db, locale, download: downloadBlob, documents: buyBackDocuments(db, locale) },
+      id,
+    );
+    render(<BuyBackScreen model={screen} backHref="#" />, root);
+    void screen.load();
+    return;
+  }
+  render(
+    <Dashboard
+      model={model}
+      sites={sites}
+      recipes={recipes}
+      followUp={followUp}
+      catalog={catalog}
+      buyBacks={buyBacks}
+      buyBackSettings={buyBackSettings}
+      doNotBuy={doNotBuy}
+      dealerReport={dealerReport}
+    />,
+    root,
+  );
+  void refreshAll();
+}
+
+show();
+window.addEventListener('hashchange', show);
 // The sidebar records and teaches in another page; show its work when the user comes back here.
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'visible') void refreshAll();
+  if (document.visibilityState === 'visible' && !routedBuyBack()) void refreshAll();
 });

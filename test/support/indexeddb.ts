@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer';
+import type { Frame, Page } from 'puppeteer';
 
 /** The IndexedDB databases the page's origin holds. */
 export async function databaseNames(page: Page): Promise<string[]> {
@@ -23,4 +23,27 @@ export async function countRows(page: Page, table: string): Promise<number> {
       };
     });
   }, table);
+}
+
+/** Every row of a table of Tally's database, read with raw IndexedDB in an extension page or frame. */
+export async function storedRows<T = Record<string, unknown>>(
+  page: Page | Frame,
+  table: string,
+): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('tally');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            resolve(request.result as T[]);
+            open.result.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    table,
+  );
 }

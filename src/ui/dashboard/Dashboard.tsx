@@ -1,5 +1,13 @@
+import { BuyBackList } from '../buyback/BuyBackList';
+import type { BuyBackListModel } from '../buyback/buyback-list-model';
 import { ErrorMessage } from '../ErrorMessage';
+import { BuyBackSettings } from './BuyBackSettings';
+import type { BuyBackSettingsModel } from './buy-back-settings-model';
 import { CatalogImport } from './CatalogImport';
+import { DealerReport } from './DealerReport';
+import type { DealerReportModel } from './dealer-report-model';
+import { DoNotBuyList } from './DoNotBuyList';
+import type { DoNotBuyModel } from './do-not-buy-model';
 import type { CatalogModel } from './catalog-model';
 import { FollowUp } from './FollowUp';
 import { PurchasesTable } from './PurchasesTable';
@@ -16,6 +24,10 @@ export function Dashboard(props: {
   recipes: RecipesModel;
   followUp: FollowUpModel;
   catalog: CatalogModel;
+  buyBacks: BuyBackListModel;
+  buyBackSettings: BuyBackSettingsModel;
+  doNotBuy: DoNotBuyModel;
+  dealerReport: DealerReportModel;
 }) {
   const { model } = props;
   return (
@@ -24,6 +36,10 @@ export function Dashboard(props: {
       <ErrorMessage message={model.error.value} />
       <PurchasesTable model={model} />
       <FollowUp model={props.followUp} />
+      <BuyBackList model={props.buyBacks} />
+      <DealerReport model={props.dealerReport} />
+      <DoNotBuyList model={props.doNotBuy} />
+      <BuyBackSettings model={props.buyBackSettings} />
       <CatalogImport model={props.catalog} />
       <SiteAccess model={props.sites} />
       <TaughtRecipes model={props.recipes} />

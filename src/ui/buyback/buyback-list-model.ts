@@ -1,0 +1,65 @@
+import { signal } from '@preact/signals';
+import type { BuyBack } from '../../domain/buyback';
+import type { Contact } from '../../domain/contact';
+import { errorMessage } from '../../domain/errors';
+import { createBuyBack, listBuyBacks } from '../../db/buybacks';
+import { getContactsById, searchContacts } from '../../db/contacts';
+import type { TallyDatabase } from '../../db/database';
+
+export interface BuyBackListDeps {
+  db: TallyDatabase;
+  /** Opens a buy-back's own screen. */
+  open: (id: string) => void;
+}
+
+/** The dashboard's buy-backs: every one with its seller and status, and `New buy-back`. */
+export function createBuyBackListModel(deps: BuyBackListDeps) {
+  const buyBacks = signal<BuyBack[]>([]);
+  const sellers = signal<ReadonlyMap<string, Contact>>(new Map());
+  /** The contact search `New buy-back` opens; null while closed. */
+  const picking = signal<string | null>(null);
+  const matches = signal<Contact[]>([]);
+  const error = signal<string | null>(null);
+
+  async function refresh() {
+    try {
+      const all = await listBuyBacks(deps.db);
+      const contacts = await getContactsById(deps.db, [...new Set(all.map((buyBack) => buyBack.contactId))]);
+      buyBacks.value = all;
+      sellers.value = contacts;
+    } catch (failure) {
+      error.value = `Buy-backs could not be loaded: ${errorMessage(failure)}`;
+    }
+  }
+
+  async function search(query: string) {
+    picking.value = query;
+    matches.value = await searchContacts(deps.db, query);
+  }
+
+  async function startFor(contactId: string) {
+    error.value = null;
+    try {
+      const buyBack = await createBuyBack(deps.db, contactId);
+      picking.value = null;
+      deps.open(buyBack.id);
+    } catch (failure) {
+      error.value = errorMessage(failure);
+    }
+  }
+
+  return {
+    buyBacks,
+    sellers,
+    picking,
+    matches,
+    error,
+    refresh,
+    search,
+    startFor,
+    startPicking: () => (picking.value = ''),
+    stopPicking: () => (picking.value = null),
+  };
+}
+
+export type BuyBackListModel = ReturnType<typeof createBuyBackListModel>;
