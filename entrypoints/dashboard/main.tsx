@@ -8,7 +8,7 @@ import {
   revokeBackOffice,
 } from '../../src/messaging/site-access';
 import { BuyBackScreen } from '../../src/ui/buyback/BuyBackScreen';
-import { buyBackHref } from '../../src/ui/buyback/BuyBackList';
+import { buyBackHref, buyBackInHash } from '../../src/ui/buyback/address';
 import { createBuyBackListModel } from '../../src/ui/buyback/buyback-list-model';
 import { createBuyBackModel } from '../../src/ui/buyback/buyback-model';
 import { buyBackDocuments } from '../../src/ui/buyback/documents';
@@ -62,14 +62,8 @@ const refreshAll = () =>
     dealerReport.refresh(),
   ]);
 
-/** The buy-back the address names (`#buy-back=<id>`), or null for the dashboard itself. */
-function routedBuyBack(): string | null {
-  const match = /^#buy-back=([^&]+)$/.exec(location.hash);
-  return match?.[1] ? decodeURIComponent(match[1]) : null;
-}
-
 function show() {
-  const id = routedBuyBack();
+  const id = buyBackInHash(location.hash);
   if (id) {
     const screen = createBuyBackModel(
       { db, locale, download: downloadBlob, documents: buyBackDocuments(db, locale) },
@@ -100,5 +94,5 @@ show();
 window.addEventListener('hashchange', show);
 // The sidebar records and teaches in another page; show its work when the user comes back here.
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'visible' && !routedBuyBack()) void refreshAll();
+  if (document.visibilityState === 'visible' && !buyBackInHash(location.hash)) void refreshAll();
 });

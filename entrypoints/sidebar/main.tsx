@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { effect } from '@preact/signals';
 import { openDatabase } from '../../src/db/database';
 import { catalogCurrency, findProductBySku, saveProduct } from '../../src/db/products';
@@ -9,6 +10,7 @@ import { defaultCountry } from '../../src/ui/locale';
 import { browserActiveTabSource } from '../../src/ui/sidebar/active-tab-source';
 import { framedTabSource } from '../../src/ui/sidebar/framed-tab-source';
 import { canOpenSidePanel } from '../../src/ui/sidebar/side-panel';
+import { buyBackHref } from '../../src/ui/buyback/address';
 import { Sidebar } from '../../src/ui/sidebar/Sidebar';
 import { createSidebarModel } from '../../src/ui/sidebar/sidebar-model';
 import '../../src/ui/theme.css';
@@ -21,6 +23,9 @@ const model = createSidebarModel({
   db: openDatabase(),
   defaultCountry: defaultCountry(),
   pageContext: framed ?? browserActiveTabSource(),
+  // A buy-back needs room (ID, photos, items): it opens on the dashboard, in a tab of its own.
+  openBuyBack: (id) =>
+    void browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${buyBackHref(id)}`) }),
 });
 
 // The side panel opens only inside the click: nothing is awaited before moveToSidePanel().
@@ -55,3 +60,8 @@ render(
   document.getElementById('app') as HTMLElement,
 );
 void model.start().then(() => performance.mark('tally:interactive'));
+
+// Buy-backs are filled in on the dashboard, in another tab: show their state when the user is back.
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') void model.timeline.refresh();
+});

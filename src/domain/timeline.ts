@@ -1,3 +1,4 @@
+import type { BuyBack } from './buyback';
 import type { ContactEvent } from './contact-event';
 import { todayLocal, type CalendarDate } from './dates';
 import type { CurrencyCode, Money } from './money';
@@ -5,7 +6,7 @@ import type { ContactNote } from './note';
 import { recordTotal, type PurchaseRecord } from './purchase';
 
 /** What the timeline can be narrowed to. */
-export const TIMELINE_KINDS = ['purchase', 'sample', 'capture', 'note'] as const;
+export const TIMELINE_KINDS = ['purchase', 'sample', 'buy-back', 'capture', 'note'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 export type TimelineFilter = TimelineKind | 'all';
 
@@ -13,10 +14,11 @@ export type TimelineFilter = TimelineKind | 'all';
 export type TimelineEntry =
   | { kind: 'purchase' | 'sample'; date: CalendarDate; at: string; record: PurchaseRecord }
   | { kind: 'capture'; date: CalendarDate; at: string; event: ContactEvent }
-  | { kind: 'note'; date: CalendarDate; at: string; note: ContactNote };
+  | { kind: 'note'; date: CalendarDate; at: string; note: ContactNote }
+  | { kind: 'buy-back'; date: CalendarDate; at: string; buyBack: BuyBack };
 
 /**
- * A contact's purchases, samples, captures and notes, newest first. A purchase sits on the day it
+ * A contact's purchases, samples, buy-backs, captures and notes, newest first. A purchase sits on the day it
  * was made (its purchase date), however long after it was recorded; everything else on the day it
  * happened where the user is. Same day: the later instant first. Deleted things are left out.
  */
@@ -24,6 +26,7 @@ export function buildTimeline(
   records: readonly PurchaseRecord[],
   events: readonly ContactEvent[],
   notes: readonly ContactNote[],
+  buyBacks: readonly BuyBack[] = [],
 ): TimelineEntry[] {
   const entries: TimelineEntry[] = [
     ...records
@@ -42,6 +45,15 @@ export function buildTimeline(
         date: todayLocal(new Date(note.createdAt)),
         at: note.createdAt,
         note,
+      })),
+    // A buy-back sits on the day it was paid out, an estimate on the day it was started.
+    ...buyBacks
+      .filter((buyBack) => buyBack.deletedAt === undefined)
+      .map((buyBack) => ({
+        kind: 'buy-back' as const,
+        date: buyBack.payout?.paidOn ?? todayLocal(new Date(buyBack.createdAt)),
+        at: buyBack.payout?.paidAt ?? buyBack.createdAt,
+        buyBack,
       })),
   ];
   return entries.sort((a, b) => b.date.localeCompare(a.date) || b.at.localeCompare(a.at));

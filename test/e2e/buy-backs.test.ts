@@ -16,7 +16,7 @@ import {
   typeIn,
   waitForStatus,
 } from '../support/buy-back';
-import { launchWithTally, waitForDownload, type TallyBrowser } from '../support/chromium';
+import { launchWithTally, type TallyBrowser } from '../support/chromium';
 import { storedRows } from '../support/indexeddb';
 import { pdfText } from '../support/pdf-text';
 import { captureContact, openDashboard, openSidebar } from '../support/tour';
@@ -159,6 +159,37 @@ describe('buy-backs', () => {
       ),
     );
     expect(rows).toEqual(['BB-0002 | Ada Lovelace | Completed', 'BB-0001 | Ada Lovelace | Completed']);
-    void waitForDownload;
+  });
+
+  it('starts a buy-back from the sidebar beside the customer, and shows it on her timeline', async () => {
+    const page = await tally.browser.newPage();
+    await page.goto(`${demo.url}/repair/customer?id=${REPAIR_SAMPLE_ID}`);
+    const sidebar = await openSidebar(page, tally);
+    const opened = tally.browser.waitForTarget((target) =>
+      target.url().includes('/dashboard.html#buy-back='),
+    );
+    await sidebar.locator('::-p-aria(New buy-back)').click();
+    const screen = await (await opened).page();
+    if (!screen) throw new Error('The buy-back did not open in a tab');
+    await screen.waitForSelector('h1::-p-text(Buy-back BB-0003)');
+    await addItem(screen, { description: 'Nintendo Switch OLED', price: '180' });
+    await payOut(screen, { method: 'Cash' });
+    await waitForStatus(screen, 'Paid');
+    await screen.close();
+
+    // Back beside the page: the timeline shows the buy-back as it now is.
+    await page.bringToFront();
+    const again = sidebar;
+    const entry = await again.waitForSelector('li.buy-back ::-p-text(Buy-back BB-0003)');
+    await again.waitForFunction(() =>
+      document.querySelector('li.buy-back')?.textContent?.includes('paid by Cash'),
+    );
+    const text = await entry?.evaluate((element) => element.closest('li')?.textContent ?? '');
+    expect(text).toContain('Nintendo Switch OLED');
+    // All three buy-backs are hers, under the filter of their own.
+    const show = await again.waitForSelector('select');
+    await show?.select('buy-back');
+    expect(await again.$$eval('li.entry', (entries) => entries.length)).toBe(3);
+    await page.close();
   });
 });

@@ -1,12 +1,8 @@
 import { BUY_BACK_STATUS_LABELS, buyBackNumber, buyBackTotal } from '../../domain/buyback';
 import { formatMoney } from '../../domain/money';
 import { ErrorMessage } from '../ErrorMessage';
+import { buyBackHref } from './address';
 import type { BuyBackListModel } from './buyback-list-model';
-
-/** Links to a buy-back's screen, which lives in the same page under its own address. */
-export function buyBackHref(id: string): string {
-  return `#buy-back=${encodeURIComponent(id)}`;
-}
 
 export function BuyBackList(props: { model: BuyBackListModel }) {
   const { model } = props;

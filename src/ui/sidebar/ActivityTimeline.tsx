@@ -1,3 +1,5 @@
+import type { JSX } from 'preact';
+import { BUY_BACK_STATUS_LABELS, buyBackNumber, buyBackTotal, type BuyBack } from '../../domain/buyback';
 import { formatMoney } from '../../domain/money';
 import { lineTotal, recordTotal, type PurchasePayment, type PurchaseRecord } from '../../domain/purchase';
 import type { TimelineEntry, TimelineFilter } from '../../domain/timeline';
@@ -9,12 +11,17 @@ const FILTERS: { value: TimelineFilter; label: string }[] = [
   { value: 'all', label: 'Everything' },
   { value: 'purchase', label: 'Purchases' },
   { value: 'sample', label: 'Samples' },
+  { value: 'buy-back', label: 'Buy-backs' },
   { value: 'capture', label: 'Captures' },
   { value: 'note', label: 'Notes' },
 ];
 
-/** The contact's purchases, samples, captures and notes, newest first, with what they spent. */
-export function ActivityTimeline(props: { model: TimelineModel; onEdit: (record: PurchaseRecord) => void }) {
+/** The contact's purchases, samples, buy-backs, captures and notes, newest first, with what they spent. */
+export function ActivityTimeline(props: {
+  model: TimelineModel;
+  onEdit: (record: PurchaseRecord) => void;
+  onOpenBuyBack: (id: string) => void;
+}) {
   const { model } = props;
   const entries = model.visible.value;
   return (
@@ -52,7 +59,7 @@ export function ActivityTimeline(props: { model: TimelineModel; onEdit: (record:
         <ol class="timeline" aria-labelledby="timeline-heading">
           {entries.map((entry) => (
             <li key={entryKey(entry)} class={`entry ${entry.kind}`}>
-              <Entry entry={entry} model={model} onEdit={props.onEdit} />
+              <Entry entry={entry} model={model} onEdit={props.onEdit} onOpenBuyBack={props.onOpenBuyBack} />
             </li>
           ))}
         </ol>
@@ -117,6 +124,7 @@ function Entry(props: {
   entry: TimelineEntry;
   model: TimelineModel;
   onEdit: (record: PurchaseRecord) => void;
+  onOpenBuyBack: (id: string) => void;
 }) {
   const { entry, model } = props;
   const headId = `entry-${entryKey(entry)}`;
@@ -153,6 +161,9 @@ function Entry(props: {
         </div>
       </>
     );
+  }
+  if (entry.kind === 'buy-back') {
+    return <BuyBackEntry buyBack={entry.buyBack} headId={headId} when={when} onOpen={props.onOpenBuyBack} />;
   }
   const { record } = entry;
   const group = record.groupId ? model.groups.value.get(record.groupId) : undefined;
@@ -233,8 +244,52 @@ function GroupDetails(props: { view: GroupView }) {
   );
 }
 
+/** A buy-back from this contact: what the shop bought, where it stands; the details open on the dashboard. */
+function BuyBackEntry(props: {
+  buyBack: BuyBack;
+  headId: string;
+  when: JSX.Element;
+  onOpen: (id: string) => void;
+}) {
+  const { buyBack } = props;
+  const number = buyBackNumber(buyBack);
+  return (
+    <>
+      <p class="entry-head" id={props.headId}>
+        <strong>Buy-back {number}</strong> {props.when}{' '}
+        <span class="amount">{formatMoney(buyBackTotal(buyBack))}</span>
+      </p>
+      <p class="muted">
+        {BUY_BACK_STATUS_LABELS[buyBack.status]}
+        {buyBack.payout ? ` · paid by ${buyBack.payout.method}` : ''}
+      </p>
+      <ul class="entry-lines">
+        {buyBack.items.map((item) => (
+          <li key={item.id}>
+            {item.description} — {formatMoney(item.price)}
+          </li>
+        ))}
+      </ul>
+      <div class="row-actions">
+        <button type="button" class="link" onClick={() => props.onOpen(buyBack.id)}>
+          Open {number}
+        </button>
+      </div>
+    </>
+  );
+}
+
 function entryKey(entry: TimelineEntry): string {
-  return entry.kind === 'capture' ? entry.event.id : entry.kind === 'note' ? entry.note.id : entry.record.id;
+  switch (entry.kind) {
+    case 'capture':
+      return entry.event.id;
+    case 'note':
+      return entry.note.id;
+    case 'buy-back':
+      return entry.buyBack.id;
+    default:
+      return entry.record.id;
+  }
 }
 
 function hostOf(url: string): string {

@@ -58,11 +58,18 @@ export function Sidebar(props: {
             <button type="button" onClick={() => void model.startRecording('sample')}>
               Record sample
             </button>
+            <button type="button" class="secondary" onClick={() => void model.startBuyBack()}>
+              New buy-back
+            </button>
           </div>
           {model.contact.value ? (
             <>
               <ReorderDue estimates={model.reorders.value} />
-              <ActivityTimeline model={model.timeline} onEdit={model.editRecord} />
+              <ActivityTimeline
+                model={model.timeline}
+                onEdit={model.editRecord}
+                onOpenBuyBack={model.openBuyBack}
+              />
             </>
           ) : null}
           {view.kind === 'contact' && view.teachable ? <TeachButton model={model} /> : null}

@@ -11,6 +11,7 @@ import { todayLocal } from '../../domain/dates';
 import { dueForContact } from '../../domain/reorder';
 import type { TallyDatabase } from '../../db/database';
 import { findContactForSnapshot, saveCapturedContact, searchContacts } from '../../db/contacts';
+import { createBuyBack } from '../../db/buybacks';
 import { recordGroupOrder, recordPurchase, updatePurchase } from '../../db/purchases';
 import { readSetting } from '../../db/settings';
 import { contactCreditBalances } from '../../db/store-credit';
@@ -54,6 +55,8 @@ export interface SidebarDeps {
   defaultCountry: CountryCode;
   /** How the user writes numbers (prices); the browser's language unless given. */
   locale?: string;
+  /** Shows a buy-back on its own screen (the dashboard: it needs the room). */
+  openBuyBack?: (id: string) => void;
 }
 
 /** The sidebar's state: the customer on the page, its stored contact, its timeline, a recording. */
@@ -172,6 +175,20 @@ export function createSidebarModel(deps: SidebarDeps) {
     });
   }
 
+  /** `New buy-back`: an estimate for the contact on the page (captured first if need be), opened to fill in. */
+  async function startBuyBack() {
+    const target = contact.value ?? (await capture());
+    if (!target) return;
+    error.value = null;
+    try {
+      const buyBack = await createBuyBack(deps.db, target.id);
+      await timeline.refresh();
+      deps.openBuyBack?.(buyBack.id);
+    } catch (failure) {
+      error.value = `The buy-back was not started: ${errorMessage(failure)}`;
+    }
+  }
+
   /** Opens a recorded order on the review screen; saving replaces it, failing changes nothing. */
   function editRecord(record: PurchaseRecord) {
     const target = contact.value;
@@ -260,6 +277,8 @@ export function createSidebarModel(deps: SidebarDeps) {
     start,
     capture,
     startRecording,
+    startBuyBack,
+    openBuyBack: (id: string) => deps.openBuyBack?.(id),
     finishRecording,
     editRecord,
     cancelRecording: () => (recording.value = null),

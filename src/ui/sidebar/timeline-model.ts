@@ -1,4 +1,5 @@
 import { computed, signal } from '@preact/signals';
+import type { BuyBack } from '../../domain/buyback';
 import type { Contact } from '../../domain/contact';
 import type { ContactEvent } from '../../domain/contact-event';
 import { errorMessage } from '../../domain/errors';
@@ -8,6 +9,7 @@ import type { PurchaseGroup } from '../../domain/purchase-group';
 import { buildTimeline, filterTimeline, spendSummary, type TimelineFilter } from '../../domain/timeline';
 import type { TallyDatabase } from '../../db/database';
 import { getContactsById, listContactEvents } from '../../db/contacts';
+import { listContactBuyBacks } from '../../db/buybacks';
 import { addNote, deleteNote, listContactNotes, restoreNote } from '../../db/notes';
 import { deletePurchase, getGroupOrder, listContactPurchases, restorePurchase } from '../../db/purchases';
 
@@ -24,7 +26,8 @@ export interface UndoOffer {
 }
 
 /**
- * One contact's activity timeline: purchases, samples, captures and notes newest first, the
+ * One contact's activity timeline: purchases, samples, buy-backs, captures and notes newest first,
+ * the
  * spend summary, the kind filter, notes, and deleting with Undo.
  */
 export function createTimelineModel(deps: { db: TallyDatabase }) {
@@ -32,8 +35,9 @@ export function createTimelineModel(deps: { db: TallyDatabase }) {
   const records = signal<PurchaseRecord[]>([]);
   const events = signal<ContactEvent[]>([]);
   const notes = signal<ContactNote[]>([]);
+  const buyBacks = signal<BuyBack[]>([]);
   const filter = signal<TimelineFilter>('all');
-  const entries = computed(() => buildTimeline(records.value, events.value, notes.value));
+  const entries = computed(() => buildTimeline(records.value, events.value, notes.value, buyBacks.value));
   const visible = computed(() => filterTimeline(entries.value, filter.value));
   const summary = computed(() => spendSummary(records.value));
   const noteText = signal('');
@@ -58,17 +62,19 @@ export function createTimelineModel(deps: { db: TallyDatabase }) {
   async function refresh() {
     const mine = ++generation;
     const current = contact.value;
-    const [nextRecords, nextEvents, nextNotes] = current
+    const [nextRecords, nextEvents, nextNotes, nextBuyBacks] = current
       ? await Promise.all([
           listContactPurchases(deps.db, current.id),
           listContactEvents(deps.db, current.id),
           listContactNotes(deps.db, current.id),
+          listContactBuyBacks(deps.db, current.id),
         ])
-      : [[], [], []];
+      : [[], [], [], []];
     if (mine !== generation) return;
     records.value = nextRecords;
     events.value = nextEvents;
     notes.value = nextNotes;
+    buyBacks.value = nextBuyBacks;
   }
 
   async function act(action: () => Promise<void>, offer: UndoOffer | null) {

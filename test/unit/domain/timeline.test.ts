@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { BuyBack } from '../../../src/domain/buyback';
 import type { ContactEvent } from '../../../src/domain/contact-event';
 import { evenShares, splitGroupOrder } from '../../../src/domain/group-order';
 import type { ContactNote } from '../../../src/domain/note';
@@ -63,6 +64,48 @@ describe('activity timeline', () => {
     ]);
     expect(filterTimeline(entries, 'sample').map((entry) => entry.kind)).toEqual(['sample']);
     expect(filterTimeline(entries, 'all')).toHaveLength(5);
+  });
+
+  it('puts a buy-back on its payout day, an unpaid one on the day it started; deleted ones are left out', () => {
+    const base: BuyBack = {
+      id: crypto.randomUUID(),
+      createdAt: '2026-11-01T12:00:00.000Z',
+      updatedAt: '2026-11-01T12:00:00.000Z',
+      number: 1,
+      contactId,
+      status: 'estimate',
+      currency: 'USD',
+      seller: {},
+      notes: '',
+      items: [],
+      log: [],
+    };
+    const paid: BuyBack = {
+      ...base,
+      id: crypto.randomUUID(),
+      number: 2,
+      status: 'paid',
+      payout: {
+        id: crypto.randomUUID(),
+        method: 'Cash',
+        amount: { minor: 0, currency: 'USD' },
+        paidAt: '2026-11-12T12:00:00.000Z',
+        paidOn: '2026-11-12',
+      },
+    };
+    const gone = { ...base, id: crypto.randomUUID(), deletedAt: '2026-11-02T12:00:00.000Z' };
+    const entries = buildTimeline(
+      [record('2026-11-05', '2026-11-05T12:00:00.000Z')],
+      [],
+      [],
+      [base, paid, gone],
+    );
+    expect(entries.map((entry) => [entry.kind, entry.date])).toEqual([
+      ['buy-back', '2026-11-12'],
+      ['purchase', '2026-11-05'],
+      ['buy-back', '2026-11-01'],
+    ]);
+    expect(filterTimeline(entries, 'buy-back')).toHaveLength(2);
   });
 
   it('leaves deleted purchases and notes out', () => {
