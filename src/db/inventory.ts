@@ -1,4 +1,7 @@
+import { nowInstant } from '../domain/dates';
 import type { InventoryItem } from '../domain/inventory';
+import type { Product } from '../domain/product';
+import type { PurchaseRecord } from '../domain/purchase';
 import { serialKey } from '../domain/imei';
 import { foldForSearch } from '../domain/search-text';
 import type { TallyDatabase } from './database';
@@ -32,4 +35,62 @@ export async function listInStock(db: TallyDatabase): Promise<InventoryItem[]> {
   return stock
     .filter((item) => item.deletedAt === undefined)
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+}
+
+/**
+ * Keeps one-time products (bought-back devices) in step with the orders that sell them: a device
+ * an order newly holds is sold (refused when it is already sold, or still in its hold period on
+ * the purchase date), one the order no longer holds (edited out, or the order deleted) is back in
+ * stock. Runs inside the order's transaction, whose scope includes products and inventoryItems.
+ */
+export async function settleOneTimeProducts(
+  db: TallyDatabase,
+  before: PurchaseRecord | undefined,
+  after: PurchaseRecord | undefined,
+): Promise<void> {
+  const held = (record: PurchaseRecord | undefined) =>
+    new Set(
+      record && record.deletedAt === undefined && record.kind === 'purchase'
+        ? record.lines.map((line) => line.productId)
+        : [],
+    );
+  const was = held(before);
+  const now = held(after);
+  const sold = [...now].filter((id) => !was.has(id));
+  const returned = [...was].filter((id) => !now.has(id));
+  for (const product of await oneTimeProducts(db, sold)) {
+    const line = after?.lines.find((each) => each.productId === product.id);
+    if (product.soldOut) throw new Error(`${product.name} is a single device and has already been sold.`);
+    if (line && line.quantity > 1)
+      throw new Error(`${product.name} is a single device: its quantity can only be 1.`);
+    if (after && product.sellableFrom && after.purchaseDate < product.sellableFrom) {
+      throw new Error(
+        `${product.name} is on hold until ${product.sellableFrom} and cannot be sold before then.`,
+      );
+    }
+    await markSold(db, product, after?.id);
+  }
+  for (const product of await oneTimeProducts(db, returned)) await markSold(db, product, undefined);
+}
+
+async function oneTimeProducts(db: TallyDatabase, ids: readonly string[]): Promise<Product[]> {
+  if (ids.length === 0) return [];
+  const products = await db.products.bulkGet([...ids]);
+  return products.filter((product): product is Product => product?.oneTime === true);
+}
+
+/** Sold in `purchaseId`, or back in stock when it is undefined. */
+async function markSold(db: TallyDatabase, product: Product, purchaseId: string | undefined): Promise<void> {
+  const at = nowInstant();
+  const { soldOut: _soldOut, ...rest } = product;
+  await db.products.put(purchaseId ? { ...rest, soldOut: true, updatedAt: at } : { ...rest, updatedAt: at });
+  const items = await db.inventoryItems.where('productId').equals(product.id).toArray();
+  for (const item of items) {
+    const { soldInPurchaseId: _sold, ...kept } = item;
+    await db.inventoryItems.put(
+      purchaseId
+        ? { ...kept, status: 'sold', soldInPurchaseId: purchaseId, updatedAt: at }
+        : { ...kept, status: 'in-stock', updatedAt: at },
+    );
+  }
 }

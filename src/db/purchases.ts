@@ -7,6 +7,7 @@ import { formatMoney } from '../domain/money';
 import { PurchaseLine, PurchaseRecord, recordTotal } from '../domain/purchase';
 import { PurchaseGroup } from '../domain/purchase-group';
 import type { TallyDatabase } from './database';
+import { settleOneTimeProducts } from './inventory';
 import { settlePurchaseCredit } from './store-credit';
 
 /** What the review screen hands over; the store adds the id and times. */
@@ -20,11 +21,16 @@ export type PurchaseDraft = Omit<z.input<typeof PurchaseRecord>, 'id' | 'created
 export async function recordPurchase(db: TallyDatabase, draft: PurchaseDraft): Promise<PurchaseRecord> {
   const now = nowInstant();
   const record = parsePurchase({ ...draft, id: crypto.randomUUID(), createdAt: now, updatedAt: now });
-  await db.transaction('rw', db.contacts, db.purchases, db.storeCredit, async () => {
-    await requireContacts(db, [record.contactId]);
-    await db.purchases.add(record);
-    await settlePurchaseCredit(db, record, 'recorded');
-  });
+  await db.transaction(
+    'rw',
+    [db.contacts, db.purchases, db.storeCredit, ...inventoryTables(db)],
+    async () => {
+      await requireContacts(db, [record.contactId]);
+      await db.purchases.add(record);
+      await settlePurchaseCredit(db, record, 'recorded');
+      await settleOneTimeProducts(db, undefined, record);
+    },
+  );
   return record;
 }
 
@@ -40,7 +46,7 @@ export async function updatePurchase(
   id: string,
   changes: Pick<PurchaseDraft, 'purchaseDate' | 'currency' | 'lines' | 'note' | 'payment'>,
 ): Promise<PurchaseRecord> {
-  return db.transaction('rw', db.purchases, db.storeCredit, async () => {
+  return db.transaction('rw', [db.purchases, db.storeCredit, ...inventoryTables(db)], async () => {
     const existing = await db.purchases.get(id);
     if (!existing || existing.deletedAt !== undefined) throw new Error('This order no longer exists.');
     const { note: _note, payment: oldPayment, ...kept } = existing;
@@ -67,6 +73,7 @@ export async function updatePurchase(
     });
     await db.purchases.put(record);
     await settlePurchaseCredit(db, record, 'edited');
+    await settleOneTimeProducts(db, existing, record);
     return record;
   });
 }
@@ -76,25 +83,27 @@ export async function updatePurchase(
  * back to the contact, and `restorePurchase` undoes it.
  */
 export async function deletePurchase(db: TallyDatabase, id: string): Promise<void> {
-  await db.transaction('rw', db.purchases, db.storeCredit, async () => {
+  await db.transaction('rw', [db.purchases, db.storeCredit, ...inventoryTables(db)], async () => {
     const existing = await db.purchases.get(id);
     if (!existing) throw new Error('This order no longer exists.');
     const now = nowInstant();
     const deleted = { ...existing, deletedAt: existing.deletedAt ?? now, updatedAt: now };
     await db.purchases.put(deleted);
     await settlePurchaseCredit(db, deleted, 'deleted');
+    await settleOneTimeProducts(db, existing, deleted);
   });
 }
 
 /** Brings a deleted order back; store credit it used is taken again, refused if no longer there. */
 export async function restorePurchase(db: TallyDatabase, id: string): Promise<void> {
-  await db.transaction('rw', db.purchases, db.storeCredit, async () => {
+  await db.transaction('rw', [db.purchases, db.storeCredit, ...inventoryTables(db)], async () => {
     const existing = await db.purchases.get(id);
     if (!existing) throw new Error('This order no longer exists.');
     const { deletedAt: _deleted, ...kept } = existing;
     const restored = { ...kept, updatedAt: nowInstant() };
     await db.purchases.put(restored);
     await settlePurchaseCredit(db, restored, 'restored');
+    await settleOneTimeProducts(db, existing, restored);
   });
 }
 
@@ -159,14 +168,19 @@ export async function recordGroupOrder(
     ...(order.note ? { note: order.note } : {}),
     shares: records.map((record) => ({ contactId: record.contactId, recordId: record.id })),
   });
-  await db.transaction('rw', db.contacts, db.purchases, db.purchaseGroups, async () => {
-    await requireContacts(
-      db,
-      records.map((record) => record.contactId),
-    );
-    await db.purchaseGroups.add(group);
-    await db.purchases.bulkAdd(records);
-  });
+  await db.transaction(
+    'rw',
+    [db.contacts, db.purchases, db.purchaseGroups, ...inventoryTables(db)],
+    async () => {
+      await requireContacts(
+        db,
+        records.map((record) => record.contactId),
+      );
+      await db.purchaseGroups.add(group);
+      await db.purchases.bulkAdd(records);
+      for (const record of records) await settleOneTimeProducts(db, undefined, record);
+    },
+  );
   return { group, records };
 }
 
@@ -179,6 +193,11 @@ export async function getGroupOrder(
   if (!group) return undefined;
   const records = await db.purchases.where('groupId').equals(groupId).toArray();
   return { group, records: records.filter((record) => record.deletedAt === undefined) };
+}
+
+/** What selling a bought-back device touches: its one-time product and its inventory record. */
+function inventoryTables(db: TallyDatabase) {
+  return [db.products, db.inventoryItems];
 }
 
 async function requireContacts(db: TallyDatabase, ids: readonly string[]): Promise<void> {

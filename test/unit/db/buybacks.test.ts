@@ -27,7 +27,7 @@ import { searchSoldInventory } from '../../../src/db/inventory';
 import * as v1 from '../../../src/db/migrations/001-initial';
 import * as v2 from '../../../src/db/migrations/002-capture-history-recipes-sites';
 import * as v3 from '../../../src/db/migrations/003-notes-groups-settings';
-import { recordPurchase } from '../../../src/db/purchases';
+import { deletePurchase, recordPurchase } from '../../../src/db/purchases';
 import { writeSetting } from '../../../src/db/settings';
 import { Contact } from '../../../src/domain/contact';
 import { creditBalance } from '../../../src/domain/store-credit';
@@ -306,6 +306,58 @@ describe('from paid to inventory', () => {
   });
 });
 
+describe('selling a bought-back device', () => {
+  async function stocked(holdDays = 0) {
+    await writeSetting(db, 'holdDays', holdDays);
+    const { buyBack, contact } = await estimate();
+    const paid = await payOutBuyBack(db, buyBack.id, cash());
+    const itemId = paid.items[0]!.id;
+    await createItemProduct(db, buyBack.id, itemId, USD(30_000), { kind: 'one-time' });
+    const done = await addItemToInventory(db, buyBack.id, itemId);
+    const product = (await db.products.get(done.items[0]!.productId!))!;
+    const sell = (purchaseDate = paid.payout!.paidOn, quantity = 1) =>
+      recordPurchase(db, {
+        contactId: contact.id,
+        kind: 'purchase',
+        purchaseDate,
+        currency: 'USD',
+        lines: [
+          {
+            productId: product.id,
+            sku: product.sku,
+            name: product.name,
+            quantity,
+            unitPrice: USD(30_000),
+            catalogPrice: USD(30_000),
+          },
+        ],
+      });
+    return { product, inventoryId: done.items[0]!.inventoryItemId!, sell, paidOn: paid.payout!.paidOn };
+  }
+
+  it('sells it once: the product leaves search and the inventory record is sold; deleting the order restocks it', async () => {
+    const { product, inventoryId, sell } = await stocked();
+    await expect(sell(undefined, 2)).rejects.toThrow('is a single device: its quantity can only be 1.');
+    const order = await sell();
+    expect((await db.products.get(product.id))?.soldOut).toBe(true);
+    expect(await db.inventoryItems.get(inventoryId)).toMatchObject({
+      status: 'sold',
+      soldInPurchaseId: order.id,
+    });
+    await expect(sell()).rejects.toThrow('has already been sold.');
+    await deletePurchase(db, order.id);
+    expect((await db.products.get(product.id))?.soldOut).toBeUndefined();
+    expect((await db.inventoryItems.get(inventoryId))?.status).toBe('in-stock');
+  });
+
+  it('refuses a sale dated inside the hold period, and nothing is written', async () => {
+    const { sell, paidOn, inventoryId } = await stocked(10);
+    await expect(sell(paidOn)).rejects.toThrow(/is on hold until \d{4}-\d{2}-\d{2}/);
+    expect(await db.purchases.count()).toBe(0);
+    expect((await db.inventoryItems.get(inventoryId))?.status).toBe('in-stock');
+  });
+});
+
 describe('deleting', () => {
   it('deletes an estimate at once, and a paid one only when confirmed, keeping an audit entry', async () => {
     const { buyBack } = await estimate();
@@ -319,7 +371,9 @@ describe('deleting', () => {
 });
 
 describe('attachments', () => {
-  const png: Uint8Array<ArrayBuffer> = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+  const png: Uint8Array<ArrayBuffer> = new Uint8Array([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4,
+  ]);
   const file = (bytes: Uint8Array<ArrayBuffer>, name: string, type: string) =>
     Object.assign(new Blob([bytes], { type }), { name });
 
