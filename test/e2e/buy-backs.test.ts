@@ -16,7 +16,7 @@ import {
   typeIn,
   waitForStatus,
 } from '../support/buy-back';
-import { launchWithTally, type TallyBrowser } from '../support/chromium';
+import { launchWithTally, waitForDownload, type TallyBrowser } from '../support/chromium';
 import { storedRows } from '../support/indexeddb';
 import { pdfText } from '../support/pdf-text';
 import { captureContact, openDashboard, openSidebar } from '../support/tour';
@@ -110,6 +110,12 @@ describe('buy-backs', () => {
     await typeIn(item, 'Retail price', '349.00');
     await clickIn(item, 'Create product');
     await waitForStatus(dashboard, 'Product created');
+    // A label to stick on the device: its price and a barcode of its serial.
+    await clickIn(await itemSection(dashboard, 1), 'Print label');
+    const label = await waitForDownload(tally.downloadDir, /^labels-BB-0001\.pdf$/);
+    const labelText = (await pdfText(new Uint8Array(await readFile(label)))).join('\n');
+    expect(labelText).toContain('$349.00');
+    expect(labelText).toContain('35-209900-176148-1');
     await clickIn(await itemSection(dashboard, 1), 'Add to inventory');
     await waitForStatus(dashboard, 'Added to inventory');
     await dashboard.locator('::-p-aria(Complete buy-back)').click();

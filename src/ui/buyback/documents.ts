@@ -1,6 +1,6 @@
 import type { TallyDatabase } from '../../db/database';
 import { readSetting } from '../../db/settings';
-import type { BuyBackScreenDeps, ReceiptRequest } from './buyback-model';
+import type { BuyBackScreenDeps, LabelRequest, ReceiptRequest } from './buyback-model';
 
 /**
  * The receipt and label PDFs, built where the user asks for them. The PDF code (jspdf and its
@@ -17,9 +17,24 @@ export function buyBackDocuments(db: TallyDatabase, locale: string): BuyBackScre
       const layout = receiptLayout({ ...request, template, locale });
       return new Blob([receiptPdf(layout)], { type: 'application/pdf' });
     },
-    // The label PDF is being written alongside (src/pdf/label-pdf.ts); wired in when it lands.
-    async labels(): Promise<Blob> {
-      throw new Error('Labels cannot be printed yet.');
+    async labels(request: LabelRequest): Promise<Blob> {
+      const [{ itemLabels }, { itemLabelsPdf }, template] = await Promise.all([
+        import('../../pdf/label-layout'),
+        import('../../pdf/label-pdf'),
+        readSetting(db, 'receiptTemplate'),
+      ]);
+      const products = await db.products.bulkGet(
+        request.buyBack.items.flatMap((item) =>
+          request.itemIds.includes(item.id) && item.productId ? [item.productId] : [],
+        ),
+      );
+      const labels = itemLabels({
+        ...request,
+        products: products.filter((product) => product !== undefined),
+        shopName: template.shopName,
+        locale,
+      });
+      return new Blob([itemLabelsPdf(labels)], { type: 'application/pdf' });
     },
   };
 }
