@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { startDemoServer } from '../demo/server';
 import { EXTENSION_DIR, launchWithTally, sidebarFrame, type TallyBrowser } from '../support/chromium';
 import { percentile, printFigures, writeFigures, type Figure } from './figures';
+import { receiptFigures } from './receipt';
 import { confirmToTimeline } from './record';
 import { searchFigures } from './search';
 
@@ -133,6 +134,7 @@ async function main() {
       ...(await sidebarOpenTime(tally, `${demo.url}/rep/customers/C-00042`)),
       ...(await searchFigures(tally)),
       ...(await confirmToTimeline(tally, demo.url)),
+      ...(await receiptFigures(tally)),
     ];
     printFigures(figures);
     await writeFigures('bench-results.json', figures);
