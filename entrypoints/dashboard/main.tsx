@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { openDatabase } from '../../src/db/database';
+import { readSetting, writeSetting } from '../../src/db/settings';
 import { sendMessage } from '../../src/messaging/client';
 import {
   allowBackOffice,
@@ -22,6 +23,7 @@ import { createFollowUpModel } from '../../src/ui/dashboard/follow-up-model';
 import { createRecipesModel } from '../../src/ui/dashboard/recipes-model';
 import { createSiteAccessModel } from '../../src/ui/dashboard/site-access-model';
 import { downloadBlob, downloadText } from '../../src/ui/download';
+import { createReceiptTemplateModel } from '../../src/ui/receipt/receipt-template-model';
 import '../../src/ui/theme.css';
 
 const db = openDatabase();
@@ -47,6 +49,13 @@ const catalog = createCatalogModel({ db });
 const buyBackSettings = createBuyBackSettingsModel({ db });
 const doNotBuy = createDoNotBuyModel({ db });
 const dealerReport = createDealerReportModel({ db, download: downloadText, locale });
+const receiptTemplate = createReceiptTemplateModel(
+  {
+    load: () => readSetting(db, 'receiptTemplate'),
+    save: (template) => writeSetting(db, 'receiptTemplate', template),
+  },
+  { locale },
+);
 const buyBacks = createBuyBackListModel({ db, open: (id) => (location.hash = buyBackHref(id)) });
 
 const refreshAll = () =>
@@ -60,6 +69,7 @@ const refreshAll = () =>
     buyBackSettings.refresh(),
     doNotBuy.refresh(),
     dealerReport.refresh(),
+    receiptTemplate.refresh(),
   ]);
 
 function show() {
@@ -84,6 +94,7 @@ function show() {
       buyBackSettings={buyBackSettings}
       doNotBuy={doNotBuy}
       dealerReport={dealerReport}
+      receiptTemplate={receiptTemplate}
     />,
     root,
   );

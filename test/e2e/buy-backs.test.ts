@@ -46,6 +46,14 @@ describe('buy-backs', () => {
   });
 
   it('buys a phone with ID and photo, pays cash, prints the receipt, and puts it in inventory', async () => {
+    // The shop's receipt template, checked in the live preview as it is typed.
+    const shopName = await dashboard.waitForSelector('::-p-aria(Shop name)');
+    await shopName?.click({ count: 3 });
+    await shopName?.type('Fixit Repair & Resale');
+    await dashboard.waitForSelector('[aria-label="Receipt preview"] ::-p-text(Fixit Repair & Resale)');
+    await dashboard.locator('::-p-aria(Save receipt template)').click();
+    await dashboard.waitForSelector('::-p-text(Receipt template saved)');
+
     expect(await newBuyBackFromDashboard(dashboard, 'ada', 'Ada Lovelace')).toBe('Buy-back BB-0001');
     await waitForStatus(dashboard, 'Estimate');
     await fillSellerId(dashboard, {

@@ -1,6 +1,8 @@
 import { BuyBackList } from '../buyback/BuyBackList';
 import type { BuyBackListModel } from '../buyback/buyback-list-model';
 import { ErrorMessage } from '../ErrorMessage';
+import { ReceiptTemplateEditor } from '../receipt/ReceiptTemplateEditor';
+import type { ReceiptTemplateModel } from '../receipt/receipt-template-model';
 import { BuyBackSettings } from './BuyBackSettings';
 import type { BuyBackSettingsModel } from './buy-back-settings-model';
 import { CatalogImport } from './CatalogImport';
@@ -28,6 +30,7 @@ export function Dashboard(props: {
   buyBackSettings: BuyBackSettingsModel;
   doNotBuy: DoNotBuyModel;
   dealerReport: DealerReportModel;
+  receiptTemplate: ReceiptTemplateModel;
 }) {
   const { model } = props;
   return (
@@ -40,6 +43,7 @@ export function Dashboard(props: {
       <DealerReport model={props.dealerReport} />
       <DoNotBuyList model={props.doNotBuy} />
       <BuyBackSettings model={props.buyBackSettings} />
+      <ReceiptTemplateEditor model={props.receiptTemplate} />
       <CatalogImport model={props.catalog} />
       <SiteAccess model={props.sites} />
       <TaughtRecipes model={props.recipes} />
