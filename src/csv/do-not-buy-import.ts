@@ -5,6 +5,7 @@ import type { CsvEncoding } from './decode';
 import {
   acceptRow,
   mapColumns,
+  missingColumnsMessage,
   quoteValue,
   readRows,
   rejectRow,
@@ -17,6 +18,8 @@ import { isCsvFileError, parseCsvTable } from './table';
 export type DoNotBuyField = 'serial' | 'reason';
 
 /** Header names a do-not-buy file may use, best match first (case and punctuation do not count). */
+const DO_NOT_BUY_LABELS: Record<DoNotBuyField, string> = { serial: 'Serial', reason: 'Reason' };
+
 export const DO_NOT_BUY_COLUMNS: ColumnSynonyms<DoNotBuyField> = {
   serial: ['serial', 'serial / imei', 'serial or imei', 'imei', 'serial number', 'imei number'],
   reason: ['reason', 'why', 'note', 'notes'],
@@ -43,7 +46,11 @@ export function readDoNotBuyCsv(text: string, options: { encoding?: CsvEncoding 
   if (isCsvFileError(table)) return { ok: false, error: table.error };
 
   const { map, missing } = mapColumns(table.header, DO_NOT_BUY_COLUMNS);
-  if (missing.length > 0) return { ok: false, error: missingColumnsError(missing, table.header) };
+  if (missing.length > 0)
+    return {
+      ok: false,
+      error: missingColumnsMessage(missing, DO_NOT_BUY_COLUMNS, DO_NOT_BUY_LABELS, table.header),
+    };
 
   const firstLines = new Map<string, number>();
   const { accepted, rejected } = readRows(table, map, (get, row, columnName) => {
@@ -96,19 +103,4 @@ function serialProblem(serial: string, columnName: ColumnNamer<DoNotBuyField>): 
   if (serialKey(serial) === '')
     return `${columnName('serial')} ${quoteValue(serial)} has no letters or digits`;
   return undefined;
-}
-
-function missingColumnsError(fields: readonly DoNotBuyField[], header: readonly string[]): string {
-  const wanted = fields
-    .map((field) => {
-      const names = DO_NOT_BUY_COLUMNS[field].map((name) => `"${name}"`).join(', ');
-      return `${field === 'serial' ? 'Serial' : 'Reason'} (a column named ${names})`;
-    })
-    .join('; ');
-  const found = header
-    .filter((name) => name !== '')
-    .map((name) => `"${name}"`)
-    .join(', ');
-  const plural = fields.length === 1 ? 'column' : 'columns';
-  return `The file has no ${plural} for ${wanted}. Its header row has: ${found || 'no names'}.`;
 }

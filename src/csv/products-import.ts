@@ -5,6 +5,7 @@ import {
   acceptRow,
   extraCellsReader,
   mapColumns,
+  missingColumnsMessage,
   quoteValue,
   readRows,
   rejectRow,
@@ -83,7 +84,10 @@ export function readProductsCsv(text: string, options: ProductsCsvOptions = {}):
   const { map, missing } = mapColumns(table.header, PRODUCT_COLUMNS);
   const missingRequired = REQUIRED_FIELDS.filter((field) => missing.includes(field));
   if (missingRequired.length > 0) {
-    return { ok: false, error: missingColumnsError(missingRequired, table.header) };
+    return {
+      ok: false,
+      error: missingColumnsMessage(missingRequired, PRODUCT_COLUMNS, FIELD_LABELS, table.header),
+    };
   }
 
   const readExtra = extraCellsReader(table.header, map);
@@ -171,21 +175,6 @@ function describePriceProblem(cell: string, price: Money | null, currency: Curre
       : `has more decimals than ${currency} allows (${digits})`;
   }
   return 'is not an amount';
-}
-
-function missingColumnsError(fields: readonly ProductField[], header: readonly string[]): string {
-  const wanted = fields
-    .map((field) => {
-      const names = PRODUCT_COLUMNS[field].map((name) => `"${name}"`).join(', ');
-      return `${FIELD_LABELS[field]} (a column named ${names})`;
-    })
-    .join('; ');
-  const found = header
-    .filter((name) => name !== '')
-    .map((name) => `"${name}"`)
-    .join(', ');
-  const plural = fields.length === 1 ? 'column' : 'columns';
-  return `The file has no ${plural} for ${wanted}. Its header row has: ${found || 'no names'}.`;
 }
 
 function describeEncoding(encoding: CsvEncoding | undefined): string | undefined {

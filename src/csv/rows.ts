@@ -169,3 +169,26 @@ export function quoteValue(value: string): string {
   const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
   return `"${shown}"`;
 }
+
+/**
+ * The message for a file that lacks required columns: each missing field with the column names
+ * that would do, and the header the file has, so the user sees what to rename.
+ */
+export function missingColumnsMessage<F extends string>(
+  fields: readonly F[],
+  synonyms: ColumnSynonyms<F>,
+  labels: Readonly<Record<F, string>>,
+  header: readonly string[],
+): string {
+  const wanted = fields
+    .map(
+      (field) => `${labels[field]} (a column named ${synonyms[field].map((name) => `"${name}"`).join(', ')})`,
+    )
+    .join('; ');
+  const found = header
+    .filter((name) => name !== '')
+    .map((name) => `"${name}"`)
+    .join(', ');
+  const plural = fields.length === 1 ? 'column' : 'columns';
+  return `The file has no ${plural} for ${wanted}. Its header row has: ${found || 'no names'}.`;
+}

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { BUY_BACK_STATUS_LABELS, buyBackTotal } from '../../domain/buyback';
 import { formatMoney } from '../../domain/money';
 import { ErrorMessage } from '../ErrorMessage';
+import { StatusMessage } from '../StatusMessage';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { BuyBackLog } from './BuyBackLog';
 import type { BuyBackModel } from './buyback-model';
@@ -38,11 +39,7 @@ export function BuyBackScreen(props: { model: BuyBackModel; backHref: string }) 
         · {formatMoney(buyBackTotal(buyBack))}
       </p>
       <ErrorMessage message={model.error.value} />
-      {model.status.value ? (
-        <p role="status" class="notice">
-          {model.status.value}
-        </p>
-      ) : null}
+      <StatusMessage message={model.status.value} />
       {draft ? <EstimateForm model={model} draft={draft} /> : null}
       {estimate && (draft?.rows.value.length ?? 0) > 0 ? (
         <PayOutForm model={model} buyBack={buyBack} />

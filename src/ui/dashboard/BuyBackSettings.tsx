@@ -1,5 +1,6 @@
 import { SELLER_ID_FIELDS, SELLER_ID_LABELS, STORE_CREDIT } from '../../domain/buyback';
 import { ErrorMessage } from '../ErrorMessage';
+import { StatusMessage } from '../StatusMessage';
 import type { BuyBackSettingsModel } from './buy-back-settings-model';
 
 // Labels stack their field under the text (theme.css); a checkbox reads better beside it.
@@ -120,11 +121,7 @@ export function BuyBackSettings(props: { model: BuyBackSettingsModel }) {
         </fieldset>
 
         <ErrorMessage message={model.error.value} />
-        {model.status.value ? (
-          <p role="status" class="notice">
-            {model.status.value}
-          </p>
-        ) : null}
+        <StatusMessage message={model.status.value} />
         <div class="actions">
           <button type="submit" disabled={model.busy.value}>
             Save buy-back settings

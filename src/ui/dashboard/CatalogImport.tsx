@@ -1,5 +1,6 @@
 import { describeUpdate } from '../../domain/catalog-changes';
 import { ErrorMessage } from '../ErrorMessage';
+import { StatusMessage } from '../StatusMessage';
 import { FileButton } from '../FileButton';
 import { ProductFields } from '../catalog/ProductFields';
 import type { ProductFormModel } from '../catalog/product-form-model';
@@ -35,11 +36,7 @@ export function CatalogImport(props: { model: CatalogModel }) {
         )}
       </div>
       <ErrorMessage message={model.error.value} />
-      {model.status.value ? (
-        <p role="status" class="notice">
-          {model.status.value}
-        </p>
-      ) : null}
+      <StatusMessage message={model.status.value} />
       {preview ? <ImportPreview model={model} preview={preview} /> : null}
       {adding ? <AddProductForm model={model} form={adding} /> : null}
     </section>

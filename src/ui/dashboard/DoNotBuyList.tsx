@@ -1,4 +1,5 @@
 import { ErrorMessage } from '../ErrorMessage';
+import { StatusMessage } from '../StatusMessage';
 import { FileButton } from '../FileButton';
 import type { DoNotBuyImportRejection, DoNotBuyModel } from './do-not-buy-model';
 
@@ -80,11 +81,7 @@ export function DoNotBuyList(props: { model: DoNotBuyModel }) {
         <span class="muted">A CSV file with the columns Serial and Reason.</span>
       </div>
       <ErrorMessage message={model.error.value} />
-      {model.status.value ? (
-        <p role="status" class="notice">
-          {model.status.value}
-        </p>
-      ) : null}
+      <StatusMessage message={model.status.value} />
       {rejected ? <RejectedImport rejection={rejected} /> : null}
       {entries.length === 0 ? (
         <p class="muted">The do-not-buy list is empty.</p>

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { ErrorMessage } from '../ErrorMessage';
+import { FieldProblem } from '../FieldProblem';
 import { formatMoney } from '../../domain/money';
 import { formatCalendarDate } from '../format';
 import { lineAmount, priceOverridden, type RecordModel } from './record-model';
@@ -192,13 +193,5 @@ function PaymentFields(props: { model: RecordModel }) {
         </>
       ) : null}
     </>
-  );
-}
-
-function FieldProblem(props: { id: string; text: string }) {
-  return (
-    <p id={props.id} class="field-problem">
-      {props.text}
-    </p>
   );
 }
