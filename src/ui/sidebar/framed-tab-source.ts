@@ -16,10 +16,19 @@ export function framedTabSource(): FramedTabSource {
   let tabId: number | undefined;
   return {
     async subscribe(onChange) {
+      // Watch before the read that is shown: the page's report can land between the worker's
+      // answer and the watch, and would be lost ("No customer on this page." beside a customer).
+      // The first ask only learns the tab.
+      const { tabId: id } = await sendMessage('page.getContext', {});
+      tabId = id;
+      let changed = false;
+      const unwatch = watchPageContext(id, (context) => {
+        changed = true;
+        onChange({ tabId: id, context });
+      });
       const loaded = await sendMessage('page.getContext', {});
-      tabId = loaded.tabId;
-      const unwatch = watchPageContext(loaded.tabId, (context) => onChange({ tabId: loaded.tabId, context }));
-      onChange(loaded);
+      // A change seen meanwhile is as new as this read, or newer.
+      if (!changed) onChange(loaded);
       return unwatch;
     },
     async teach() {
