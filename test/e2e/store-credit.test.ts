@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer';
 import { startDemoServer } from '../demo/server';
+import {
+  addItem,
+  newBuyBackFromDashboard,
+  payOut,
+  storeCreditLedger as ledger,
+  storeCreditLine,
+  waitForStatus as waitForBuyBackStatus,
+} from '../support/buy-back';
 import { launchWithTally, type TallyBrowser } from '../support/chromium';
+import { storedRows } from '../support/indexeddb';
 import {
   captureContact,
   downloadCatalogCsv,
@@ -12,8 +21,8 @@ import {
 import { entryButton, storedPurchases, timelineView, waitForStatus } from '../support/timeline';
 
 /**
- * Store credit spent on a purchase, in real Chromium with the built extension. The credit is
- * seeded straight into the database as a buy-back paid out in store credit would leave it.
+ * Store credit spent on a purchase, in real Chromium with the built extension. The credit comes
+ * from a buy-back paid out in store credit on the dashboard, as a shop gives it.
  */
 describe('store credit spent on a purchase', () => {
   let demo: Awaited<ReturnType<typeof startDemoServer>>;
@@ -26,14 +35,18 @@ describe('store credit spent on a purchase', () => {
     tally = await launchWithTally({ headless: true });
     page = await tally.browser.newPage();
     const csv = await downloadCatalogCsv(page, tally, demo.url);
-    const dashboard = await openDashboard(tally);
-    await importCatalog(dashboard, csv);
-    await dashboard.close();
     await page.goto(`${demo.url}/rep/customers/C-00042`);
     frame = await openSidebar(page, tally);
     expect(await captureContact(frame)).toBe('Captured: Ada Lovelace');
-    await seedStoreCredit(frame, 'Ada Lovelace', 5000);
-    // A fresh sidebar reads the ledger it did not write.
+    const dashboard = await openDashboard(tally);
+    await importCatalog(dashboard, csv);
+    await newBuyBackFromDashboard(dashboard, 'ada', 'Ada Lovelace');
+    await addItem(dashboard, { description: 'iPhone 12', price: '50.00' });
+    await payOut(dashboard, { method: 'Store credit' });
+    await waitForBuyBackStatus(dashboard, 'Paid');
+    await dashboard.close();
+    // A fresh sidebar reads the ledger the dashboard wrote.
+    await page.bringToFront();
     await page.reload();
     frame = await openSidebar(page, tally);
   });
@@ -45,9 +58,7 @@ describe('store credit spent on a purchase', () => {
 
   it('shows the contact’s store credit beside the contact, with its ledger', async () => {
     expect(await storeCreditLine(frame, 'Store credit: $50.00')).toBe('Store credit: $50.00');
-    expect(await ledger(frame)).toEqual([
-      expect.stringMatching(/\+\$50\.00 Buy-back BB-0001 paid in store credit$/),
-    ]);
+    expect(await ledger(frame)).toEqual([expect.stringMatching(/\+\$50\.00 Buy-back BB-0001$/)]);
   });
 
   it('pays part of an order with store credit: the balance drops and the ledger has the spend', async () => {
@@ -120,94 +131,11 @@ describe('store credit spent on a purchase', () => {
   });
 });
 
+const storedCredit = (frame: Frame) => storedRows<StoredEntry>(frame, 'storeCredit');
+
 interface StoredEntry {
   amount: { minor: number; currency: string };
   source: { kind: string; purchaseId?: string };
-}
-
-/** Adds a store-credit grant for the named contact, as a buy-back paid out in store credit does. */
-async function seedStoreCredit(frame: Frame, contactName: string, minor: number): Promise<void> {
-  await frame.evaluate(
-    (name, amount) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('tally');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const database = open.result;
-          const transaction = database.transaction(['contacts', 'storeCredit'], 'readwrite');
-          const contacts = transaction.objectStore('contacts').getAll();
-          contacts.onsuccess = () => {
-            const contact = (contacts.result as { id: string; name: string }[]).find(
-              (row) => row.name === name,
-            );
-            if (!contact) {
-              reject(new Error(`No contact named ${name}`));
-              return;
-            }
-            const now = new Date().toISOString();
-            transaction.objectStore('storeCredit').add({
-              id: crypto.randomUUID(),
-              createdAt: now,
-              updatedAt: now,
-              contactId: contact.id,
-              amount: { minor: amount, currency: 'USD' },
-              source: { kind: 'buy-back', buyBackId: crypto.randomUUID() },
-              text: 'Buy-back BB-0001 paid in store credit',
-            });
-          };
-          transaction.oncomplete = () => {
-            database.close();
-            resolve();
-          };
-          transaction.onerror = () => reject(transaction.error);
-        };
-      }),
-    contactName,
-    minor,
-  );
-}
-
-async function storedCredit(frame: Frame): Promise<StoredEntry[]> {
-  return frame.evaluate(
-    () =>
-      new Promise<StoredEntry[]>((resolve, reject) => {
-        const open = indexedDB.open('tally');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('storeCredit').objectStore('storeCredit').getAll();
-          request.onsuccess = () => {
-            resolve(request.result as StoredEntry[]);
-            open.result.close();
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
-}
-
-/** The "Store credit: $X" line beside the contact, once it reads `expected`. */
-async function storeCreditLine(frame: Frame, expected: string): Promise<string> {
-  const line = await frame.waitForFunction(
-    (wanted) => {
-      const text = document.querySelector('[data-field=store-credit]')?.textContent ?? '';
-      return text === wanted ? text : null;
-    },
-    { polling: 'mutation' },
-    expected,
-  );
-  return (await line.jsonValue()) ?? '';
-}
-
-/** Opens the `Store credit ledger` (if closed) and returns its entries, newest first. */
-async function ledger(frame: Frame): Promise<string[]> {
-  const toggle = await frame.waitForSelector('::-p-aria(Store credit ledger)');
-  if ((await toggle?.evaluate((button) => button.getAttribute('aria-expanded'))) !== 'true') {
-    await toggle?.click();
-  }
-  const list = await frame.waitForSelector('#store-credit-ledger');
-  return (
-    (await list?.$$eval(':scope > li', (items) => items.map((item) => (item.textContent ?? '').trim()))) ?? []
-  );
 }
 
 /** `Record purchase`, one product by SKU, `Complete record`: the review screen. */

@@ -1,4 +1,4 @@
-import type { ElementHandle, Page } from 'puppeteer';
+import type { ElementHandle, Frame, Page } from 'puppeteer';
 import { waitForDownload, type TallyBrowser } from './chromium';
 
 /** The steps of a buy-back on its dashboard screen, through the accessible names. Shared by e2e and demo. */
@@ -112,4 +112,37 @@ async function setDate(input: ElementHandle, value: string): Promise<void> {
     field.value = date;
     field.dispatchEvent(new Event('input', { bubbles: true }));
   }, value);
+}
+
+/** Adds a serial to the dashboard's `Do-not-buy list` with its reason; waits for its row. */
+export async function addToDoNotBuyList(dashboard: Page, serial: string, reason: string): Promise<void> {
+  await dashboard.locator('::-p-aria(Serial or IMEI)').fill(serial);
+  await dashboard.locator('::-p-aria(Reason)').fill(reason);
+  await dashboard.locator('::-p-aria(Add to do-not-buy list)').click();
+  await dashboard.waitForSelector(`::-p-aria(Remove ${serial})`);
+}
+
+/** The sidebar's "Store credit: $X" beside the contact, once it reads `expected`. */
+export async function storeCreditLine(frame: Frame, expected: string): Promise<string> {
+  const line = await frame.waitForFunction(
+    (wanted) => {
+      const text = document.querySelector('[data-field=store-credit]')?.textContent ?? '';
+      return text === wanted ? text : null;
+    },
+    { polling: 'mutation' },
+    expected,
+  );
+  return (await line.jsonValue()) ?? '';
+}
+
+/** Opens the sidebar's `Store credit ledger` (if closed) and returns its entries, newest first. */
+export async function storeCreditLedger(frame: Frame): Promise<string[]> {
+  const toggle = await frame.waitForSelector('::-p-aria(Store credit ledger)');
+  if ((await toggle?.evaluate((button) => button.getAttribute('aria-expanded'))) !== 'true') {
+    await toggle?.click();
+  }
+  const list = await frame.waitForSelector('#store-credit-ledger');
+  return (
+    (await list?.$$eval(':scope > li', (items) => items.map((item) => (item.textContent ?? '').trim()))) ?? []
+  );
 }
