@@ -134,6 +134,9 @@ async function checkSellerId(db: TallyDatabase, buyBack: BuyBack): Promise<void>
 
 async function checkMethod(db: TallyDatabase, buyBack: BuyBack, request: PayoutRequest): Promise<void> {
   const method = request.method.trim();
+  if (method === TRADE_IN && !request.tradeInPurchaseId) {
+    throw new BuyBackRefused('Choose the purchase to net the trade-in against.');
+  }
   if (request.tradeInPurchaseId) {
     if (method !== TRADE_IN) throw new BuyBackRefused('A trade-in is paid as "Trade-in".');
     const purchase = await db.purchases.get(request.tradeInPurchaseId);
