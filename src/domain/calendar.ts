@@ -40,3 +40,24 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
   if (!Number.isInteger(days)) throw new RangeError(`Not a whole number of days: ${days}`);
   return fromDayNumber(dayNumber(date) + days);
 }
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A calendar date for people ("Nov 20, 2026", or "November 20, 2026" in the long style). Read as
+ * midnight UTC and written in UTC, so the day never shifts whatever the machine's time zone.
+ */
+export function formatCalendarDate(
+  date: CalendarDate,
+  locale?: string,
+  style: 'medium' | 'long' = 'medium',
+): string {
+  const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
+  const key = `${locale ?? ''}|${style}`;
+  let format = dayFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' });
+    dayFormats.set(key, format);
+  }
+  return format.format(new Date(Date.UTC(year, month - 1, day)));
+}

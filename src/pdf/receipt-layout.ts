@@ -6,8 +6,8 @@ import {
   type BuyBack,
   type SellerIdField,
 } from '../domain/buyback';
+import { formatCalendarDate } from '../domain/calendar';
 import type { Contact } from '../domain/contact';
-import type { CalendarDate } from '../domain/dates';
 import { formatMoney, type Money } from '../domain/money';
 import { lineTotal, recordTotal, type PurchaseRecord } from '../domain/purchase';
 import type { ReceiptTemplate } from '../domain/receipt-template';
@@ -99,7 +99,7 @@ export function receiptLayout(input: ReceiptLayoutInput): ReceiptLayout {
       if (!value) continue;
       identification.push({
         label: SELLER_ID_LABELS[field],
-        value: DATE_FIELDS.has(field) ? formatDay(value, locale) : value,
+        value: DATE_FIELDS.has(field) ? formatCalendarDate(value, locale, 'long') : value,
       });
     }
   }
@@ -125,7 +125,7 @@ export function receiptLayout(input: ReceiptLayoutInput): ReceiptLayout {
   return {
     paper: paperFor(locale),
     title: `Purchase receipt ${buyBackNumber(buyBack)}`,
-    date: payout ? formatDay(payout.paidOn, locale) : NOT_PAID,
+    date: payout ? formatCalendarDate(payout.paidOn, locale, 'long') : NOT_PAID,
     paid: payout !== undefined,
     shop: {
       name: template.shopName,
@@ -174,7 +174,7 @@ function tradeInSection(buyBack: BuyBack, purchaseId: string, input: ReceiptLayo
         ? `Shop pays ${money({ minor: -owed, currency: buyBack.currency })}`
         : 'Even';
   return {
-    heading: `Trade-in against the purchase of ${formatDay(purchase.purchaseDate, input.locale)}`,
+    heading: `Trade-in against the purchase of ${formatCalendarDate(purchase.purchaseDate, input.locale, 'long')}`,
     purchase: {
       columns: [
         { label: 'Item', align: 'left' },
@@ -216,15 +216,4 @@ export function paperFor(locale: string): PaperSize {
   } catch {
     return 'a4';
   }
-}
-
-/**
- * A calendar day for people ("March 3, 2026"): read as midnight UTC and written in UTC, so the
- * day never shifts with the machine's time zone.
- */
-function formatDay(date: CalendarDate, locale: string): string {
-  const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year, month - 1, day)),
-  );
 }

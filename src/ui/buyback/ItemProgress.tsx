@@ -1,8 +1,7 @@
 import { CONDITION_LABELS, type BuyBack, type BuyBackItem } from '../../domain/buyback';
-import { daysBetween } from '../../domain/calendar';
+import { daysBetween, formatCalendarDate } from '../../domain/calendar';
 import { formatMoney } from '../../domain/money';
 import { FieldProblem, invalidProps } from '../FieldProblem';
-import { formatCalendarDate } from '../format';
 import type { BuyBackModel } from './buyback-model';
 
 const STAGE_LABELS: Record<BuyBackItem['stage'], string> = {

@@ -1,7 +1,7 @@
 import { buyBackTotal, TRADE_IN, type BuyBack } from '../../domain/buyback';
 import { formatMoney } from '../../domain/money';
 import { recordTotal } from '../../domain/purchase';
-import { formatCalendarDate } from '../format';
+import { formatCalendarDate } from '../../domain/calendar';
 import { SelectField } from '../SelectField';
 import type { BuyBackModel } from './buyback-model';
 

@@ -4,7 +4,7 @@ import { errorMessage } from '../../domain/errors';
 import type { TallyDatabase } from '../../db/database';
 import { loadDealerReport } from '../../db/dealer-report';
 import { dealerReportCsv, dealerReportFileName, dealerReportRows } from '../../csv/dealer-report';
-import { formatCalendarDate } from '../format';
+import { formatCalendarDate } from '../../domain/calendar';
 
 export interface DealerReportDeps {
   db: TallyDatabase;

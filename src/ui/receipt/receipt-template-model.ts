@@ -1,4 +1,5 @@
 import { computed, signal } from '@preact/signals';
+import { sniffType } from '../../domain/attachment';
 import type { BuyBack, BuyBackItem } from '../../domain/buyback';
 import { todayLocal, type CalendarDate } from '../../domain/dates';
 import { errorMessage } from '../../domain/errors';
@@ -162,8 +163,9 @@ export function createReceiptTemplateModel(deps: ReceiptTemplateDeps, options: R
       reject(`${file.name} could not be read: ${errorMessage(failure)}`);
       return;
     }
-    const type = imageType(bytes);
-    if (!type) {
+    // Judged by its first bytes, as attachments are; a receipt logo is a PNG or a JPEG.
+    const type = sniffType(bytes);
+    if (type !== 'image/png' && type !== 'image/jpeg') {
       reject(`The logo must be a PNG or JPEG image; ${file.name} is not one.`);
       return;
     }
@@ -236,14 +238,6 @@ export type ReceiptTemplateModel = ReturnType<typeof createReceiptTemplateModel>
 
 function defaultLocale(): string {
   return globalThis.navigator?.language ?? 'en-US';
-}
-
-/** The image type the file's first bytes announce: PNG's signature, or JPEG's start of image. */
-function imageType(bytes: Uint8Array): 'image/png' | 'image/jpeg' | null {
-  const starts = (signature: readonly number[]) => signature.every((byte, at) => bytes[at] === byte);
-  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-  if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
-  return null;
 }
 
 function base64(bytes: Uint8Array): string {

@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { ErrorMessage } from '../ErrorMessage';
 import { FieldProblem } from '../FieldProblem';
 import { formatMoney } from '../../domain/money';
-import { formatCalendarDate } from '../format';
+import { formatCalendarDate } from '../../domain/calendar';
 import { lineAmount, priceOverridden, type RecordModel } from './record-model';
 import { SplitOrder } from './SplitOrder';
 

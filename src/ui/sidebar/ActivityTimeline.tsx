@@ -4,7 +4,7 @@ import { formatMoney } from '../../domain/money';
 import { lineTotal, recordTotal, type PurchasePayment, type PurchaseRecord } from '../../domain/purchase';
 import type { TimelineEntry, TimelineFilter } from '../../domain/timeline';
 import { ErrorMessage } from '../ErrorMessage';
-import { formatCalendarDate } from '../format';
+import { formatCalendarDate } from '../../domain/calendar';
 import type { GroupView, TimelineModel } from './timeline-model';
 
 const FILTERS: { value: TimelineFilter; label: string }[] = [

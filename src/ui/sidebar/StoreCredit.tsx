@@ -2,7 +2,7 @@ import { formatMoney, type Money } from '../../domain/money';
 import { todayLocal } from '../../domain/dates';
 import type { StoreCreditEntry } from '../../domain/store-credit';
 import { ErrorMessage } from '../ErrorMessage';
-import { formatCalendarDate } from '../format';
+import { formatCalendarDate } from '../../domain/calendar';
 import type { StoreCreditModel } from './store-credit-model';
 
 /**
