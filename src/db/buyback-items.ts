@@ -38,13 +38,7 @@ export async function createItemProduct(
     const holdDays = await readSetting(db, 'holdDays');
     const paidOn = buyBack.payout?.paidOn;
     const sellableFrom = holdDays > 0 && paidOn ? addDays(paidOn, holdDays) : undefined;
-    // Checked before the product is written, so a refused step leaves no product behind.
-    const probe = applyStep(
-      buyBack,
-      { type: 'createProduct', itemId, productId: crypto.randomUUID(), retailPrice },
-      nowInstant(),
-    );
-    if (!probe.ok) throw new BuyBackRefused(probe.reason);
+    // A refused step throws inside this transaction, which takes the product write back with it.
     const product = await productForItem(db, buyBack, item, retailPrice, choice, sellableFrom);
     return storeStep(db, buyBack, {
       type: 'createProduct',

@@ -218,6 +218,11 @@ describe('from paid to inventory', () => {
     await expect(addItemToInventory(db, buyBack.id, itemId)).rejects.toThrow(
       'Cannot add an item to inventory while the buy-back is Paid.',
     );
+    const productsBefore = await db.products.count();
+    await expect(createItemProduct(db, buyBack.id, itemId, USD(-1), { kind: 'one-time' })).rejects.toThrow(
+      'A retail price cannot be negative.',
+    );
+    expect(await db.products.count()).toBe(productsBefore);
     const created = await createItemProduct(db, buyBack.id, itemId, USD(34_900), { kind: 'one-time' });
     expect(created.status).toBe('product-created');
     const product = await db.products.get(created.items[0]!.productId!);
