@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer } from '../demo/server';
@@ -6,6 +8,7 @@ import { SAMPLE_CUSTOMER_ID } from '../demo/seed';
 import {
   addItem,
   addToDoNotBuyList,
+  downloadFrom,
   newBuyBackFromDashboard,
   payOut,
   status,
@@ -15,6 +18,7 @@ import {
 } from '../support/buy-back';
 import { launchWithTally, type TallyBrowser } from '../support/chromium';
 import { storedRows } from '../support/indexeddb';
+import { pdfText } from '../support/pdf-text';
 import { waitForStatus as waitForSidebarStatus } from '../support/timeline';
 import {
   captureContact,
@@ -231,6 +235,84 @@ describe('buy-back payouts', () => {
     const paid = (await storedRows<StoredBuyBack>(dashboard, 'buyBacks')).find((row) => row.number === 4);
     expect(paid?.status).toBe('paid');
     expect(paid?.payout).toEqual(expect.objectContaining({ method: 'Cash', override: reason }));
+  });
+
+  it('nets a trade-in against a purchase on one receipt; a paid buy-back is deleted only when confirmed', async () => {
+    // Ada buys a diffuser ($33.99) and trades in an old phone for $20.00: she pays the difference.
+    await page.bringToFront();
+    await page.goto(`${demo.url}/repair/customer?id=${REPAIR_SAMPLE_ID}`);
+    const frame = await openSidebar(page, tally);
+    await reviewOrder(frame, 'NW-1003');
+    const credit = await frame.$('::-p-aria(Use store credit)');
+    if (credit) await credit.evaluate((field) => ((field as HTMLInputElement).value = ''));
+    await credit?.type('0');
+    await frame.locator('::-p-aria(Confirm order)').click();
+    await waitForSidebarStatus(frame, 'Order recorded.');
+
+    await dashboard.bringToFront();
+    await dashboard.goto(`${tally.extensionOrigin}/dashboard.html`);
+    await newBuyBackFromDashboard(dashboard, 'ada', 'Ada Lovelace');
+    // A file that only claims to be a photo is refused, and nothing is attached.
+    const fake = join(tally.downloadDir, '..', `not-a-photo-${Date.now()}.png`);
+    await writeFile(fake, 'this is text, not an image');
+    const [chooser] = await Promise.all([
+      dashboard.waitForFileChooser(),
+      dashboard.locator('::-p-aria(Attach file)').click(),
+    ]);
+    await chooser.accept([fake]);
+    const refused = await dashboard.waitForSelector('[role=alert]');
+    expect(await refused?.evaluate((element) => element.textContent)).toContain(
+      'is not an image (JPEG, PNG, WebP, GIF) or a PDF.',
+    );
+    expect(await dashboard.$$('.attachments li')).toHaveLength(0);
+
+    await addItem(dashboard, { description: 'iPhone 8', serial: 'F2LW8', price: '20.00' });
+    const method = await dashboard.waitForSelector('::-p-aria(Payment method)');
+    await method?.select('Trade-in');
+    const purchase = await dashboard.waitForSelector('::-p-aria(Purchase to net against)');
+    const diffuser = await purchase?.$$eval(
+      'option',
+      (options) => options.find((option) => option.textContent?.includes('Reed Diffuser'))?.value,
+    );
+    await purchase?.select(diffuser ?? '');
+    await dashboard.locator('::-p-aria(Pay out)').click();
+    await waitForStatus(dashboard, 'Paid');
+    const heading = await dashboard.$eval('h1', (element) => element.textContent ?? '');
+    const number = heading.replace('Buy-back ', '');
+
+    const receipt = await downloadFrom(
+      dashboard,
+      tally,
+      'Download receipt',
+      new RegExp(`^receipt-${number}\\.pdf$`),
+    );
+    const text = (await pdfText(new Uint8Array(await readFile(receipt)))).join('\n');
+    for (const expected of [
+      'Trade-in',
+      'Sandalwood Reed Diffuser',
+      'iPhone 8',
+      'Trade-in credit',
+      'Customer pays $13.99',
+    ]) {
+      expect(text).toContain(expected);
+    }
+
+    // Deleting a paid buy-back asks first; the record stays, with the deletion in its log.
+    await dashboard.locator('::-p-aria(Delete buy-back)').click();
+    await dashboard.locator('::-p-aria(Reason for deleting)').fill('Customer changed her mind');
+    await dashboard.locator('::-p-aria(Confirm delete)').click();
+    await dashboard.waitForSelector('::-p-text(Buy-back deleted.)');
+    const kept = (await storedRows<StoredBuyBack & { deletedAt?: string }>(dashboard, 'buyBacks')).find(
+      (row) => `BB-${String(row.number).padStart(4, '0')}` === number,
+    );
+    expect(kept?.deletedAt).toBeDefined();
+    expect(kept?.log.at(-1)?.text).toBe('Deleted while Paid: Customer changed her mind');
+    await dashboard.locator('::-p-aria(Back to the dashboard)').click();
+    await dashboard.waitForSelector('section[aria-labelledby=buy-backs-heading] tbody tr');
+    const listed = await dashboard.$$eval('section[aria-labelledby=buy-backs-heading] tbody a', (links) =>
+      links.map((link) => link.textContent),
+    );
+    expect(listed).not.toContain(number);
   });
 });
 

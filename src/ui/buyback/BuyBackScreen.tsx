@@ -91,7 +91,7 @@ function DeleteBuyBack(props: { model: BuyBackModel; paid: boolean }) {
     );
   }
   return confirming ? (
-    <div class="card" role="group" aria-label="Confirm delete">
+    <div class="card" role="group" aria-label="Delete this paid buy-back?">
       <p>This buy-back was paid out. Deleting it keeps an audit entry; store credit already given stays.</p>
       <label>
         Reason for deleting
