@@ -1,5 +1,7 @@
 import type { TallyDatabase } from '../../db/database';
 import { readSetting } from '../../db/settings';
+// The layout is small plain data, and the template editor's preview already loads it.
+import { receiptLayout } from '../../pdf/receipt-layout';
 import type { BuyBackScreenDeps, LabelRequest, ReceiptRequest } from './buyback-model';
 
 /**
@@ -9,8 +11,7 @@ import type { BuyBackScreenDeps, LabelRequest, ReceiptRequest } from './buyback-
 export function buyBackDocuments(db: TallyDatabase, locale: string): BuyBackScreenDeps['documents'] {
   return {
     async receipt(request: ReceiptRequest): Promise<Blob> {
-      const [{ receiptLayout }, { receiptPdf }, template] = await Promise.all([
-        import('../../pdf/receipt-layout'),
+      const [{ receiptPdf }, template] = await Promise.all([
         import('../../pdf/receipt-pdf'),
         readSetting(db, 'receiptTemplate'),
       ]);
