@@ -3,6 +3,9 @@ import type { Recipe } from '../adapters/taught';
 import type { Attachment } from '../domain/attachment';
 import type { BuyBack } from '../domain/buyback';
 import type { Contact } from '../domain/contact';
+import type { ContactImportBatch } from '../domain/contact-import-batch';
+import type { ContactMerge } from '../domain/contact-merge';
+import type { PurchaseOrder } from '../domain/purchase-order';
 import type { DoNotBuyEntry } from '../domain/do-not-buy';
 import type { InventoryItem } from '../domain/inventory';
 import type { StoreCreditEntry } from '../domain/store-credit';
@@ -17,6 +20,7 @@ import * as v1 from './migrations/001-initial';
 import * as v2 from './migrations/002-capture-history-recipes-sites';
 import * as v3 from './migrations/003-notes-groups-settings';
 import * as v4 from './migrations/004-buy-backs';
+import * as v5 from './migrations/005-contacts-book';
 
 export const DATABASE_NAME = 'tally';
 
@@ -39,6 +43,9 @@ export class TallyDatabase extends Dexie {
   inventoryItems!: EntityTable<InventoryItem, 'id'>;
   storeCredit!: EntityTable<StoreCreditEntry, 'id'>;
   doNotBuy!: EntityTable<DoNotBuyEntry, 'id'>;
+  contactImports!: EntityTable<ContactImportBatch, 'id'>;
+  contactMerges!: EntityTable<ContactMerge, 'id'>;
+  purchaseOrders!: EntityTable<PurchaseOrder, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -46,6 +53,7 @@ export class TallyDatabase extends Dexie {
     this.version(v2.version).stores(v2.stores);
     this.version(v3.version).stores(v3.stores);
     this.version(v4.version).stores(v4.stores);
+    this.version(v5.version).stores(v5.stores);
   }
 }
 

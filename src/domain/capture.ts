@@ -1,6 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import { Contact, type ContactRole, type ExternalId } from './contact';
 import type { FieldChange } from './contact-event';
+import { editChanges } from './contact-edit';
 import { emailKey, externalKey, nameKey, phoneKey } from './contact-keys';
 import type { ContactSnapshot } from './contact-snapshot';
 import type { Instant } from './dates';
@@ -61,26 +62,18 @@ function mergeRole(known: ContactRole | undefined, seen: 'customer' | 'supplier'
   return 'both';
 }
 
-/** What a capture changed, field by field, for the contact's history and the "Updated" message. */
+/**
+ * What a capture changed, field by field, for the contact's history and the "Updated" message;
+ * for a new contact, every field it has.
+ */
 export function contactChanges(before: Contact | undefined, after: Contact): FieldChange[] {
+  if (before) return editChanges(before, after);
   const changes: FieldChange[] = [];
-  const note = (field: FieldChange['field'], was: string | undefined, now: string | undefined) => {
-    if (was === now) return;
-    changes.push({
-      field,
-      ...(was === undefined ? {} : { before: was }),
-      ...(now === undefined ? {} : { after: now }),
-    });
-  };
-  note('name', before?.name, after.name);
-  note('email', before?.email, after.email);
-  note('phone', before?.phone, after.phone);
-  note('company', before?.company, after.company);
-  if (before) note('role', before.role, after.role);
-  const knownIds = new Set((before?.externalIds ?? []).map(externalKey));
-  for (const id of after.externalIds) {
-    if (!knownIds.has(externalKey(id))) note('externalId', undefined, id.id);
+  for (const field of ['name', 'email', 'phone', 'company'] as const) {
+    const value = after[field];
+    if (value !== undefined) changes.push({ field, after: value });
   }
+  for (const id of after.externalIds) changes.push({ field: 'externalId', after: id.id });
   return changes;
 }
 

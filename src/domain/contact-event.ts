@@ -3,18 +3,21 @@ import { Instant } from './dates';
 
 /** One field a capture changed on a contact: what it was and what the page shows now. */
 export const FieldChange = z.object({
-  field: z.enum(['name', 'email', 'phone', 'company', 'externalId', 'role']),
+  field: z.enum(['name', 'email', 'phone', 'company', 'externalId', 'role', 'address', 'tags', 'notes']),
   before: z.string().optional(),
   after: z.string().optional(),
 });
 export type FieldChange = z.infer<typeof FieldChange>;
 
-/** A capture in a contact's history: when, from which page, and what it changed. */
+/**
+ * A change in a contact's history: a capture (from which page), an edit by hand, an import, or a
+ * merge (another contact folded into this one), with what it changed.
+ */
 export const ContactEvent = z.object({
   id: z.uuid(),
   contactId: z.uuid(),
   at: Instant,
-  kind: z.enum(['captured', 'updated']),
+  kind: z.enum(['captured', 'updated', 'created', 'edited', 'imported', 'merged']),
   changes: z.array(FieldChange),
   url: z.string().optional(),
 });

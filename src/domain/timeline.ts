@@ -1,9 +1,8 @@
 import type { BuyBack } from './buyback';
 import type { ContactEvent } from './contact-event';
 import { todayLocal, type CalendarDate } from './dates';
-import type { CurrencyCode, Money } from './money';
 import type { ContactNote } from './note';
-import { recordTotal, type PurchaseRecord } from './purchase';
+import type { PurchaseRecord } from './purchase';
 
 /** What the timeline can be narrowed to. */
 export const TIMELINE_KINDS = ['purchase', 'sample', 'buy-back', 'capture', 'note'] as const;
@@ -61,30 +60,4 @@ export function buildTimeline(
 
 export function filterTimeline(entries: readonly TimelineEntry[], filter: TimelineFilter): TimelineEntry[] {
   return filter === 'all' ? [...entries] : entries.filter((entry) => entry.kind === filter);
-}
-
-export interface SpendSummary {
-  /** What the contact has paid over all time, one amount per currency, largest first. */
-  lifetimeSpend: Money[];
-  lastPurchaseDate: CalendarDate | null;
-  purchaseCount: number;
-}
-
-/** Lifetime spend and the last purchase: purchases only; samples are given, not sold. */
-export function spendSummary(records: readonly PurchaseRecord[]): SpendSummary {
-  const totals = new Map<CurrencyCode, number>();
-  let lastPurchaseDate: CalendarDate | null = null;
-  let purchaseCount = 0;
-  for (const record of records) {
-    if (record.deletedAt !== undefined || record.kind !== 'purchase') continue;
-    purchaseCount += 1;
-    const total = recordTotal(record);
-    totals.set(total.currency, (totals.get(total.currency) ?? 0) + total.minor);
-    if (lastPurchaseDate === null || record.purchaseDate > lastPurchaseDate)
-      lastPurchaseDate = record.purchaseDate;
-  }
-  const lifetimeSpend = [...totals]
-    .map(([currency, minor]) => ({ minor, currency }))
-    .sort((a, b) => b.minor - a.minor || a.currency.localeCompare(b.currency));
-  return { lifetimeSpend, lastPurchaseDate, purchaseCount };
 }

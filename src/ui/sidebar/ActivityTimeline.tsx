@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import { BUY_BACK_STATUS_LABELS, buyBackNumber, buyBackTotal, type BuyBack } from '../../domain/buyback';
 import { formatMoney } from '../../domain/money';
 import { lineTotal, recordTotal, type PurchasePayment, type PurchaseRecord } from '../../domain/purchase';
+import type { ContactEvent } from '../../domain/contact-event';
 import type { TimelineEntry, TimelineFilter } from '../../domain/timeline';
 import { ErrorMessage } from '../ErrorMessage';
 import { formatCalendarDate } from '../../domain/calendar';
@@ -120,6 +121,15 @@ function NoteComposer(props: { model: TimelineModel }) {
   );
 }
 
+const CONTACT_EVENT_TITLES: Record<ContactEvent['kind'], string> = {
+  captured: 'Captured',
+  updated: 'Updated',
+  created: 'Added',
+  edited: 'Edited',
+  imported: 'Imported',
+  merged: 'Merged',
+};
+
 function Entry(props: {
   entry: TimelineEntry;
   model: TimelineModel;
@@ -134,9 +144,9 @@ function Entry(props: {
     const changed = event.changes.map((change) => change.field).join(', ');
     return (
       <p class="entry-head" id={headId}>
-        <strong>{event.kind === 'captured' ? 'Captured' : 'Updated'}</strong> {when}{' '}
+        <strong>{CONTACT_EVENT_TITLES[event.kind]}</strong> {when}{' '}
         <span class="muted">
-          {event.kind === 'updated' && changed ? `${changed} ` : ''}
+          {event.kind !== 'captured' && changed ? `${changed} ` : ''}
           {event.url ? `from ${hostOf(event.url)}` : ''}
         </span>
       </p>

@@ -4,7 +4,7 @@ import type { ContactEvent } from '../../../src/domain/contact-event';
 import { evenShares, splitGroupOrder } from '../../../src/domain/group-order';
 import type { ContactNote } from '../../../src/domain/note';
 import type { PurchaseLine, PurchaseRecord } from '../../../src/domain/purchase';
-import { buildTimeline, filterTimeline, spendSummary } from '../../../src/domain/timeline';
+import { buildTimeline, filterTimeline } from '../../../src/domain/timeline';
 
 const contactId = crypto.randomUUID();
 const line = (quantity: number, minor: number, currency = 'USD'): PurchaseLine => ({
@@ -114,25 +114,6 @@ describe('activity timeline', () => {
     });
     const entries = buildTimeline([deleted], [], [{ ...note, deletedAt: '2026-11-11T00:00:00.000Z' }]);
     expect(entries).toEqual([]);
-  });
-
-  it('sums lifetime spend per currency over purchases only, and finds the last purchase', () => {
-    const summary = spendSummary([
-      record('2026-10-01', '2026-10-01T12:00:00.000Z', { lines: [line(2, 1250)] }),
-      record('2026-11-03', '2026-11-03T12:00:00.000Z', { lines: [line(1, 999)] }),
-      record('2026-11-09', '2026-11-09T12:00:00.000Z', { kind: 'sample', lines: [line(1, 500)] }),
-      record('2026-11-05', '2026-11-05T12:00:00.000Z', { lines: [line(1, 700, 'EUR')] }),
-      record('2026-12-01', '2026-11-05T12:00:00.000Z', { deletedAt: '2026-11-06T00:00:00.000Z' }),
-    ]);
-    expect(summary).toEqual({
-      lifetimeSpend: [
-        { minor: 3499, currency: 'USD' },
-        { minor: 700, currency: 'EUR' },
-      ],
-      lastPurchaseDate: '2026-11-05',
-      purchaseCount: 3,
-    });
-    expect(spendSummary([])).toEqual({ lifetimeSpend: [], lastPurchaseDate: null, purchaseCount: 0 });
   });
 });
 
