@@ -13,6 +13,9 @@ import { buyBackHref, buyBackInHash } from '../../src/ui/buyback/address';
 import { createBuyBackListModel } from '../../src/ui/buyback/buyback-list-model';
 import { createBuyBackModel } from '../../src/ui/buyback/buyback-model';
 import { buyBackDocuments } from '../../src/ui/buyback/documents';
+import { contactInHash } from '../../src/ui/contacts/address';
+import { ContactScreen } from '../../src/ui/contacts/ContactScreen';
+import { createContactScreenModel } from '../../src/ui/contacts/contact-screen-model';
 import { createBuyBackSettingsModel } from '../../src/ui/dashboard/buy-back-settings-model';
 import { Dashboard } from '../../src/ui/dashboard/Dashboard';
 import { createDealerReportModel } from '../../src/ui/dashboard/dealer-report-model';
@@ -23,6 +26,7 @@ import { createFollowUpModel } from '../../src/ui/dashboard/follow-up-model';
 import { createRecipesModel } from '../../src/ui/dashboard/recipes-model';
 import { createSiteAccessModel } from '../../src/ui/dashboard/site-access-model';
 import { downloadBlob, downloadText } from '../../src/ui/download';
+import { defaultCountry } from '../../src/ui/locale';
 import { createReceiptTemplateModel } from '../../src/ui/receipt/receipt-template-model';
 import '../../src/ui/theme.css';
 
@@ -83,6 +87,13 @@ function show() {
     void screen.load();
     return;
   }
+  const contactId = contactInHash(location.hash);
+  if (contactId) {
+    const screen = createContactScreenModel({ db, defaultCountry: defaultCountry() }, contactId);
+    render(<ContactScreen model={screen} backHref="#" />, root);
+    void screen.load();
+    return;
+  }
   render(
     <Dashboard
       model={model}
@@ -105,5 +116,5 @@ show();
 window.addEventListener('hashchange', show);
 // The sidebar records and teaches in another page; show its work when the user comes back here.
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'visible' && !buyBackInHash(location.hash)) void refreshAll();
+  if (document.visibilityState === 'visible' && location.hash === '') void refreshAll();
 });

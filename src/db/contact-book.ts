@@ -1,0 +1,101 @@
+import type { CountryCode } from 'libphonenumber-js/min';
+import type { Contact } from '../domain/contact';
+import {
+  applyContactFields,
+  contactFieldProblems,
+  editChanges,
+  tidyFields,
+  type ContactFieldName,
+  type ContactFields,
+} from '../domain/contact-edit';
+import type { ContactEvent } from '../domain/contact-event';
+import { contactChanges, contactKeys } from '../domain/capture';
+import { statsByContact, type ContactStats } from '../domain/contact-stats';
+import { nowInstant } from '../domain/dates';
+import type { TallyDatabase } from './database';
+
+/** Fields that cannot be saved, each with what to fix; nothing was written. */
+export class ContactRefused extends Error {
+  constructor(readonly problems: Partial<Record<ContactFieldName, string>>) {
+    super(Object.values(problems).join(' '));
+    this.name = 'ContactRefused';
+  }
+}
+
+/**
+ * Saves a contact entered by hand: a new one when `id` is undefined, else the edit of that
+ * contact. Records what changed in its history; an edit that changes nothing writes nothing.
+ */
+export async function saveContactByHand(
+  db: TallyDatabase,
+  id: string | undefined,
+  fields: ContactFields,
+  defaultCountry: CountryCode,
+): Promise<Contact> {
+  const problems = contactFieldProblems(fields);
+  if (Object.keys(problems).length > 0) throw new ContactRefused(problems);
+  return db.transaction('rw', db.contacts, db.contactEvents, async () => {
+    const existing = id === undefined ? undefined : await db.contacts.get(id);
+    if (id !== undefined && (!existing || existing.deletedAt !== undefined)) {
+      throw new Error('This contact was deleted or merged into another meanwhile; nothing was saved.');
+    }
+    const now = nowInstant();
+    const contact = applyContactFields(existing, fields, { newId: crypto.randomUUID(), now, defaultCountry });
+    const changes = existing ? editChanges(existing, contact) : contactChanges(undefined, contact);
+    if (existing && changes.length === 0) return existing;
+    const event: ContactEvent = {
+      id: crypto.randomUUID(),
+      contactId: contact.id,
+      at: now,
+      kind: existing ? 'edited' : 'created',
+      changes,
+    };
+    await db.contacts.put(contact);
+    await db.contactEvents.add(event);
+    return contact;
+  });
+}
+
+/**
+ * A current contact other than `exceptId` with the same email or phone as `fields`: adding it
+ * again by hand would make a duplicate, so the form asks first.
+ */
+export async function contactWithSameKeys(
+  db: TallyDatabase,
+  fields: ContactFields,
+  defaultCountry: CountryCode,
+  exceptId?: string,
+): Promise<{ contact: Contact; same: 'email' | 'phone' } | undefined> {
+  const tidy = tidyFields(fields);
+  const keys = contactKeys({ ...tidy, externalIds: [] }, defaultCountry);
+  for (const [index, same] of [
+    ['emailKey', 'email'],
+    ['phoneKey', 'phone'],
+  ] as const) {
+    const value = keys[index];
+    if (value === undefined) continue;
+    const found = (await db.contacts.where(index).equals(value).toArray()).find(
+      (contact) => contact.deletedAt === undefined && contact.id !== exceptId,
+    );
+    if (found) return { contact: found, same };
+  }
+  return undefined;
+}
+
+export interface ContactBook {
+  /** Every current contact, in no particular order. */
+  contacts: Contact[];
+  /** Each contact's purchase figures; contacts without purchases are absent. */
+  stats: Map<string, ContactStats>;
+}
+
+/** Every current contact and its lifetime figures, read in two bulk reads for the contacts list. */
+export async function loadContactBook(db: TallyDatabase): Promise<ContactBook> {
+  const [contacts, records] = await db.transaction('r', db.contacts, db.purchases, () =>
+    Promise.all([db.contacts.toArray(), db.purchases.toArray()]),
+  );
+  return {
+    contacts: contacts.filter((contact) => contact.deletedAt === undefined),
+    stats: statsByContact(records),
+  };
+}
