@@ -14,13 +14,20 @@ export const PURCHASE_ORDER_STATUS_LABELS: Record<PurchaseOrderStatus, string> =
   received: 'Received',
 };
 
+/** The most lines one order takes: a supplier's whole price list, not a runaway paste. */
+export const MAX_PURCHASE_ORDER_LINES = 500;
+
 /** One catalog product ordered from the supplier, with what it costs the shop. */
 export const PurchaseOrderLine = z.object({
   productId: z.uuid(),
   sku: z.string().min(1),
   name: z.string().min(1),
   quantity: z.number().int().min(1).max(MAX_QUANTITY),
-  unitCost: Money.refine((money) => money.minor >= 0, 'cost cannot be negative'),
+  /**
+   * What one costs the shop, in the order's currency. A draft may leave it out until the user
+   * knows it (products carry only a retail price); an order is sent only with every cost typed.
+   */
+  unitCost: Money.refine((money) => money.minor >= 0, 'cost cannot be negative').optional(),
 });
 export type PurchaseOrderLine = z.infer<typeof PurchaseOrderLine>;
 
@@ -30,11 +37,138 @@ export const PurchaseOrder = RecordBase.extend({
   supplierId: z.uuid(),
   status: PurchaseOrderStatus,
   currency: CurrencyCode,
-  lines: z.array(PurchaseOrderLine),
+  lines: z.array(PurchaseOrderLine).max(MAX_PURCHASE_ORDER_LINES),
   note: z.string().max(MAX_NOTE_LENGTH).optional(),
   sentAt: Instant.optional(),
+  /** The day it was sent, where the user is: the date the PDF carries. */
+  sentOn: CalendarDate.optional(),
   receivedAt: Instant.optional(),
   /** The day the goods arrived, where the user is: where it sits on the supplier's history. */
   receivedOn: CalendarDate.optional(),
-});
+})
+  .refine(
+    (order) => order.lines.every((line) => !line.unitCost || line.unitCost.currency === order.currency),
+    {
+      message: 'every cost must be in the order currency',
+      path: ['lines'],
+    },
+  )
+  .refine((order) => new Set(order.lines.map((line) => line.productId)).size === order.lines.length, {
+    message: 'a product is on one line only',
+    path: ['lines'],
+  })
+  .refine((order) => order.status === 'draft' || order.lines.every((line) => line.unitCost), {
+    message: 'a sent order has a cost on every line',
+    path: ['lines'],
+  });
 export type PurchaseOrder = z.infer<typeof PurchaseOrder>;
+
+export function purchaseOrderNumber(order: Pick<PurchaseOrder, 'number'>): string {
+  return `PO-${String(order.number).padStart(4, '0')}`;
+}
+
+/** quantity × unit cost; null while the cost is not typed. */
+export function orderLineTotal(line: Pick<PurchaseOrderLine, 'quantity' | 'unitCost'>): Money | null {
+  return line.unitCost
+    ? { minor: line.unitCost.minor * line.quantity, currency: line.unitCost.currency }
+    : null;
+}
+
+/** What the order comes to, over the lines with a cost (a sent order has one on every line). */
+export function purchaseOrderTotal(order: Pick<PurchaseOrder, 'lines' | 'currency'>): Money {
+  let minor = 0;
+  for (const line of order.lines) minor += orderLineTotal(line)?.minor ?? 0;
+  return { minor, currency: order.currency };
+}
+
+/**
+ * What can happen to a purchase order. Lines and note change only in a draft; sending fixes
+ * them (the supplier has the PDF); receiving records the day the goods came in, and is final.
+ */
+export type PurchaseOrderStep =
+  | { type: 'edit'; lines: readonly PurchaseOrderLine[]; note: string }
+  | { type: 'send'; on: CalendarDate }
+  | { type: 'receive'; on: CalendarDate; today: CalendarDate }
+  | { type: 'delete' };
+
+export type PurchaseOrderStepType = PurchaseOrderStep['type'];
+
+/** Which status each step may start from, and where it leads. Anything not listed is refused. */
+export const PURCHASE_ORDER_STEPS: Record<
+  PurchaseOrderStepType,
+  { from: PurchaseOrderStatus; to: PurchaseOrderStatus }
+> = {
+  edit: { from: 'draft', to: 'draft' },
+  send: { from: 'draft', to: 'sent' },
+  receive: { from: 'sent', to: 'received' },
+  delete: { from: 'draft', to: 'draft' },
+};
+
+export type PurchaseOrderStepResult = { ok: true; order: PurchaseOrder } | { ok: false; reason: string };
+
+/**
+ * Applies one step, or refuses it with a sentence for the user and changes nothing. Pure: the
+ * caller stores the result. `at` is the instant the step happens.
+ */
+export function applyPurchaseOrderStep(
+  order: PurchaseOrder,
+  step: PurchaseOrderStep,
+  at: string,
+): PurchaseOrderStepResult {
+  const number = purchaseOrderNumber(order);
+  const move = PURCHASE_ORDER_STEPS[step.type];
+  if (order.status !== move.from) return { ok: false, reason: refusal(number, step.type, order.status) };
+  switch (step.type) {
+    case 'edit': {
+      const note = step.note.trim();
+      const { note: _old, ...rest } = order;
+      return {
+        ok: true,
+        order: { ...rest, lines: [...step.lines], ...(note ? { note } : {}), updatedAt: at },
+      };
+    }
+    case 'send': {
+      if (order.lines.length === 0)
+        return { ok: false, reason: `Add at least one product before sending ${number}.` };
+      const uncosted = order.lines.filter((line) => !line.unitCost).map((line) => line.name);
+      if (uncosted.length > 0) {
+        return { ok: false, reason: `Type the cost of ${listOf(uncosted)} before sending ${number}.` };
+      }
+      return { ok: true, order: { ...order, status: move.to, sentAt: at, sentOn: step.on, updatedAt: at } };
+    }
+    case 'receive': {
+      if (!CalendarDate.safeParse(step.on).success)
+        return { ok: false, reason: 'Received on must be a date.' };
+      if (step.on > step.today) return { ok: false, reason: 'Received on cannot be in the future.' };
+      if (order.sentOn && step.on < order.sentOn) {
+        return { ok: false, reason: `Received on cannot be before ${number} was sent (${order.sentOn}).` };
+      }
+      return {
+        ok: true,
+        order: { ...order, status: move.to, receivedAt: at, receivedOn: step.on, updatedAt: at },
+      };
+    }
+    case 'delete':
+      return { ok: true, order: { ...order, deletedAt: at, updatedAt: at } };
+  }
+}
+
+function refusal(number: string, step: PurchaseOrderStepType, from: PurchaseOrderStatus): string {
+  if (from === 'received') return `${number} was received; it is final and cannot change.`;
+  switch (step) {
+    case 'edit':
+      return `${number} was sent; its products, quantities, costs and note are fixed.`;
+    case 'send':
+      return `${number} was already sent.`;
+    case 'receive':
+      return `Send ${number} before marking it received.`;
+    case 'delete':
+      return `Only a draft can be deleted; ${number} was sent.`;
+  }
+}
+
+/** "A", "A and B", "A, B and 3 more". */
+function listOf(names: readonly string[]): string {
+  if (names.length <= 2) return names.join(' and ');
+  return `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
+}

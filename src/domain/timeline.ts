@@ -3,9 +3,17 @@ import type { ContactEvent } from './contact-event';
 import { todayLocal, type CalendarDate } from './dates';
 import type { ContactNote } from './note';
 import type { PurchaseRecord } from './purchase';
+import type { PurchaseOrder } from './purchase-order';
 
 /** What the timeline can be narrowed to. */
-export const TIMELINE_KINDS = ['purchase', 'sample', 'buy-back', 'capture', 'note'] as const;
+export const TIMELINE_KINDS = [
+  'purchase',
+  'sample',
+  'buy-back',
+  'purchase-order',
+  'capture',
+  'note',
+] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 export type TimelineFilter = TimelineKind | 'all';
 
@@ -14,18 +22,22 @@ export type TimelineEntry =
   | { kind: 'purchase' | 'sample'; date: CalendarDate; at: string; record: PurchaseRecord }
   | { kind: 'capture'; date: CalendarDate; at: string; event: ContactEvent }
   | { kind: 'note'; date: CalendarDate; at: string; note: ContactNote }
-  | { kind: 'buy-back'; date: CalendarDate; at: string; buyBack: BuyBack };
+  | { kind: 'buy-back'; date: CalendarDate; at: string; buyBack: BuyBack }
+  | { kind: 'purchase-order'; date: CalendarDate; at: string; order: PurchaseOrder };
 
 /**
- * A contact's purchases, samples, buy-backs, captures and notes, newest first. A purchase sits on the day it
- * was made (its purchase date), however long after it was recorded; everything else on the day it
- * happened where the user is. Same day: the later instant first. Deleted things are left out.
+ * A contact's purchases, samples, buy-backs, received purchase orders (as a supplier), captures
+ * and notes, newest first. A purchase sits on the day it was made (its purchase date), however
+ * long after it was recorded; a purchase order on the day its goods arrived; everything else on
+ * the day it happened where the user is. Same day: the later instant first. Deleted things are
+ * left out.
  */
 export function buildTimeline(
   records: readonly PurchaseRecord[],
   events: readonly ContactEvent[],
   notes: readonly ContactNote[],
   buyBacks: readonly BuyBack[] = [],
+  purchaseOrders: readonly PurchaseOrder[] = [],
 ): TimelineEntry[] {
   const entries: TimelineEntry[] = [
     ...records
@@ -54,6 +66,19 @@ export function buildTimeline(
         at: buyBack.payout?.paidAt ?? buyBack.createdAt,
         buyBack,
       })),
+    // A purchase order joins the supplier's history when the goods arrive, on that day.
+    ...purchaseOrders.flatMap((order) =>
+      order.deletedAt === undefined && order.status === 'received' && order.receivedOn
+        ? [
+            {
+              kind: 'purchase-order' as const,
+              date: order.receivedOn,
+              at: order.receivedAt ?? order.updatedAt,
+              order,
+            },
+          ]
+        : [],
+    ),
   ];
   return entries.sort((a, b) => b.date.localeCompare(a.date) || b.at.localeCompare(a.at));
 }

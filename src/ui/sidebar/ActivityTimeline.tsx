@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { BUY_BACK_STATUS_LABELS, buyBackNumber, buyBackTotal, type BuyBack } from '../../domain/buyback';
 import { formatMoney } from '../../domain/money';
+import { purchaseOrderNumber, purchaseOrderTotal, type PurchaseOrder } from '../../domain/purchase-order';
 import { lineTotal, recordTotal, type PurchasePayment, type PurchaseRecord } from '../../domain/purchase';
 import type { ContactEvent } from '../../domain/contact-event';
 import type { TimelineEntry, TimelineFilter } from '../../domain/timeline';
@@ -13,6 +14,7 @@ const FILTERS: { value: TimelineFilter; label: string }[] = [
   { value: 'purchase', label: 'Purchases' },
   { value: 'sample', label: 'Samples' },
   { value: 'buy-back', label: 'Buy-backs' },
+  { value: 'purchase-order', label: 'Purchase orders' },
   { value: 'capture', label: 'Captures' },
   { value: 'note', label: 'Notes' },
 ];
@@ -175,6 +177,8 @@ function Entry(props: {
   if (entry.kind === 'buy-back') {
     return <BuyBackEntry buyBack={entry.buyBack} headId={headId} when={when} onOpen={props.onOpenBuyBack} />;
   }
+  if (entry.kind === 'purchase-order')
+    return <PurchaseOrderEntry order={entry.order} headId={headId} when={when} />;
   const { record } = entry;
   const group = record.groupId ? model.groups.value.get(record.groupId) : undefined;
   return (
@@ -289,6 +293,20 @@ function BuyBackEntry(props: {
   );
 }
 
+/** "Purchase order PO-0003 received — 3 products, $120.00": goods this supplier delivered. */
+function PurchaseOrderEntry(props: { order: PurchaseOrder; headId: string; when: JSX.Element }) {
+  const { order } = props;
+  const products = order.lines.length === 1 ? '1 product' : `${order.lines.length} products`;
+  return (
+    <p class="entry-head" id={props.headId}>
+      <strong>Purchase order {purchaseOrderNumber(order)} received</strong> {props.when}{' '}
+      <span class="muted">
+        — {products}, {formatMoney(purchaseOrderTotal(order))}
+      </span>
+    </p>
+  );
+}
+
 function entryKey(entry: TimelineEntry): string {
   switch (entry.kind) {
     case 'capture':
@@ -297,6 +315,8 @@ function entryKey(entry: TimelineEntry): string {
       return entry.note.id;
     case 'buy-back':
       return entry.buyBack.id;
+    case 'purchase-order':
+      return entry.order.id;
     default:
       return entry.record.id;
   }

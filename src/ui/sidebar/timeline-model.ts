@@ -11,6 +11,8 @@ import { buildTimeline, filterTimeline, type TimelineFilter } from '../../domain
 import type { TallyDatabase } from '../../db/database';
 import { getContactsById, listContactEvents } from '../../db/contacts';
 import { listContactBuyBacks } from '../../db/buybacks';
+import { listSupplierPurchaseOrders } from '../../db/purchase-orders';
+import type { PurchaseOrder } from '../../domain/purchase-order';
 import { addNote, deleteNote, listContactNotes, restoreNote } from '../../db/notes';
 import { deletePurchase, getGroupOrder, listContactPurchases, restorePurchase } from '../../db/purchases';
 
@@ -37,8 +39,11 @@ export function createTimelineModel(deps: { db: TallyDatabase }) {
   const events = signal<ContactEvent[]>([]);
   const notes = signal<ContactNote[]>([]);
   const buyBacks = signal<BuyBack[]>([]);
+  const purchaseOrders = signal<PurchaseOrder[]>([]);
   const filter = signal<TimelineFilter>('all');
-  const entries = computed(() => buildTimeline(records.value, events.value, notes.value, buyBacks.value));
+  const entries = computed(() =>
+    buildTimeline(records.value, events.value, notes.value, buyBacks.value, purchaseOrders.value),
+  );
   const visible = computed(() => filterTimeline(entries.value, filter.value));
   const summary = computed(() => spendSummary(records.value));
   const noteText = signal('');
@@ -63,19 +68,21 @@ export function createTimelineModel(deps: { db: TallyDatabase }) {
   async function refresh() {
     const mine = ++generation;
     const current = contact.value;
-    const [nextRecords, nextEvents, nextNotes, nextBuyBacks] = current
+    const [nextRecords, nextEvents, nextNotes, nextBuyBacks, nextOrders] = current
       ? await Promise.all([
           listContactPurchases(deps.db, current.id),
           listContactEvents(deps.db, current.id),
           listContactNotes(deps.db, current.id),
           listContactBuyBacks(deps.db, current.id),
+          listSupplierPurchaseOrders(deps.db, current.id),
         ])
-      : [[], [], [], []];
+      : [[], [], [], [], []];
     if (mine !== generation) return;
     records.value = nextRecords;
     events.value = nextEvents;
     notes.value = nextNotes;
     buyBacks.value = nextBuyBacks;
+    purchaseOrders.value = nextOrders;
   }
 
   async function act(action: () => Promise<void>, offer: UndoOffer | null) {
