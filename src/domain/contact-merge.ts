@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { Contact } from './contact';
+import { Contact, CONTACT_TEXT_LIMITS, type ContactRole } from './contact';
+import { contactFields, formatAddress, type ContactFieldName, type ContactFields } from './contact-edit';
 import { Instant } from './dates';
+import { differentInSameBackOffice } from './duplicates';
+import { externalKey, externalLabel } from './contact-keys';
 
 /** The tables whose rows belong to a contact, and so move to the survivor in a merge. */
 export const CONTACT_OWNED_TABLES = [
@@ -16,7 +19,8 @@ export type ContactOwnedTable = (typeof CONTACT_OWNED_TABLES)[number];
 
 /**
  * A merge of one contact into another, kept so it can be undone: both contacts as they were
- * before, and the ids of the rows that moved from the merged contact to the survivor.
+ * before, the survivor as the merge left it, and the ids of the rows that moved from the merged
+ * contact to the survivor (for purchaseGroups: the groups one of whose shares moved).
  */
 export const ContactMerge = z.object({
   id: z.uuid(),
@@ -25,7 +29,242 @@ export const ContactMerge = z.object({
   mergedId: z.uuid(),
   survivorBefore: Contact,
   mergedBefore: Contact,
+  /** The survivor right after the merge: undo compares it with the survivor now to see later edits. */
+  survivorAfter: Contact.optional(),
   moved: z.partialRecord(z.enum(CONTACT_OWNED_TABLES), z.array(z.string())),
   undoneAt: Instant.optional(),
 });
 export type ContactMerge = z.infer<typeof ContactMerge>;
+
+/** Where a value of the merged contact comes from. */
+export type MergeSource = 'survivor' | 'merged' | 'both' | 'none';
+
+/** One line of the preview: a field as each contact has it and as the survivor will. */
+export interface MergeFieldPreview {
+  field: ContactFieldName | 'externalIds';
+  label: string;
+  survivor: string;
+  merged: string;
+  result: string;
+  source: MergeSource;
+}
+
+export const MERGE_FIELD_LABELS: Record<MergeFieldPreview['field'], string> = {
+  name: 'Name',
+  company: 'Company',
+  email: 'Email',
+  phone: 'Phone',
+  role: 'Customer or supplier',
+  address: 'Address',
+  externalIds: 'Back-office ids',
+  tags: 'Tags',
+  notes: 'Notes',
+};
+
+const ROLE_LABELS: Record<ContactRole, string> = { customer: 'Customer', supplier: 'Supplier', both: 'Both' };
+
+/** How the two contacts' notes are joined: the survivor's first, a blank line between. */
+const NOTES_SEPARATOR = '\n\n';
+
+/**
+ * Why `merged` cannot be merged into `survivor`, in a sentence; null when it can. Refused: a
+ * contact with itself, a deleted one, two contacts with their own ids in the same back office
+ * (certainly two people), and results too long to keep whole (notes, tags).
+ */
+export function mergeProblem(survivor: Contact, merged: Contact): string | null {
+  if (survivor.id === merged.id) return 'A contact cannot be merged with itself.';
+  for (const contact of [survivor, merged]) {
+    if (contact.deletedAt !== undefined) {
+      return contact.mergedInto
+        ? `${contact.name} was already merged into another contact.`
+        : `${contact.name} was deleted.`;
+    }
+  }
+  if (differentInSameBackOffice(survivor, merged)) {
+    return `${survivor.name} and ${merged.name} each have their own id in the same back office, so they are two people.`;
+  }
+  const fields = mergeFields(survivor, merged);
+  if ((fields.notes?.length ?? 0) > CONTACT_TEXT_LIMITS.notes) {
+    return `Their notes together are longer than ${CONTACT_TEXT_LIMITS.notes.toLocaleString('en')} characters; shorten one first.`;
+  }
+  if ((fields.tags?.length ?? 0) > CONTACT_TEXT_LIMITS.tags) {
+    return `Together they have more than ${CONTACT_TEXT_LIMITS.tags} tags; remove some first.`;
+  }
+  return null;
+}
+
+/**
+ * The survivor's fields after the merge: its own values win, the merged contact's fill the
+ * gaps; back-office ids and tags are united, notes joined, customer and supplier make both, and
+ * the address is taken whole from whichever has one (the survivor first), never mixed.
+ */
+export function mergeFields(survivor: Contact, merged: Contact): ContactFields {
+  const a = contactFields(survivor);
+  const b = contactFields(merged);
+  const seen = new Set(a.externalIds.map(externalKey));
+  const notes = [...new Set([a.notes, b.notes].filter((text) => text !== undefined))].join(NOTES_SEPARATOR);
+  const tags = [...new Set([...(a.tags ?? []), ...(b.tags ?? [])])];
+  const fields: ContactFields = {
+    name: a.name,
+    role: a.role === b.role ? a.role : 'both',
+    externalIds: [...a.externalIds, ...b.externalIds.filter((id) => !seen.has(externalKey(id)))],
+  };
+  for (const key of ['company', 'email', 'phone'] as const) {
+    const value = a[key] ?? b[key];
+    if (value !== undefined) fields[key] = value;
+  }
+  const address = a.address ?? b.address;
+  if (address) fields.address = address;
+  if (tags.length > 0) fields.tags = tags;
+  if (notes) fields.notes = notes;
+  return fields;
+}
+
+/** The preview, field by field: each contact's value, the result, and where the result comes from. */
+export function mergePreview(survivor: Contact, merged: Contact): MergeFieldPreview[] {
+  const a = contactFields(survivor);
+  const b = contactFields(merged);
+  const result = mergeFields(survivor, merged);
+  const shown: Record<MergeFieldPreview['field'], (fields: ContactFields) => string> = {
+    name: (fields) => fields.name,
+    company: (fields) => fields.company ?? '',
+    email: (fields) => fields.email ?? '',
+    phone: (fields) => fields.phone ?? '',
+    role: (fields) => ROLE_LABELS[fields.role],
+    address: (fields) => formatAddress(fields.address),
+    externalIds: (fields) => fields.externalIds.map(externalLabel).join(', '),
+    tags: (fields) => (fields.tags ?? []).join(', '),
+    notes: (fields) => fields.notes ?? '',
+  };
+  return (Object.keys(MERGE_FIELD_LABELS) as MergeFieldPreview['field'][]).map((field) => {
+    const [survivorValue, mergedValue, resultValue] = [a, b, result].map(shown[field]) as [
+      string,
+      string,
+      string,
+    ];
+    return {
+      field,
+      label: MERGE_FIELD_LABELS[field],
+      survivor: survivorValue,
+      merged: mergedValue,
+      result: resultValue,
+      source: sourceOf(survivorValue, mergedValue, resultValue),
+    };
+  });
+}
+
+function sourceOf(survivor: string, merged: string, result: string): MergeSource {
+  if (result === '') return 'none';
+  if (result === survivor) return 'survivor';
+  if (result === merged) return 'merged';
+  return 'both';
+}
+
+/** How much history a contact has: the rows of each owned table that point to it. */
+export type OwnedRowCounts = Record<
+  'purchases' | 'samples' | 'buyBacks' | 'storeCredit' | 'notes' | 'contactEvents' | 'purchaseOrders',
+  number
+>;
+
+const COUNT_NAMES: Record<keyof OwnedRowCounts, [one: string, many: string]> = {
+  purchases: ['purchase', 'purchases'],
+  samples: ['sample', 'samples'],
+  buyBacks: ['buy-back', 'buy-backs'],
+  storeCredit: ['store credit entry', 'store credit entries'],
+  notes: ['note', 'notes'],
+  contactEvents: ['history event', 'history events'],
+  purchaseOrders: ['purchase order', 'purchase orders'],
+};
+
+/** "2 purchases, 1 sample and 3 history events"; "nothing" when there are none. */
+export function describeCounts(counts: OwnedRowCounts): string {
+  const parts = (Object.keys(COUNT_NAMES) as (keyof OwnedRowCounts)[])
+    .filter((kind) => counts[kind] > 0)
+    .map((kind) => `${counts[kind].toLocaleString('en')} ${COUNT_NAMES[kind][counts[kind] === 1 ? 0 : 1]}`);
+  if (parts.length === 0) return 'nothing';
+  return parts.length === 1 ? (parts[0] as string) : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+export function totalRows(counts: OwnedRowCounts): number {
+  return Object.values(counts).reduce((sum, count) => sum + count, 0);
+}
+
+/**
+ * Which of two contacts should survive unless the user says otherwise: the one with more history
+ * (records, notes, events), and between equals the older one, which capture already finds first.
+ */
+export function defaultSurvivor(
+  a: { contact: Contact; counts: OwnedRowCounts },
+  b: { contact: Contact; counts: OwnedRowCounts },
+): string {
+  const more = totalRows(a.counts) - totalRows(b.counts);
+  if (more !== 0) return more > 0 ? a.contact.id : b.contact.id;
+  return a.contact.createdAt <= b.contact.createdAt ? a.contact.id : b.contact.id;
+}
+
+/** A field someone changed on the survivor after the merge, which undoing the merge keeps. */
+export type KeptEdit = Exclude<MergeFieldPreview['field'], 'externalIds'>;
+
+/**
+ * The survivor's fields once a merge is undone. Each field the merge left as it is now goes back
+ * to how it was before the merge; a field someone changed since keeps its new value (that edit
+ * is the user's, the merge cannot know what it meant), and is named in `kept`. Back-office ids
+ * and tags that came with the merged contact go back to it; ones added since stay.
+ */
+export function unmergedFields(
+  before: Contact,
+  after: Contact,
+  now: Contact,
+): { fields: ContactFields; kept: KeptEdit[] } {
+  const [was, merged, current] = [before, after, now].map(contactFields) as [
+    ContactFields,
+    ContactFields,
+    ContactFields,
+  ];
+  const kept: KeptEdit[] = [];
+  const fields: ContactFields = { ...current };
+  const scalar = {
+    name: (f: ContactFields) => f.name,
+    company: (f: ContactFields) => f.company,
+    email: (f: ContactFields) => f.email,
+    phone: (f: ContactFields) => f.phone,
+    role: (f: ContactFields) => f.role,
+    address: (f: ContactFields) => formatAddress(f.address),
+    notes: (f: ContactFields) => f.notes,
+  };
+  for (const field of Object.keys(scalar) as (keyof typeof scalar)[]) {
+    if (scalar[field](current) !== scalar[field](merged)) {
+      kept.push(field);
+      continue;
+    }
+    if (field === 'address') {
+      delete fields.address;
+      if (was.address) fields.address = was.address;
+    } else if (field === 'name' || field === 'role') {
+      Object.assign(fields, { [field]: was[field] });
+    } else {
+      delete fields[field];
+      if (was[field] !== undefined) fields[field] = was[field];
+    }
+  }
+  const cameWith = <T>(list: (f: ContactFields) => T[], key: (item: T) => string) => {
+    const own = new Set(list(was).map(key));
+    return new Set(
+      list(merged)
+        .map(key)
+        .filter((item) => !own.has(item)),
+    );
+  };
+  const tagsCame = cameWith(
+    (f) => f.tags ?? [],
+    (tag) => tag,
+  );
+  const tagsNow = current.tags ?? [];
+  if (tagsNow.join('\n') !== (merged.tags ?? []).join('\n')) kept.push('tags');
+  const tags = tagsNow.filter((tag) => !tagsCame.has(tag));
+  delete fields.tags;
+  if (tags.length > 0) fields.tags = tags;
+  const idsCame = cameWith((f) => f.externalIds, externalKey);
+  fields.externalIds = current.externalIds.filter((id) => !idsCame.has(externalKey(id)));
+  return { fields, kept };
+}

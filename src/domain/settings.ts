@@ -35,6 +35,14 @@ export const SETTINGS = {
     schema: z.number().int().min(0, 'at least 0 days').max(365, 'at most 365 days'),
     default: 0,
   },
+  /**
+   * Pairs of contacts the user said are not duplicates (pairKey of their ids, in duplicates.ts):
+   * the Duplicates list leaves them out for good.
+   */
+  dismissedDuplicates: {
+    schema: z.array(z.string().regex(/^\S+ \S+$/)).max(100_000),
+    default: [] as string[],
+  },
   /** What the purchase receipt shows. */
   receiptTemplate: {
     schema: ReceiptTemplate,
