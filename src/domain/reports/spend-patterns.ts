@@ -67,13 +67,24 @@ export function monthOf(date: CalendarDate): Month {
 
 const monthFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** A month for people: "Mar 2026" (short) or "March 2026" (long), in UTC so it never shifts. */
-export function formatMonth(month: Month, locale?: string, style: 'short' | 'long' = 'short'): string {
+/**
+ * A month for people: "Mar 2026" (short), "March 2026" (long) or "Mar" alone (a chart's bar), in
+ * UTC so it never shifts.
+ */
+export function formatMonth(
+  month: Month,
+  locale?: string,
+  style: 'short' | 'long' | 'name' = 'short',
+): string {
   const [year = 1970, number = 1] = month.split('-').map(Number);
   const key = `${locale ?? ''}|${style}`;
   let format = monthFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { month: style, year: 'numeric', timeZone: 'UTC' });
+    format = new Intl.DateTimeFormat(locale, {
+      month: style === 'long' ? 'long' : 'short',
+      ...(style === 'name' ? {} : { year: 'numeric' as const }),
+      timeZone: 'UTC',
+    });
     monthFormats.set(key, format);
   }
   return format.format(new Date(Date.UTC(year, number - 1, 1)));

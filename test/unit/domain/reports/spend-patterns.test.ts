@@ -43,6 +43,7 @@ describe('monthly spend', () => {
   it('names months for people without shifting them across time zones', () => {
     expect(formatMonth('2026-01', 'en-US')).toBe('Jan 2026');
     expect(formatMonth('2026-12', 'en-GB', 'long')).toBe('December 2026');
+    expect(formatMonth('2026-12', 'en-GB', 'name')).toBe('Dec');
   });
 });
 

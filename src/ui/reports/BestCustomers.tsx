@@ -1,0 +1,116 @@
+import { formatCalendarDate } from '../../domain/calendar';
+import { formatMoney } from '../../domain/money';
+import { RANK_BY, RANK_BY_LABELS, type BestCustomer, type RankBy } from '../../domain/reports/best-customers';
+import { contactHref } from '../contacts/address';
+import { ErrorMessage } from '../ErrorMessage';
+import { SelectField } from '../SelectField';
+import { StatusMessage } from '../StatusMessage';
+import type { BestCustomersModel } from './best-customers-model';
+import { PeriodInputs } from './PeriodInputs';
+
+/** Who bought the most over a period, ranked, with the whole ranking as a CSV file. */
+export function BestCustomers(props: { model: BestCustomersModel }) {
+  const { model } = props;
+  const period = model.fields.period.value;
+  const rows = model.rows.value;
+  const visible = model.visibleRows.value;
+  const others = model.otherCurrencies.value;
+  const locale = model.locale;
+  return (
+    <section aria-labelledby="best-customers-heading" class="card report">
+      <h2 id="best-customers-heading">Best customers</h2>
+      <form
+        class="report-controls"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void model.exportCsv();
+        }}
+      >
+        <PeriodInputs fields={model.fields} onChange={model.changed} />
+        <SelectField
+          label="Rank by"
+          value={model.rankBy.value}
+          onChange={(value) => model.chooseRankBy(value as RankBy)}
+        >
+          {RANK_BY.map((key) => (
+            <option key={key} value={key}>
+              {RANK_BY_LABELS[key]}
+            </option>
+          ))}
+        </SelectField>
+        <button type="submit" disabled={model.busy.value || period === null}>
+          Export best customers
+        </button>
+      </form>
+      <ErrorMessage message={model.error.value} />
+      <StatusMessage message={model.status.value} />
+      {period && model.loaded.value ? (
+        <p class="muted" data-field="best-customers-summary">
+          {rows.length === 0
+            ? 'Nobody bought anything'
+            : rows.length === 1
+              ? '1 customer bought'
+              : `${rows.length} customers bought`}{' '}
+          from {formatCalendarDate(period.from, locale)} to {formatCalendarDate(period.to, locale)}.
+          {others.length > 0
+            ? ` Spend is ranked in ${model.currency.value}; customers who spent only in ${others.join(', ')} come after.`
+            : ''}
+        </p>
+      ) : null}
+      {visible.length > 0 ? (
+        <table aria-labelledby="best-customers-heading">
+          <thead>
+            <tr>
+              <th scope="col" class="num">
+                Rank
+              </th>
+              <th scope="col">Name</th>
+              <th scope="col">Company</th>
+              <th scope="col" class="num">
+                Orders
+              </th>
+              <th scope="col" class="num">
+                Spend
+              </th>
+              <th scope="col" class="num">
+                Average order
+              </th>
+              <th scope="col">Last purchase</th>
+            </tr>
+          </thead>
+          <tbody>
+            {visible.map((row) => (
+              <Row key={row.contactId} row={row} locale={locale} />
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {rows.length > visible.length ? (
+        <button type="button" class="secondary" onClick={model.showMore}>
+          Show more
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+function Row(props: { row: BestCustomer; locale: string | undefined }) {
+  const { row, locale } = props;
+  const last = row.stats.lastPurchaseDate;
+  return (
+    <tr>
+      <td class="num">{row.rank}</td>
+      <th scope="row">
+        <a href={contactHref(row.contactId)}>{row.name}</a>
+      </th>
+      <td>{row.company ?? ''}</td>
+      <td class="num">{row.stats.purchaseCount.toLocaleString(locale)}</td>
+      <td class="num">{row.byCurrency.map((figures) => formatMoney(figures.spend, locale)).join(' + ')}</td>
+      <td class="num">
+        {row.byCurrency.map((figures) => formatMoney(figures.averageOrder, locale)).join(' + ')}
+      </td>
+      <td>{last ? <time dateTime={last}>{formatCalendarDate(last, locale)}</time> : '—'}</td>
+    </tr>
+  );
+}

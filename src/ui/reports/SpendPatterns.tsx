@@ -1,0 +1,127 @@
+import { useId } from 'preact/hooks';
+import { formatMoney } from '../../domain/money';
+import { formatMonth } from '../../domain/reports/spend-patterns';
+import { ErrorMessage } from '../ErrorMessage';
+import { SelectField } from '../SelectField';
+import { PeriodInputs } from './PeriodInputs';
+import { SpendChart } from './SpendChart';
+import type { SpendPatternsModel } from './spend-patterns-model';
+
+/** Monthly spend over a period, for everyone or one contact: a bar chart, and its numbers as a table. */
+export function SpendPatterns(props: { model: SpendPatternsModel }) {
+  const { model } = props;
+  const contact = model.contact.value;
+  const whose = contact ? contact.name : 'everyone';
+  const currencies = model.currencies.value;
+  const currency = model.currency.value;
+  const months = model.months.value;
+  const locale = model.locale;
+  const period = model.fields.period.value;
+  return (
+    <section aria-labelledby="spend-patterns-heading" class="card report">
+      <h2 id="spend-patterns-heading">Spend patterns</h2>
+      <div class="report-controls">
+        <PeriodInputs fields={model.fields} onChange={model.periodChanged} />
+        {currencies.length > 1 ? (
+          <SelectField label="Currency" value={currency} onChange={model.chooseCurrency}>
+            {currencies.map((code) => (
+              <option key={code} value={code}>
+                {code}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+      </div>
+      <ContactPicker model={model} />
+      {currencies.length > 1 ? (
+        <p class="muted">
+          Purchases in this period were made in {currencies.join(', ')}; the chart shows one currency at a
+          time, {currency} now.
+        </p>
+      ) : null}
+      <ErrorMessage message={model.error.value} />
+      {period && model.loaded.value ? (
+        <>
+          <SpendChart months={months} currency={currency} whose={whose} locale={locale} />
+          <button
+            type="button"
+            class="secondary"
+            aria-pressed={model.showTable.value}
+            onClick={model.toggleTable}
+          >
+            Show as table
+          </button>
+          {model.showTable.value ? (
+            <table aria-label={`Monthly spend in ${currency} for ${whose}`}>
+              <thead>
+                <tr>
+                  <th scope="col">Month</th>
+                  <th scope="col" class="num">
+                    Orders
+                  </th>
+                  <th scope="col" class="num">
+                    Spend
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {months.map((month) => (
+                  <tr key={month.month}>
+                    <th scope="row">{formatMonth(month.month, locale)}</th>
+                    <td class="num">{month.orders.toLocaleString(locale)}</td>
+                    <td class="num">{formatMoney(month.spend, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** Everyone, or one contact found by name or email. */
+function ContactPicker(props: { model: SpendPatternsModel }) {
+  const { model } = props;
+  const id = useId();
+  const contact = model.contact.value;
+  const matches = model.matches.value;
+  if (contact) {
+    return (
+      <p class="report-scope">
+        Showing <strong>{contact.name}</strong>{' '}
+        <button type="button" class="link" onClick={() => model.chooseContact(null)}>
+          Show everyone
+        </button>
+      </p>
+    );
+  }
+  return (
+    <div class="report-scope">
+      <label>
+        Spend of one contact
+        <input
+          type="search"
+          value={model.query.value}
+          placeholder="Name or email"
+          aria-controls={`${id}-matches`}
+          onInput={(event) => void model.search(event.currentTarget.value)}
+        />
+      </label>
+      <ul id={`${id}-matches`} class="plain">
+        {matches.map((match) => (
+          <li key={match.id}>
+            <button type="button" class="link" onClick={() => model.chooseContact(match)}>
+              Show {match.name}
+            </button>
+            {match.email ? <span class="muted"> {match.email}</span> : null}
+          </li>
+        ))}
+        {model.query.value.trim() !== '' && matches.length === 0 ? (
+          <li class="muted">No contact matches “{model.query.value}”.</li>
+        ) : null}
+      </ul>
+    </div>
+  );
+}

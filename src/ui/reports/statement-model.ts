@@ -1,0 +1,134 @@
+import { batch, computed, signal } from '@preact/signals';
+import { statementCsv, statementFileName } from '../../csv/reports-export';
+import { inPeriod } from '../../domain/contact-stats';
+import { todayLocal, type CalendarDate } from '../../domain/dates';
+import { errorMessage } from '../../domain/errors';
+import type { PurchaseRecord } from '../../domain/purchase';
+import { lastTwelveMonths } from '../../domain/reports/report-period';
+import { customerStatement, type Statement } from '../../domain/reports/statement';
+import { getContact } from '../../db/contacts';
+import type { TallyDatabase } from '../../db/database';
+import { listContactPurchases } from '../../db/purchases';
+import { readSetting } from '../../db/settings';
+// Small plain data; the PDF code itself (jspdf) is imported where the PDF is made.
+import { statementLayout } from '../../pdf/statement-layout';
+import { createPeriodFields } from './period-fields';
+
+export interface StatementDeps {
+  db: TallyDatabase;
+  /** How amounts and dates are written, and the paper (Letter or A4); the browser's when absent. */
+  locale?: string;
+  /** Offers a file to the user (downloadBlob). */
+  download(filename: string, blob: Blob): void;
+  /** Today's calendar date where the user is; tests pin it. */
+  today?: () => CalendarDate;
+}
+
+/**
+ * A contact's statement for a period, downloaded as a PDF or CSV: `Statement from` and
+ * `Statement to` (the last 12 months to start with), how many purchases and samples they cover,
+ * and the two downloads. Each download reads the orders afresh, so it has what was just recorded.
+ */
+export function createStatementModel(deps: StatementDeps, contactId: string) {
+  const today = deps.today ?? todayLocal;
+  const fields = createPeriodFields(lastTwelveMonths(today()), {
+    from: 'Statement from',
+    to: 'Statement to',
+  });
+  const records = signal<readonly PurchaseRecord[]>([]);
+  const error = signal<string | null>(null);
+  const status = signal<string | null>(null);
+  const busy = signal(false);
+
+  /** "3 purchases and 1 sample in this period", or null while the period is wrong. */
+  const summary = computed(() => {
+    const period = fields.period.value;
+    if (!period) return null;
+    const covered = records.value.filter((record) => inPeriod(record.purchaseDate, period));
+    const purchases = covered.filter((record) => record.kind === 'purchase').length;
+    const samples = covered.length - purchases;
+    if (covered.length === 0) return 'No purchases or samples in this period.';
+    const parts = [count(purchases, 'purchase'), ...(samples > 0 ? [count(samples, 'sample')] : [])];
+    return `${parts.join(' and ')} in this period.`;
+  });
+
+  async function refresh() {
+    try {
+      const list = await listContactPurchases(deps.db, contactId);
+      batch(() => {
+        records.value = list;
+        error.value = null;
+      });
+    } catch (failure) {
+      error.value = `The statement could not be loaded: ${errorMessage(failure)}`;
+    }
+  }
+
+  /** The statement as it is now, or null (with the reason shown) when it cannot be made. */
+  async function build(): Promise<Statement | null> {
+    const period = fields.period.value;
+    if (!period) {
+      error.value = 'Fix the statement period first.';
+      return null;
+    }
+    const [contact, list, template] = await Promise.all([
+      getContact(deps.db, contactId),
+      listContactPurchases(deps.db, contactId),
+      readSetting(deps.db, 'receiptTemplate'),
+    ]);
+    if (!contact) {
+      error.value = 'This contact no longer exists.';
+      return null;
+    }
+    records.value = list;
+    return customerStatement({ contact, records: list, period, shop: template, issuedOn: today() });
+  }
+
+  async function run(what: string, make: (statement: Statement) => Promise<{ name: string; blob: Blob }>) {
+    if (busy.value) return;
+    busy.value = true;
+    batch(() => {
+      error.value = null;
+      status.value = null;
+    });
+    try {
+      const statement = await build();
+      if (!statement) return;
+      const file = await make(statement);
+      deps.download(file.name, file.blob);
+      status.value = `Downloaded ${file.name}.`;
+    } catch (failure) {
+      error.value = `The statement ${what} was not made: ${errorMessage(failure)}`;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  function downloadPdf() {
+    return run('PDF', async (statement) => {
+      const { statementPdf } = await import('../../pdf/statement-pdf');
+      const pdf = statementPdf(
+        statementLayout(statement, deps.locale ?? Intl.DateTimeFormat().resolvedOptions().locale),
+      );
+      return {
+        name: statementFileName(statement, 'pdf'),
+        blob: new Blob([pdf], { type: 'application/pdf' }),
+      };
+    });
+  }
+
+  function downloadCsv() {
+    return run('CSV', async (statement) => ({
+      name: statementFileName(statement, 'csv'),
+      blob: new Blob([statementCsv(statement)], { type: 'text/csv;charset=utf-8' }),
+    }));
+  }
+
+  return { fields, summary, error, status, busy, refresh, downloadPdf, downloadCsv };
+}
+
+function count(n: number, noun: string): string {
+  return n === 1 ? `1 ${noun}` : `${n} ${noun}s`;
+}
+
+export type StatementModel = ReturnType<typeof createStatementModel>;
