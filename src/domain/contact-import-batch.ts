@@ -4,7 +4,8 @@ import { Instant } from './dates';
 
 /**
  * One applied contacts import, kept so it can be undone as a whole: the contacts it created,
- * and every contact it updated as it was just before.
+ * and every contact it updated as it was just before. `createdAt` is also the `updatedAt` it
+ * gave every contact it wrote, which is how undoing tells a contact changed since.
  */
 export const ContactImportBatch = z.object({
   id: z.uuid(),
@@ -20,6 +21,11 @@ export const ContactImportBatch = z.object({
     unchanged: z.number().int().min(0),
     rejected: z.number().int().min(0),
   }),
+  /**
+   * The history entries the import wrote ("Added", "Imported"), which undoing it takes back.
+   * Absent on batches that wrote none.
+   */
+  eventIds: z.array(z.uuid()).optional(),
   undoneAt: Instant.optional(),
 });
 export type ContactImportBatch = z.infer<typeof ContactImportBatch>;

@@ -1,0 +1,220 @@
+import { z } from 'zod';
+import {
+  ADDRESS_FIELDS,
+  CONTACT_TEXT_LIMITS,
+  ContactRole,
+  type AddressField,
+  type ExternalId,
+} from '../domain/contact';
+import { contactFieldProblems, type ContactFieldName } from '../domain/contact-edit';
+import type { ContactRow, PlanRejection } from '../domain/contact-import-plan';
+import { decodeCsvBytes, type CsvEncoding } from './decode';
+import {
+  CONTACT_COLUMN_LABELS,
+  CONTACT_COLUMNS,
+  customerIdBackOffice,
+  detectContactsLayout,
+  parseExternalIds,
+  parseTags,
+  type ContactColumnField,
+  type ContactsLayout,
+} from './contacts-columns';
+import { mapColumns, missingColumnsMessage, quoteValue, type ColumnMap } from './rows';
+import { isCsvFileError, parseCsvTable, type CsvTable } from './table';
+
+export interface ContactsFile {
+  table: CsvTable;
+  encoding: CsvEncoding;
+  layout: ContactsLayout;
+  /** The columns found for each field; the user may correct them before importing. */
+  columns: ColumnMap<ContactColumnField>;
+}
+
+export type ContactsFileResult = ({ ok: true } & ContactsFile) | { ok: false; error: string };
+
+/**
+ * Reads a contacts file's bytes: UTF-8 or Windows-1252, BOM stripped, `,` `;` or tab, and its
+ * columns found by name. Only a file Tally cannot use at all (empty, broken header, no name
+ * column) is refused here; bad rows are refused one by one in readContactRows.
+ */
+export function readContactsFile(bytes: Uint8Array): ContactsFileResult {
+  const { text, encoding } = decodeCsvBytes(bytes);
+  const table = parseCsvTable(text);
+  if (isCsvFileError(table)) return { ok: false, error: table.error };
+  const columns = mapColumns(table.header, CONTACT_COLUMNS).map;
+  const problem = missingNameMessage(table.header, columns);
+  if (problem) return { ok: false, error: problem };
+  return { ok: true, table, encoding, layout: detectContactsLayout(table.header), columns };
+}
+
+/** Why the columns cannot give a name, or undefined when they can (Name, or first and last name). */
+export function missingNameMessage(
+  header: readonly string[],
+  columns: ColumnMap<ContactColumnField>,
+): string | undefined {
+  if (columns.name || columns.firstName || columns.lastName) return undefined;
+  const message = missingColumnsMessage(['name'], CONTACT_COLUMNS, CONTACT_COLUMN_LABELS, header);
+  return `${message} First name and Last name columns do too.`;
+}
+
+/** Shopify writes phone numbers, zip codes and ids as '0042 so that Excel keeps the zeros. */
+const GUARDED_BY_SHOPIFY: readonly ContactColumnField[] = ['phone', 'otherPhone', 'postalCode', 'customerId'];
+
+const ADDRESS_COLUMN: Readonly<Record<AddressField, ContactColumnField>> = {
+  line1: 'line1',
+  line2: 'line2',
+  city: 'city',
+  region: 'region',
+  postalCode: 'postalCode',
+  country: 'country',
+};
+
+const TallyId = z.uuid();
+const ROLES = ContactRole.options;
+
+/**
+ * Every row as a contact row or a rejection with its line and reason ("Email "bob@" is not an
+ * email address"). Nothing is matched against stored contacts here; see contact-import-plan.
+ */
+export function readContactRows(file: Pick<ContactsFile, 'table' | 'layout' | 'columns'>): {
+  rows: ContactRow[];
+  rejected: PlanRejection[];
+} {
+  const { table, layout, columns } = file;
+  const tallyLayout = layout === 'tally';
+  const stripGuard = layout !== 'tally';
+  const name = (field: ContactColumnField) => columns[field]?.name || CONTACT_COLUMN_LABELS[field];
+  const rows: ContactRow[] = [];
+  const rejected: PlanRejection[] = [];
+
+  for (const csvRow of table.rows) {
+    if (csvRow.problem) {
+      rejected.push({ line: csvRow.line, reason: csvRow.problem });
+      continue;
+    }
+    const get = (field: ContactColumnField): string | undefined => {
+      const column = columns[field];
+      if (!column) return undefined;
+      const cell = (csvRow.cells[column.index] ?? '').trim();
+      return stripGuard && GUARDED_BY_SHOPIFY.includes(field) && cell.startsWith("'") ? cell.slice(1) : cell;
+    };
+    const problems: string[] = [];
+
+    const fullName = get('name');
+    const joined = [get('firstName'), get('lastName')].filter(Boolean).join(' ');
+    const rowName = fullName ? fullName : joined;
+    if (rowName === '') problems.push(`${describeNameColumns(columns, name)} empty`);
+
+    const tallyIdCell = get('tallyId');
+    if (tallyIdCell && !TallyId.safeParse(tallyIdCell).success) {
+      problems.push(
+        `${name('tallyId')} ${quoteValue(tallyIdCell)} is not an ID Tally wrote; clear the cell to add the row as a new contact`,
+      );
+    }
+
+    const roleCell = get('role');
+    const role = roleCell ? ROLES.find((known) => known === roleCell.toLowerCase()) : undefined;
+    if (roleCell && !role) {
+      problems.push(`${name('role')} ${quoteValue(roleCell)} is not one of ${ROLES.join(', ')}`);
+    }
+
+    const externalIds: ExternalId[] = [];
+    const idsCell = get('backOfficeIds');
+    if (idsCell) {
+      const parsed = parseExternalIds(idsCell);
+      if (parsed.ok) externalIds.push(...parsed.ids);
+      else {
+        problems.push(
+          `${name('backOfficeIds')} ${quoteValue(parsed.bad)} is not a back-office ID such as "shopify:1042" or "northwind@https://crm.example:C-00042"`,
+        );
+      }
+    }
+    const customerId = get('customerId');
+    if (customerId) externalIds.push({ backOffice: customerIdBackOffice(layout), id: customerId });
+
+    const mainPhone = get('phone');
+    const otherPhone = get('otherPhone');
+    const phone = mainPhone || otherPhone || (mainPhone ?? otherPhone);
+    const tagsCell = get('tags');
+    const address: ContactRow['address'] = {};
+    for (const part of ADDRESS_FIELDS) {
+      const value = get(ADDRESS_COLUMN[part]);
+      if (value !== undefined) address[part] = value;
+    }
+    const row: ContactRow = {
+      line: csvRow.line,
+      name: rowName,
+      address,
+      externalIds,
+      ...optional('company', get('company')),
+      ...optional('email', get('email')),
+      ...optional('phone', phone),
+      ...optional('notes', get('notes')),
+      ...(role ? { role } : {}),
+      ...(tagsCell === undefined ? {} : { tags: parseTags(tagsCell, tallyLayout) }),
+      ...(tallyIdCell ? { tallyId: tallyIdCell.toLowerCase() } : {}),
+    };
+
+    if (rowName !== '') problems.push(...fieldProblems(row, name, describeNameColumns(columns, name)));
+    if (problems.length > 0) rejected.push({ line: csvRow.line, reason: problems.join('; ') });
+    else rows.push(row);
+  }
+  return { rows, rejected };
+}
+
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]: string });
+}
+
+/** "Name is", or "First name and Last name are" when the name is made of those. */
+function describeNameColumns(
+  columns: ColumnMap<ContactColumnField>,
+  name: (field: ContactColumnField) => string,
+): string {
+  if (columns.name) return `${name('name')} is`;
+  const parts = (['firstName', 'lastName'] as const).filter((field) => columns[field]).map(name);
+  return parts.length === 1 ? `${parts[0]} is` : `${parts.join(' and ')} are`;
+}
+
+/** The field checks every contact passes (lengths, email), said with the file's column names. */
+function fieldProblems(
+  row: ContactRow,
+  name: (field: ContactColumnField) => string,
+  nameColumns: string,
+): string[] {
+  const problems = contactFieldProblems({
+    name: row.name,
+    company: row.company,
+    email: row.email || undefined,
+    phone: row.phone,
+    notes: row.notes,
+    role: row.role ?? 'customer',
+    address: row.address,
+    tags: row.tags,
+    externalIds: row.externalIds,
+  });
+  return (Object.entries(problems) as [ContactFieldName, string][]).map(([field, problem]) => {
+    const sentence = problem.replace(/\.$/, '');
+    switch (field) {
+      case 'email':
+        return `${name('email')} ${quoteValue(row.email ?? '')} is not an email address`;
+      case 'name':
+        return `${nameColumns.replace(/ (is|are)$/, '')}: ${lowerFirst(sentence)}`;
+      case 'address': {
+        const part =
+          ADDRESS_FIELDS.find(
+            (field) => (row.address[field]?.length ?? 0) > CONTACT_TEXT_LIMITS.addressLine,
+          ) ?? 'line1';
+        return `${name(ADDRESS_COLUMN[part])}: ${lowerFirst(sentence)}`;
+      }
+      case 'role':
+        return `${name('role')}: ${lowerFirst(sentence)}`;
+      default:
+        return `${name(field as ContactColumnField)}: ${lowerFirst(sentence)}`;
+    }
+  });
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
