@@ -1,0 +1,254 @@
+import { batch, computed, signal } from '@preact/signals';
+import type { CountryCode } from 'libphonenumber-js/min';
+import {
+  countOwnedRows,
+  dismissDuplicate,
+  mergeContacts,
+  readDismissedDuplicates,
+  undoMerge,
+} from '../../../db/contact-merge';
+import type { TallyDatabase } from '../../../db/database';
+import type { Contact } from '../../../domain/contact';
+import {
+  defaultSurvivor,
+  describeCounts,
+  MERGE_FIELD_LABELS,
+  mergePreview,
+  mergeProblem,
+  type KeptEdit,
+  type OwnedRowCounts,
+} from '../../../domain/contact-merge';
+import type { Instant } from '../../../domain/dates';
+import { findDuplicates, pairKey, type DuplicateCandidate } from '../../../domain/duplicates';
+import { errorMessage } from '../../../domain/errors';
+import { pairLabels } from './pair-labels';
+
+export interface DuplicatesDeps {
+  db: TallyDatabase;
+  defaultCountry: CountryCode;
+  now?: () => Instant;
+  /** Called after a merge or its undo changed the contacts (the contact list reloads). */
+  onChanged?: () => void | Promise<void>;
+}
+
+/** One likely duplicate pair as the list shows it: "Ada Lovelace and Ada King — Same email". */
+export interface DuplicatePair extends DuplicateCandidate {
+  names: [string, string];
+  text: string;
+}
+
+/** The pair under review: both contacts as they are now, their history, and who stays. */
+interface Review {
+  contacts: [Contact, Contact];
+  counts: Record<string, OwnedRowCounts>;
+  survivorId: string;
+}
+
+/** How many pairs the list shows at first, and how many more each time. */
+export const PAGE = 50;
+
+/**
+ * The Duplicates section: likely duplicate pairs, the preview of merging one of them (which
+ * contact stays, field by field, what moves), the merge, its undo, and "not duplicates".
+ */
+export function createDuplicatesModel(deps: DuplicatesDeps) {
+  const pairs = signal<DuplicatePair[]>([]);
+  const shown = signal(PAGE);
+  const review = signal<Review | null>(null);
+  const status = signal<string | null>(null);
+  const error = signal<string | null>(null);
+  const busy = signal(false);
+  /** The merge just made, which `Undo merge` takes back. */
+  const lastMerge = signal<string | null>(null);
+
+  const preview = computed(() => {
+    const current = review.value;
+    if (!current) return null;
+    const [first, second] = current.contacts;
+    const survivor = first.id === current.survivorId ? first : second;
+    const merged = survivor === first ? second : first;
+    return {
+      /** In the pair's order, whoever stays, so that the table's columns keep still on a swap. */
+      contacts: current.contacts,
+      labels: pairLabels(first, second),
+      survivor,
+      merged,
+      rows: mergePreview(survivor, merged).map(({ survivor: kept, merged: folded, ...row }) => ({
+        ...row,
+        values: (survivor === first ? [kept, folded] : [folded, kept]) as [string, string],
+      })),
+      problem: mergeProblem(survivor, merged),
+      moving: describeCounts(current.counts[merged.id] as OwnedRowCounts),
+    };
+  });
+
+  const visiblePairs = computed(() => pairs.value.slice(0, shown.value));
+
+  async function refresh() {
+    try {
+      const [contacts, dismissed] = await Promise.all([
+        deps.db.contacts.toArray(),
+        readDismissedDuplicates(deps.db),
+      ]);
+      const byId = new Map(contacts.map((contact) => [contact.id, contact]));
+      pairs.value = findDuplicates(contacts, dismissed).map((candidate) => {
+        const names = candidate.ids.map((id) => byId.get(id)?.name ?? '') as [string, string];
+        return { ...candidate, names, text: `${names[0]} and ${names[1]} — ${candidate.reasons.join(', ')}` };
+      });
+    } catch (failure) {
+      error.value = `Duplicates could not be found: ${errorMessage(failure)}`;
+    }
+  }
+
+  /** Runs one user action: busy meanwhile, a failure shown, never thrown. */
+  async function act(failurePrefix: string, action: () => Promise<void>) {
+    if (busy.value) return;
+    batch(() => {
+      busy.value = true;
+      error.value = null;
+    });
+    try {
+      await action();
+    } catch (failure) {
+      error.value = `${failurePrefix}${errorMessage(failure)}`;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  /** Opens the preview of merging two contacts, found as duplicates or picked by hand. */
+  async function reviewPair(firstId: string, secondId: string) {
+    await act('', async () => {
+      const found = await deps.db.contacts.bulkGet([firstId, secondId]);
+      const [first, second] = found;
+      if (!first || !second) throw new Error('One of these contacts no longer exists.');
+      const [firstCounts, secondCounts] = await Promise.all([
+        countOwnedRows(deps.db, first.id),
+        countOwnedRows(deps.db, second.id),
+      ]);
+      batch(() => {
+        status.value = null;
+        review.value = {
+          contacts: [first, second],
+          counts: { [first.id]: firstCounts, [second.id]: secondCounts },
+          survivorId: defaultSurvivor(
+            { contact: first, counts: firstCounts },
+            { contact: second, counts: secondCounts },
+          ),
+        };
+      });
+    });
+  }
+
+  async function reviewCandidate(key: string) {
+    const pair = pairs.value.find((candidate) => candidate.key === key);
+    if (pair) await reviewPair(...pair.ids);
+  }
+
+  /** Chooses which of the two contacts stays. */
+  function keep(contactId: string) {
+    const current = review.value;
+    if (current && current.contacts.some((contact) => contact.id === contactId)) {
+      review.value = { ...current, survivorId: contactId };
+    }
+  }
+
+  function cancel() {
+    batch(() => {
+      review.value = null;
+      error.value = null;
+    });
+  }
+
+  async function merge() {
+    const shownPreview = preview.value;
+    if (!shownPreview) return;
+    const { survivor, merged } = shownPreview;
+    await act('Not merged: ', async () => {
+      const record = await mergeContacts(
+        deps.db,
+        { survivorId: survivor.id, mergedId: merged.id },
+        { defaultCountry: deps.defaultCountry, ...(deps.now ? { now: deps.now() } : {}) },
+      );
+      batch(() => {
+        review.value = null;
+        lastMerge.value = record.id;
+        status.value = `Merged ${merged.name} into ${survivor.name}.`;
+      });
+      await changed();
+    });
+  }
+
+  async function undo() {
+    const mergeId = lastMerge.value;
+    if (!mergeId) return;
+    await act('Not undone: ', async () => {
+      const undone = await undoMerge(deps.db, mergeId, {
+        defaultCountry: deps.defaultCountry,
+        ...(deps.now ? { now: deps.now() } : {}),
+      });
+      batch(() => {
+        lastMerge.value = null;
+        status.value =
+          `Undid the merge: ${undone.merged.name} and ${undone.survivor.name} are two contacts again.` +
+          keptNote(undone.survivor.name, undone.kept);
+      });
+      await changed();
+    });
+  }
+
+  /** The user says the pair under review are two people: it is never offered again. */
+  async function dismiss() {
+    const current = review.value;
+    if (!current) return;
+    const [first, second] = current.contacts;
+    await act('Not saved: ', async () => {
+      await dismissDuplicate(deps.db, first.id, second.id);
+      const key = pairKey(first.id, second.id);
+      batch(() => {
+        review.value = null;
+        pairs.value = pairs.value.filter((pair) => pair.key !== key);
+        status.value = `${first.name} and ${second.name} will not be offered as duplicates again.`;
+      });
+    });
+  }
+
+  function showMore() {
+    shown.value += PAGE;
+  }
+
+  async function changed() {
+    await refresh();
+    await deps.onChanged?.();
+  }
+
+  return {
+    pairs,
+    visiblePairs,
+    review,
+    preview,
+    status,
+    error,
+    busy,
+    lastMerge,
+    refresh,
+    reviewPair,
+    reviewCandidate,
+    keep,
+    cancel,
+    merge,
+    undo,
+    dismiss,
+    showMore,
+  };
+}
+
+export type DuplicatesModel = ReturnType<typeof createDuplicatesModel>;
+
+/** What undo chose when the survivor was edited after the merge: the later edits stay. */
+function keptNote(name: string, kept: readonly KeptEdit[]): string {
+  if (kept.length === 0) return '';
+  const fields = kept.map((field) => MERGE_FIELD_LABELS[field].toLowerCase());
+  const list = fields.length === 1 ? fields[0] : `${fields.slice(0, -1).join(', ')} and ${fields.at(-1)}`;
+  return ` ${name} was changed after the merge; those changes (${list}) were kept.`;
+}

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ElementHandle, Page } from 'puppeteer';
+import { launchWithTally, type TallyBrowser } from '../support/chromium';
+import { makeContact, makePurchase, putRows } from '../support/contacts';
+import { storedRows } from '../support/indexeddb';
+import { openDashboard } from '../support/tour';
+import type { Contact } from '../../src/domain/contact';
+import type { PurchaseRecord } from '../../src/domain/purchase';
+
+const DUPLICATES = 'section[aria-labelledby=duplicates-heading]';
+
+/** Duplicates on the dashboard, merged and unmerged, in real Chromium with the built extension. */
+describe('merging duplicate contacts', () => {
+  let tally: TallyBrowser;
+  let dashboard: Page;
+  // The same person twice: captured once, then typed in again with her company.
+  const ada = makeContact({ name: 'Ada Lovelace', email: 'ada@example.com', phone: '(415) 555-0134' });
+  const again = makeContact(
+    { name: 'Ada Lovelace', email: 'ada@example.com', company: 'Analytical Engines' },
+    '2026-02-01T10:00:00.000Z',
+  );
+  const adaPurchase = makePurchase(ada.id, '2026-03-01', 2395);
+  const againPurchase = makePurchase(again.id, '2026-03-02', 1250);
+
+  beforeAll(async () => {
+    tally = await launchWithTally({ headless: true });
+    dashboard = await openDashboard(tally);
+    await putRows(dashboard, 'contacts', [ada, again]);
+    await putRows(dashboard, 'purchases', [adaPurchase, againPurchase]);
+    await dashboard.reload();
+    await dashboard.waitForSelector(`${DUPLICATES} ::-p-aria(Review merge)`);
+  });
+
+  afterAll(async () => {
+    await tally?.close();
+  });
+
+  async function section(): Promise<ElementHandle> {
+    const found = await dashboard.waitForSelector(DUPLICATES);
+    if (!found) throw new Error('No Duplicates section');
+    return found;
+  }
+
+  async function click(name: string) {
+    await (await (await section()).waitForSelector(`::-p-aria(${name})`))?.click();
+  }
+
+  const pairTexts = () =>
+    dashboard.$$eval(`${DUPLICATES} .duplicate-pairs li span`, (spans) =>
+      spans.map((span) => span.textContent),
+    );
+
+  const status = async (text: string) =>
+    dashboard.waitForFunction(
+      (selector, wanted) => document.querySelector(`${selector} [role=status]`)?.textContent === wanted,
+      {},
+      DUPLICATES,
+      text,
+    );
+
+  /** The preview table as text: [field, this contact, that contact, result] per row. */
+  const previewRows = () =>
+    dashboard.$$eval(`${DUPLICATES} .merge-preview tbody tr`, (rows) =>
+      rows.map((row) => [...row.children].map((cell) => cell.textContent ?? '')),
+    );
+
+  const row = async (field: string) => (await previewRows()).find((cells) => cells[0] === field);
+
+  it('lists the pair with its reason, and previews the merge field by field', async () => {
+    expect(await pairTexts()).toEqual(['Ada Lovelace and Ada Lovelace — Same email']);
+    const review = await (await section()).waitForSelector('::-p-aria(Review merge)');
+    const described = await review?.evaluate(
+      (button) => document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent,
+    );
+    expect(described).toBe('Ada Lovelace and Ada Lovelace — Same email');
+    await review?.click();
+
+    const older = await dashboard.waitForSelector(`${DUPLICATES} ::-p-aria(Keep Ada Lovelace)`);
+    expect(await older?.evaluate((radio) => (radio as HTMLInputElement).checked)).toBe(true);
+    expect(await row('Company')).toEqual([
+      'Company',
+      '',
+      'Analytical Engines',
+      'Analytical Engines (filled in)',
+    ]);
+    expect(await row('Phone')).toEqual(['Phone', '(415) 555-0134', '', '(415) 555-0134 (kept)']);
+    const moves = await (await section()).$eval('.merge-preview > p', (element) => element.textContent);
+    expect(moves).toBe(
+      'Moves from Ada Lovelace (Analytical Engines) to Ada Lovelace: 1 purchase. Ada Lovelace (Analytical Engines) is then removed; the merge can be undone.',
+    );
+
+    // Keeping the other one: its own values are kept, the first one's fill the gaps.
+    await click('Keep Ada Lovelace (Analytical Engines)');
+    expect(await row('Phone')).toEqual(['Phone', '(415) 555-0134', '', '(415) 555-0134 (filled in)']);
+    expect(await row('Company')).toEqual(['Company', '', 'Analytical Engines', 'Analytical Engines (kept)']);
+    await click('Keep Ada Lovelace');
+    expect(await row('Company')).toEqual([
+      'Company',
+      '',
+      'Analytical Engines',
+      'Analytical Engines (filled in)',
+    ]);
+  });
+
+  it('merges: both purchases belong to the survivor, the other contact is deleted with mergedInto', async () => {
+    await click('Merge contacts');
+    await status('Merged Ada Lovelace into Ada Lovelace.');
+    await (await section()).waitForSelector('::-p-text(No likely duplicates.)');
+
+    const purchases = await storedRows<PurchaseRecord>(dashboard, 'purchases');
+    expect(purchases.map((purchase) => purchase.contactId)).toEqual([ada.id, ada.id]);
+    const contacts = new Map((await storedRows<Contact>(dashboard, 'contacts')).map((row) => [row.id, row]));
+    expect(contacts.get(again.id)).toMatchObject({ mergedInto: ada.id, deletedAt: expect.any(String) });
+    expect(contacts.get(ada.id)).toMatchObject({
+      name: 'Ada Lovelace',
+      phone: '(415) 555-0134',
+      company: 'Analytical Engines',
+    });
+    expect(contacts.get(ada.id)?.deletedAt).toBeUndefined();
+    const merges = await storedRows(dashboard, 'contactMerges');
+    expect(merges).toEqual([expect.objectContaining({ survivorId: ada.id, mergedId: again.id })]);
+  });
+
+  it('undoes the merge: both contacts back as they were, each purchase with its own contact', async () => {
+    await click('Undo merge');
+    await status('Undid the merge: Ada Lovelace and Ada Lovelace are two contacts again.');
+    await dashboard.waitForFunction(
+      (selector) => document.querySelectorAll(`${selector} .duplicate-pairs li`).length === 1,
+      {},
+      DUPLICATES,
+    );
+
+    const purchases = new Map(
+      (await storedRows<PurchaseRecord>(dashboard, 'purchases')).map((row) => [row.id, row.contactId]),
+    );
+    expect(purchases).toEqual(
+      new Map([
+        [adaPurchase.id, ada.id],
+        [againPurchase.id, again.id],
+      ]),
+    );
+    const contacts = new Map((await storedRows<Contact>(dashboard, 'contacts')).map((row) => [row.id, row]));
+    expect(contacts.get(ada.id)).toEqual(ada);
+    expect(contacts.get(again.id)).toEqual(again);
+    expect((await storedRows(dashboard, 'contactMerges'))[0]).toMatchObject({ undoneAt: expect.any(String) });
+    expect(await (await section()).$('::-p-aria(Undo merge)')).toBeNull();
+  });
+
+  it('says "Not duplicates" for good: the pair stays gone after a reload', async () => {
+    await click('Review merge');
+    await click('Not duplicates');
+    await status('Ada Lovelace and Ada Lovelace will not be offered as duplicates again.');
+    await dashboard.reload();
+    await (await section()).waitForSelector('::-p-text(No likely duplicates.)');
+    expect(await storedRows(dashboard, 'contacts')).toHaveLength(2);
+  });
+});
