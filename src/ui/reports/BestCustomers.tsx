@@ -18,7 +18,7 @@ export function BestCustomers(props: { model: BestCustomersModel }) {
   const locale = model.locale;
   return (
     <section aria-labelledby="best-customers-heading" class="card report">
-      <h2 id="best-customers-heading">Best customers</h2>
+      <h3 id="best-customers-heading">Best customers</h3>
       <form
         class="report-controls"
         noValidate

@@ -19,7 +19,7 @@ export function SpendPatterns(props: { model: SpendPatternsModel }) {
   const period = model.fields.period.value;
   return (
     <section aria-labelledby="spend-patterns-heading" class="card report">
-      <h2 id="spend-patterns-heading">Spend patterns</h2>
+      <h3 id="spend-patterns-heading">Spend patterns</h3>
       <div class="report-controls">
         <PeriodInputs fields={model.fields} onChange={model.periodChanged} />
         {currencies.length > 1 ? (
