@@ -1,0 +1,273 @@
+import { batch, computed, signal } from '@preact/signals';
+import type { Contact } from '../../domain/contact';
+import { todayLocal, type CalendarDate } from '../../domain/dates';
+import { errorMessage } from '../../domain/errors';
+import type { Money } from '../../domain/money';
+import type { Product } from '../../domain/product';
+import type { ProductIndex } from '../../domain/product-search';
+import { purchaseOrderNumber, purchaseOrderTotal, type PurchaseOrder } from '../../domain/purchase-order';
+import { getContact } from '../../db/contacts';
+import type { TallyDatabase } from '../../db/database';
+import {
+  deletePurchaseOrderDraft,
+  getPurchaseOrder,
+  markPurchaseOrderReceived,
+  markPurchaseOrderSent,
+  savePurchaseOrderDraft,
+  supplierLastCosts,
+} from '../../db/purchase-orders';
+import {
+  addProduct,
+  checkOrderDraft,
+  draftLinesOf,
+  draftLineTotal,
+  type OrderDraftLine,
+} from './order-draft';
+
+export interface PurchaseOrderRequest {
+  order: PurchaseOrder;
+  supplier: Contact;
+}
+
+export interface PurchaseOrderScreenDeps {
+  db: TallyDatabase;
+  locale?: string;
+  /** Offers bytes to the user as a file. */
+  download: (filename: string, blob: Blob) => void;
+  /** Builds the PDF (kept apart: jspdf is large and only needed on demand). */
+  document: (request: PurchaseOrderRequest) => Promise<Blob>;
+  /** The catalog, ready to search (the same index the sidebar's record screen uses). */
+  loadCatalog: () => Promise<ProductIndex>;
+  today?: () => CalendarDate;
+}
+
+/**
+ * One purchase order on its own screen: while a draft, products searched from the catalog with
+ * quantities and costs typed in the user's locale; then `Mark as sent` (with its PDF) and
+ * `Mark as received`. The typed lines stay text until saved, checked as they change.
+ */
+export function createPurchaseOrderModel(deps: PurchaseOrderScreenDeps, id: string) {
+  const today = deps.today ?? (() => todayLocal());
+  const order = signal<PurchaseOrder | null>(null);
+  const supplier = signal<Contact | null>(null);
+  const missing = signal(false);
+  const lines = signal<OrderDraftLine[]>([]);
+  const note = signal('');
+  /** Set by a save or send attempt: from then on, invalid fields are marked. */
+  const attempted = signal(false);
+  /** Set by `Mark as sent` until the next `Save draft`: a line without a cost is then marked. */
+  const costsRequired = signal(false);
+  const catalog = signal<ProductIndex | null>(null);
+  const query = signal('');
+  const highlighted = signal(0);
+  /** What this supplier last charged for each product, to start new lines from. */
+  const lastCosts = signal<ReadonlyMap<string, Money>>(new Map());
+  const receivedOn = signal(today());
+  const error = signal<string | null>(null);
+  const status = signal<string | null>(null);
+  const busy = signal(false);
+
+  const number = computed(() => (order.value ? purchaseOrderNumber(order.value) : 'Purchase order'));
+  const title = computed(() => {
+    const name = supplier.value?.name ?? 'a deleted contact';
+    return order.value ? `${number.value} to ${name}` : 'Purchase order';
+  });
+  // A bought-back device is one unit the shop owns already: nothing to order from a supplier.
+  const results = computed(() =>
+    (catalog.value?.search(query.value) ?? []).filter((product) => product.oneTime !== true),
+  );
+  const check = computed(() =>
+    checkOrderDraft(lines.value, note.value, order.value?.currency ?? 'USD', {
+      locale: deps.locale,
+      costsRequired: costsRequired.value,
+    }),
+  );
+  /** Each line's total as typed, or null while its quantity or cost is not a valid amount. */
+  const lineTotals = computed(() => {
+    const currency = order.value?.currency ?? 'USD';
+    return new Map(
+      lines.value.map((line) => [line.productId, draftLineTotal(line, currency, deps.locale)] as const),
+    );
+  });
+  /** The draft's total over the lines with a valid cost; the stored total once sent. */
+  const total = computed((): Money | null => {
+    const current = order.value;
+    if (!current) return null;
+    if (current.status !== 'draft') return purchaseOrderTotal(current);
+    let minor = 0;
+    for (const amount of lineTotals.value.values()) minor += amount?.minor ?? 0;
+    return { minor, currency: current.currency };
+  });
+  /** After a save or send attempt, while some field is still wrong: what to do about it. */
+  const formProblem = computed(() => {
+    const checked = check.value;
+    if (!attempted.value || (checked.lines && !checked.noteProblem)) return null;
+    return `Some fields need fixing before ${number.value} can be ${costsRequired.value ? 'sent' : 'saved'}.`;
+  });
+  const costsMissing = computed(() => lines.value.some((line) => line.costText.trim() === ''));
+
+  async function load() {
+    const current = await getPurchaseOrder(deps.db, id);
+    if (!current) {
+      missing.value = true;
+      return;
+    }
+    const [owner, costs] = await Promise.all([
+      getContact(deps.db, current.supplierId),
+      supplierLastCosts(deps.db, current.supplierId, current.currency),
+    ]);
+    batch(() => {
+      show(current);
+      supplier.value = owner ?? null;
+      lastCosts.value = costs;
+      receivedOn.value = today();
+    });
+    if (current.status === 'draft' && !catalog.value) {
+      try {
+        catalog.value = await deps.loadCatalog();
+      } catch (failure) {
+        error.value = `The catalog could not be loaded: ${errorMessage(failure)}`;
+      }
+    }
+  }
+
+  /** Shows the order as stored; the draft's fields are made afresh from it. */
+  function show(current: PurchaseOrder) {
+    order.value = current;
+    lines.value = draftLinesOf(current, deps.locale);
+    note.value = current.note ?? '';
+    attempted.value = false;
+  }
+
+  /** Runs one change, showing its refusal as the error; returns whether it succeeded. */
+  async function run(action: () => Promise<PurchaseOrder | void>, done?: string): Promise<boolean> {
+    if (busy.value) return false;
+    busy.value = true;
+    error.value = null;
+    status.value = null;
+    try {
+      const result = await action();
+      if (result) show(result);
+      if (done) status.value = done;
+      return true;
+    } catch (failure) {
+      error.value = errorMessage(failure);
+      return false;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  function setQuery(text: string) {
+    query.value = text;
+    highlighted.value = 0;
+  }
+
+  function add(product: Product) {
+    error.value = null;
+    lines.value = addProduct(lines.value, product, lastCosts.value.get(product.id), deps.locale);
+  }
+
+  function addHighlighted() {
+    const product = results.value[highlighted.value];
+    if (product) add(product);
+  }
+
+  function moveHighlight(delta: number) {
+    const count = results.value.length;
+    if (count > 0) highlighted.value = (highlighted.value + delta + count) % count;
+  }
+
+  function updateLine(productId: string, change: Partial<Pick<OrderDraftLine, 'quantityText' | 'costText'>>) {
+    lines.value = lines.value.map((line) => (line.productId === productId ? { ...line, ...change } : line));
+  }
+
+  function removeLine(productId: string) {
+    lines.value = lines.value.filter((line) => line.productId !== productId);
+  }
+
+  /** Saves the typed lines and note; false, with the fields marked, when some need fixing. */
+  async function saveDraft(done?: string): Promise<boolean> {
+    attempted.value = true;
+    const checked = check.value;
+    if (!checked.lines || checked.noteProblem) {
+      // The fields are marked, and formProblem says so, until they are fixed.
+      error.value = null;
+      status.value = null;
+      return false;
+    }
+    const draft = { lines: checked.lines, note: note.value };
+    return run(() => savePurchaseOrderDraft(deps.db, id, draft), done);
+  }
+
+  async function downloadPdf(): Promise<boolean> {
+    const current = order.value;
+    const owner = supplier.value;
+    if (!current || !owner) {
+      error.value = 'The supplier of this order no longer exists, so its PDF cannot be made.';
+      return false;
+    }
+    return run(async () => {
+      const pdf = await deps.document({ order: current, supplier: owner });
+      deps.download(`purchase-order-${purchaseOrderNumber(current)}.pdf`, pdf);
+    });
+  }
+
+  /** Saves the draft (every cost typed), marks it sent, and downloads the PDF to send. */
+  async function markSent() {
+    costsRequired.value = true;
+    if (!(await saveDraft())) return;
+    if (!(await run(() => markPurchaseOrderSent(deps.db, id, today())))) return;
+    if (await downloadPdf()) status.value = `${number.value} marked as sent; its PDF is downloaded.`;
+  }
+
+  return {
+    id,
+    order,
+    supplier,
+    missing,
+    number,
+    title,
+    lines,
+    note,
+    attempted,
+    check,
+    lineTotals,
+    total,
+    costsMissing,
+    formProblem,
+    catalog,
+    query,
+    highlighted,
+    results,
+    receivedOn,
+    error,
+    status,
+    busy,
+    load,
+    setQuery,
+    add,
+    addHighlighted,
+    moveHighlight,
+    updateLine,
+    removeLine,
+    saveDraft: () => {
+      costsRequired.value = false;
+      return saveDraft('Draft saved.');
+    },
+    markSent,
+    downloadPdf,
+    markReceived: () =>
+      run(
+        () => markPurchaseOrderReceived(deps.db, id, receivedOn.value, today()),
+        `${number.value} marked as received.`,
+      ),
+    deleteDraft: () =>
+      run(async () => {
+        await deletePurchaseOrderDraft(deps.db, id);
+        missing.value = true;
+      }, `${number.value} deleted.`),
+  };
+}
+
+export type PurchaseOrderModel = ReturnType<typeof createPurchaseOrderModel>;
