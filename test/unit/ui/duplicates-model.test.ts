@@ -92,6 +92,23 @@ describe('duplicates model', () => {
     expect((await db.contacts.get(ada.id))?.phone).toBeUndefined();
   });
 
+  it('offers the latest merges for undoing after a reload', async () => {
+    const ada = await person({ name: 'Ada Lovelace', email: 'ada@example.com' }, '2026-01-01T00:00:00.000Z');
+    const king = await person({ name: 'Ada King', email: 'ada@example.com' }, '2026-02-01T00:00:00.000Z');
+    const first = await loaded();
+    await first.model.reviewPair(ada.id, king.id);
+    await first.model.merge();
+    expect(first.model.merges.value.map((merge) => merge.mergedId)).toEqual([king.id]);
+
+    const { model } = await loaded();
+    expect(model.lastMerge.value).toBeNull();
+    await model.undo(model.merges.value[0]!.id);
+    expect(model.status.value).toBe('Undid the merge: Ada King and Ada Lovelace are two contacts again.');
+    expect(model.merges.value).toEqual([]);
+    await model.undo(first.model.merges.value[0]!.id);
+    expect(model.error.value).toBe('Not undone: The merge of Ada King into Ada Lovelace was already undone.');
+  });
+
   it('shows a refusal instead of throwing, and keeps the preview open', async () => {
     const ada = await person({ name: 'Ada Lovelace', email: 'ada@example.com' }, '2026-01-01T00:00:00.000Z');
     const king = await person({ name: 'Ada King', email: 'ada@example.com' }, '2026-02-01T00:00:00.000Z');

@@ -55,6 +55,40 @@ export function Duplicates(props: { model: DuplicatesModel }) {
           ) : null}
         </>
       )}
+      <RecentMerges model={model} />
     </section>
+  );
+}
+
+const mergedOn = (instant: string) => new Date(instant).toLocaleString();
+
+/** The latest merges not undone, so that one can still be undone after the page was left. */
+function RecentMerges(props: { model: DuplicatesModel }) {
+  const { model } = props;
+  const merges = model.merges.value;
+  if (merges.length === 0) return null;
+  return (
+    <>
+      <h3 id="recent-merges-heading">Recent merges</h3>
+      <ul class="plain" aria-labelledby="recent-merges-heading">
+        {merges.map((merge) => (
+          <li key={merge.id}>
+            <span id={`merge-${merge.id}`}>
+              Merged {merge.mergedBefore.name} into {merge.survivorBefore.name},{' '}
+              <time dateTime={merge.createdAt}>{mergedOn(merge.createdAt)}</time>
+            </span>{' '}
+            <button
+              type="button"
+              class="secondary"
+              aria-describedby={`merge-${merge.id}`}
+              disabled={model.busy.value}
+              onClick={() => void model.undo(merge.id)}
+            >
+              Undo
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

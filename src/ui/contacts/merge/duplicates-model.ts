@@ -3,6 +3,7 @@ import type { CountryCode } from 'libphonenumber-js/min';
 import {
   countOwnedRows,
   dismissDuplicate,
+  listMerges,
   mergeContacts,
   readDismissedDuplicates,
   undoMerge,
@@ -12,6 +13,7 @@ import type { Contact } from '../../../domain/contact';
 import {
   defaultSurvivor,
   describeCounts,
+  type ContactMerge,
   MERGE_FIELD_LABELS,
   mergePreview,
   mergeProblem,
@@ -46,6 +48,8 @@ interface Review {
 
 /** How many pairs the list shows at first, and how many more each time. */
 export const PAGE = 50;
+/** How many of the latest merges stay offered for undoing (after a reload too). */
+const RECENT_MERGES = 5;
 
 /**
  * The Duplicates section: likely duplicate pairs, the preview of merging one of them (which
@@ -60,6 +64,8 @@ export function createDuplicatesModel(deps: DuplicatesDeps) {
   const busy = signal(false);
   /** The merge just made, which `Undo merge` takes back. */
   const lastMerge = signal<string | null>(null);
+  /** The latest merges not undone yet, newest first. */
+  const merges = signal<ContactMerge[]>([]);
 
   const preview = computed(() => {
     const current = review.value;
@@ -86,10 +92,12 @@ export function createDuplicatesModel(deps: DuplicatesDeps) {
 
   async function refresh() {
     try {
-      const [contacts, dismissed] = await Promise.all([
+      const [contacts, dismissed, recent] = await Promise.all([
         deps.db.contacts.toArray(),
         readDismissedDuplicates(deps.db),
+        listMerges(deps.db, RECENT_MERGES),
       ]);
+      merges.value = recent.filter((merge) => merge.undoneAt === undefined);
       const byId = new Map(contacts.map((contact) => [contact.id, contact]));
       pairs.value = findDuplicates(contacts, dismissed).map((candidate) => {
         const names = candidate.ids.map((id) => byId.get(id)?.name ?? '') as [string, string];
@@ -179,8 +187,8 @@ export function createDuplicatesModel(deps: DuplicatesDeps) {
     });
   }
 
-  async function undo() {
-    const mergeId = lastMerge.value;
+  /** Undoes a merge: the one just made, or one of the recent ones. */
+  async function undo(mergeId: string | null = lastMerge.value) {
     if (!mergeId) return;
     await act('Not undone: ', async () => {
       const undone = await undoMerge(deps.db, mergeId, {
@@ -188,7 +196,7 @@ export function createDuplicatesModel(deps: DuplicatesDeps) {
         ...(deps.now ? { now: deps.now() } : {}),
       });
       batch(() => {
-        lastMerge.value = null;
+        if (lastMerge.value === mergeId) lastMerge.value = null;
         status.value =
           `Undid the merge: ${undone.merged.name} and ${undone.survivor.name} are two contacts again.` +
           keptNote(undone.survivor.name, undone.kept);
@@ -231,6 +239,7 @@ export function createDuplicatesModel(deps: DuplicatesDeps) {
     error,
     busy,
     lastMerge,
+    merges,
     refresh,
     reviewPair,
     reviewCandidate,
