@@ -118,12 +118,12 @@ export function statementPdf(layout: StatementLayout): ArrayBuffer {
 
   heading('Purchases');
   if (layout.purchases)
-    table(layout.purchases, layout.totals, { columnStyles: productsWide(layout.purchases) });
+    table(layout.purchases, layout.totals, { columnStyles: columnWidths(layout.purchases) });
   else write(layout.noPurchases);
 
   if (layout.samples) {
     heading(SAMPLES_HEADING);
-    table(layout.samples, [], { columnStyles: productsWide(layout.samples) });
+    table(layout.samples, [], { columnStyles: columnWidths(layout.samples) });
   }
 
   const pages = doc.getNumberOfPages();
@@ -140,14 +140,19 @@ export function statementPdf(layout: StatementLayout): ArrayBuffer {
   return doc.output('arraybuffer');
 }
 
-/** Column styles that give the products column the room the dates and amounts do not need. */
-function productsWide(data: ReceiptTable): UserOptions['columnStyles'] {
+/** Text columns wrap; dates, references and amounts keep to one line and take only their width. */
+const WRAPPING = new Set(['Products', 'Payment']);
+
+function columnWidths(data: ReceiptTable): UserOptions['columnStyles'] {
   return Object.fromEntries(
     data.columns.map((column, index) => [
       index,
-      column.label === 'Products'
-        ? { halign: column.align, cellWidth: 'auto' as const }
-        : { halign: column.align, cellWidth: 'wrap' as const },
+      {
+        halign: column.align,
+        cellWidth: WRAPPING.has(column.label) ? ('auto' as const) : ('wrap' as const),
+        // "Store credit $10.00" on one line.
+        ...(column.label === 'Payment' ? { minCellWidth: 34 } : {}),
+      },
     ]),
   );
 }

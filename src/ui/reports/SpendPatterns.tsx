@@ -52,7 +52,7 @@ export function SpendPatterns(props: { model: SpendPatternsModel }) {
             Show as table
           </button>
           {model.showTable.value ? (
-            <table aria-label={`Monthly spend in ${currency} for ${whose}`}>
+            <table class="spend-table" aria-label={`Monthly spend in ${currency} for ${whose}`}>
               <thead>
                 <tr>
                   <th scope="col">Month</th>

@@ -76,18 +76,23 @@ export function createBestCustomersModel(deps: BestCustomersDeps) {
     }
   }
 
-  /** The period or ranking changed: start again at the top. */
-  function changed() {
+  /** A new ranking starts again at the top. */
+  function restart() {
     batch(() => {
-      chosen = true;
       shown.value = PAGE_SIZE;
       status.value = null;
     });
   }
 
+  /** The user changed the period: it stays as they chose it from now on. */
+  function changed() {
+    chosen = true;
+    restart();
+  }
+
   function chooseRankBy(value: RankBy) {
     rankBy.value = value;
-    changed();
+    restart();
   }
 
   function showMore() {
