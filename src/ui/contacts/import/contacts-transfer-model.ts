@@ -19,7 +19,11 @@ import {
 } from '../../../db/contact-import';
 import type { TallyDatabase } from '../../../db/database';
 import type { ContactImportBatch } from '../../../domain/contact-import-batch';
-import { createImportPlanner, type ContactImportPlan } from '../../../domain/contact-import-plan';
+import {
+  createImportPlanner,
+  type ContactImportPlan,
+  type PlanRejection,
+} from '../../../domain/contact-import-plan';
 import { nowInstant, todayLocal } from '../../../domain/dates';
 import { errorMessage } from '../../../domain/errors';
 
@@ -108,23 +112,28 @@ export function createContactsTransferModel(deps: ContactsTransferDeps) {
     });
   }
 
-  /** Matches the file's rows against the contacts, a chunk at a time; writes nothing. */
+  /**
+   * Reads the file's rows and matches them against the contacts, a chunk of rows at a time with
+   * a pause between chunks, so a 10,000-row file leaves the page responsive; writes nothing.
+   */
   async function plan(
     file: ContactsFile,
   ): Promise<{ plan: ContactImportPlan; fingerprint: string } | undefined> {
     const mine = ++generation;
-    const { rows, rejected } = readContactRows(file);
     const { contacts, fingerprint } = await loadContactsForImport(deps.db);
     const planner = createImportPlanner(contacts, {
       now: nowInstant(now()),
       defaultCountry: deps.defaultCountry,
     });
-    for (let index = 0; index < rows.length; index++) {
-      if (index > 0 && index % PLAN_CHUNK === 0) {
-        await pause();
-        if (mine !== generation) return undefined;
-      }
-      planner.add(rows[index] as (typeof rows)[number]);
+    const rejected: PlanRejection[] = [];
+    const { rows } = file.table;
+    for (let start = 0; start < rows.length; start += PLAN_CHUNK) {
+      if (start > 0) await pause();
+      if (mine !== generation) return undefined;
+      const chunk = { ...file.table, rows: rows.slice(start, start + PLAN_CHUNK) };
+      const read = readContactRows({ ...file, table: chunk });
+      rejected.push(...read.rejected);
+      for (const row of read.rows) planner.add(row);
     }
     return mine === generation ? { plan: planner.plan(rejected), fingerprint } : undefined;
   }
