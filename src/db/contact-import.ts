@@ -12,11 +12,43 @@ export interface ContactsForImport {
   fingerprint: string;
 }
 
-export async function loadContactsForImport(db: TallyDatabase): Promise<ContactsForImport> {
-  return db.transaction('r', db.contacts, async () => ({
-    contacts: await db.contacts.toArray(),
-    fingerprint: await contactsFingerprint(db),
-  }));
+/**
+ * Read a page at a time (see loadContactsInPages); if a contact changes meanwhile, read again,
+ * so the contacts and their fingerprint always belong together.
+ */
+export async function loadContactsForImport(
+  db: TallyDatabase,
+  pause: () => Promise<void> = async () => {},
+  pageSize?: number,
+): Promise<ContactsForImport> {
+  for (;;) {
+    const fingerprint = await contactsFingerprint(db);
+    const contacts = await loadContactsInPages(db, pause, pageSize);
+    if ((await contactsFingerprint(db)) === fingerprint) return { contacts, fingerprint };
+  }
+}
+
+/**
+ * Every contact, read a page at a time with a pause between pages: reading 50,000 in one go
+ * holds the page for as long as it takes to unpack them all.
+ */
+export async function loadContactsInPages(
+  db: TallyDatabase,
+  pause: () => Promise<void>,
+  pageSize = 5000,
+): Promise<Contact[]> {
+  const contacts: Contact[] = [];
+  for (;;) {
+    const last = contacts.at(-1)?.id;
+    const page = await (
+      last === undefined ? db.contacts.orderBy(':id') : db.contacts.where(':id').above(last)
+    )
+      .limit(pageSize)
+      .toArray();
+    contacts.push(...page);
+    if (page.length < pageSize) return contacts;
+    await pause();
+  }
 }
 
 /**

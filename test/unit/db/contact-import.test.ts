@@ -8,6 +8,7 @@ import {
   ImportUndoRefusedError,
   lastUndoableImport,
   loadContactsForImport,
+  loadContactsInPages,
   undoContactImport,
 } from '../../../src/db/contact-import';
 import { saveCapturedContact } from '../../../src/db/contacts';
@@ -155,6 +156,38 @@ describe('applying a contacts import', () => {
     if (last) last.contact = { ...last.contact, id: undefined as unknown as string };
     await expect(applyContactImport(db, broken, { chunkSize: 10 })).rejects.toThrow();
     expect(await everything()).toEqual(before);
+  });
+});
+
+describe('reading the contacts for a dry run', () => {
+  it('reads them a page at a time, pausing between pages, and again when one changes meanwhile', async () => {
+    const more = Array.from({ length: 5 }, (_, i) =>
+      applyContactFields(
+        undefined,
+        { name: `Person ${i}`, role: 'customer', externalIds: [] },
+        { newId: crypto.randomUUID(), now: THEN, defaultCountry: 'US' },
+      ),
+    );
+    await db.contacts.bulkAdd(more);
+    let pauses = 0;
+    const paged = await loadContactsInPages(db, async () => void pauses++, 2);
+    expect(paged.map((contact) => contact.id)).toEqual(
+      (await db.contacts.orderBy('id').toArray()).map((c) => c.id),
+    );
+    expect(pauses).toBe(3);
+
+    let changedOnce = false;
+    const loaded = await loadContactsForImport(
+      db,
+      async () => {
+        if (changedOnce) return;
+        changedOnce = true;
+        await db.contacts.update(ada.id, { name: 'Ada King', updatedAt: new Date().toISOString() });
+      },
+      2,
+    );
+    expect(loaded.contacts.find((contact) => contact.id === ada.id)?.name).toBe('Ada King');
+    expect(loaded.fingerprint).toBe((await loadContactsForImport(db)).fingerprint);
   });
 });
 

@@ -15,6 +15,7 @@ import {
   earlierImportOf,
   lastUndoableImport,
   loadContactsForImport,
+  loadContactsInPages,
   undoContactImport,
 } from '../../../db/contact-import';
 import type { TallyDatabase } from '../../../db/database';
@@ -106,7 +107,8 @@ export function createContactsTransferModel(deps: ContactsTransferDeps) {
     if (busy.value) return;
     status.value = null;
     await act('The contacts were not exported: ', async () => {
-      const { text, count } = await contactsCsv(await deps.db.contacts.toArray(), { pause });
+      const contacts = await loadContactsInPages(deps.db, pause);
+      const { text, count } = await contactsCsv(contacts, { pause });
       deps.download(contactsFileName(todayLocal(now())), text);
       status.value = `Exported ${count} ${count === 1 ? 'contact' : 'contacts'}.`;
     });
@@ -120,7 +122,7 @@ export function createContactsTransferModel(deps: ContactsTransferDeps) {
     file: ContactsFile,
   ): Promise<{ plan: ContactImportPlan; fingerprint: string } | undefined> {
     const mine = ++generation;
-    const { contacts, fingerprint } = await loadContactsForImport(deps.db);
+    const { contacts, fingerprint } = await loadContactsForImport(deps.db, pause);
     const planner = createImportPlanner(contacts, {
       now: nowInstant(now()),
       defaultCountry: deps.defaultCountry,
