@@ -39,7 +39,8 @@ const REASON_ORDER = Object.keys(REASON_WEIGHTS) as DuplicateReason[];
  */
 const MAX_SHARED_KEY = 50;
 /** A name-and-company block larger than this is too common a prefix to tell anything. */
-const MAX_NAME_BLOCK = 1000;
+const MAX_NAME_BLOCK = 200;
+const DIGITS = /^\d+$/;
 /** Each word of one name must be at least this close (Jaro-Winkler) to a word of the other. */
 const WORD_SIMILARITY = 0.9;
 
@@ -223,13 +224,15 @@ export function findDuplicates(
   ))
     everyPair(bucket, 'Same name');
 
-  // Very similar name and company: compared only within blocks of a name word's and a company
-  // word's first three letters, which a typo rarely reaches in both.
+  // Very similar name and company: compared only within blocks of one whole name word, the first
+  // two letters of another, and a company word's first three letters — a typo leaves at least one
+  // name word whole in most names. Blocking on a single name word would put every "John" at every
+  // "Acme" together: millions of comparisons in a large book.
   const compared = new Set<string>();
   const blocks = byKey(
     (entry) =>
-      entry.name.flatMap((name) =>
-        entry.company.map((company) => `${name.slice(0, 3)}|${company.slice(0, 3)}`),
+      nameBlockKeys(entry.name).flatMap((name) =>
+        entry.company.map((company) => `${name}|${company.slice(0, 3)}`),
       ),
     MAX_NAME_BLOCK,
   );
@@ -264,6 +267,19 @@ export function duplicatesOf(
   dismissed: ReadonlySet<string> = new Set(),
 ): DuplicateCandidate[] {
   return findDuplicates(contacts, dismissed).filter((candidate) => candidate.ids.includes(contactId));
+}
+
+/**
+ * For each word of a name, that word with the first two letters of each other word ("smith jo",
+ * "john sm"); a one-word name is its word. Words of digits only ("Customer 4213") are left out:
+ * numbers are everywhere and say little.
+ */
+function nameBlockKeys(words: readonly string[]): string[] {
+  const named = [...new Set(words.filter((word) => !DIGITS.test(word)))];
+  if (named.length <= 1) return named;
+  return named.flatMap((word) =>
+    named.filter((other) => other !== word).map((other) => `${word} ${other.slice(0, 2)}`),
+  );
 }
 
 function olderFirst(a: DuplicateSubject, b: DuplicateSubject): [string, string] {

@@ -50,6 +50,21 @@ describe('finding duplicates', () => {
     expect(found.every((pair) => pair.reasons.join() === 'Similar name and company')).toBe(true);
   });
 
+  it('pairs a typo at the start of one name word, among many people sharing the other word', () => {
+    // 300 Johns at Acme with made-up surnames ("John Evizmzq"…).
+    const letter = (seed: number) =>
+      String.fromCharCode(97 + ((Math.imul(seed ^ (seed >>> 13), 0x5bd1e995) >>> 0) % 26));
+    const surname = (index: number) =>
+      Array.from({ length: 7 }, (_, place) => letter(index * 31 + place + 1)).join('');
+    const many = Array.from({ length: 300 }, (_, index) =>
+      person({ name: `John ${surname(index)}`, company: 'Acme' }),
+    );
+    const john = person({ name: 'John Smith', company: 'Acme Ltd' });
+    const jon = person({ name: 'Jon Smith', company: 'ACME' });
+    const found = findDuplicates([...many, john, jon]);
+    expect(found.map((pair) => [...pair.ids].sort())).toContainEqual([john.id, jon.id].sort());
+  });
+
   it('does not pair similar names at different companies, or different people at one company', () => {
     const contacts = [
       person({ name: 'Ada Lovelace', company: 'Analytical Engines' }),
