@@ -1,6 +1,6 @@
 import type { Contact } from '../domain/contact';
 import type { CalendarDate } from '../domain/dates';
-import { foldForSearch } from '../domain/search-text';
+import { nameSortKey } from '../domain/search-text';
 import { formatExternalIds, formatTags, TALLY_CONTACT_HEADER } from './contacts-columns';
 import { CSV_BOM, csvLine } from './write';
 
@@ -30,15 +30,6 @@ export function contactsFileName(today: CalendarDate): string {
   return `tally-contacts-${today}.csv`;
 }
 
-/**
- * How names sort: case and accents folded, numbers by value ("Person 2" before "Person 10"), as
- * the contacts list's collator orders them, but as plain strings, which sort 50,000 names in a
- * fraction of the collator's time.
- */
-function nameOrder(name: string): string {
-  return foldForSearch(name).replace(/\d+/g, (digits) => digits.padStart(12, '0'));
-}
-
 export interface ContactsCsvOptions {
   /** Rows written between two pauses. */
   chunkSize?: number;
@@ -59,7 +50,7 @@ export async function contactsCsv(
   const pause = options.pause ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   const current = contacts
     .filter((contact) => contact.deletedAt === undefined)
-    .map((contact) => ({ contact, order: `${nameOrder(contact.name)}\u0000${contact.id}` }))
+    .map((contact) => ({ contact, order: `${nameSortKey(contact.name)}\u0000${contact.id}` }))
     .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
     .map((entry) => entry.contact);
   const parts = [CSV_BOM + csvLine(TALLY_CONTACT_HEADER)];

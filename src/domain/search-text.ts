@@ -183,3 +183,12 @@ function sameRun(a: string, aStart: number, b: string, bStart: number, length: n
   }
   return true;
 }
+
+/**
+ * How names sort: case and accents folded, numbers by value ("Person 2" before "Person 10"), as a
+ * collator would order them but as plain strings, which sort 50,000 names in a fraction of a
+ * collator's time.
+ */
+export function nameSortKey(name: string): string {
+  return foldForSearch(name).replace(/\d+/g, (digits) => digits.padStart(12, '0'));
+}

@@ -1,7 +1,7 @@
 import type { Contact, ContactRole } from '../../domain/contact';
 import { spendIn, type ContactStats } from '../../domain/contact-stats';
 import type { CurrencyCode } from '../../domain/money';
-import { foldForSearch } from '../../domain/search-text';
+import { foldForSearch, nameSortKey } from '../../domain/search-text';
 
 /** Which contacts the list shows: everyone, customers (incl. both), suppliers (incl. both), or both. */
 export type RoleFilter = 'all' | 'customers' | 'suppliers' | 'both';
@@ -25,6 +25,8 @@ export interface ContactRow {
   stats: ContactStats | undefined;
   /** Name, company, email, phone and tags, folded for search. */
   searchText: string;
+  /** The name as it sorts (nameSortKey), then the id, so equal names keep one order. */
+  sortKey: string;
 }
 
 export function contactRows(
@@ -34,6 +36,7 @@ export function contactRows(
   return contacts.map((contact) => ({
     contact,
     stats: stats.get(contact.id),
+    sortKey: `${nameSortKey(contact.name)}\u0000${contact.id}`,
     searchText: foldForSearch(
       [contact.name, contact.company, contact.email, contact.phone, ...(contact.tags ?? [])].join(' '),
     ),
@@ -55,8 +58,6 @@ export function mainCurrency(rows: readonly ContactRow[]): CurrencyCode | undefi
   return best;
 }
 
-const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
 /**
  * The rows in `sort` order, ties by name: last purchase newest first and spend highest first,
  * contacts without purchases last. A new array; sorting 50,000 rows once per load and choice.
@@ -66,7 +67,8 @@ export function sortRows(
   sort: ContactSort,
   currency: CurrencyCode | undefined,
 ): ContactRow[] {
-  const names = (a: ContactRow, b: ContactRow) => byName.compare(a.contact.name, b.contact.name);
+  const names = (a: ContactRow, b: ContactRow) =>
+    a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0;
   if (sort === 'name') return [...rows].sort(names);
   if (sort === 'last-purchase') {
     return [...rows].sort((a, b) => {
