@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { sharedSnapshotReader } from '../../src/db/dashboard-snapshot';
 import { openDatabase } from '../../src/db/database';
 import { readSetting, writeSetting } from '../../src/db/settings';
 import { sendMessage } from '../../src/messaging/client';
@@ -15,6 +16,9 @@ import { createBuyBackModel } from '../../src/ui/buyback/buyback-model';
 import { buyBackDocuments } from '../../src/ui/buyback/documents';
 import { contactInHash } from '../../src/ui/contacts/address';
 import { ContactScreen } from '../../src/ui/contacts/ContactScreen';
+import { createContactListModel } from '../../src/ui/contacts/contact-list-model';
+import { createContactsTransferModel } from '../../src/ui/contacts/import/contacts-transfer-model';
+import { createDuplicatesModel } from '../../src/ui/contacts/merge/duplicates-model';
 import { createContactScreenModel } from '../../src/ui/contacts/contact-screen-model';
 import { createBuyBackSettingsModel } from '../../src/ui/dashboard/buy-back-settings-model';
 import { Dashboard } from '../../src/ui/dashboard/Dashboard';
@@ -28,6 +32,17 @@ import { createSiteAccessModel } from '../../src/ui/dashboard/site-access-model'
 import { downloadBlob, downloadText } from '../../src/ui/download';
 import { defaultCountry } from '../../src/ui/locale';
 import { createReceiptTemplateModel } from '../../src/ui/receipt/receipt-template-model';
+import { createBestCustomersModel } from '../../src/ui/reports/best-customers-model';
+import { CustomerStatement } from '../../src/ui/reports/CustomerStatement';
+import { createSpendPatternsModel } from '../../src/ui/reports/spend-patterns-model';
+import { createStatementModel } from '../../src/ui/reports/statement-model';
+import { purchaseOrderHref, purchaseOrderInHash } from '../../src/ui/purchase-order/address';
+import { purchaseOrderDocument } from '../../src/ui/purchase-order/documents';
+import { createPurchaseOrderModel } from '../../src/ui/purchase-order/purchase-order-model';
+import { PurchaseOrderScreen } from '../../src/ui/purchase-order/PurchaseOrderScreen';
+import { createSupplierOrdersModel } from '../../src/ui/purchase-order/supplier-orders-model';
+import { SupplierOrders } from '../../src/ui/purchase-order/SupplierOrders';
+import { createCatalogCache } from '../../src/ui/record/catalog-cache';
 import '../../src/ui/theme.css';
 
 const db = openDatabase();
@@ -38,7 +53,22 @@ const notifySiteChanged = async (origin: string) => {
   await sendMessage('sites.changed', { origin });
 };
 
-const model = createDashboardModel({ db, download: downloadText });
+// The contacts list, recorded purchases, duplicates and reports share one read of both tables.
+const read = sharedSnapshotReader(db);
+const model = createDashboardModel({ db, read, download: downloadText });
+const contacts = createContactListModel({ db, read, defaultCountry: defaultCountry() });
+const contactsTransfer = createContactsTransferModel({
+  db,
+  defaultCountry: defaultCountry(),
+  download: downloadText,
+  onChanged: () => contacts.refresh(),
+});
+const duplicates = createDuplicatesModel({
+  db,
+  read,
+  defaultCountry: defaultCountry(),
+  onChanged: () => contacts.refresh(),
+});
 const sites = createSiteAccessModel({
   db,
   list: allowedBackOffices,
@@ -60,11 +90,17 @@ const receiptTemplate = createReceiptTemplateModel(
   },
   { locale },
 );
+const catalogIndex = createCatalogCache(db);
 const buyBacks = createBuyBackListModel({ db, open: (id) => (location.hash = buyBackHref(id)) });
+const bestCustomers = createBestCustomersModel({ db, read, locale, download: downloadText });
+const spendPatterns = createSpendPatternsModel({ db, read, locale });
 
 const refreshAll = () =>
   Promise.all([
     model.refresh(),
+    contacts.refresh(),
+    contactsTransfer.refresh(),
+    duplicates.refresh(),
     sites.refresh(),
     recipes.refresh(),
     followUp.refresh(),
@@ -74,6 +110,8 @@ const refreshAll = () =>
     doNotBuy.refresh(),
     dealerReport.refresh(),
     receiptTemplate.refresh(),
+    bestCustomers.refresh(),
+    spendPatterns.refresh(),
   ]);
 
 function show() {
@@ -87,16 +125,38 @@ function show() {
     void screen.load();
     return;
   }
+  const orderId = purchaseOrderInHash(location.hash);
+  if (orderId) {
+    const deps = { db, locale, download: downloadBlob, document: purchaseOrderDocument(db, locale) };
+    const screen = createPurchaseOrderModel({ ...deps, loadCatalog: catalogIndex.get }, orderId);
+    render(<PurchaseOrderScreen model={screen} />, root);
+    void screen.load();
+    return;
+  }
   const contactId = contactInHash(location.hash);
   if (contactId) {
     const screen = createContactScreenModel({ db, defaultCountry: defaultCountry() }, contactId);
-    render(<ContactScreen model={screen} backHref="#" />, root);
+    const open = (id: string) => (location.hash = purchaseOrderHref(id));
+    const orders = createSupplierOrdersModel({ db, locale, open }, contactId);
+    const statement = createStatementModel({ db, locale, download: downloadBlob }, contactId);
+    render(
+      <ContactScreen model={screen} backHref="#">
+        <SupplierOrders model={orders} />
+        <CustomerStatement model={statement} />
+      </ContactScreen>,
+      root,
+    );
     void screen.load();
+    void orders.refresh();
+    void statement.refresh();
     return;
   }
   render(
     <Dashboard
       model={model}
+      contacts={contacts}
+      contactsTransfer={contactsTransfer}
+      duplicates={duplicates}
       sites={sites}
       recipes={recipes}
       followUp={followUp}
@@ -106,6 +166,8 @@ function show() {
       doNotBuy={doNotBuy}
       dealerReport={dealerReport}
       receiptTemplate={receiptTemplate}
+      bestCustomers={bestCustomers}
+      spendPatterns={spendPatterns}
     />,
     root,
   );

@@ -12,6 +12,7 @@ import type { ContactEvent } from '../domain/contact-event';
 import { contactChanges, contactKeys } from '../domain/capture';
 import { statsByContact, type ContactStats } from '../domain/contact-stats';
 import { nowInstant } from '../domain/dates';
+import type { SnapshotReader } from './dashboard-snapshot';
 import type { TallyDatabase } from './database';
 
 /** Fields that cannot be saved, each with what to fix; nothing was written. */
@@ -89,13 +90,8 @@ export interface ContactBook {
   stats: Map<string, ContactStats>;
 }
 
-/** Every current contact and its lifetime figures, read in two bulk reads for the contacts list. */
-export async function loadContactBook(db: TallyDatabase): Promise<ContactBook> {
-  const [contacts, records] = await db.transaction('r', db.contacts, db.purchases, () =>
-    Promise.all([db.contacts.toArray(), db.purchases.toArray()]),
-  );
-  return {
-    contacts: contacts.filter((contact) => contact.deletedAt === undefined),
-    stats: statsByContact(records),
-  };
+/** Every current contact and its lifetime figures, for the contacts list. */
+export async function loadContactBook(read: SnapshotReader): Promise<ContactBook> {
+  const { contacts, records } = await read();
+  return { contacts, stats: statsByContact(records) };
 }

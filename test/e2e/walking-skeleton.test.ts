@@ -245,7 +245,9 @@ describe('capture a customer and record a purchase', () => {
     expect(top).toContain('$0.00');
     const dashboard = await openDashboard(tally);
     await dashboard.waitForFunction(
-      () => document.querySelector('tbody tr td:nth-child(3)')?.textContent === 'Sample',
+      () =>
+        document.querySelector('section[aria-labelledby=purchases-heading] tbody tr td:nth-child(3)')
+          ?.textContent === 'Sample',
     );
     await dashboard.close();
   });

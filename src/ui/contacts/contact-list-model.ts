@@ -4,6 +4,7 @@ import type { Contact } from '../../domain/contact';
 import { errorMessage } from '../../domain/errors';
 import { searchWords } from '../../domain/search-text';
 import { contactWithSameKeys, loadContactBook, saveContactByHand } from '../../db/contact-book';
+import { readSnapshot, type SnapshotReader } from '../../db/dashboard-snapshot';
 import type { TallyDatabase } from '../../db/database';
 import { createContactFormModel, type ContactFormModel } from './contact-form-model';
 import {
@@ -21,6 +22,8 @@ export const PAGE_SIZE = 50;
 export interface ContactListDeps {
   db: TallyDatabase;
   defaultCountry: CountryCode;
+  /** Reads contacts and purchases, shared with the dashboard's other sections; its own read when absent. */
+  read?: SnapshotReader;
 }
 
 /**
@@ -28,6 +31,7 @@ export interface ContactListDeps {
  * in memory — 50,000 contacts page in well under a frame. Adding one by hand reloads the list.
  */
 export function createContactListModel(deps: ContactListDeps) {
+  const read = deps.read ?? (() => readSnapshot(deps.db));
   const rows = signal<ContactRow[]>([]);
   const loaded = signal(false);
   const query = signal('');
@@ -52,7 +56,7 @@ export function createContactListModel(deps: ContactListDeps) {
 
   async function refresh() {
     try {
-      const book = await loadContactBook(deps.db);
+      const book = await loadContactBook(read);
       rows.value = contactRows(book.contacts, book.stats);
       loaded.value = true;
       error.value = null;

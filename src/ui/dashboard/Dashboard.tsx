@@ -1,8 +1,17 @@
 import { BuyBackList } from '../buyback/BuyBackList';
 import type { BuyBackListModel } from '../buyback/buyback-list-model';
+import { ContactList } from '../contacts/ContactList';
+import type { ContactListModel } from '../contacts/contact-list-model';
+import { ContactsTransfer } from '../contacts/import/ContactsTransfer';
+import type { ContactsTransferModel } from '../contacts/import/contacts-transfer-model';
+import { Duplicates } from '../contacts/merge/Duplicates';
+import type { DuplicatesModel } from '../contacts/merge/duplicates-model';
 import { ErrorMessage } from '../ErrorMessage';
 import { ReceiptTemplateEditor } from '../receipt/ReceiptTemplateEditor';
 import type { ReceiptTemplateModel } from '../receipt/receipt-template-model';
+import type { BestCustomersModel } from '../reports/best-customers-model';
+import { Reports } from '../reports/Reports';
+import type { SpendPatternsModel } from '../reports/spend-patterns-model';
 import { BuyBackSettings } from './BuyBackSettings';
 import type { BuyBackSettingsModel } from './buy-back-settings-model';
 import { CatalogImport } from './CatalogImport';
@@ -22,6 +31,9 @@ import type { SiteAccessModel } from './site-access-model';
 
 export function Dashboard(props: {
   model: DashboardModel;
+  contacts: ContactListModel;
+  contactsTransfer: ContactsTransferModel;
+  duplicates: DuplicatesModel;
   sites: SiteAccessModel;
   recipes: RecipesModel;
   followUp: FollowUpModel;
@@ -31,14 +43,21 @@ export function Dashboard(props: {
   doNotBuy: DoNotBuyModel;
   dealerReport: DealerReportModel;
   receiptTemplate: ReceiptTemplateModel;
+  bestCustomers: BestCustomersModel;
+  spendPatterns: SpendPatternsModel;
 }) {
   const { model } = props;
   return (
     <main class="dashboard">
       <h1 class="brand">Tally</h1>
       <ErrorMessage message={model.error.value} />
+      <ContactList model={props.contacts}>
+        <ContactsTransfer model={props.contactsTransfer} />
+      </ContactList>
+      <Duplicates model={props.duplicates} />
       <PurchasesTable model={model} />
       <FollowUp model={props.followUp} />
+      <Reports bestCustomers={props.bestCustomers} spendPatterns={props.spendPatterns} />
       <BuyBackList model={props.buyBacks} />
       <DealerReport model={props.dealerReport} />
       <DoNotBuyList model={props.doNotBuy} />

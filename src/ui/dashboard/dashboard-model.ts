@@ -3,13 +3,14 @@ import type { Contact } from '../../domain/contact';
 import { todayLocal } from '../../domain/dates';
 import type { PurchaseRecord } from '../../domain/purchase';
 import type { TallyDatabase } from '../../db/database';
-import { getContactsById } from '../../db/contacts';
-import { listAllPurchases } from '../../db/purchases';
+import { readSnapshot, type SnapshotReader } from '../../db/dashboard-snapshot';
 import { purchasesToCsv } from '../../csv/purchases-export';
 import { errorMessage } from '../../domain/errors';
 
 export interface DashboardDeps {
   db: TallyDatabase;
+  /** The dashboard's shared read of contacts and purchases; a read of its own when absent. */
+  read?: SnapshotReader;
   download(filename: string, text: string): void;
 }
 
@@ -21,12 +22,9 @@ export function createDashboardModel(deps: DashboardDeps) {
 
   async function refresh() {
     try {
-      const records = await listAllPurchases(deps.db);
-      contacts.value = await getContactsById(
-        deps.db,
-        records.map((record) => record.contactId),
-      );
-      purchases.value = records;
+      const snapshot = await (deps.read ?? (() => readSnapshot(deps.db)))();
+      contacts.value = snapshot.contactsById;
+      purchases.value = snapshot.records;
       error.value = null;
     } catch (failure) {
       error.value = `Recorded purchases could not be loaded: ${errorMessage(failure)}`;

@@ -7,6 +7,7 @@ import type { CurrencyCode } from '../../domain/money';
 import type { PurchaseRecord } from '../../domain/purchase';
 import { rankBestCustomers, type RankBy } from '../../domain/reports/best-customers';
 import { lastTwelveMonths } from '../../domain/reports/report-period';
+import type { SnapshotReader } from '../../db/dashboard-snapshot';
 import type { TallyDatabase } from '../../db/database';
 import { createPeriodFields } from './period-fields';
 import { loadReportData } from './report-data';
@@ -16,6 +17,8 @@ export const PAGE_SIZE = 20;
 
 export interface BestCustomersDeps {
   db: TallyDatabase;
+  /** The dashboard's shared read of contacts and purchases; a read of its own when absent. */
+  read?: SnapshotReader;
   /** How amounts and dates are shown; the browser's when absent. */
   locale?: string;
   download(filename: string, text: string): void;
@@ -62,7 +65,7 @@ export function createBestCustomersModel(deps: BestCustomersDeps) {
 
   async function refresh() {
     try {
-      const data = await loadReportData(deps.db);
+      const data = await loadReportData(deps.db, deps.read);
       batch(() => {
         if (!chosen) fields.reset(lastTwelveMonths(today()));
         records.value = data.records;

@@ -7,12 +7,15 @@ import type { PurchaseRecord } from '../../domain/purchase';
 import { lastTwelveMonths } from '../../domain/reports/report-period';
 import { currenciesSpent, monthlySpend } from '../../domain/reports/spend-patterns';
 import { searchContacts } from '../../db/contacts';
+import type { SnapshotReader } from '../../db/dashboard-snapshot';
 import type { TallyDatabase } from '../../db/database';
 import { createPeriodFields } from './period-fields';
 import { loadReportData } from './report-data';
 
 export interface SpendPatternsDeps {
   db: TallyDatabase;
+  /** The dashboard's shared read of contacts and purchases; a read of its own when absent. */
+  read?: SnapshotReader;
   /** How amounts and months are shown; the browser's when absent. */
   locale?: string;
   /** Today's calendar date where the user is; tests pin it. */
@@ -60,7 +63,7 @@ export function createSpendPatternsModel(deps: SpendPatternsDeps) {
 
   async function refresh() {
     try {
-      const data = await loadReportData(deps.db);
+      const data = await loadReportData(deps.db, deps.read);
       // A chosen contact deleted or merged away since is no longer offered.
       const still = contact.value ? data.contacts.get(contact.value.id) : undefined;
       batch(() => {

@@ -7,6 +7,7 @@ import {
   loadContactBook,
   saveContactByHand,
 } from '../../../src/db/contact-book';
+import { readSnapshot } from '../../../src/db/dashboard-snapshot';
 import { TallyDatabase } from '../../../src/db/database';
 import * as v1 from '../../../src/db/migrations/001-initial';
 import * as v2 from '../../../src/db/migrations/002-capture-history-recipes-sites';
@@ -109,7 +110,7 @@ describe('contacts saved by hand', () => {
         },
       ],
     });
-    const book = await loadContactBook(db);
+    const book = await loadContactBook(() => readSnapshot(db));
     expect(book.contacts.map((contact) => contact.name)).toEqual(['Grace Hopper']);
     expect(book.stats.get(created.id)).toMatchObject({
       purchaseCount: 1,

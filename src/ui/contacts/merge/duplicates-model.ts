@@ -8,6 +8,8 @@ import {
   readDismissedDuplicates,
   undoMerge,
 } from '../../../db/contact-merge';
+import { readSnapshot, type SnapshotReader } from '../../../db/dashboard-snapshot';
+import { yieldToScreen } from '../../yield-to-screen';
 import type { TallyDatabase } from '../../../db/database';
 import type { Contact } from '../../../domain/contact';
 import {
@@ -28,6 +30,8 @@ import { pairLabels } from './pair-labels';
 export interface DuplicatesDeps {
   db: TallyDatabase;
   defaultCountry: CountryCode;
+  /** The dashboard's shared read of contacts and purchases; a read of its own when absent. */
+  read?: SnapshotReader;
   now?: () => Instant;
   /** Called after a merge or its undo changed the contacts (the contact list reloads). */
   onChanged?: () => void | Promise<void>;
@@ -93,11 +97,13 @@ export function createDuplicatesModel(deps: DuplicatesDeps) {
   async function refresh() {
     try {
       const [contacts, dismissed, recent] = await Promise.all([
-        deps.db.contacts.toArray(),
+        (deps.read ?? (() => readSnapshot(deps.db)))().then((snapshot) => snapshot.contacts),
         readDismissedDuplicates(deps.db),
         listMerges(deps.db, RECENT_MERGES),
       ]);
       merges.value = recent.filter((merge) => merge.undoneAt === undefined);
+      // Comparing 50,000 contacts takes a few hundred milliseconds: the contacts list goes first.
+      await yieldToScreen();
       const byId = new Map(contacts.map((contact) => [contact.id, contact]));
       pairs.value = findDuplicates(contacts, dismissed).map((candidate) => {
         const names = candidate.ids.map((id) => byId.get(id)?.name ?? '') as [string, string];

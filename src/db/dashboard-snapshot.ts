@@ -1,0 +1,46 @@
+import type { Contact } from '../domain/contact';
+import type { PurchaseRecord } from '../domain/purchase';
+import type { TallyDatabase } from './database';
+import { newestFirst } from './purchases';
+
+/**
+ * Every contact and every live purchase, read together: the dashboard's contacts list, recorded
+ * purchases and reports all start from these two tables, and at 50,000 contacts reading them once
+ * instead of once per section is most of the dashboard's opening time.
+ */
+export interface Snapshot {
+  /** Every contact, deleted and merged ones included (old orders still name them), by id. */
+  contactsById: Map<string, Contact>;
+  /** Current contacts only. */
+  contacts: Contact[];
+  /** Live purchases and samples, newest first. */
+  records: PurchaseRecord[];
+}
+
+export async function readSnapshot(db: TallyDatabase): Promise<Snapshot> {
+  const [allContacts, allRecords] = await db.transaction('r', db.contacts, db.purchases, () =>
+    Promise.all([db.contacts.toArray(), db.purchases.toArray()]),
+  );
+  return {
+    contactsById: new Map(allContacts.map((contact) => [contact.id, contact])),
+    contacts: allContacts.filter((contact) => contact.deletedAt === undefined),
+    records: allRecords.filter((record) => record.deletedAt === undefined).sort(newestFirst),
+  };
+}
+
+export type SnapshotReader = () => Promise<Snapshot>;
+
+/**
+ * Shares one read among the sections that refresh together: callers while a read is under way
+ * get that read; a call after it finished reads again, so a section refreshing after its own
+ * change never sees data from before it.
+ */
+export function sharedSnapshotReader(db: TallyDatabase): SnapshotReader {
+  let pending: Promise<Snapshot> | undefined;
+  return () => {
+    pending ??= readSnapshot(db).finally(() => {
+      pending = undefined;
+    });
+    return pending;
+  };
+}
