@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startDemoServer } from '../demo/server';
 import { EXTENSION_DIR, launchWithTally, sidebarFrame, type TallyBrowser } from '../support/chromium';
+import { contactImportFigures } from './contact-import';
+import { contactsListFigures } from './contacts-list';
 import { percentile, printFigures, writeFigures, type Figure } from './figures';
 import { receiptFigures } from './receipt';
 import { confirmToTimeline } from './record';
@@ -135,6 +137,9 @@ async function main() {
       ...(await searchFigures(tally)),
       ...(await confirmToTimeline(tally, demo.url)),
       ...(await receiptFigures(tally)),
+      ...(await contactImportFigures(tally)),
+      // In a browser profile of its own: 50,000 contacts would weigh on the figures above.
+      ...(await contactsListFigures()),
     ];
     printFigures(figures);
     await writeFigures('bench-results.json', figures);
