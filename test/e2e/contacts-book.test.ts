@@ -90,7 +90,9 @@ describe('contacts book', () => {
       makePurchase(grace.id, '2026-06-10', 1500, 2),
       { ...makePurchase(grace.id, '2026-07-01', 9999), kind: 'sample' },
     ]);
-    await (await (await contacts()).waitForSelector('tbody ::-p-aria([name="Grace Hopper"][role="link"])'))?.click();
+    await (
+      await (await contacts()).waitForSelector('tbody ::-p-aria([name="Grace Hopper"][role="link"])')
+    )?.click();
     await dashboard.waitForSelector('h1::-p-text(Grace Hopper)');
     const figure = (name: string) =>
       dashboard.$eval(`[data-field=${name}]`, (element) => element.textContent?.trim() ?? '');
