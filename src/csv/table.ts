@@ -50,7 +50,7 @@ export function parseCsvTable(text: string): CsvTable | CsvFileError {
     header: false,
     worker: false,
     skipEmptyLines: false,
-    delimitersToGuess: DELIMITERS,
+    delimiter: guessDelimiter(text),
     step(result, parser) {
       const line = lines.advanceTo(result.meta.cursor);
       const cells = result.data;
@@ -84,6 +84,20 @@ export function parseCsvTable(text: string): CsvTable | CsvFileError {
     };
   }
   return { delimiter, header, rows };
+}
+
+/**
+ * The file's delimiter, judged on its first rows without blank lines: papaparse's own guess
+ * counts a trailing blank line as a one-cell row and then takes a two-column `;` file for `,`.
+ * A file with a single column has no delimiter to find: `,`.
+ */
+function guessDelimiter(text: string): string {
+  const sample = Papa.parse<string[]>(text, {
+    preview: 50,
+    skipEmptyLines: 'greedy',
+    delimitersToGuess: DELIMITERS,
+  });
+  return DELIMITERS.includes(sample.meta.delimiter) ? sample.meta.delimiter : ',';
 }
 
 function isBlank(cells: readonly string[]): boolean {

@@ -28,6 +28,13 @@ describe('parseCsvTable', () => {
     expect(parsed.rows[0]?.cells).toHaveLength(3);
   });
 
+  it('finds `;` in a two-column file that ends with blank lines', () => {
+    for (const text of ['a;b\nc;d\n', 'Name;Email\r\nAda;ada@example.com\r\n\r\n']) {
+      const table = parseCsvTable(text);
+      expect(isCsvFileError(table) ? table.error : table.delimiter).toBe(';');
+    }
+  });
+
   it('reads a single-column file', () => {
     const parsed = table('email\na@example.com\n');
     expect(parsed.header).toEqual(['email']);
