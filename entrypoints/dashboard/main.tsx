@@ -61,13 +61,14 @@ const contactsTransfer = createContactsTransferModel({
   db,
   defaultCountry: defaultCountry(),
   download: downloadText,
-  onChanged: () => contacts.refresh(),
+  // An import, a merge or its undo changes the list, the duplicates and the reports alike.
+  onChanged: () => refreshAll(),
 });
 const duplicates = createDuplicatesModel({
   db,
   read,
   defaultCountry: defaultCountry(),
-  onChanged: () => contacts.refresh(),
+  onChanged: () => refreshAll(),
 });
 const sites = createSiteAccessModel({
   db,
@@ -95,8 +96,8 @@ const buyBacks = createBuyBackListModel({ db, open: (id) => (location.hash = buy
 const bestCustomers = createBestCustomersModel({ db, read, locale, download: downloadText });
 const spendPatterns = createSpendPatternsModel({ db, read, locale });
 
-const refreshAll = () =>
-  Promise.all([
+async function refreshAll(): Promise<void> {
+  await Promise.all([
     model.refresh(),
     contacts.refresh(),
     contactsTransfer.refresh(),
@@ -113,6 +114,7 @@ const refreshAll = () =>
     bestCustomers.refresh(),
     spendPatterns.refresh(),
   ]);
+}
 
 function show() {
   const id = buyBackInHash(location.hash);

@@ -238,7 +238,7 @@ export async function undoMerge(
       id: crypto.randomUUID(),
       contactId: survivor.id,
       at: now,
-      kind: 'edited',
+      kind: 'unmerged',
       changes: editChanges(survivorNow, survivor),
     };
     await db.contactEvents.add(event);

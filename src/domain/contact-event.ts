@@ -10,14 +10,14 @@ export const FieldChange = z.object({
 export type FieldChange = z.infer<typeof FieldChange>;
 
 /**
- * A change in a contact's history: a capture (from which page), an edit by hand, an import, or a
- * merge (another contact folded into this one), with what it changed.
+ * A change in a contact's history: a capture (from which page), an edit by hand, an import, a
+ * merge (another contact folded into this one) or its undoing, with what it changed.
  */
 export const ContactEvent = z.object({
   id: z.uuid(),
   contactId: z.uuid(),
   at: Instant,
-  kind: z.enum(['captured', 'updated', 'created', 'edited', 'imported', 'merged']),
+  kind: z.enum(['captured', 'updated', 'created', 'edited', 'imported', 'merged', 'unmerged']),
   changes: z.array(FieldChange),
   url: z.string().optional(),
 });

@@ -130,6 +130,7 @@ const CONTACT_EVENT_TITLES: Record<ContactEvent['kind'], string> = {
   edited: 'Edited',
   imported: 'Imported',
   merged: 'Merged',
+  unmerged: 'Merge undone',
 };
 
 function Entry(props: {
