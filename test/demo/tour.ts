@@ -75,6 +75,11 @@ if (interactive) {
   const csv = resolve(OUTPUT, 'tally-purchases.csv');
   await copyFile(exported.path, csv);
   console.log(`Exported CSV:\n  ${csv}`);
+  // The contacts book: the captured customer's own screen, with her figures and sales history.
+  await dashboard.reload();
+  await (await dashboard.waitForSelector('tbody ::-p-aria([name="Ada Lovelace"][role="link"])'))?.click();
+  await dashboard.waitForSelector('h1::-p-text(Ada Lovelace)');
+  await shoot(dashboard, 'contact-screen');
   console.log(`Demo tour finished; everything is in ${OUTPUT}`);
   await tally.close();
   await demo.close();
