@@ -9,6 +9,7 @@ import {
   type PurchaseOrder,
 } from '../domain/purchase-order';
 import type { ReceiptTemplate } from '../domain/receipt-template';
+import { filledIn, letterhead, nonEmptyLines, type Letterhead } from './document-layout';
 import { paperFor, type PaperSize, type ReceiptField, type ReceiptTable } from './receipt-layout';
 
 /**
@@ -28,7 +29,7 @@ export interface PurchaseOrderLayoutInput {
 export interface PurchaseOrderLayout {
   paper: PaperSize;
   title: string;
-  shop: { name: string; addressLines: string[]; logo: string | null };
+  shop: Letterhead;
   /** Order number, order date (or that it is a draft), the day it was received. */
   details: ReceiptField[];
   supplier: { name: string; details: string[] };
@@ -57,17 +58,11 @@ export function purchaseOrderLayout(input: PurchaseOrderLayoutInput): PurchaseOr
   return {
     paper: paperFor(locale),
     title: `Purchase order ${number}`,
-    shop: {
-      name: template.shopName,
-      addressLines: nonEmptyLines(template.address),
-      logo: template.logo ?? null,
-    },
+    shop: letterhead(template.shopName, template.address, template.logo),
     details,
     supplier: {
       name: supplier.name,
-      details: [supplier.company, formatAddress(supplier.address), supplier.email, supplier.phone].filter(
-        (detail): detail is string => !!detail,
-      ),
+      details: filledIn([supplier.company, formatAddress(supplier.address), supplier.email, supplier.phone]),
     },
     lines: {
       columns: [
@@ -88,11 +83,4 @@ export function purchaseOrderLayout(input: PurchaseOrderLayoutInput): PurchaseOr
     total: { label: 'Total', value: money(purchaseOrderTotal(order)) },
     note: nonEmptyLines(order.note ?? ''),
   };
-}
-
-function nonEmptyLines(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
 }

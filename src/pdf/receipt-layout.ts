@@ -11,6 +11,7 @@ import type { Contact } from '../domain/contact';
 import { formatMoney, type Money } from '../domain/money';
 import { lineTotal, recordTotal, type PurchaseRecord } from '../domain/purchase';
 import type { ReceiptTemplate } from '../domain/receipt-template';
+import { filledIn, letterhead, nonEmptyLines, type Letterhead } from './document-layout';
 
 /**
  * What a purchase receipt says, as plain data: the PDF (receipt-pdf.ts) and the template editor's
@@ -64,7 +65,7 @@ export interface ReceiptLayout {
   /** The payout day, or "Estimate — not paid". */
   date: string;
   paid: boolean;
-  shop: { name: string; addressLines: string[]; logo: string | null };
+  shop: Letterhead;
   seller: { name: string; details: string[]; identification: ReceiptField[] };
   items: ReceiptTable;
   total: ReceiptField;
@@ -127,14 +128,10 @@ export function receiptLayout(input: ReceiptLayoutInput): ReceiptLayout {
     title: `Purchase receipt ${buyBackNumber(buyBack)}`,
     date: payout ? formatCalendarDate(payout.paidOn, locale, 'long') : NOT_PAID,
     paid: payout !== undefined,
-    shop: {
-      name: template.shopName,
-      addressLines: paragraphs(template.address),
-      logo: template.logo ?? null,
-    },
+    shop: letterhead(template.shopName, template.address, template.logo),
     seller: {
       name: seller.name,
-      details: [seller.company, seller.email, seller.phone].filter((detail): detail is string => !!detail),
+      details: filledIn([seller.company, seller.email, seller.phone]),
       identification,
     },
     items: { columns, rows },
@@ -144,7 +141,7 @@ export function receiptLayout(input: ReceiptLayoutInput): ReceiptLayout {
     },
     payment,
     tradeIn: payout?.tradeInPurchaseId ? tradeInSection(buyBack, payout.tradeInPurchaseId, input) : null,
-    terms: paragraphs(template.terms),
+    terms: nonEmptyLines(template.terms),
     signatures: [...SIGNATURES],
   };
 }
@@ -195,14 +192,6 @@ function tradeInSection(buyBack: BuyBack, purchaseId: string, input: ReceiptLayo
     ],
     difference,
   };
-}
-
-/** Text the user typed over several lines, as its non-empty lines. */
-function paragraphs(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
 }
 
 /** Regions that print on US Letter; everyone else uses A4. */

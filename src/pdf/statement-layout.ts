@@ -3,6 +3,7 @@ import { formatCalendarDate } from '../domain/calendar';
 import { formatAddress } from '../domain/contact-edit';
 import { formatMoney, type Money } from '../domain/money';
 import type { Statement, StatementTotal } from '../domain/reports/statement';
+import { filledIn, letterhead, type Letterhead } from './document-layout';
 import { paperFor, type PaperSize, type ReceiptField, type ReceiptTable } from './receipt-layout';
 
 /**
@@ -17,7 +18,7 @@ export interface StatementLayout {
   /** "March 1, 2026 – November 22, 2026". */
   period: string;
   issued: string;
-  shop: { name: string; addressLines: string[]; logo: string | null };
+  shop: Letterhead;
   customer: { name: string; details: string[] };
   /** One row per order, its products one per line in a cell; null when nothing was bought. */
   purchases: ReceiptTable | null;
@@ -77,16 +78,10 @@ export function statementLayout(statement: Statement, locale: string): Statement
     title: 'Statement',
     period,
     issued: `Issued ${formatCalendarDate(statement.issuedOn, locale, 'long')}`,
-    shop: {
-      name: statement.shop.name,
-      addressLines: nonEmptyLines(statement.shop.address),
-      logo: statement.shop.logo,
-    },
+    shop: letterhead(statement.shop.name, statement.shop.address, statement.shop.logo),
     customer: {
       name: customer.name,
-      details: [customer.company, formatAddress(customer.address), customer.email, customer.phone].filter(
-        (detail): detail is string => !!detail,
-      ),
+      details: filledIn([customer.company, formatAddress(customer.address), customer.email, customer.phone]),
     },
     purchases: purchases.rows.length > 0 ? purchases : null,
     noPurchases: 'No purchases in this period.',
@@ -125,12 +120,4 @@ function totalFields(
     });
   }
   return fields;
-}
-
-/** Text the user typed over several lines, as its non-empty lines. */
-function nonEmptyLines(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
 }
