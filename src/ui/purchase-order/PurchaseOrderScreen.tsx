@@ -6,6 +6,7 @@ import {
   purchaseOrderTotal,
   type PurchaseOrder,
 } from '../../domain/purchase-order';
+import { ProductSearch } from '../catalog/ProductSearch';
 import { contactHref } from '../contacts/address';
 import { ErrorMessage } from '../ErrorMessage';
 import { FieldProblem, invalidProps } from '../FieldProblem';
@@ -58,47 +59,18 @@ export function PurchaseOrderScreen(props: { model: PurchaseOrderModel }) {
 /** The draft: search the catalog, then quantity and cost per line, the note, and the steps. */
 function DraftOrder(props: { model: PurchaseOrderModel }) {
   const { model } = props;
-  const results = model.results.value;
   const check = model.check.value;
   const marked = model.attempted.value;
   const noteProblem = marked ? check.noteProblem : null;
   const total = model.total.value;
-  const activeId = results[model.highlighted.value] ? `po-product-${model.highlighted.value}` : undefined;
   return (
     <section class="card" aria-labelledby="po-products-heading">
       <h2 id="po-products-heading">Products</h2>
-      <input
-        type="search"
-        aria-label="Search products"
-        placeholder="Search products by name or SKU"
-        aria-controls="po-product-results"
-        aria-activedescendant={activeId}
-        value={model.query.value}
-        onInput={(event) => model.setQuery(event.currentTarget.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'ArrowDown') model.moveHighlight(1);
-          else if (event.key === 'ArrowUp') model.moveHighlight(-1);
-          else if (event.key === 'Enter') model.addHighlighted();
-          else return;
-          event.preventDefault();
-        }}
+      <ProductSearch
+        search={model.search}
+        id="po-product"
+        emptyCatalogText="The catalog is empty: import it on the dashboard first."
       />
-      {model.catalog.value?.size === 0 ? (
-        <p class="muted">The catalog is empty: import it on the dashboard first.</p>
-      ) : null}
-      <ul id="po-product-results" role="listbox" aria-label="Products found" class="results">
-        {results.map((product, index) => (
-          <li
-            key={product.id}
-            id={`po-product-${index}`}
-            role="option"
-            aria-selected={index === model.highlighted.value}
-            onClick={() => model.add(product)}
-          >
-            <span>{product.name}</span> <span class="muted">{product.sku}</span>
-          </li>
-        ))}
-      </ul>
       {model.lines.value.length === 0 ? <p class="muted">No products on this order yet.</p> : null}
       {model.lines.value.map((line) => {
         const problems = marked ? check.lineProblems.get(line.productId) : undefined;

@@ -2,6 +2,7 @@ import type { CurrencyCode, Money } from '../../domain/money';
 import { formatMoneyInput, parseMoneyInput } from '../../domain/money-input';
 import type { Product } from '../../domain/product';
 import { orderLineTotal, type PurchaseOrder, type PurchaseOrderLine } from '../../domain/purchase-order';
+import { withOneMore } from '../record/draft-lines';
 import { checkNote, parseQuantity } from '../record/order-validation';
 
 /** A line of a draft purchase order as the user types it: quantity and cost are text. */
@@ -47,23 +48,13 @@ export function addProduct(
   lastCost: Money | undefined,
   locale?: string,
 ): OrderDraftLine[] {
-  if (lines.some((line) => line.productId === product.id)) {
-    return lines.map((line) => {
-      if (line.productId !== product.id) return line;
-      const quantity = parseQuantity(line.quantityText);
-      return { ...line, quantityText: String(quantity.ok ? quantity.quantity + 1 : 1) };
-    });
-  }
-  return [
-    ...lines,
-    {
-      productId: product.id,
-      sku: product.sku,
-      name: product.name,
-      quantityText: '1',
-      costText: lastCost ? formatMoneyInput(lastCost, locale) : '',
-    },
-  ];
+  return withOneMore(lines, product.id, () => ({
+    productId: product.id,
+    sku: product.sku,
+    name: product.name,
+    quantityText: '1',
+    costText: lastCost ? formatMoneyInput(lastCost, locale) : '',
+  }));
 }
 
 /**

@@ -5,6 +5,8 @@ import { errorMessage } from '../../domain/errors';
 import type { Money } from '../../domain/money';
 import type { Product } from '../../domain/product';
 import type { ProductIndex } from '../../domain/product-search';
+import { createProductSearch } from '../catalog/product-search-model';
+import { withLineChanged, withoutLine } from '../record/draft-lines';
 import { purchaseOrderNumber, purchaseOrderTotal, type PurchaseOrder } from '../../domain/purchase-order';
 import { getContact } from '../../db/contacts';
 import type { TallyDatabase } from '../../db/database';
@@ -57,9 +59,12 @@ export function createPurchaseOrderModel(deps: PurchaseOrderScreenDeps, id: stri
   const attempted = signal(false);
   /** Set by `Mark as sent` until the next `Save draft`: a line without a cost is then marked. */
   const costsRequired = signal(false);
-  const catalog = signal<ProductIndex | null>(null);
-  const query = signal('');
-  const highlighted = signal(0);
+  // A bought-back device is one unit the shop owns already: nothing to order from a supplier.
+  const search = createProductSearch({
+    loadCatalog: deps.loadCatalog,
+    pick: add,
+    offers: (product) => product.oneTime !== true,
+  });
   /** What this supplier last charged for each product, to start new lines from. */
   const lastCosts = signal<ReadonlyMap<string, Money>>(new Map());
   const receivedOn = signal(today());
@@ -72,10 +77,6 @@ export function createPurchaseOrderModel(deps: PurchaseOrderScreenDeps, id: stri
     const name = supplier.value?.name ?? 'a deleted contact';
     return order.value ? `${number.value} to ${name}` : 'Purchase order';
   });
-  // A bought-back device is one unit the shop owns already: nothing to order from a supplier.
-  const results = computed(() =>
-    (catalog.value?.search(query.value) ?? []).filter((product) => product.oneTime !== true),
-  );
   const check = computed(() =>
     checkOrderDraft(lines.value, note.value, order.value?.currency ?? 'USD', {
       locale: deps.locale,
@@ -122,12 +123,9 @@ export function createPurchaseOrderModel(deps: PurchaseOrderScreenDeps, id: stri
       lastCosts.value = costs;
       receivedOn.value = today();
     });
-    if (current.status === 'draft' && !catalog.value) {
-      try {
-        catalog.value = await deps.loadCatalog();
-      } catch (failure) {
-        error.value = `The catalog could not be loaded: ${errorMessage(failure)}`;
-      }
+    if (current.status === 'draft') {
+      const problem = await search.load();
+      if (problem) error.value = problem;
     }
   }
 
@@ -158,32 +156,13 @@ export function createPurchaseOrderModel(deps: PurchaseOrderScreenDeps, id: stri
     }
   }
 
-  function setQuery(text: string) {
-    query.value = text;
-    highlighted.value = 0;
-  }
-
   function add(product: Product) {
     error.value = null;
     lines.value = addProduct(lines.value, product, lastCosts.value.get(product.id), deps.locale);
   }
 
-  function addHighlighted() {
-    const product = results.value[highlighted.value];
-    if (product) add(product);
-  }
-
-  function moveHighlight(delta: number) {
-    const count = results.value.length;
-    if (count > 0) highlighted.value = (highlighted.value + delta + count) % count;
-  }
-
   function updateLine(productId: string, change: Partial<Pick<OrderDraftLine, 'quantityText' | 'costText'>>) {
-    lines.value = lines.value.map((line) => (line.productId === productId ? { ...line, ...change } : line));
-  }
-
-  function removeLine(productId: string) {
-    lines.value = lines.value.filter((line) => line.productId !== productId);
+    lines.value = withLineChanged(lines.value, productId, change);
   }
 
   /** Saves the typed lines and note; false, with the fields marked, when some need fixing. */
@@ -236,21 +215,15 @@ export function createPurchaseOrderModel(deps: PurchaseOrderScreenDeps, id: stri
     total,
     costsMissing,
     formProblem,
-    catalog,
-    query,
-    highlighted,
-    results,
+    search,
     receivedOn,
     error,
     status,
     busy,
     load,
-    setQuery,
     add,
-    addHighlighted,
-    moveHighlight,
     updateLine,
-    removeLine,
+    removeLine: (productId: string) => (lines.value = withoutLine(lines.value, productId)),
     saveDraft: () => {
       costsRequired.value = false;
       return saveDraft('Draft saved.');

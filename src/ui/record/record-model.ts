@@ -6,6 +6,7 @@ import { sumMoney, multiplyMoney, type CurrencyCode, type Money } from '../../do
 import { formatMoneyInput, parseMoneyInput } from '../../domain/money-input';
 import type { Product } from '../../domain/product';
 import type { ProductIndex } from '../../domain/product-search';
+import { createProductSearch } from '../catalog/product-search-model';
 import type { PurchaseKind, PurchaseLine, PurchaseRecord } from '../../domain/purchase';
 import type { GroupOrderDraft, PurchaseDraft } from '../../db/purchases';
 import {
@@ -16,6 +17,7 @@ import {
   type DraftLine,
   type LineProduct,
 } from './order-validation';
+import { withLineChanged, withOneMore, withoutLine } from './draft-lines';
 import { createSplitModel, type SplitModel } from './split-model';
 
 /** What one contact's order comes to once the review screen is confirmed. */
@@ -57,9 +59,7 @@ export function createRecordModel(
 ) {
   const today = deps.today ?? (() => todayLocal());
   const step = signal<'pick' | 'review'>(editing ? 'review' : 'pick');
-  const catalog = signal<ProductIndex | null>(null);
-  const query = signal('');
-  const highlighted = signal(0);
+  const search = createProductSearch({ loadCatalog: deps.loadCatalog, pick: add });
   const lines = signal<DraftLine[]>(
     editing ? editing.lines.map((line) => draftLineOf(line, deps.locale)) : [],
   );
@@ -78,7 +78,6 @@ export function createRecordModel(
   /** `Use store credit` as typed; null: not typed, so it follows the default. */
   const creditTyped = signal<string | null>(null);
 
-  const results = computed(() => catalog.value?.search(query.value) ?? []);
   const currency = computed(
     (): CurrencyCode | undefined => lines.value[0]?.catalogPrice.currency ?? editing?.currency,
   );
@@ -158,14 +157,9 @@ export function createRecordModel(
   );
 
   const ready = Promise.all([
-    deps.loadCatalog().then(
-      (index) => {
-        catalog.value = index;
-      },
-      (failure: unknown) => {
-        error.value = `The catalog could not be loaded: ${errorMessage(failure)}`;
-      },
-    ),
+    search.load().then((problem) => {
+      if (problem) error.value = problem;
+    }),
     paid
       ? deps.loadPaymentOptions(contact.id).then(
           (options) => {
@@ -178,57 +172,24 @@ export function createRecordModel(
       : undefined,
   ]).then(() => undefined);
 
-  function setQuery(text: string) {
-    query.value = text;
-    highlighted.value = 0;
-  }
-
   function add(product: Product) {
     error.value = null;
     if (currency.value && product.price.currency !== currency.value) {
       error.value = `${product.name} is priced in ${product.price.currency}; this order is in ${currency.value}. One order has one currency.`;
       return;
     }
-    const index = lines.value.findIndex((line) => line.productId === product.id);
-    if (index >= 0) {
-      // The same product twice is one line with a larger quantity.
-      lines.value = lines.value.map((line, i) => {
-        if (i !== index) return line;
-        const quantity = parseQuantity(line.quantityText);
-        return { ...line, quantityText: String(quantity.ok ? quantity.quantity + 1 : 1) };
-      });
-    } else {
-      const price = defaultPrice({ catalogPrice: product.price }, kind);
-      lines.value = [
-        ...lines.value,
-        {
-          productId: product.id,
-          sku: product.sku,
-          name: product.name,
-          catalogPrice: product.price,
-          quantityText: '1',
-          priceText: formatMoneyInput(price, deps.locale),
-        },
-      ];
-    }
-  }
-
-  function addHighlighted() {
-    const product = results.value[highlighted.value];
-    if (product) add(product);
-  }
-
-  function moveHighlight(delta: number) {
-    const count = results.value.length;
-    if (count > 0) highlighted.value = (highlighted.value + delta + count) % count;
+    lines.value = withOneMore(lines.value, product.id, () => ({
+      productId: product.id,
+      sku: product.sku,
+      name: product.name,
+      catalogPrice: product.price,
+      quantityText: '1',
+      priceText: formatMoneyInput(defaultPrice({ catalogPrice: product.price }, kind), deps.locale),
+    }));
   }
 
   function updateLine(productId: string, change: Partial<Pick<DraftLine, 'quantityText' | 'priceText'>>) {
-    lines.value = lines.value.map((line) => (line.productId === productId ? { ...line, ...change } : line));
-  }
-
-  function removeLine(productId: string) {
-    lines.value = lines.value.filter((line) => line.productId !== productId);
+    lines.value = withLineChanged(lines.value, productId, change);
   }
 
   function setPurchaseDate(text: string) {
@@ -305,10 +266,7 @@ export function createRecordModel(
     kind,
     editing: editing ?? null,
     step,
-    catalog,
-    query,
-    results,
-    highlighted,
+    search,
     lines,
     purchaseDate,
     note,
@@ -327,12 +285,9 @@ export function createRecordModel(
     creditText,
     paymentCheck,
     ready,
-    setQuery,
     add,
-    addHighlighted,
-    moveHighlight,
     updateLine,
-    removeLine,
+    removeLine: (productId: string) => (lines.value = withoutLine(lines.value, productId)),
     setPurchaseDate,
     setMethod: (text: string) => (chosenMethod.value = text),
     setCreditText: (text: string) => (creditTyped.value = text),

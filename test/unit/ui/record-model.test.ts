@@ -73,14 +73,15 @@ async function model(
 describe('recording a purchase', () => {
   it('adds products by keyboard; the same product twice becomes quantity 2', async () => {
     const { record } = await model();
-    record.setQuery('candle');
-    record.addHighlighted();
-    record.setQuery('hand');
-    record.moveHighlight(1);
-    record.moveHighlight(-1);
-    record.addHighlighted();
-    record.setQuery('candle');
-    record.addHighlighted();
+    const { search } = record;
+    search.setQuery('candle');
+    search.pickHighlighted();
+    search.setQuery('hand');
+    search.moveHighlight(1);
+    search.moveHighlight(-1);
+    search.pickHighlighted();
+    search.setQuery('candle');
+    search.pickHighlighted();
     expect(record.lines.value.map((line) => [line.sku, line.quantityText])).toEqual([
       ['NW-2', '2'],
       ['NW-1', '1'],
