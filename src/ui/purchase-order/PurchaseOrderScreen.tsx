@@ -7,6 +7,7 @@ import {
   type PurchaseOrder,
 } from '../../domain/purchase-order';
 import { ProductSearch } from '../catalog/ProductSearch';
+import { LineInput } from '../record/LineInput';
 import { contactHref } from '../contacts/address';
 import { ErrorMessage } from '../ErrorMessage';
 import { FieldProblem, invalidProps } from '../FieldProblem';
@@ -83,27 +84,22 @@ function DraftOrder(props: { model: PurchaseOrderModel }) {
             <legend id={legendId}>
               {line.name} <span class="muted">{line.sku}</span>
             </legend>
-            <label>
-              Quantity
-              <input
-                inputMode="numeric"
-                value={line.quantityText}
-                {...invalidProps(quantityId, problems?.quantity)}
-                onInput={(event) =>
-                  model.updateLine(line.productId, { quantityText: event.currentTarget.value })
-                }
-              />
-            </label>
-            <label>
-              Cost
-              <input
-                inputMode="decimal"
-                value={line.costText}
-                placeholder="Unit cost"
-                {...invalidProps(costId, problems?.cost)}
-                onInput={(event) => model.updateLine(line.productId, { costText: event.currentTarget.value })}
-              />
-            </label>
+            <LineInput
+              label="Quantity"
+              whole
+              value={line.quantityText}
+              problemId={quantityId}
+              problem={problems?.quantity}
+              onInput={(quantityText) => model.updateLine(line.productId, { quantityText })}
+            />
+            <LineInput
+              label="Cost"
+              value={line.costText}
+              placeholder="Unit cost"
+              problemId={costId}
+              problem={problems?.cost}
+              onInput={(costText) => model.updateLine(line.productId, { costText })}
+            />
             <FieldProblem id={quantityId} text={problems?.quantity} />
             <FieldProblem id={costId} text={problems?.cost} />
             <span class="amount">{amount ? formatMoney(amount) : '—'}</span>

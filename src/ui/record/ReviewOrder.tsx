@@ -4,6 +4,7 @@ import { FieldProblem } from '../FieldProblem';
 import { formatMoney } from '../../domain/money';
 import { formatCalendarDate } from '../../domain/calendar';
 import { lineAmount, priceOverridden, type RecordModel } from './record-model';
+import { LineInput } from './LineInput';
 import { SplitOrder } from './SplitOrder';
 
 /** Review before saving: date, quantity and price per line, a note, the total. */
@@ -57,32 +58,23 @@ export function ReviewOrder(props: {
             <legend>
               {line.name} <span class="muted">{line.sku}</span>
             </legend>
-            <label>
-              Quantity
-              <input
-                inputMode="numeric"
-                value={line.quantityText}
-                aria-invalid={problems?.quantity ? true : undefined}
-                aria-describedby={problems?.quantity ? quantityId : undefined}
-                onInput={(event) =>
-                  model.updateLine(line.productId, { quantityText: event.currentTarget.value })
-                }
-              />
-            </label>
-            <label>
-              Price
-              <input
-                inputMode="decimal"
-                value={line.priceText}
-                aria-invalid={problems?.price ? true : undefined}
-                aria-describedby={problems?.price ? priceId : undefined}
-                onInput={(event) =>
-                  model.updateLine(line.productId, { priceText: event.currentTarget.value })
-                }
-              />
-            </label>
-            {problems?.quantity ? <FieldProblem id={quantityId} text={problems.quantity} /> : null}
-            {problems?.price ? <FieldProblem id={priceId} text={problems.price} /> : null}
+            <LineInput
+              label="Quantity"
+              whole
+              value={line.quantityText}
+              problemId={quantityId}
+              problem={problems?.quantity}
+              onInput={(quantityText) => model.updateLine(line.productId, { quantityText })}
+            />
+            <LineInput
+              label="Price"
+              value={line.priceText}
+              problemId={priceId}
+              problem={problems?.price}
+              onInput={(priceText) => model.updateLine(line.productId, { priceText })}
+            />
+            <FieldProblem id={quantityId} text={problems?.quantity} />
+            <FieldProblem id={priceId} text={problems?.price} />
             <span class="amount">{amount ? formatMoney(amount) : '—'}</span>
             {priceOverridden(line, model.kind) ? (
               <span class="muted overridden">Price changed (catalog {formatMoney(line.catalogPrice)})</span>
