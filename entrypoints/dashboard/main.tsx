@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { sharedSnapshotReader } from '../../src/db/dashboard-snapshot';
+import { snapshotSource } from '../../src/db/dashboard-snapshot';
 import { openDatabase } from '../../src/db/database';
 import { readSetting, writeSetting } from '../../src/db/settings';
 import { sendMessage } from '../../src/messaging/client';
@@ -31,6 +31,7 @@ import { createRecipesModel } from '../../src/ui/dashboard/recipes-model';
 import { createSiteAccessModel } from '../../src/ui/dashboard/site-access-model';
 import { downloadBlob, downloadText } from '../../src/ui/download';
 import { defaultCountry } from '../../src/ui/locale';
+import { yieldToScreen } from '../../src/ui/yield-to-screen';
 import { createReceiptTemplateModel } from '../../src/ui/receipt/receipt-template-model';
 import { createBestCustomersModel } from '../../src/ui/reports/best-customers-model';
 import { CustomerStatement } from '../../src/ui/reports/CustomerStatement';
@@ -54,7 +55,8 @@ const notifySiteChanged = async (origin: string) => {
 };
 
 // The contacts list, recorded purchases, duplicates and reports share one read of both tables.
-const read = sharedSnapshotReader(db);
+const snapshot = snapshotSource(db);
+const { read } = snapshot;
 const model = createDashboardModel({ db, read, download: downloadText });
 const contacts = createContactListModel({ db, read, defaultCountry: defaultCountry() });
 const contactsTransfer = createContactsTransferModel({
@@ -96,24 +98,31 @@ const buyBacks = createBuyBackListModel({ db, open: (id) => (location.hash = buy
 const bestCustomers = createBestCustomersModel({ db, read, locale, download: downloadText });
 const spendPatterns = createSpendPatternsModel({ db, read, locale });
 
+/**
+ * Everything again, from one read of contacts and purchases: the contacts list first, on screen
+ * before the sections that sum every order or compare every contact take the thread.
+ */
 async function refreshAll(): Promise<void> {
-  await Promise.all([
-    model.refresh(),
-    contacts.refresh(),
-    contactsTransfer.refresh(),
-    duplicates.refresh(),
-    sites.refresh(),
-    recipes.refresh(),
-    followUp.refresh(),
-    catalog.refresh(),
-    buyBacks.refresh(),
-    buyBackSettings.refresh(),
-    doNotBuy.refresh(),
-    dealerReport.refresh(),
-    receiptTemplate.refresh(),
-    bestCustomers.refresh(),
-    spendPatterns.refresh(),
-  ]);
+  await snapshot.sharing(async () => {
+    await contacts.refresh();
+    await yieldToScreen();
+    await Promise.all([
+      model.refresh(),
+      contactsTransfer.refresh(),
+      duplicates.refresh(),
+      sites.refresh(),
+      recipes.refresh(),
+      followUp.refresh(),
+      catalog.refresh(),
+      buyBacks.refresh(),
+      buyBackSettings.refresh(),
+      doNotBuy.refresh(),
+      dealerReport.refresh(),
+      receiptTemplate.refresh(),
+      bestCustomers.refresh(),
+      spendPatterns.refresh(),
+    ]);
+  });
 }
 
 function show() {

@@ -30,17 +30,39 @@ export async function readSnapshot(db: TallyDatabase): Promise<Snapshot> {
 
 export type SnapshotReader = () => Promise<Snapshot>;
 
+export interface SnapshotSource {
+  read: SnapshotReader;
+  /**
+   * Runs `work` with one read for every read() inside it, however far apart they come: the
+   * dashboard refreshes the contacts list first, then the heavier sections from the same data.
+   */
+  sharing(work: () => Promise<void>): Promise<void>;
+}
+
 /**
- * Shares one read among the sections that refresh together: callers while a read is under way
- * get that read; a call after it finished reads again, so a section refreshing after its own
- * change never sees data from before it.
+ * The sections' one source of contacts and purchases. Outside `sharing`, callers while a read is
+ * under way get that read, and a call after it finished reads again, so a section refreshing after
+ * its own change never sees data from before it.
  */
-export function sharedSnapshotReader(db: TallyDatabase): SnapshotReader {
+export function snapshotSource(db: TallyDatabase): SnapshotSource {
   let pending: Promise<Snapshot> | undefined;
-  return () => {
+  let held: Promise<Snapshot> | undefined;
+  const read = () => {
+    if (held) return held;
     pending ??= readSnapshot(db).finally(() => {
       pending = undefined;
     });
     return pending;
+  };
+  return {
+    read,
+    async sharing(work) {
+      held = read();
+      try {
+        await work();
+      } finally {
+        held = undefined;
+      }
+    },
   };
 }
