@@ -5,7 +5,6 @@ import {
   type CatalogEntry,
   type KeepableField,
 } from '../../domain/catalog-changes';
-import { errorMessage } from '../../domain/errors';
 import type { TallyDatabase } from '../../db/database';
 import {
   addProduct,
@@ -18,6 +17,7 @@ import { decodeCsvBytes } from '../../csv/decode';
 import { readProductsCsv } from '../../csv/products-import';
 import type { RowRejection } from '../../csv/rows';
 import { createProductFormModel, type ProductFormModel } from '../catalog/product-form-model';
+import { userAction } from '../user-action';
 
 export interface CatalogDeps {
   db: TallyDatabase;
@@ -60,17 +60,7 @@ export function createCatalogModel(deps: CatalogDeps) {
   }
 
   /** Runs one user action: busy meanwhile, and a failure becomes a message, never a throw. */
-  async function act(failurePrefix: string, action: () => Promise<void>) {
-    busy.value = true;
-    error.value = null;
-    try {
-      await action();
-    } catch (failure) {
-      error.value = `${failurePrefix}${errorMessage(failure)}`;
-    } finally {
-      busy.value = false;
-    }
-  }
+  const act = userAction({ busy, error });
 
   /**
    * Reads a catalog CSV and shows what importing it would do; writes nothing. A file that cannot

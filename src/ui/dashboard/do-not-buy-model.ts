@@ -7,6 +7,7 @@ import { addDoNotBuy, importDoNotBuy, listDoNotBuy, removeDoNotBuy } from '../..
 import { decodeCsvBytes } from '../../csv/decode';
 import { readDoNotBuyCsv } from '../../csv/do-not-buy-import';
 import type { RowRejection } from '../../csv/rows';
+import { userAction } from '../user-action';
 
 export interface DoNotBuyDeps {
   db: TallyDatabase;
@@ -45,20 +46,11 @@ export function createDoNotBuyModel(deps: DoNotBuyDeps) {
     }
   }
 
-  /** Runs one user action: busy meanwhile, the list reloaded after, a failure shown, never thrown. */
+  const runAction = userAction({ busy, error });
+  /** Runs one user action (see userAction), then reloads the list. */
   async function act(failurePrefix: string, action: () => Promise<void>) {
-    batch(() => {
-      busy.value = true;
-      error.value = null;
-      status.value = null;
-    });
-    try {
-      await action();
-    } catch (failure) {
-      error.value = `${failurePrefix}${errorMessage(failure)}`;
-    } finally {
-      busy.value = false;
-    }
+    status.value = null;
+    await runAction(failurePrefix, action);
     await refresh();
   }
 

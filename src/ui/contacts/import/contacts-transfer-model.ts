@@ -26,7 +26,7 @@ import {
   type PlanRejection,
 } from '../../../domain/contact-import-plan';
 import { nowInstant, todayLocal } from '../../../domain/dates';
-import { errorMessage } from '../../../domain/errors';
+import { userAction } from '../../user-action';
 
 export interface ContactsTransferDeps {
   db: TallyDatabase;
@@ -89,18 +89,11 @@ export function createContactsTransferModel(deps: ContactsTransferDeps) {
     lastImport.value = (await lastUndoableImport(deps.db)) ?? null;
   }
 
-  /** Runs one user action: busy meanwhile, and a failure becomes a message, never a throw. */
+  const runAction = userAction({ busy, error });
+  /** Runs one user action (see userAction); the progress bar goes once it ends. */
   async function act(failurePrefix: string, action: () => Promise<void>) {
-    busy.value = true;
-    error.value = null;
-    try {
-      await action();
-    } catch (failure) {
-      error.value = `${failurePrefix}${errorMessage(failure)}`;
-    } finally {
-      busy.value = false;
-      progress.value = null;
-    }
+    await runAction(failurePrefix, action);
+    progress.value = null;
   }
 
   async function exportContacts() {

@@ -26,6 +26,7 @@ import type { Instant } from '../../../domain/dates';
 import { findDuplicates, pairKey, type DuplicateCandidate } from '../../../domain/duplicates';
 import { errorMessage } from '../../../domain/errors';
 import { pairLabels } from './pair-labels';
+import { userAction } from '../../user-action';
 
 export interface DuplicatesDeps {
   db: TallyDatabase;
@@ -114,20 +115,10 @@ export function createDuplicatesModel(deps: DuplicatesDeps) {
     }
   }
 
-  /** Runs one user action: busy meanwhile, a failure shown, never thrown. */
+  const runAction = userAction({ busy, error });
+  /** Runs one user action (see userAction), and none while another runs. */
   async function act(failurePrefix: string, action: () => Promise<void>) {
-    if (busy.value) return;
-    batch(() => {
-      busy.value = true;
-      error.value = null;
-    });
-    try {
-      await action();
-    } catch (failure) {
-      error.value = `${failurePrefix}${errorMessage(failure)}`;
-    } finally {
-      busy.value = false;
-    }
+    if (!busy.value) await runAction(failurePrefix, action);
   }
 
   /** Opens the preview of merging two contacts, found as duplicates or picked by hand. */
