@@ -95,3 +95,67 @@ export async function loadContactBook(read: SnapshotReader): Promise<ContactBook
   const { contacts, records } = await read();
   return { contacts, stats: statsByContact(records) };
 }
+
+/** A contact that still has records is not deleted: they would be left without their contact. */
+export class ContactInUse extends Error {
+  constructor(name: string, records: string[]) {
+    super(
+      `${name} has ${records.join(', ')}: merge the contact into the one they belong with instead, or delete those first.`,
+    );
+    this.name = 'ContactInUse';
+  }
+}
+
+/**
+ * Deletes a contact with no purchases, samples, buy-backs, purchase orders or store credit (soft:
+ * restoreContact brings it back, notes and history included). A contact with records is refused
+ * with what it has; so is one already deleted or merged.
+ */
+export async function deleteContact(db: TallyDatabase, id: string): Promise<Contact> {
+  return db.transaction(
+    'rw',
+    [db.contacts, db.purchases, db.buyBacks, db.purchaseOrders, db.storeCredit],
+    async () => {
+      const contact = await db.contacts.get(id);
+      if (!contact || contact.deletedAt !== undefined) {
+        throw new Error('This contact was deleted or merged into another already.');
+      }
+      const live = <T extends { deletedAt?: string }>(rows: T[]) =>
+        rows.filter((row) => row.deletedAt === undefined);
+      const [records, buyBacks, orders, credit] = await Promise.all([
+        db.purchases.where('contactId').equals(id).toArray().then(live),
+        db.buyBacks.where('contactId').equals(id).toArray().then(live),
+        db.purchaseOrders.where('supplierId').equals(id).toArray().then(live),
+        db.storeCredit.where('contactId').equals(id).toArray().then(live),
+      ]);
+      const samples = records.filter((record) => record.kind === 'sample').length;
+      const found = [
+        counted(records.length - samples, 'purchase'),
+        counted(samples, 'sample'),
+        counted(buyBacks.length, 'buy-back'),
+        counted(orders.length, 'purchase order'),
+        counted(credit.length, 'store-credit entry', 'store-credit entries'),
+      ].flatMap((text) => (text ? [text] : []));
+      if (found.length > 0) throw new ContactInUse(contact.name, found);
+      const deleted = { ...contact, deletedAt: nowInstant() };
+      await db.contacts.put(deleted);
+      return deleted;
+    },
+  );
+}
+
+/** Undoes deleteContact; a contact merged into another comes back only by undoing the merge. */
+export async function restoreContact(db: TallyDatabase, id: string): Promise<Contact> {
+  return db.transaction('rw', db.contacts, async () => {
+    const contact = await db.contacts.get(id);
+    if (!contact) throw new Error('This contact no longer exists.');
+    if (contact.mergedInto !== undefined) throw new Error('This contact was merged: undo the merge instead.');
+    const { deletedAt: _deletedAt, ...restored } = contact;
+    await db.contacts.put(restored);
+    return restored;
+  });
+}
+
+function counted(count: number, one: string, many = `${one}s`): string | undefined {
+  return count === 0 ? undefined : `${count} ${count === 1 ? one : many}`;
+}

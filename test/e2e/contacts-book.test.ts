@@ -179,4 +179,29 @@ describe('contacts book', () => {
     );
     expect((await tableNames())[1]).toBe('Grace Hopper');
   });
+  it('deletes a contact without records, with Undo, and refuses one that has purchases', async () => {
+    await dashboard.goto(`${tally.extensionOrigin}/dashboard.html`);
+    const openContact = async (name: string) => {
+      const section = await contacts();
+      await field(section, 'Search contacts', name, 'searchbox');
+      await (await section.waitForSelector(`tbody ::-p-aria([name="${name}"][role="link"])`))?.click();
+      await dashboard.waitForSelector(`h1::-p-text(${name})`);
+    };
+    await openContact('Grace Hopper');
+    await (await dashboard.waitForSelector('::-p-aria(Delete contact)'))?.click();
+    await dashboard.waitForSelector(
+      '::-p-text(Grace Hopper was not deleted: Grace Hopper has 2 purchases, 1 sample: merge the contact)',
+    );
+
+    await dashboard.goto(`${tally.extensionOrigin}/dashboard.html`);
+    await openContact('Customer 001');
+    await (await dashboard.waitForSelector('::-p-aria(Delete contact)'))?.click();
+    await dashboard.waitForSelector('::-p-text(Deleted Customer 001.)');
+    const stored = async () =>
+      (await storedRows<Contact>(dashboard, 'contacts')).find((contact) => contact.name === 'Customer 001');
+    expect((await stored())?.deletedAt).toBeDefined();
+    await (await dashboard.waitForSelector('::-p-aria(Undo)'))?.click();
+    await dashboard.waitForSelector('::-p-text(Customer 001 is back.)');
+    expect((await stored())?.deletedAt).toBeUndefined();
+  });
 });

@@ -25,6 +25,21 @@ export function ContactScreen(props: {
 }) {
   const { model } = props;
   const contact = model.contact.value;
+  const deleted = model.deleted.value;
+  if (deleted) {
+    return (
+      <main class="dashboard">
+        <a href={props.backHref}>Back to the dashboard</a>
+        <ErrorMessage message={model.error.value} />
+        <p role="status" class="notice">
+          Deleted {deleted.name}.{' '}
+          <button type="button" class="link" onClick={() => void model.undoRemove()}>
+            Undo
+          </button>
+        </p>
+      </main>
+    );
+  }
   if (model.missing.value) {
     const survivor = model.mergedInto.value;
     return (
@@ -76,9 +91,14 @@ export function ContactScreen(props: {
             <Field label="Back-office IDs" value={contact.externalIds.map(externalLabel).join(', ')} />
             <Field label="Notes" value={contact.notes} />
           </dl>
-          <button type="button" onClick={model.startEdit}>
-            Edit contact
-          </button>
+          <div class="actions">
+            <button type="button" onClick={model.startEdit}>
+              Edit contact
+            </button>
+            <button type="button" class="secondary" onClick={() => void model.remove()}>
+              Delete contact
+            </button>
+          </div>
         </section>
       )}
       <Figures model={model} />

@@ -7,7 +7,7 @@ import { errorMessage } from '../../domain/errors';
 import type { PurchaseRecord } from '../../domain/purchase';
 import { buildTimeline } from '../../domain/timeline';
 import { listContactBuyBacks } from '../../db/buybacks';
-import { saveContactByHand } from '../../db/contact-book';
+import { deleteContact, restoreContact, saveContactByHand } from '../../db/contact-book';
 import type { TallyDatabase } from '../../db/database';
 import { listContactPurchases } from '../../db/purchases';
 import { createStoreCreditModel } from '../sidebar/store-credit-model';
@@ -34,6 +34,8 @@ export function createContactScreenModel(deps: ContactScreenDeps, id: string) {
   /** Purchases, samples and buy-backs, newest first. */
   const history = computed(() => buildTimeline(records.value, [], [], buyBacks.value));
   const editing = signal<ContactFormModel | null>(null);
+  /** The contact just deleted here, for "Deleted …" and its Undo. */
+  const deleted = signal<Contact | null>(null);
   const status = signal<string | null>(null);
   const error = signal<string | null>(null);
 
@@ -82,6 +84,32 @@ export function createContactScreenModel(deps: ContactScreenDeps, id: string) {
     editing.value = null;
   }
 
+  /** Deletes the contact when it has no records; a refusal says what it has. */
+  async function remove() {
+    const shown = contact.value;
+    if (!shown) return;
+    status.value = null;
+    try {
+      deleted.value = await deleteContact(deps.db, shown.id);
+      error.value = null;
+    } catch (failure) {
+      error.value = `${shown.name} was not deleted: ${errorMessage(failure)}`;
+    }
+  }
+
+  async function undoRemove() {
+    const gone = deleted.value;
+    if (!gone) return;
+    try {
+      await restoreContact(deps.db, gone.id);
+      deleted.value = null;
+      await load();
+      status.value = `${gone.name} is back.`;
+    } catch (failure) {
+      error.value = `${gone.name} could not be brought back: ${errorMessage(failure)}`;
+    }
+  }
+
   return {
     id,
     contact,
@@ -93,11 +121,14 @@ export function createContactScreenModel(deps: ContactScreenDeps, id: string) {
     stats,
     history,
     editing,
+    deleted,
     status,
     error,
     load,
     startEdit,
     cancelEdit,
+    remove,
+    undoRemove,
   };
 }
 

@@ -2,9 +2,12 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  ContactInUse,
   ContactRefused,
   contactWithSameKeys,
+  deleteContact,
   loadContactBook,
+  restoreContact,
   saveContactByHand,
 } from '../../../src/db/contact-book';
 import { readSnapshot } from '../../../src/db/dashboard-snapshot';
@@ -117,6 +120,41 @@ describe('contacts saved by hand', () => {
       lifetimeSpend: [{ minor: 2500, currency: 'USD' }],
       lastPurchaseDate: '2026-10-01',
     });
+  });
+});
+
+describe('deleting a contact', () => {
+  it('deletes a contact without records and brings it back with its history', async () => {
+    const created = await saveContactByHand(db, undefined, grace, 'US');
+    const deleted = await deleteContact(db, created.id);
+    expect(deleted.deletedAt).toBeDefined();
+    expect((await loadContactBook(() => readSnapshot(db))).contacts).toEqual([]);
+    await expect(deleteContact(db, created.id)).rejects.toThrow(/already/);
+    const restored = await restoreContact(db, created.id);
+    expect(restored).toEqual(created);
+    expect(await db.contactEvents.where('contactId').equals(created.id).count()).toBe(1);
+  });
+
+  it('refuses a contact that has records, saying which, and writes nothing', async () => {
+    const created = await saveContactByHand(db, undefined, grace, 'US');
+    const line = {
+      productId: crypto.randomUUID(),
+      sku: 'NW-1',
+      name: 'Hand Cream',
+      quantity: 1,
+      unitPrice: { minor: 100, currency: 'USD' },
+      catalogPrice: { minor: 100, currency: 'USD' },
+    };
+    const draft = { contactId: created.id, purchaseDate: '2026-10-01', currency: 'USD', lines: [line] };
+    await recordPurchase(db, { ...draft, kind: 'purchase' });
+    await recordPurchase(db, { ...draft, kind: 'sample' });
+    await recordPurchase(db, { ...draft, kind: 'sample' });
+    const refusal = await deleteContact(db, created.id).catch((failure: unknown) => failure);
+    expect(refusal).toBeInstanceOf(ContactInUse);
+    expect((refusal as Error).message).toBe(
+      'Grace Hopper has 1 purchase, 2 samples: merge the contact into the one they belong with instead, or delete those first.',
+    );
+    expect((await db.contacts.get(created.id))?.deletedAt).toBeUndefined();
   });
 });
 
