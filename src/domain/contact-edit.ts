@@ -135,17 +135,8 @@ export function applyContactFields(
 
 /** A contact's editable fields, as a form or an export starts from them. */
 export function contactFields(contact: Contact): ContactFields {
-  return tidyFields({
-    name: contact.name,
-    ...(contact.company === undefined ? {} : { company: contact.company }),
-    ...(contact.email === undefined ? {} : { email: contact.email }),
-    ...(contact.phone === undefined ? {} : { phone: contact.phone }),
-    role: contact.role,
-    ...(contact.address === undefined ? {} : { address: contact.address }),
-    ...(contact.tags === undefined ? {} : { tags: contact.tags }),
-    ...(contact.notes === undefined ? {} : { notes: contact.notes }),
-    externalIds: contact.externalIds,
-  });
+  const { name, company, email, phone, role, address, tags, notes, externalIds } = contact;
+  return tidyFields({ name, company, email, phone, role, address, tags, notes, externalIds });
 }
 
 function uniqueIds(ids: readonly ExternalId[]): ExternalId[] {

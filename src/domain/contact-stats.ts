@@ -26,14 +26,6 @@ export interface ContactStats {
   lastPurchaseDate: CalendarDate | null;
 }
 
-export const NO_PURCHASES: ContactStats = {
-  purchaseCount: 0,
-  lifetimeSpend: [],
-  averageOrder: [],
-  firstPurchaseDate: null,
-  lastPurchaseDate: null,
-};
-
 /** The figures of one contact's records (the caller passes that contact's records only). */
 export function spendSummary(records: Iterable<PurchaseRecord>, period?: Period): ContactStats {
   const accumulator = new StatsAccumulator();

@@ -86,3 +86,19 @@ export function buildTimeline(
 export function filterTimeline(entries: readonly TimelineEntry[], filter: TimelineFilter): TimelineEntry[] {
   return filter === 'all' ? [...entries] : entries.filter((entry) => entry.kind === filter);
 }
+
+/** What tells an entry apart from the others of its timeline: the id of what it shows. */
+export function timelineEntryKey(entry: TimelineEntry): string {
+  switch (entry.kind) {
+    case 'capture':
+      return entry.event.id;
+    case 'note':
+      return entry.note.id;
+    case 'buy-back':
+      return entry.buyBack.id;
+    case 'purchase-order':
+      return entry.order.id;
+    default:
+      return entry.record.id;
+  }
+}

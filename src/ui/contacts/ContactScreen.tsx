@@ -5,7 +5,7 @@ import { formatAddress } from '../../domain/contact-edit';
 import { externalLabel } from '../../domain/contact-keys';
 import { formatMoney, type Money } from '../../domain/money';
 import { recordTotal } from '../../domain/purchase';
-import type { TimelineEntry } from '../../domain/timeline';
+import { timelineEntryKey, type TimelineEntry } from '../../domain/timeline';
 import { buyBackHref } from '../buyback/address';
 import { ErrorMessage } from '../ErrorMessage';
 import { StoreCredit } from '../sidebar/StoreCredit';
@@ -167,19 +167,13 @@ function SalesHistory(props: { entries: TimelineEntry[] }) {
           </thead>
           <tbody>
             {props.entries.map((entry) => (
-              <HistoryRow key={entryKey(entry)} entry={entry} />
+              <HistoryRow key={timelineEntryKey(entry)} entry={entry} />
             ))}
           </tbody>
         </table>
       )}
     </section>
   );
-}
-
-function entryKey(entry: TimelineEntry): string {
-  if (entry.kind === 'purchase' || entry.kind === 'sample') return entry.record.id;
-  if (entry.kind === 'buy-back') return entry.buyBack.id;
-  return entry.at;
 }
 
 function HistoryRow(props: { entry: TimelineEntry }) {

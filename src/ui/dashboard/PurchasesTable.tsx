@@ -3,7 +3,7 @@ import { recordTotal } from '../../domain/purchase';
 import type { DashboardModel } from './dashboard-model';
 
 /** The most the table shows: a long history is for the export, and 50,000 rows would stall the page. */
-export const PURCHASES_SHOWN = 100;
+const PURCHASES_SHOWN = 100;
 
 /** The newest recorded purchases and samples, with the export of them all. */
 export function PurchasesTable(props: { model: DashboardModel }) {

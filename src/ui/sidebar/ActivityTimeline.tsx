@@ -4,7 +4,7 @@ import { formatMoney } from '../../domain/money';
 import { purchaseOrderNumber, purchaseOrderTotal, type PurchaseOrder } from '../../domain/purchase-order';
 import { lineTotal, recordTotal, type PurchasePayment, type PurchaseRecord } from '../../domain/purchase';
 import type { ContactEvent } from '../../domain/contact-event';
-import type { TimelineEntry, TimelineFilter } from '../../domain/timeline';
+import { timelineEntryKey, type TimelineEntry, type TimelineFilter } from '../../domain/timeline';
 import { ErrorMessage } from '../ErrorMessage';
 import { formatCalendarDate } from '../../domain/calendar';
 import type { GroupView, TimelineModel } from './timeline-model';
@@ -61,7 +61,7 @@ export function ActivityTimeline(props: {
       ) : (
         <ol class="timeline" aria-labelledby="timeline-heading">
           {entries.map((entry) => (
-            <li key={entryKey(entry)} class={`entry ${entry.kind}`}>
+            <li key={timelineEntryKey(entry)} class={`entry ${entry.kind}`}>
               <Entry entry={entry} model={model} onEdit={props.onEdit} onOpenBuyBack={props.onOpenBuyBack} />
             </li>
           ))}
@@ -140,7 +140,7 @@ function Entry(props: {
   onOpenBuyBack: (id: string) => void;
 }) {
   const { entry, model } = props;
-  const headId = `entry-${entryKey(entry)}`;
+  const headId = `entry-${timelineEntryKey(entry)}`;
   const when = <time dateTime={entry.date}>{formatCalendarDate(entry.date)}</time>;
   if (entry.kind === 'capture') {
     const { event } = entry;
@@ -306,21 +306,6 @@ function PurchaseOrderEntry(props: { order: PurchaseOrder; headId: string; when:
       </span>
     </p>
   );
-}
-
-function entryKey(entry: TimelineEntry): string {
-  switch (entry.kind) {
-    case 'capture':
-      return entry.event.id;
-    case 'note':
-      return entry.note.id;
-    case 'buy-back':
-      return entry.buyBack.id;
-    case 'purchase-order':
-      return entry.order.id;
-    default:
-      return entry.record.id;
-  }
 }
 
 function hostOf(url: string): string {
