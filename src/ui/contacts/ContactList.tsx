@@ -24,7 +24,7 @@ export function ContactList(props: { model: ContactListModel; children?: Compone
   const added = model.added.value;
   const total = model.shown.value.length;
   const first = model.firstShown.value;
-  const page = Math.min(model.page.value, model.pageCount.value - 1);
+  const page = model.currentPage.value;
   return (
     <section class="card contacts" aria-labelledby="contacts-heading">
       <h2 id="contacts-heading">Contacts</h2>

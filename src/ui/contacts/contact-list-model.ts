@@ -48,11 +48,10 @@ export function createContactListModel(deps: ContactListDeps) {
   const sorted = computed(() => sortRows(rows.value, sort.value, currency.value));
   const shown = computed(() => filterRows(sorted.value, filter.value, searchWords(query.value)));
   const pageCount = computed(() => Math.max(1, Math.ceil(shown.value.length / PAGE_SIZE)));
-  const pageRows = computed(() => {
-    const start = Math.min(page.value, pageCount.value - 1) * PAGE_SIZE;
-    return shown.value.slice(start, start + PAGE_SIZE);
-  });
-  const firstShown = computed(() => Math.min(page.value, pageCount.value - 1) * PAGE_SIZE);
+  /** The page shown: the one asked for, or the last when a search leaves fewer. */
+  const currentPage = computed(() => Math.min(page.value, pageCount.value - 1));
+  const firstShown = computed(() => currentPage.value * PAGE_SIZE);
+  const pageRows = computed(() => shown.value.slice(firstShown.value, firstShown.value + PAGE_SIZE));
 
   async function refresh() {
     try {
@@ -107,7 +106,7 @@ export function createContactListModel(deps: ContactListDeps) {
     query,
     filter,
     sort,
-    page,
+    currentPage,
     currency,
     shown,
     pageRows,
