@@ -19,7 +19,15 @@ import {
   type ContactColumnField,
   type ContactsLayout,
 } from './contacts-columns';
-import { mapColumns, missingColumnsMessage, quoteValue, type ColumnMap } from './rows';
+import {
+  acceptRow,
+  mapColumns,
+  missingColumnsMessage,
+  quoteValue,
+  readRows,
+  rejectRow,
+  type ColumnMap,
+} from './rows';
 import { isCsvFileError, parseCsvTable, type CsvTable } from './table';
 
 export interface ContactsFile {
@@ -82,21 +90,14 @@ export function readContactRows(file: Pick<ContactsFile, 'table' | 'layout' | 'c
 } {
   const { table, layout, columns } = file;
   const tallyLayout = layout === 'tally';
-  const stripGuard = layout !== 'tally';
   const name = (field: ContactColumnField) => columns[field]?.name || CONTACT_COLUMN_LABELS[field];
-  const rows: ContactRow[] = [];
-  const rejected: PlanRejection[] = [];
 
-  for (const csvRow of table.rows) {
-    if (csvRow.problem) {
-      rejected.push({ line: csvRow.line, reason: csvRow.problem });
-      continue;
-    }
+  const { accepted, rejected } = readRows(table, columns, (cell, csvRow) => {
     const get = (field: ContactColumnField): string | undefined => {
-      const column = columns[field];
-      if (!column) return undefined;
-      const cell = (csvRow.cells[column.index] ?? '').trim();
-      return stripGuard && GUARDED_BY_SHOPIFY.includes(field) && cell.startsWith("'") ? cell.slice(1) : cell;
+      const value = cell(field);
+      return !tallyLayout && GUARDED_BY_SHOPIFY.includes(field) && value?.startsWith("'")
+        ? value.slice(1)
+        : value;
     };
     const problems: string[] = [];
 
@@ -156,10 +157,9 @@ export function readContactRows(file: Pick<ContactsFile, 'table' | 'layout' | 'c
     };
 
     if (rowName !== '') problems.push(...fieldProblems(row, name, describeNameColumns(columns, name)));
-    if (problems.length > 0) rejected.push({ line: csvRow.line, reason: problems.join('; ') });
-    else rows.push(row);
-  }
-  return { rows, rejected };
+    return problems.length > 0 ? rejectRow(problems.join('; ')) : acceptRow(row);
+  });
+  return { rows: accepted.map((row) => row.value), rejected };
 }
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
