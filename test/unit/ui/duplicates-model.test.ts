@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mergeContacts } from '../../../src/db/contact-merge';
+import { readSnapshot } from '../../../src/db/dashboard-snapshot';
 import { TallyDatabase } from '../../../src/db/database';
 import { addNote } from '../../../src/db/notes';
 import type { Contact } from '../../../src/domain/contact';
@@ -29,10 +30,12 @@ async function person(
 }
 
 async function loaded() {
-  const onChanged = vi.fn();
-  const model = createDuplicatesModel({ db, defaultCountry: 'US', onChanged });
+  // As on the dashboard, a change reloads every section, this one included.
+  const onChanged = vi.fn(() => model.refresh());
+  const read = vi.fn(() => readSnapshot(db));
+  const model = createDuplicatesModel({ db, defaultCountry: 'US', onChanged, read });
   await model.refresh();
-  return { model, onChanged };
+  return { model, onChanged, read };
 }
 
 describe('duplicates model', () => {
@@ -43,7 +46,7 @@ describe('duplicates model', () => {
       '2026-02-01T00:00:00.000Z',
     );
     await addNote(db, king.id, 'Prefers calls.');
-    const { model, onChanged } = await loaded();
+    const { model, onChanged, read } = await loaded();
     expect(model.pairs.value.map((pair) => pair.text)).toEqual(['Ada Lovelace and Ada King — Same email']);
 
     await model.reviewCandidate(model.pairs.value[0]!.key);
@@ -71,6 +74,8 @@ describe('duplicates model', () => {
     expect(model.review.value).toBeNull();
     expect(model.pairs.value).toEqual([]);
     expect(onChanged).toHaveBeenCalledTimes(1);
+    // The dashboard's reload is the only one: contacts are read and compared once more, not twice.
+    expect(read).toHaveBeenCalledTimes(2);
 
     // An edit after the merge is kept by the undo, and the status says so.
     const merged = (await db.contacts.get(ada.id))!;
@@ -90,6 +95,17 @@ describe('duplicates model', () => {
     expect(onChanged).toHaveBeenCalledTimes(2);
     expect((await db.contacts.get(ada.id))?.company).toBe('Engines');
     expect((await db.contacts.get(ada.id))?.phone).toBeUndefined();
+  });
+
+  it('reloads itself after a merge when nothing else reloads the dashboard', async () => {
+    const ada = await person({ name: 'Ada Lovelace', email: 'ada@example.com' }, '2026-01-01T00:00:00.000Z');
+    const king = await person({ name: 'Ada King', email: 'ada@example.com' }, '2026-02-01T00:00:00.000Z');
+    const model = createDuplicatesModel({ db, defaultCountry: 'US' });
+    await model.refresh();
+    await model.reviewPair(ada.id, king.id);
+    await model.merge();
+    expect(model.pairs.value).toEqual([]);
+    expect(model.merges.value.map((merge) => merge.mergedId)).toEqual([king.id]);
   });
 
   it('offers the latest merges for undoing after a reload', async () => {
