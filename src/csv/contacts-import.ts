@@ -1,13 +1,7 @@
 import { z } from 'zod';
-import {
-  ADDRESS_FIELDS,
-  CONTACT_TEXT_LIMITS,
-  ContactRole,
-  type AddressField,
-  type ExternalId,
-} from '../domain/contact';
+import { ADDRESS_FIELDS, CONTACT_TEXT_LIMITS, ContactRole, type ExternalId } from '../domain/contact';
 import { contactFieldProblems, type ContactFieldName } from '../domain/contact-edit';
-import type { ContactRow, PlanRejection } from '../domain/contact-import-plan';
+import { newContactFields, type ContactRow, type PlanRejection } from '../domain/contact-import-plan';
 import { decodeCsvBytes, type CsvEncoding } from './decode';
 import {
   CONTACT_COLUMN_LABELS,
@@ -67,15 +61,6 @@ export function missingNameMessage(
 
 /** Shopify writes phone numbers, zip codes and ids as '0042 so that Excel keeps the zeros. */
 const GUARDED_BY_SHOPIFY: readonly ContactColumnField[] = ['phone', 'otherPhone', 'postalCode', 'customerId'];
-
-const ADDRESS_COLUMN: Readonly<Record<AddressField, ContactColumnField>> = {
-  line1: 'line1',
-  line2: 'line2',
-  city: 'city',
-  region: 'region',
-  postalCode: 'postalCode',
-  country: 'country',
-};
 
 const TallyId = z.uuid();
 const ROLES = ContactRole.options;
@@ -139,7 +124,7 @@ export function readContactRows(file: Pick<ContactsFile, 'table' | 'layout' | 'c
     const tagsCell = get('tags');
     const address: ContactRow['address'] = {};
     for (const part of ADDRESS_FIELDS) {
-      const value = get(ADDRESS_COLUMN[part]);
+      const value = get(part);
       if (value !== undefined) address[part] = value;
     }
     const row: ContactRow = {
@@ -182,17 +167,7 @@ function fieldProblems(
   name: (field: ContactColumnField) => string,
   nameColumns: string,
 ): string[] {
-  const problems = contactFieldProblems({
-    name: row.name,
-    company: row.company,
-    email: row.email || undefined,
-    phone: row.phone,
-    notes: row.notes,
-    role: row.role ?? 'customer',
-    address: row.address,
-    tags: row.tags,
-    externalIds: row.externalIds,
-  });
+  const problems = contactFieldProblems(newContactFields(row));
   return (Object.entries(problems) as [ContactFieldName, string][]).map(([field, problem]) => {
     const sentence = problem.replace(/\.$/, '');
     switch (field) {
@@ -205,7 +180,7 @@ function fieldProblems(
           ADDRESS_FIELDS.find(
             (field) => (row.address[field]?.length ?? 0) > CONTACT_TEXT_LIMITS.addressLine,
           ) ?? 'line1';
-        return `${name(ADDRESS_COLUMN[part])}: ${lowerFirst(sentence)}`;
+        return `${name(part)}: ${lowerFirst(sentence)}`;
       }
       case 'role':
         return `${name('role')}: ${lowerFirst(sentence)}`;

@@ -224,19 +224,7 @@ function rowFields(
   asFile: boolean,
   defaultCountry: CountryCode,
 ): ContactFields {
-  if (!existing) {
-    return {
-      name: row.name,
-      company: row.company,
-      email: row.email,
-      phone: row.phone,
-      notes: row.notes,
-      role: row.role ?? 'customer',
-      address: row.address,
-      tags: row.tags,
-      externalIds: row.externalIds,
-    };
-  }
+  if (!existing) return newContactFields(row);
   const known = contactFields(existing);
   const pick = (value: string | undefined, kept: string | undefined) =>
     asFile ? (value ?? kept) : value ? value : kept;
@@ -259,6 +247,21 @@ function rowFields(
     address,
     tags: asFile ? (row.tags ?? known.tags) : [...(known.tags ?? []), ...(row.tags ?? [])],
     externalIds: [...known.externalIds, ...row.externalIds],
+  };
+}
+
+/** The fields of a new contact made from the row: the row as it is, a customer unless it says. */
+export function newContactFields(row: ContactRow): ContactFields {
+  return {
+    name: row.name,
+    company: row.company,
+    email: row.email,
+    phone: row.phone,
+    notes: row.notes,
+    role: row.role ?? 'customer',
+    address: row.address,
+    tags: row.tags,
+    externalIds: row.externalIds,
   };
 }
 
