@@ -48,6 +48,7 @@ import '../../src/ui/theme.css';
 
 const db = openDatabase();
 const locale = navigator.language;
+const country = defaultCountry(locale);
 const root = document.getElementById('app') as HTMLElement;
 // Open tabs of the origin fetch its settings and recipes again, and detect again.
 const notifySiteChanged = async (origin: string) => {
@@ -58,10 +59,10 @@ const notifySiteChanged = async (origin: string) => {
 const snapshot = snapshotSource(db);
 const { read } = snapshot;
 const model = createDashboardModel({ db, read, download: downloadText });
-const contacts = createContactListModel({ db, read, defaultCountry: defaultCountry() });
+const contacts = createContactListModel({ db, read, defaultCountry: country });
 const contactsTransfer = createContactsTransferModel({
   db,
-  defaultCountry: defaultCountry(),
+  defaultCountry: country,
   download: downloadText,
   // An import, a merge or its undo changes the list, the duplicates and the reports alike.
   onChanged: () => refreshAll(),
@@ -69,7 +70,7 @@ const contactsTransfer = createContactsTransferModel({
 const duplicates = createDuplicatesModel({
   db,
   read,
-  defaultCountry: defaultCountry(),
+  defaultCountry: country,
   onChanged: () => refreshAll(),
 });
 const sites = createSiteAccessModel({
@@ -146,7 +147,7 @@ function show() {
   }
   const contactId = contactInHash(location.hash);
   if (contactId) {
-    const screen = createContactScreenModel({ db, defaultCountry: defaultCountry() }, contactId);
+    const screen = createContactScreenModel({ db, defaultCountry: country }, contactId);
     const open = (id: string) => (location.hash = purchaseOrderHref(id));
     const orders = createSupplierOrdersModel({ db, locale, open }, contactId);
     const statement = createStatementModel({ db, locale, download: downloadBlob }, contactId);
