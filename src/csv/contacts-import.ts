@@ -141,7 +141,10 @@ export function readContactRows(file: Pick<ContactsFile, 'table' | 'layout' | 'c
       ...(tallyIdCell ? { tallyId: tallyIdCell.toLowerCase() } : {}),
     };
 
-    if (rowName !== '') problems.push(...fieldProblems(row, name, describeNameColumns(columns, name)));
+    // A phone taken from the other phone column is named by that column, the one to fix.
+    const phoneFrom: ContactColumnField = mainPhone || !otherPhone ? 'phone' : 'otherPhone';
+    const named = (field: ContactColumnField) => name(field === 'phone' ? phoneFrom : field);
+    if (rowName !== '') problems.push(...fieldProblems(row, named, describeNameColumns(columns, name)));
     return problems.length > 0 ? rejectRow(problems.join('; ')) : acceptRow(row);
   });
   return { rows: accepted.map((row) => row.value), rejected };

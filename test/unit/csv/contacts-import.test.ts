@@ -140,6 +140,23 @@ describe('rejected rows', () => {
     ]);
   });
 
+  it('names the column a too-long value came from: the other phone, an address line, notes', () => {
+    expect(
+      rejections([
+        'Name,Mobile,Default Address Phone,Town,Comments',
+        `Ana,,${'9'.repeat(51)},,`,
+        `Ben,${'8'.repeat(51)},+1 415 555 0100,,`,
+        `Cal,,,${'x'.repeat(201)},`,
+        `Dee,,,,${'n'.repeat(5001)}`,
+      ]),
+    ).toEqual([
+      'Line 2: Default Address Phone: a phone number can be at most 50 characters',
+      'Line 3: Mobile: a phone number can be at most 50 characters',
+      'Line 4: Town: each address line can be at most 200 characters',
+      'Line 5: Comments: notes can be at most 5,000 characters',
+    ]);
+  });
+
   it("refuses an id Tally did not write and a back-office id with no back office, in Tally's template", () => {
     expect(
       rejections(['Tally ID,Name,Back-office IDs', 'C-42,Bob,', ',Vera,42', ',Fine,shopify:42']),
