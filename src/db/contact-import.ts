@@ -1,7 +1,7 @@
 import type { Contact } from '../domain/contact';
 import type { ContactEvent } from '../domain/contact-event';
 import { ContactImportBatch } from '../domain/contact-import-batch';
-import type { ContactImportPlan } from '../domain/contact-import-plan';
+import { planCounts, type ContactImportPlan } from '../domain/contact-import-plan';
 import { nowInstant, type Instant } from '../domain/dates';
 import type { TallyDatabase } from './database';
 
@@ -133,12 +133,7 @@ export async function applyContactImport(
     fileHash: input.fileHash,
     createdIds: plan.created.map((row) => row.contact.id),
     updatedBefore: plan.updated.map((row) => row.before),
-    counts: {
-      created: plan.created.length,
-      updated: plan.updated.length,
-      unchanged: plan.unchanged.length,
-      rejected: plan.rejected.length,
-    },
+    counts: planCounts(plan),
     eventIds: writes.map((write) => write.event.id),
   });
 
