@@ -1,7 +1,6 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { Contact } from '../../domain/contact';
 import { todayLocal, type CalendarDate } from '../../domain/dates';
-import { errorMessage } from '../../domain/errors';
 import type { Money } from '../../domain/money';
 import type { Product } from '../../domain/product';
 import type { ProductIndex } from '../../domain/product-search';
@@ -25,6 +24,7 @@ import {
   draftLineTotal,
   type OrderDraftLine,
 } from './order-draft';
+import { userAction } from '../user-action';
 
 export interface PurchaseOrderRequest {
   order: PurchaseOrder;
@@ -137,23 +137,16 @@ export function createPurchaseOrderModel(deps: PurchaseOrderScreenDeps, id: stri
     attempted.value = false;
   }
 
-  /** Runs one change, showing its refusal as the error; returns whether it succeeded. */
+  const act = userAction({ busy, error });
+  /** Runs one change at a time (see userAction): the order it stores is shown, then `done`. */
   async function run(action: () => Promise<PurchaseOrder | void>, done?: string): Promise<boolean> {
     if (busy.value) return false;
-    busy.value = true;
-    error.value = null;
     status.value = null;
-    try {
+    return act('', async () => {
       const result = await action();
       if (result) show(result);
       if (done) status.value = done;
-      return true;
-    } catch (failure) {
-      error.value = errorMessage(failure);
-      return false;
-    } finally {
-      busy.value = false;
-    }
+    });
   }
 
   function add(product: Product) {

@@ -5,6 +5,7 @@ import type { PurchaseOrder } from '../../domain/purchase-order';
 import { getContact } from '../../db/contacts';
 import type { TallyDatabase } from '../../db/database';
 import { createPurchaseOrder, listSupplierPurchaseOrders } from '../../db/purchase-orders';
+import { userAction } from '../user-action';
 
 export interface SupplierOrdersDeps {
   db: TallyDatabase;
@@ -37,19 +38,14 @@ export function createSupplierOrdersModel(deps: SupplierOrdersDeps, supplierId: 
     }
   }
 
+  const act = userAction({ busy, error });
   /** Starts a draft and opens it; a double click starts one. */
   async function create() {
     if (busy.value) return;
-    busy.value = true;
-    error.value = null;
-    try {
+    await act('The purchase order was not started: ', async () => {
       const order = await createPurchaseOrder(deps.db, supplierId);
       deps.open(order.id);
-    } catch (failure) {
-      error.value = `The purchase order was not started: ${errorMessage(failure)}`;
-    } finally {
-      busy.value = false;
-    }
+    });
   }
 
   return { supplierId, locale: deps.locale, orders, shown, error, busy, refresh, create };
