@@ -9,6 +9,7 @@ import { rankBestCustomers, type RankBy } from '../../domain/reports/best-custom
 import { lastTwelveMonths } from '../../domain/reports/report-period';
 import type { SnapshotReader } from '../../db/dashboard-snapshot';
 import type { TallyDatabase } from '../../db/database';
+import { userAction } from '../user-action';
 import { createPeriodFields } from './period-fields';
 import { loadReportData } from './report-data';
 
@@ -102,6 +103,7 @@ export function createBestCustomersModel(deps: BestCustomersDeps) {
     shown.value += PAGE_SIZE;
   }
 
+  const act = userAction({ busy, error });
   /** Reads the purchases afresh (the sidebar may have recorded one since) and downloads them all. */
   async function exportCsv() {
     const period = fields.period.value;
@@ -110,18 +112,13 @@ export function createBestCustomersModel(deps: BestCustomersDeps) {
       error.value = 'Fix the period first: the export covers From to To.';
       return;
     }
-    busy.value = true;
-    try {
+    await act('Best customers were not exported: ', async () => {
       await refresh();
       if (error.value) return;
       const ranking = rows.value;
       deps.download(bestCustomersFileName(period), bestCustomersCsv(ranking));
       status.value = ranking.length === 1 ? 'Exported 1 customer.' : `Exported ${ranking.length} customers.`;
-    } catch (failure) {
-      error.value = `Best customers were not exported: ${errorMessage(failure)}`;
-    } finally {
-      busy.value = false;
-    }
+    });
   }
 
   return {

@@ -12,6 +12,7 @@ import { listContactPurchases } from '../../db/purchases';
 import { readSetting } from '../../db/settings';
 // Small plain data; the PDF code itself (jspdf) is imported where the PDF is made.
 import { statementLayout } from '../../pdf/statement-layout';
+import { userAction } from '../user-action';
 import { createPeriodFields } from './period-fields';
 
 export interface StatementDeps {
@@ -84,24 +85,17 @@ export function createStatementModel(deps: StatementDeps, contactId: string) {
     return customerStatement({ contact, records: list, period, shop: template, issuedOn: today() });
   }
 
+  const act = userAction({ busy, error });
   async function run(what: string, make: (statement: Statement) => Promise<{ name: string; blob: Blob }>) {
     if (busy.value) return;
-    busy.value = true;
-    batch(() => {
-      error.value = null;
-      status.value = null;
-    });
-    try {
+    status.value = null;
+    await act(`The statement ${what} was not made: `, async () => {
       const statement = await build();
       if (!statement) return;
       const file = await make(statement);
       deps.download(file.name, file.blob);
       status.value = `Downloaded ${file.name}.`;
-    } catch (failure) {
-      error.value = `The statement ${what} was not made: ${errorMessage(failure)}`;
-    } finally {
-      busy.value = false;
-    }
+    });
   }
 
   function downloadPdf() {

@@ -157,6 +157,22 @@ describe('best customers', () => {
     expect(cells('table').map((row) => row[1])).toEqual(['Ada Lovelace', 'Bob Babbage', 'Eve Euro']);
     expect(cells('table')[2]?.[4]).toBe('€9,000.00');
   });
+
+  it('says when the export fails, and lets the user try again', async () => {
+    await record(await contact('Ada Lovelace'), '2026-03-01', 100);
+    const model = createBestCustomersModel({
+      db,
+      download: () => {
+        throw new Error('Downloads are blocked.');
+      },
+      today: () => TODAY,
+    });
+    await model.refresh();
+    await model.exportCsv();
+    expect(model.error.value).toBe('Best customers were not exported: Downloads are blocked.');
+    expect(model.status.value).toBeNull();
+    expect(model.busy.value).toBe(false);
+  });
 });
 
 describe('spend patterns', () => {

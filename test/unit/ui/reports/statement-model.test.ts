@@ -126,4 +126,22 @@ describe('customer statement model', () => {
     expect(gone.error.value).toBe('This contact no longer exists.');
     expect(downloads).toEqual([]);
   });
+
+  it('says the download failed, and lets the user try again', async () => {
+    const contact = await ada();
+    const statement = createStatementModel(
+      {
+        db,
+        today: () => TODAY,
+        download: () => {
+          throw new Error('Downloads are blocked.');
+        },
+      },
+      contact.id,
+    );
+    await statement.downloadCsv();
+    expect(statement.error.value).toBe('The statement CSV was not made: Downloads are blocked.');
+    expect(statement.status.value).toBeNull();
+    expect(statement.busy.value).toBe(false);
+  });
 });
