@@ -224,7 +224,7 @@ function unescapeChars(value: string): string {
 }
 
 /** "northwind@https://crm.example:C-00042": reads back exactly with parseExternalIds. */
-export function formatExternalId(id: ExternalId): string {
+function formatExternalId(id: ExternalId): string {
   const backOffice = escapeChars(id.backOffice, ';:@');
   const origin = id.origin === undefined ? '' : `@${escapeChars(id.origin, ';')}`;
   return `${backOffice}${origin}:${escapeChars(id.id, ';:')}`;

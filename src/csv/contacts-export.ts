@@ -5,7 +5,7 @@ import { formatExternalIds, formatTags, TALLY_CONTACT_HEADER } from './contacts-
 import { CSV_BOM, csvLine } from './write';
 
 /** One contact as a row of Tally's contacts file (see contacts-columns.ts for the layout). */
-export function contactCells(contact: Contact): string[] {
+function contactCells(contact: Contact): string[] {
   const address = contact.address ?? {};
   return [
     contact.id,
