@@ -3,7 +3,6 @@ import type { Contact } from '../domain/contact';
 import {
   applyContactFields,
   contactFieldProblems,
-  editChanges,
   tidyFields,
   type ContactFieldName,
   type ContactFields,
@@ -42,7 +41,7 @@ export async function saveContactByHand(
     }
     const now = nowInstant();
     const contact = applyContactFields(existing, fields, { newId: crypto.randomUUID(), now, defaultCountry });
-    const changes = existing ? editChanges(existing, contact) : contactChanges(undefined, contact);
+    const changes = contactChanges(existing, contact);
     if (existing && changes.length === 0) return existing;
     const event: ContactEvent = {
       id: crypto.randomUUID(),

@@ -63,19 +63,24 @@ function mergeRole(known: ContactRole | undefined, seen: 'customer' | 'supplier'
 }
 
 /**
- * What a capture changed, field by field, for the contact's history and the "Updated" message;
- * for a new contact, every field it has.
+ * What a capture (or an edit) changed, field by field, for the contact's history and the
+ * "Updated" message; for a new contact, every field it has.
  */
 export function contactChanges(before: Contact | undefined, after: Contact): FieldChange[] {
-  if (before) return editChanges(before, after);
-  const changes: FieldChange[] = [];
-  for (const field of ['name', 'email', 'phone', 'company'] as const) {
-    const value = after[field];
-    if (value !== undefined) changes.push({ field, after: value });
-  }
-  for (const id of after.externalIds) changes.push({ field: 'externalId', after: id.id });
-  return changes;
+  return editChanges(before ?? { ...after, ...NOTHING_YET }, after);
 }
+
+/** A contact before anything was known of it but its role: a new one's fields all read as added. */
+const NOTHING_YET = {
+  name: '',
+  company: undefined,
+  email: undefined,
+  phone: undefined,
+  address: undefined,
+  tags: undefined,
+  notes: undefined,
+  externalIds: [],
+} satisfies Partial<Contact>;
 
 /** The derived keys a contact is stored and found by. */
 export function contactKeys(

@@ -52,6 +52,25 @@ describe('contacts saved by hand', () => {
     ]);
   });
 
+  it('lists every field a new contact was given in its history', async () => {
+    const created = await saveContactByHand(
+      db,
+      undefined,
+      { ...grace, address: { city: 'Arlington' }, tags: ['admiral'], notes: 'Met at the fair' },
+      'US',
+    );
+    const [event] = await db.contactEvents.where('contactId').equals(created.id).toArray();
+    expect(event?.kind).toBe('created');
+    expect(event?.changes.map((change) => change.field)).toEqual([
+      'name',
+      'email',
+      'phone',
+      'address',
+      'tags',
+      'notes',
+    ]);
+  });
+
   it('refuses bad fields with each problem and writes nothing', async () => {
     const refusal = await saveContactByHand(db, undefined, { ...grace, name: '', email: 'x@' }, 'US').catch(
       (failure: unknown) => failure,
