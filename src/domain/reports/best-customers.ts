@@ -155,8 +155,3 @@ function currencyFigures(
       a.currency.localeCompare(b.currency),
   );
 }
-
-/** The figures in `currency`, if the contact bought in it. */
-export function figuresIn(row: BestCustomer, currency: CurrencyCode): CurrencyFigures | undefined {
-  return row.byCurrency.find((figures) => figures.currency === currency);
-}
