@@ -17,7 +17,8 @@ const DRY_RUN = 'section[aria-labelledby=contacts-dry-run-heading]';
  * The contacts file end to end in Chromium: two customers captured from the demo back office,
  * `Export contacts`, the file edited in place as in a spreadsheet (a phone changed, a row added
  * with a "+" number and a leading-zero postal code, one bad row), `Import contacts` → dry run →
- * `Apply import`, the same file again, and `Undo import`.
+ * `Apply import`, the same file again, and `Undo import`; then a sheet of the user's own (Windows-1252,
+ * `;`, a column left out in the dry run) and a file without a name column.
  */
 describe('contacts CSV round trip', () => {
   let demo: Awaited<ReturnType<typeof startDemoServer>>;
@@ -166,5 +167,53 @@ describe('contacts CSV round trip', () => {
     );
     expect(byName(rows, 'Zelda Added')?.deletedAt).toBeDefined();
     expect(await dashboard.$(`${SECTION} ::-p-aria(Undo import)`)).toBeNull();
+  });
+
+  it("reads a sheet of the user's own: Windows-1252 with ';', a column corrected in the dry run, then applied", async () => {
+    const sheet = join(dir, 'people.csv');
+    const lines = [
+      'Surname;Given name;E-mail;Mobile',
+      'Müller;Zoë;zoe@example.com;+33 1 42 68 53 00',
+      'Hopper;Grace;grace@;',
+    ];
+    await writeFile(sheet, Buffer.from(`${lines.join('\r\n')}\r\n`, 'latin1'));
+    expect(await chooseFile(sheet)).toBe('1 to create, 0 to update, 0 unchanged, 1 rejected.');
+    expect(await text(DRY_RUN)).toContain('it was read as Windows-1252');
+    expect(await text(`${DRY_RUN} ul[aria-labelledby=contacts-to-create-heading]`)).toBe(
+      'Line 2: Zoë Müller',
+    );
+    expect(await text(`${DRY_RUN} ul[aria-label="Rejected rows"]`)).toBe(
+      'Line 3: E-mail "grace@" is not an email address',
+    );
+
+    // The user leaves the email column out: Grace's row can be imported now.
+    await (await dashboard.waitForSelector(`${DRY_RUN} ::-p-aria(Email)`))?.select('');
+    await dashboard.waitForFunction(
+      (selector) =>
+        document.querySelector(selector)?.textContent ===
+        '2 to create, 0 to update, 0 unchanged, 0 rejected.',
+      {},
+      `${DRY_RUN} p.dry-run-counts`,
+    );
+    expect(await statusAfter('Apply import', /^Imported/)).toBe('Imported 2 contacts: 2 created, 0 updated.');
+    const rows = await contacts();
+    expect(byName(rows, 'Zoë Müller')).toMatchObject({ phone: '+33 1 42 68 53 00' });
+    expect(byName(rows, 'Zoë Müller')?.email).toBeUndefined();
+    expect(byName(rows, 'Grace Hopper')).toBeDefined();
+  });
+
+  it('refuses a file without a name column, saying why and writing nothing', async () => {
+    const before = await contacts();
+    const nameless = join(dir, 'nameless.csv');
+    await writeFile(nameless, 'Email,Phone\r\nada@example.com,+1 415 555 0100\r\n');
+    const button = await dashboard.waitForSelector(`${SECTION} ::-p-aria(Import contacts)`);
+    const [chooser] = await Promise.all([dashboard.waitForFileChooser(), button?.click()]);
+    await chooser.accept([nameless]);
+    const alert = await dashboard.waitForSelector(`${SECTION} > p[role=alert]`);
+    expect(await alert?.evaluate((element) => element.textContent)).toMatch(
+      /^nameless\.csv: The file has no column for Name .+Its header row has: "Email", "Phone"\./,
+    );
+    expect(await dashboard.$(DRY_RUN)).toBeNull();
+    expect(await contacts()).toEqual(before);
   });
 });
