@@ -168,6 +168,18 @@ describe('statement CSV', () => {
     expect(statementFileName(statement, 'pdf')).toBe('statement-zoe-angstrom-2026-01-01-to-2026-06-30.pdf');
   });
 
+  it('names the file by the customer in plain letters, cut short without a dangling dash', () => {
+    const named = (name: string) =>
+      statementFileName(customerStatement({ ...input([]), contact: { ...contact, name } }), 'csv');
+    expect(named('Jürgen Groß-Łukasiewicz')).toBe(
+      'statement-jurgen-gross-lukasiewicz-2026-01-01-to-2026-06-30.csv',
+    );
+    expect(named('Alexandra Konstantinopoulou Papadopoulo Smith')).toBe(
+      'statement-alexandra-konstantinopoulou-papadopoulo-2026-01-01-to-2026-06-30.csv',
+    );
+    expect(named('李小龍')).toBe('statement-customer-2026-01-01-to-2026-06-30.csv');
+  });
+
   it('neutralises a product name that looks like a formula', () => {
     const csv = statementCsv(
       customerStatement(
