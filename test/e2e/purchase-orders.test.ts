@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer } from '../demo/server';
@@ -133,6 +133,9 @@ describe('purchase orders', () => {
       expect(text).toContain(expected);
     }
     expect(text).toMatch(/Total\s*\$3,802\.50/);
+    expect(text).not.toContain('Received on');
+    // Gone, so that a later download of the same order is known to be new.
+    await rm(pdfPath);
     // Sent: the lines are fixed, and there is nothing to search any more.
     expect(await dashboard.$('::-p-aria(Search products)')).toBeNull();
 
@@ -150,9 +153,21 @@ describe('purchase orders', () => {
       'purchaseOrders',
     );
     expect(order).toMatchObject({ number: 1, status: 'received', receivedOn });
+
+    // The PDF again from the received order: the same lines, now with the day the goods came in.
+    const againPath = await downloadFrom(
+      dashboard,
+      tally,
+      'Download purchase order',
+      /^purchase-order-PO-0001\.pdf$/,
+    );
+    const again = (await pdfText(new Uint8Array(await readFile(againPath)))).join('\n').replace(/\s+/g, ' ');
+    expect(again).toContain('Purchase order PO-0001');
+    expect(again).toMatch(/Total\s*\$3,802\.50/);
+    expect(again).toMatch(new RegExp(`Received on [^$]*${receivedOn.slice(0, 4)}`));
   });
 
-  it('lists the supplier’s orders, starts the next one at the costs he charged, and deletes a draft', async () => {
+  it('lists the supplier’s orders, starts the next one at the costs he charged, removes a line, and deletes a draft', async () => {
     await dashboard.locator('::-p-aria(Back to Linus Torvalds)').click();
     await dashboard.waitForSelector('::-p-aria(Open PO-0001)');
     const rows = await dashboard.$$eval('section[aria-labelledby=supplier-orders-heading] tbody tr', (trs) =>
@@ -165,6 +180,18 @@ describe('purchase orders', () => {
     await addProduct('NW-1002');
     await addProduct('NW-1003');
     expect(await fields('Cost')).toEqual(['1250.50', '']);
+    // Remove takes its own line off, and the saved draft keeps only the other.
+    await dashboard.locator('::-p-aria(Remove)').click();
+    await dashboard.waitForFunction(() => document.querySelectorAll('fieldset.line').length === 1);
+    expect(await fields('Cost')).toEqual(['']);
+    await dashboard.locator('::-p-aria(Save draft)').click();
+    await dashboard.waitForSelector('::-p-text(Draft saved.)');
+    const stored = await storedRows<{ number: number; lines: { sku: string }[] }>(
+      dashboard,
+      'purchaseOrders',
+    );
+    const draft = stored.find((order) => order.number === 2);
+    expect(draft?.lines.map((line) => line.sku)).toEqual(['NW-1003']);
     await dashboard.locator('::-p-aria(Delete draft)').click();
     await dashboard.waitForSelector('::-p-text(PO-0002 deleted.)');
 
