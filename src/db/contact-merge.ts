@@ -14,6 +14,7 @@ import {
 import { nowInstant, type Instant } from '../domain/dates';
 import { pairKey } from '../domain/duplicates';
 import { formatMoney } from '../domain/money';
+import type { PurchaseKind } from '../domain/purchase';
 import { creditBalances } from '../domain/store-credit';
 import type { TallyDatabase } from './database';
 import { readSetting, writeSetting } from './settings';
@@ -52,26 +53,30 @@ function mergeTables(db: TallyDatabase) {
 
 /** How much history a contact has, table by table (deleted records included: they move too). */
 export async function countOwnedRows(db: TallyDatabase, contactId: string): Promise<OwnedRowCounts> {
-  const [purchases, samples, buyBacks, storeCredit, notes, contactEvents, purchaseOrders] = await Promise.all(
-    [
-      db.purchases
-        .where('contactId')
-        .equals(contactId)
-        .filter((record) => record.kind === 'purchase')
-        .count(),
-      db.purchases
-        .where('contactId')
-        .equals(contactId)
-        .filter((record) => record.kind === 'sample')
-        .count(),
-      db.buyBacks.where('contactId').equals(contactId).count(),
-      db.storeCredit.where('contactId').equals(contactId).count(),
-      db.notes.where('contactId').equals(contactId).count(),
-      db.contactEvents.where('contactId').equals(contactId).count(),
-      db.purchaseOrders.where('supplierId').equals(contactId).count(),
-    ],
-  );
-  return { purchases, samples, buyBacks, storeCredit, notes, contactEvents, purchaseOrders };
+  const kinds: Record<PurchaseKind, number> = { purchase: 0, sample: 0 };
+  const [, buyBacks, storeCredit, notes, contactEvents, purchaseOrders] = await Promise.all([
+    // One pass over the contact's records counts both kinds.
+    db.purchases
+      .where('contactId')
+      .equals(contactId)
+      .each((record) => {
+        kinds[record.kind] += 1;
+      }),
+    db.buyBacks.where('contactId').equals(contactId).count(),
+    db.storeCredit.where('contactId').equals(contactId).count(),
+    db.notes.where('contactId').equals(contactId).count(),
+    db.contactEvents.where('contactId').equals(contactId).count(),
+    db.purchaseOrders.where('supplierId').equals(contactId).count(),
+  ]);
+  return {
+    purchases: kinds.purchase,
+    samples: kinds.sample,
+    buyBacks,
+    storeCredit,
+    notes,
+    contactEvents,
+    purchaseOrders,
+  };
 }
 
 /**
