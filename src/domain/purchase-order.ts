@@ -37,7 +37,9 @@ export const PurchaseOrder = RecordBase.extend({
   supplierId: z.uuid(),
   status: PurchaseOrderStatus,
   currency: CurrencyCode,
-  lines: z.array(PurchaseOrderLine).max(MAX_PURCHASE_ORDER_LINES),
+  lines: z
+    .array(PurchaseOrderLine)
+    .max(MAX_PURCHASE_ORDER_LINES, `at most ${MAX_PURCHASE_ORDER_LINES} products on one order`),
   note: z.string().max(MAX_NOTE_LENGTH).optional(),
   sentAt: Instant.optional(),
   /** The day it was sent, where the user is: the date the PDF carries. */

@@ -138,6 +138,16 @@ describe('a purchase order from draft to received', () => {
       id,
       /order currency/,
     );
+    const many = Array.from({ length: 501 }, (_, n) => ({
+      ...line(1, 1),
+      productId: crypto.randomUUID(),
+      sku: `P-${n}`,
+    }));
+    await expectRefused(
+      savePurchaseOrderDraft(db, id, { lines: many, note: '' }),
+      id,
+      'The purchase order was not saved: at most 500 products on one order.',
+    );
   });
 
   it('deletes a draft softly: gone from the supplier’s list, its row kept', async () => {
