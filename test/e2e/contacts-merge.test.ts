@@ -154,4 +154,38 @@ describe('merging duplicate contacts', () => {
     await (await section()).waitForSelector('::-p-text(No likely duplicates.)');
     expect(await storedRows(dashboard, 'contacts')).toHaveLength(2);
   });
+
+  it('undoes a merge from Recent merges after the dashboard was left and opened again', async () => {
+    const grace = makeContact({ name: 'Grace Hopper', phone: '(212) 555-0199' });
+    const hopper = makeContact({ name: 'G. Hopper', phone: '212 555 0199' }, '2026-03-01T10:00:00.000Z');
+    const hopperPurchase = makePurchase(hopper.id, '2026-03-05', 990);
+    await putRows(dashboard, 'contacts', [grace, hopper]);
+    await putRows(dashboard, 'purchases', [hopperPurchase]);
+    await dashboard.reload();
+    await (await section()).waitForSelector('::-p-aria(Review merge)');
+    expect(await pairTexts()).toEqual(['Grace Hopper and G. Hopper — Same phone']);
+    await click('Review merge');
+    // G. Hopper has the purchase, so stays unless told otherwise.
+    await click('Keep Grace Hopper');
+    await click('Merge contacts');
+    await status('Merged G. Hopper into Grace Hopper.');
+
+    await dashboard.reload();
+    const recent = await (await section()).waitForSelector('::-p-aria(Undo)');
+    const described = await recent?.evaluate(
+      (button) => document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent,
+    );
+    expect(described).toMatch(/^Merged G\. Hopper into Grace Hopper, /);
+    expect(await (await section()).$('::-p-aria(Undo merge)')).toBeNull();
+    await recent?.click();
+    await status('Undid the merge: G. Hopper and Grace Hopper are two contacts again.');
+    await (await section()).waitForSelector('::-p-text(Grace Hopper and G. Hopper — Same phone)');
+    expect(await (await section()).$('::-p-text(Recent merges)')).toBeNull();
+
+    const contacts = new Map((await storedRows<Contact>(dashboard, 'contacts')).map((row) => [row.id, row]));
+    expect(contacts.get(grace.id)).toEqual(grace);
+    expect(contacts.get(hopper.id)).toEqual(hopper);
+    const purchases = await storedRows<PurchaseRecord>(dashboard, 'purchases');
+    expect(purchases.find((row) => row.id === hopperPurchase.id)?.contactId).toBe(hopper.id);
+  });
 });
