@@ -181,8 +181,12 @@ export function describeCounts(counts: OwnedRowCounts): string {
   const parts = (Object.keys(COUNT_NAMES) as (keyof OwnedRowCounts)[])
     .filter((kind) => counts[kind] > 0)
     .map((kind) => `${counts[kind].toLocaleString('en')} ${COUNT_NAMES[kind][counts[kind] === 1 ? 0 : 1]}`);
-  if (parts.length === 0) return 'nothing';
-  return parts.length === 1 ? (parts[0] as string) : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return parts.length === 0 ? 'nothing' : andList(parts);
+}
+
+/** "email", "email and phone", "name, email and phone". */
+export function andList(parts: readonly string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
 export function totalRows(counts: OwnedRowCounts): number {

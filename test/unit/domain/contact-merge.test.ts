@@ -140,6 +140,10 @@ describe('merge preview', () => {
     expect(describeCounts({ ...none, purchases: 2, samples: 1, storeCredit: 1 })).toBe(
       '2 purchases, 1 sample and 1 store credit entry',
     );
+    expect(describeCounts({ ...none, notes: 1 })).toBe('1 note');
+    expect(describeCounts({ ...none, purchases: 1, contactEvents: 3 })).toBe(
+      '1 purchase and 3 history events',
+    );
   });
 });
 

@@ -13,6 +13,7 @@ import { yieldToScreen } from '../../yield-to-screen';
 import type { TallyDatabase } from '../../../db/database';
 import type { Contact } from '../../../domain/contact';
 import {
+  andList,
   defaultSurvivor,
   describeCounts,
   type ContactMerge,
@@ -258,7 +259,6 @@ export type DuplicatesModel = ReturnType<typeof createDuplicatesModel>;
 /** What undo chose when the survivor was edited after the merge: the later edits stay. */
 function keptNote(name: string, kept: readonly KeptEdit[]): string {
   if (kept.length === 0) return '';
-  const fields = kept.map((field) => MERGE_FIELD_LABELS[field].toLowerCase());
-  const list = fields.length === 1 ? fields[0] : `${fields.slice(0, -1).join(', ')} and ${fields.at(-1)}`;
-  return ` ${name} was changed after the merge; those changes (${list}) were kept.`;
+  const fields = andList(kept.map((field) => MERGE_FIELD_LABELS[field].toLowerCase()));
+  return ` ${name} was changed after the merge; those changes (${fields}) were kept.`;
 }
