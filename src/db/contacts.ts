@@ -1,11 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/min';
-import {
-  captureContact,
-  contactChanges,
-  contactKeys,
-  mayBeSamePerson,
-  snapshotExternalId,
-} from '../domain/capture';
+import { captureContact, contactChanges, mayBeSamePerson, snapshotExternalId } from '../domain/capture';
+import { contactKeys } from '../domain/contact-keys';
 import type { Contact } from '../domain/contact';
 import type { ContactEvent, FieldChange } from '../domain/contact-event';
 import type { ContactSnapshot } from '../domain/contact-snapshot';

@@ -2,7 +2,7 @@ import type { CountryCode } from 'libphonenumber-js/min';
 import { Contact, type ContactRole, type ExternalId } from './contact';
 import type { FieldChange } from './contact-event';
 import { editChanges } from './contact-edit';
-import { emailKey, externalKey, nameKey, phoneKey } from './contact-keys';
+import { contactKeys, emailKey, externalKey, phoneKey } from './contact-keys';
 import type { ContactSnapshot } from './contact-snapshot';
 import type { Instant } from './dates';
 
@@ -70,9 +70,13 @@ export function contactChanges(before: Contact | undefined, after: Contact): Fie
   return editChanges(before ?? { ...after, ...NOTHING_YET }, after);
 }
 
-/** A contact before anything was known of it but its role: a new one's fields all read as added. */
+/**
+ * A contact before anything was known of it: a new one's fields all read as added, and its role
+ * when it is not the default customer.
+ */
 const NOTHING_YET = {
   name: '',
+  role: 'customer',
   company: undefined,
   email: undefined,
   phone: undefined,
@@ -81,21 +85,6 @@ const NOTHING_YET = {
   notes: undefined,
   externalIds: [],
 } satisfies Partial<Contact>;
-
-/** The derived keys a contact is stored and found by. */
-export function contactKeys(
-  fields: { name: string; email?: string; phone?: string; externalIds: ExternalId[] },
-  defaultCountry: CountryCode,
-): Pick<Contact, 'externalKeys' | 'emailKey' | 'phoneKey' | 'nameKey'> {
-  const email = emailKey(fields.email);
-  const phone = phoneKey(fields.phone, defaultCountry);
-  return {
-    externalKeys: fields.externalIds.map(externalKey),
-    ...(email === undefined ? {} : { emailKey: email }),
-    ...(phone === undefined ? {} : { phoneKey: phone }),
-    nameKey: nameKey(fields.name),
-  };
-}
 
 /**
  * Whether `contact` may be the person in `snapshot`: a contact that already has a different id

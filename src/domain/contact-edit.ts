@@ -1,9 +1,8 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import { z } from 'zod';
-import { contactKeys } from './capture';
 import { Address, ADDRESS_FIELDS, Contact, CONTACT_TEXT_LIMITS, ContactRole, ExternalId } from './contact';
 import type { FieldChange } from './contact-event';
-import { externalKey } from './contact-keys';
+import { contactKeys, externalKey } from './contact-keys';
 import type { Instant } from './dates';
 
 /**

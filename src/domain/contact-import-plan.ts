@@ -7,6 +7,7 @@ import {
   editChanges,
   type ContactFields,
 } from './contact-edit';
+import { contactChanges } from './capture';
 import type { FieldChange } from './contact-event';
 import { emailKey, externalKey, nameKey, phoneKey } from './contact-keys';
 import type { Instant } from './dates';
@@ -142,7 +143,7 @@ export function createImportPlanner(contacts: readonly Contact[], context: PlanC
     }
     claimedBy.set(after.id, row.line);
     if (!existing) {
-      plan.created.push({ line: row.line, contact: after, changes: editChanges(blankOf(after), after) });
+      plan.created.push({ line: row.line, contact: after, changes: contactChanges(undefined, after) });
       index.add(after);
       return;
     }
@@ -276,20 +277,6 @@ function contradictsIds(contact: Contact, ids: readonly ExternalId[]): boolean {
 
 function differs(known: string | undefined, row: string | undefined): boolean {
   return known !== undefined && row !== undefined && known !== row;
-}
-
-/** What a new contact's history lists: every field it starts with. */
-function blankOf(contact: Contact): Contact {
-  return {
-    id: contact.id,
-    createdAt: contact.createdAt,
-    updatedAt: contact.updatedAt,
-    name: '',
-    role: 'customer',
-    externalIds: [],
-    externalKeys: [],
-    nameKey: '',
-  };
 }
 
 /** The stored contacts by each key a row is matched on, oldest first; deleted ones by id only. */

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
-import type { ExternalId } from './contact';
+import type { Contact, ExternalId } from './contact';
 
 /**
  * Keys that say two contacts are the same person. Capture and import look a contact up by
@@ -33,4 +33,19 @@ export function phoneKey(phone: string | undefined, defaultCountry: CountryCode)
 
 export function nameKey(name: string): string {
   return name.normalize('NFKC').toLocaleLowerCase('en').replace(/\s+/g, ' ').trim();
+}
+
+/** The derived keys a contact is stored and found by. */
+export function contactKeys(
+  fields: { name: string; email?: string; phone?: string; externalIds: ExternalId[] },
+  defaultCountry: CountryCode,
+): Pick<Contact, 'externalKeys' | 'emailKey' | 'phoneKey' | 'nameKey'> {
+  const email = emailKey(fields.email);
+  const phone = phoneKey(fields.phone, defaultCountry);
+  return {
+    externalKeys: fields.externalIds.map(externalKey),
+    ...(email === undefined ? {} : { emailKey: email }),
+    ...(phone === undefined ? {} : { phoneKey: phone }),
+    nameKey: nameKey(fields.name),
+  };
 }
