@@ -8,7 +8,8 @@ import {
   type ContactFields,
 } from '../domain/contact-edit';
 import type { ContactEvent } from '../domain/contact-event';
-import { contactChanges, contactKeys } from '../domain/capture';
+import { contactChanges } from '../domain/capture';
+import { contactKeys } from '../domain/contact-keys';
 import { statsByContact, type ContactStats } from '../domain/contact-stats';
 import { nowInstant } from '../domain/dates';
 import type { SnapshotReader } from './dashboard-snapshot';
@@ -136,7 +137,9 @@ export async function deleteContact(db: TallyDatabase, id: string): Promise<Cont
         counted(credit.length, 'store-credit entry', 'store-credit entries'),
       ].flatMap((text) => (text ? [text] : []));
       if (found.length > 0) throw new ContactInUse(contact.name, found);
-      const deleted = { ...contact, deletedAt: nowInstant() };
+      // updatedAt moves with every write: an import planned before the delete sees it changed.
+      const now = nowInstant();
+      const deleted = { ...contact, deletedAt: now, updatedAt: now };
       await db.contacts.put(deleted);
       return deleted;
     },
@@ -149,7 +152,8 @@ export async function restoreContact(db: TallyDatabase, id: string): Promise<Con
     const contact = await db.contacts.get(id);
     if (!contact) throw new Error('This contact no longer exists.');
     if (contact.mergedInto !== undefined) throw new Error('This contact was merged: undo the merge instead.');
-    const { deletedAt: _deletedAt, ...restored } = contact;
+    const { deletedAt: _deletedAt, ...rest } = contact;
+    const restored = { ...rest, updatedAt: nowInstant() };
     await db.contacts.put(restored);
     return restored;
   });

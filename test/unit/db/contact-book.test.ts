@@ -10,6 +10,11 @@ import {
   restoreContact,
   saveContactByHand,
 } from '../../../src/db/contact-book';
+import {
+  applyContactImport,
+  ContactsChangedError,
+  loadContactsForImport,
+} from '../../../src/db/contact-import';
 import { readSnapshot } from '../../../src/db/dashboard-snapshot';
 import { TallyDatabase } from '../../../src/db/database';
 import * as v1 from '../../../src/db/migrations/001-initial';
@@ -20,6 +25,7 @@ import * as v5 from '../../../src/db/migrations/005-contacts-book';
 import { recordPurchase } from '../../../src/db/purchases';
 import { Contact } from '../../../src/domain/contact';
 import type { ContactFields } from '../../../src/domain/contact-edit';
+import { planContactImport } from '../../../src/domain/contact-import-plan';
 
 let db: TallyDatabase;
 beforeEach(() => {
@@ -150,8 +156,40 @@ describe('deleting a contact', () => {
     expect((await loadContactBook(() => readSnapshot(db))).contacts).toEqual([]);
     await expect(deleteContact(db, created.id)).rejects.toThrow(/already/);
     const restored = await restoreContact(db, created.id);
-    expect(restored).toEqual(created);
+    // Everything as it was, but the write time: an import planned meanwhile must see a change.
+    expect(restored).toEqual({ ...created, updatedAt: restored.updatedAt });
+    expect(restored.updatedAt >= deleted.updatedAt).toBe(true);
     expect(await db.contactEvents.where('contactId').equals(created.id).count()).toBe(1);
+  });
+
+  it('is seen by an import planned before it: the import writes nothing and asks to plan again', async () => {
+    const created = await saveContactByHand(db, undefined, grace, 'US');
+    const before = await loadContactsForImport(db);
+    const plan = planContactImport(
+      before.contacts,
+      [
+        {
+          line: 2,
+          name: 'Grace Hopper',
+          email: 'grace@navy.example',
+          phone: '+1 703 555 0199',
+          address: {},
+          externalIds: [],
+        },
+      ],
+      { now: '2026-11-22T10:00:00.000Z', defaultCountry: 'US' },
+    );
+    expect(plan.updated).toHaveLength(1);
+    await deleteContact(db, created.id);
+    await expect(
+      applyContactImport(db, {
+        plan,
+        fileName: 'a.csv',
+        fileHash: '0'.repeat(64),
+        fingerprint: before.fingerprint,
+      }),
+    ).rejects.toBeInstanceOf(ContactsChangedError);
+    expect((await db.contacts.get(created.id))?.deletedAt).toBeDefined();
   });
 
   it('refuses a contact that has records, saying which, and writes nothing', async () => {
