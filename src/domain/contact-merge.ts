@@ -120,24 +120,26 @@ export function mergeFields(survivor: Contact, merged: Contact): ContactFields {
   return fields;
 }
 
+/** Each field as the preview shows it, and as undoing a merge compares it. */
+const FIELD_TEXT: Record<MergeFieldPreview['field'], (fields: ContactFields) => string> = {
+  name: (fields) => fields.name,
+  company: (fields) => fields.company ?? '',
+  email: (fields) => fields.email ?? '',
+  phone: (fields) => fields.phone ?? '',
+  role: (fields) => ROLE_LABELS[fields.role],
+  address: (fields) => formatAddress(fields.address),
+  externalIds: (fields) => fields.externalIds.map(externalLabel).join(', '),
+  tags: (fields) => (fields.tags ?? []).join(', '),
+  notes: (fields) => fields.notes ?? '',
+};
+
 /** The preview, field by field: each contact's value, the result, and where the result comes from. */
 export function mergePreview(survivor: Contact, merged: Contact): MergeFieldPreview[] {
   const a = contactFields(survivor);
   const b = contactFields(merged);
   const result = mergeFields(survivor, merged);
-  const shown: Record<MergeFieldPreview['field'], (fields: ContactFields) => string> = {
-    name: (fields) => fields.name,
-    company: (fields) => fields.company ?? '',
-    email: (fields) => fields.email ?? '',
-    phone: (fields) => fields.phone ?? '',
-    role: (fields) => ROLE_LABELS[fields.role],
-    address: (fields) => formatAddress(fields.address),
-    externalIds: (fields) => fields.externalIds.map(externalLabel).join(', '),
-    tags: (fields) => (fields.tags ?? []).join(', '),
-    notes: (fields) => fields.notes ?? '',
-  };
   return (Object.keys(MERGE_FIELD_LABELS) as MergeFieldPreview['field'][]).map((field) => {
-    const [survivorValue, mergedValue, resultValue] = [a, b, result].map(shown[field]) as [
+    const [survivorValue, mergedValue, resultValue] = [a, b, result].map(FIELD_TEXT[field]) as [
       string,
       string,
       string,
@@ -227,17 +229,8 @@ export function unmergedFields(
   ];
   const kept: KeptEdit[] = [];
   const fields: ContactFields = { ...current };
-  const scalar = {
-    name: (f: ContactFields) => f.name,
-    company: (f: ContactFields) => f.company,
-    email: (f: ContactFields) => f.email,
-    phone: (f: ContactFields) => f.phone,
-    role: (f: ContactFields) => f.role,
-    address: (f: ContactFields) => formatAddress(f.address),
-    notes: (f: ContactFields) => f.notes,
-  };
-  for (const field of Object.keys(scalar) as (keyof typeof scalar)[]) {
-    if (scalar[field](current) !== scalar[field](merged)) {
+  for (const field of ['name', 'company', 'email', 'phone', 'role', 'address', 'notes'] as const) {
+    if (FIELD_TEXT[field](current) !== FIELD_TEXT[field](merged)) {
       kept.push(field);
       continue;
     }
