@@ -5,8 +5,10 @@
  */
 export const version = 5;
 
+// Only the indexes something queries: the newest import or merge, an import by its file, a
+// supplier's orders and the last order number.
 export const stores = {
   contactImports: 'id, createdAt, fileHash',
-  contactMerges: 'id, survivorId, mergedId, createdAt',
-  purchaseOrders: 'id, supplierId, number, status, createdAt',
+  contactMerges: 'id, createdAt',
+  purchaseOrders: 'id, supplierId, number',
 };
