@@ -251,4 +251,27 @@ describe('reports: best customers, spend patterns, customer statement', () => {
       expect(text).toContain(expected);
     }
   });
+
+  it('downloads the same statement as a CSV, and refuses a period that ends before it starts', async () => {
+    await dashboard.locator('::-p-aria(Download statement \\(CSV\\))').click();
+    const file = await waitForDownload(tally.downloadDir, /^statement-.*\.csv$/);
+    expect(file).toMatch(new RegExp(`-${daysAgo(450)}-to-${today}\\.csv$`));
+    const text = await readFile(file, 'utf8');
+    const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
+    expect(parsed.slice(1).map((row) => [row[0], row[2], row[3], row[5], row[7], row[8], row[9]])).toEqual([
+      [daysAgo(400), 'Purchase', 'NW-1002', '1', '90.00', '90.00', 'USD'],
+      [daysAgo(40), 'Purchase', 'NW-1001', '2', '47.90', '47.90', 'USD'],
+      [daysAgo(10), 'Sample', 'NW-1004', '1', '', '', ''],
+    ]);
+
+    const statement = await section('statement-heading');
+    await typeDate(statement, 'Statement to', daysAgo(500));
+    await statement.waitForSelector('::-p-text(Statement to must not be before Statement from.)');
+    const to = await statement.waitForSelector('::-p-aria(Statement to)');
+    expect(await to?.evaluate((input) => input.getAttribute('aria-invalid'))).toBe('true');
+    for (const name of ['Download statement \\(PDF\\)', 'Download statement \\(CSV\\)']) {
+      const button = await statement.waitForSelector(`::-p-aria(${name})`);
+      expect(await button?.evaluate((element) => (element as HTMLButtonElement).disabled)).toBe(true);
+    }
+  });
 });
