@@ -3,8 +3,9 @@ import 'fake-indexeddb/auto';
 import Papa from 'papaparse';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { saveCapturedContact } from '../../../../src/db/contacts';
+import { readSnapshot } from '../../../../src/db/dashboard-snapshot';
 import { TallyDatabase } from '../../../../src/db/database';
 import { importCatalog } from '../../../../src/db/products';
 import { deletePurchase, recordPurchase } from '../../../../src/db/purchases';
@@ -172,6 +173,26 @@ describe('best customers', () => {
     expect(model.error.value).toBe('Best customers were not exported: Downloads are blocked.');
     expect(model.status.value).toBeNull();
     expect(model.busy.value).toBe(false);
+  });
+});
+
+describe('report data', () => {
+  it('walks the catalog once for both reports when they refresh from the same snapshot', async () => {
+    await record(await contact('Ada Lovelace'), '2026-03-01', 100, { currency: 'EUR' });
+    const snapshot = await readSnapshot(db);
+    const read = () => Promise.resolve(snapshot);
+    const walks = vi.spyOn(db.products, 'each');
+    const best = createBestCustomersModel({ db, read, download: () => {}, today: () => TODAY });
+    const patterns = createSpendPatternsModel({ db, read, today: () => TODAY });
+    await Promise.all([best.refresh(), patterns.refresh()]);
+    expect(walks).toHaveBeenCalledTimes(1);
+    // The catalog's currency, not the one most spent in.
+    expect([best.currency.value, patterns.currency.value]).toEqual(['USD', 'USD']);
+
+    await best.refresh();
+    expect(walks).toHaveBeenCalledTimes(1);
+    await createBestCustomersModel({ db, download: () => {}, today: () => TODAY }).refresh();
+    expect(walks).toHaveBeenCalledTimes(2);
   });
 });
 
