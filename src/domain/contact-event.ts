@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import { Instant } from './dates';
 
+/** How each field reads to a person, in a history line, a dry run or a recipe. */
+export const CONTACT_FIELD_NAMES: Readonly<Record<FieldChange['field'], string>> = {
+  name: 'name',
+  email: 'email',
+  phone: 'phone',
+  company: 'company',
+  externalId: 'back-office ID',
+  role: 'role',
+  address: 'address',
+  tags: 'tags',
+  notes: 'notes',
+};
+
 /** One field a capture changed on a contact: what it was and what the page shows now. */
 export const FieldChange = z.object({
   field: z.enum(['name', 'email', 'phone', 'company', 'externalId', 'role', 'address', 'tags', 'notes']),

@@ -1,20 +1,13 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Recipe } from '../../adapters/taught';
+import { CONTACT_FIELD_NAMES, type FieldChange } from '../../domain/contact-event';
 import { ErrorMessage } from '../ErrorMessage';
 import { FileButton } from '../FileButton';
 import type { RecipesModel } from './recipes-model';
 
-const FIELD_NAMES: Record<string, string> = {
-  name: 'name',
-  email: 'email',
-  phone: 'phone',
-  company: 'company',
-  externalId: 'back-office ID',
-};
-
 const fieldsRead = (recipe: Recipe) =>
   Object.keys(recipe.fields)
-    .map((field) => FIELD_NAMES[field] ?? field)
+    .map((field) => CONTACT_FIELD_NAMES[field as FieldChange['field']] ?? field)
     .join(', ');
 
 const shownInstant = (instant: string) => new Date(instant).toLocaleString();

@@ -3,7 +3,7 @@ import { BUY_BACK_STATUS_LABELS, buyBackNumber, buyBackTotal, type BuyBack } fro
 import { formatMoney } from '../../domain/money';
 import { purchaseOrderNumber, purchaseOrderTotal, type PurchaseOrder } from '../../domain/purchase-order';
 import { lineTotal, recordTotal, type PurchasePayment, type PurchaseRecord } from '../../domain/purchase';
-import type { ContactEvent } from '../../domain/contact-event';
+import { CONTACT_FIELD_NAMES, type ContactEvent } from '../../domain/contact-event';
 import { timelineEntryKey, type TimelineEntry, type TimelineFilter } from '../../domain/timeline';
 import { ErrorMessage } from '../ErrorMessage';
 import { formatCalendarDate } from '../../domain/calendar';
@@ -144,7 +144,7 @@ function Entry(props: {
   const when = <time dateTime={entry.date}>{formatCalendarDate(entry.date)}</time>;
   if (entry.kind === 'capture') {
     const { event } = entry;
-    const changed = event.changes.map((change) => change.field).join(', ');
+    const changed = event.changes.map((change) => CONTACT_FIELD_NAMES[change.field]).join(', ');
     return (
       <p class="entry-head" id={headId}>
         <strong>{CONTACT_EVENT_TITLES[event.kind]}</strong> {when}{' '}

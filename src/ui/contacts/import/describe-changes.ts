@@ -1,16 +1,4 @@
-import type { FieldChange } from '../../../domain/contact-event';
-
-const FIELD_NAMES: Readonly<Record<FieldChange['field'], string>> = {
-  name: 'name',
-  email: 'email',
-  phone: 'phone',
-  company: 'company',
-  externalId: 'back-office ID',
-  role: 'role',
-  address: 'address',
-  tags: 'tags',
-  notes: 'notes',
-};
+import { CONTACT_FIELD_NAMES, type FieldChange } from '../../../domain/contact-event';
 
 /** A value as the dry run quotes it; notes can run to pages. */
 function shown(value: string): string {
@@ -22,7 +10,7 @@ function shown(value: string): string {
 export function describeChanges(changes: readonly FieldChange[]): string {
   return changes
     .map((change) => {
-      const field = FIELD_NAMES[change.field];
+      const field = CONTACT_FIELD_NAMES[change.field];
       if (change.before === undefined) return `${field} added ${shown(change.after ?? '')}`;
       if (change.after === undefined) return `${field} removed (was ${shown(change.before)})`;
       return `${field} ${shown(change.before)} → ${shown(change.after)}`;
