@@ -188,4 +188,37 @@ describe('merging duplicate contacts', () => {
     const purchases = await storedRows<PurchaseRecord>(dashboard, 'purchases');
     expect(purchases.find((row) => row.id === hopperPurchase.id)?.contactId).toBe(hopper.id);
   });
+
+  it('refuses a merge whose notes together would not fit, saying why, and writes nothing', async () => {
+    const notes = 'Prefers calls before noon. '.repeat(120).trim();
+    const alan = makeContact({ name: 'Alan Turing', email: 'alan@example.com', notes });
+    const again = makeContact({ name: 'A. Turing', email: 'alan@example.com', notes: `${notes} Again.` });
+    await putRows(dashboard, 'contacts', [alan, again]);
+    await dashboard.reload();
+    const text = 'Alan Turing and A. Turing — Same email';
+    await (await section()).waitForSelector(`::-p-text(${text})`);
+    // Same email ranks above the Hoppers' same phone: the first pair is this one.
+    const review = await (await section()).waitForSelector('::-p-aria(Review merge)');
+    const described = await review?.evaluate(
+      (button) => document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent,
+    );
+    expect(described).toBe(text);
+    await review?.click();
+
+    const alert = await (await section()).waitForSelector('.merge-preview [role=alert]');
+    expect(await alert?.evaluate((element) => element.textContent)).toBe(
+      'Their notes together are longer than 5,000 characters; shorten one first.',
+    );
+    const merge = await (await section()).waitForSelector('::-p-aria(Merge contacts)');
+    expect(await merge?.evaluate((button) => (button as HTMLButtonElement).disabled)).toBe(true);
+    await click('Cancel');
+    await dashboard.waitForFunction(
+      (selector) => !document.querySelector(`${selector} .merge-preview`),
+      {},
+      DUPLICATES,
+    );
+    const contacts = new Map((await storedRows<Contact>(dashboard, 'contacts')).map((row) => [row.id, row]));
+    expect(contacts.get(alan.id)).toEqual(alan);
+    expect(contacts.get(again.id)).toEqual(again);
+  });
 });
