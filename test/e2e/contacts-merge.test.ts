@@ -192,7 +192,11 @@ describe('merging duplicate contacts', () => {
   it('refuses a merge whose notes together would not fit, saying why, and writes nothing', async () => {
     const notes = 'Prefers calls before noon. '.repeat(120).trim();
     const alan = makeContact({ name: 'Alan Turing', email: 'alan@example.com', notes });
-    const again = makeContact({ name: 'A. Turing', email: 'alan@example.com', notes: `${notes} Again.` });
+    // Created a day later: the pair names the older contact first, whatever the random ids.
+    const again = makeContact(
+      { name: 'A. Turing', email: 'alan@example.com', notes: `${notes} Again.` },
+      '2026-01-02T10:00:00.000Z',
+    );
     await putRows(dashboard, 'contacts', [alan, again]);
     await dashboard.reload();
     const text = 'Alan Turing and A. Turing — Same email';
