@@ -5,7 +5,7 @@ import type { Contact } from '../domain/contact';
 import type { ContactEvent, FieldChange } from '../domain/contact-event';
 import type { ContactSnapshot } from '../domain/contact-snapshot';
 import { nowInstant } from '../domain/dates';
-import { foldForSearch, searchWords } from '../domain/search-text';
+import { searchWords } from '../domain/search-text';
 import type { TallyDatabase } from './database';
 import type { CaptureOutcome } from '../domain/capture-outcome';
 
@@ -95,15 +95,21 @@ export async function getContactsById(
   return new Map(found.flatMap((contact) => (contact ? [[contact.id, contact] as const] : [])));
 }
 
-/** Contacts whose name or email contains every word typed, by name; for picking one by hand. */
+/**
+ * Contacts with a word of their name or email starting with each word typed, by name; for
+ * picking one by hand. The index finds those matching the longest word typed; only they are read.
+ */
 export async function searchContacts(db: TallyDatabase, query: string, limit = 8): Promise<Contact[]> {
   const words = searchWords(query);
-  if (words.length === 0) return [];
-  const found: Contact[] = [];
-  await db.contacts.each((contact) => {
-    if (contact.deletedAt !== undefined) return;
-    const text = foldForSearch(`${contact.name} ${contact.email ?? ''}`);
-    if (words.every((word) => text.includes(word))) found.push(contact);
-  });
-  return found.sort((a, b) => a.name.localeCompare(b.name)).slice(0, limit);
+  const longest = words.reduce((best, word) => (word.length > best.length ? word : best), '');
+  if (longest === '') return [];
+  const candidates = await db.contacts.where('searchWords').startsWith(longest).distinct().toArray();
+  return candidates
+    .filter(
+      (contact) =>
+        contact.deletedAt === undefined &&
+        words.every((word) => contact.searchWords?.some((own) => own.startsWith(word))),
+    )
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .slice(0, limit);
 }

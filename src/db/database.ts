@@ -53,7 +53,7 @@ export class TallyDatabase extends Dexie {
     this.version(v2.version).stores(v2.stores);
     this.version(v3.version).stores(v3.stores);
     this.version(v4.version).stores(v4.stores);
-    this.version(v5.version).stores(v5.stores);
+    this.version(v5.version).stores(v5.stores).upgrade(v5.upgrade);
   }
 }
 

@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import type { Contact, ExternalId } from './contact';
+import { searchWords } from './search-text';
 
 /**
  * Keys that say two contacts are the same person. Capture and import look a contact up by
@@ -39,7 +40,7 @@ export function nameKey(name: string): string {
 export function contactKeys(
   fields: { name: string; email?: string; phone?: string; externalIds: ExternalId[] },
   defaultCountry: CountryCode,
-): Pick<Contact, 'externalKeys' | 'emailKey' | 'phoneKey' | 'nameKey'> {
+): Pick<Contact, 'externalKeys' | 'emailKey' | 'phoneKey' | 'nameKey' | 'searchWords'> {
   const email = emailKey(fields.email);
   const phone = phoneKey(fields.phone, defaultCountry);
   return {
@@ -47,5 +48,14 @@ export function contactKeys(
     ...(email === undefined ? {} : { emailKey: email }),
     ...(phone === undefined ? {} : { phoneKey: phone }),
     nameKey: nameKey(fields.name),
+    searchWords: contactSearchWords(fields),
   };
+}
+
+/**
+ * The words a contact is found by when someone types: those of its name and email, folded
+ * ("Zoë Álvarez", "zoe@example.com" → zoe, alvarez, example, com), each once.
+ */
+export function contactSearchWords(fields: { name: string; email?: string }): string[] {
+  return [...new Set(searchWords(`${fields.name} ${fields.email ?? ''}`))];
 }

@@ -76,6 +76,8 @@ export const Contact = RecordBase.extend({
   emailKey: z.string().optional(),
   phoneKey: z.string().optional(),
   nameKey: z.string(),
+  /** The folded words of name and email (contactSearchWords); absent only before version 5 upgraded it. */
+  searchWords: z.array(z.string()).optional(),
   lastCapturedAt: z.iso.datetime().optional(),
 });
 export type Contact = z.infer<typeof Contact>;

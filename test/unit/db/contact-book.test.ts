@@ -16,6 +16,7 @@ import {
   loadContactsForImport,
 } from '../../../src/db/contact-import';
 import { readSnapshot } from '../../../src/db/dashboard-snapshot';
+import { searchContacts } from '../../../src/db/contacts';
 import { TallyDatabase } from '../../../src/db/database';
 import * as v1 from '../../../src/db/migrations/001-initial';
 import * as v2 from '../../../src/db/migrations/002-capture-history-recipes-sites';
@@ -24,6 +25,7 @@ import * as v4 from '../../../src/db/migrations/004-buy-backs';
 import * as v5 from '../../../src/db/migrations/005-contacts-book';
 import { recordPurchase } from '../../../src/db/purchases';
 import { Contact } from '../../../src/domain/contact';
+import { contactSearchWords } from '../../../src/domain/contact-keys';
 import type { ContactFields } from '../../../src/domain/contact-edit';
 import { planContactImport } from '../../../src/domain/contact-import-plan';
 
@@ -240,11 +242,17 @@ describe('migration to version 5', () => {
     try {
       await upgraded.open();
       expect(upgraded.verno).toBe(v5.version);
-      expect(Contact.parse(await upgraded.contacts.get(contact.id))).toEqual(contact);
+      // Version 5 gives every contact its search words; nothing else changes.
+      expect(Contact.parse(await upgraded.contacts.get(contact.id))).toEqual({
+        ...contact,
+        searchWords: contactSearchWords(contact),
+      });
       for (const table of ['contactImports', 'contactMerges', 'purchaseOrders'] as const) {
         expect(await upgraded[table].count()).toBe(0);
       }
       expect(await upgraded.contacts.where('emailKey').equals('ada@example.com').count()).toBe(1);
+      expect(contactSearchWords(contact)).toEqual(['ada', 'lovelace', 'example', 'com']);
+      expect((await searchContacts(upgraded, 'LOVE ex')).map((found) => found.id)).toEqual([contact.id]);
     } finally {
       await upgraded.delete();
     }
