@@ -12,7 +12,7 @@ import { contactChanges } from '../domain/capture';
 import { contactKeys } from '../domain/contact-keys';
 import { statsByContact, type ContactStats } from '../domain/contact-stats';
 import { nowInstant } from '../domain/dates';
-import type { SnapshotReader } from './dashboard-snapshot';
+import type { Snapshot } from './dashboard-snapshot';
 import type { TallyDatabase } from './database';
 
 /** Fields that cannot be saved, each with what to fix; nothing was written. */
@@ -91,8 +91,7 @@ export interface ContactBook {
 }
 
 /** Every current contact and its lifetime figures, for the contacts list. */
-export async function loadContactBook(read: SnapshotReader): Promise<ContactBook> {
-  const { contacts, records } = await read();
+export function contactBook({ contacts, records }: Snapshot): ContactBook {
   return { contacts, stats: statsByContact(records) };
 }
 

@@ -30,6 +30,14 @@ export async function readSnapshot(db: TallyDatabase): Promise<Snapshot> {
 
 export type SnapshotReader = () => Promise<Snapshot>;
 
+/** The reader a section was given (the dashboard's shared one), or a read of its own. */
+export function snapshotOf(deps: {
+  db: TallyDatabase;
+  read?: SnapshotReader | undefined;
+}): Promise<Snapshot> {
+  return deps.read ? deps.read() : readSnapshot(deps.db);
+}
+
 export interface SnapshotSource {
   read: SnapshotReader;
   /**

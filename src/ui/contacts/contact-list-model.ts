@@ -3,8 +3,8 @@ import type { CountryCode } from 'libphonenumber-js/min';
 import type { Contact } from '../../domain/contact';
 import { errorMessage } from '../../domain/errors';
 import { searchWords } from '../../domain/search-text';
-import { contactWithSameKeys, loadContactBook, saveContactByHand } from '../../db/contact-book';
-import { readSnapshot, type SnapshotReader } from '../../db/dashboard-snapshot';
+import { contactWithSameKeys, contactBook, saveContactByHand } from '../../db/contact-book';
+import { snapshotOf, type SnapshotReader } from '../../db/dashboard-snapshot';
 import type { TallyDatabase } from '../../db/database';
 import { createContactFormModel, type ContactFormModel } from './contact-form-model';
 import {
@@ -31,7 +31,6 @@ export interface ContactListDeps {
  * in memory — 50,000 contacts page in well under a frame. Adding one by hand reloads the list.
  */
 export function createContactListModel(deps: ContactListDeps) {
-  const read = deps.read ?? (() => readSnapshot(deps.db));
   const rows = signal<ContactRow[]>([]);
   const loaded = signal(false);
   const query = signal('');
@@ -55,7 +54,7 @@ export function createContactListModel(deps: ContactListDeps) {
 
   async function refresh() {
     try {
-      const book = await loadContactBook(read);
+      const book = contactBook(await snapshotOf(deps));
       rows.value = contactRows(book.contacts, book.stats);
       loaded.value = true;
       error.value = null;

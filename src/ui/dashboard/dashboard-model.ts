@@ -3,7 +3,7 @@ import type { Contact } from '../../domain/contact';
 import { todayLocal } from '../../domain/dates';
 import type { PurchaseRecord } from '../../domain/purchase';
 import type { TallyDatabase } from '../../db/database';
-import { readSnapshot, type SnapshotReader } from '../../db/dashboard-snapshot';
+import { snapshotOf, type SnapshotReader } from '../../db/dashboard-snapshot';
 import { purchasesToCsv } from '../../csv/purchases-export';
 import { errorMessage } from '../../domain/errors';
 
@@ -22,7 +22,7 @@ export function createDashboardModel(deps: DashboardDeps) {
 
   async function refresh() {
     try {
-      const snapshot = await (deps.read ?? (() => readSnapshot(deps.db)))();
+      const snapshot = await snapshotOf(deps);
       contacts.value = snapshot.contactsById;
       purchases.value = snapshot.records;
       error.value = null;

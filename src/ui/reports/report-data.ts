@@ -2,7 +2,7 @@ import type { Contact } from '../../domain/contact';
 import { spendSummary } from '../../domain/contact-stats';
 import type { CurrencyCode } from '../../domain/money';
 import type { PurchaseRecord } from '../../domain/purchase';
-import { readSnapshot, type Snapshot, type SnapshotReader } from '../../db/dashboard-snapshot';
+import { snapshotOf, type Snapshot, type SnapshotReader } from '../../db/dashboard-snapshot';
 import { yieldToScreen } from '../yield-to-screen';
 import type { TallyDatabase } from '../../db/database';
 import { catalogCurrency } from '../../db/products';
@@ -25,7 +25,7 @@ const shopCurrencies = new WeakMap<Snapshot, Promise<CurrencyCode>>();
 
 /** `read` shares the dashboard's one read of contacts and purchases; a read of its own when absent. */
 export async function loadReportData(db: TallyDatabase, read?: SnapshotReader): Promise<ReportData> {
-  const snapshot = await (read ?? (() => readSnapshot(db)))();
+  const snapshot = await snapshotOf({ db, read });
   let currency = shopCurrencies.get(snapshot);
   if (!currency) {
     currency = shopCurrency(db, snapshot.records);

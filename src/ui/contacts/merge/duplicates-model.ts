@@ -8,7 +8,7 @@ import {
   readDismissedDuplicates,
   undoMerge,
 } from '../../../db/contact-merge';
-import { readSnapshot, type SnapshotReader } from '../../../db/dashboard-snapshot';
+import { snapshotOf, type SnapshotReader } from '../../../db/dashboard-snapshot';
 import { yieldToScreen } from '../../yield-to-screen';
 import type { TallyDatabase } from '../../../db/database';
 import type { Contact } from '../../../domain/contact';
@@ -102,7 +102,7 @@ export function createDuplicatesModel(deps: DuplicatesDeps) {
   async function refresh() {
     try {
       const [contacts, dismissed, recent] = await Promise.all([
-        (deps.read ?? (() => readSnapshot(deps.db)))().then((snapshot) => snapshot.contacts),
+        snapshotOf(deps).then((snapshot) => snapshot.contacts),
         readDismissedDuplicates(deps.db),
         listMerges(deps.db, RECENT_MERGES),
       ]);
