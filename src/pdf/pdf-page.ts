@@ -1,7 +1,6 @@
 import { jsPDF } from 'jspdf';
 import { autoTable, type CellDef, type UserOptions } from 'jspdf-autotable';
-import type { Letterhead } from './document-layout';
-import type { PaperSize, ReceiptField, ReceiptTable } from './receipt-layout';
+import type { DocumentField, DocumentTable, Letterhead, PaperSize } from './document-layout';
 import { winAnsiText as text } from './win-ansi';
 
 /**
@@ -103,7 +102,7 @@ export class PageWriter {
   }
 
   /** Labels in bold beside their values, flush with the text above. */
-  fields(list: readonly ReceiptField[]) {
+  fields(list: readonly DocumentField[]) {
     if (list.length === 0) return;
     this.table({
       theme: 'plain',
@@ -123,7 +122,7 @@ export class PageWriter {
    * A striped table with its header on every page and its totals (`foot`, right-aligned under the
    * last column) after the last row; `options` adds to or overrides autotable's settings.
    */
-  amountsTable(data: ReceiptTable, foot: readonly ReceiptField[], options: UserOptions = {}) {
+  amountsTable(data: DocumentTable, foot: readonly DocumentField[], options: UserOptions = {}) {
     const last = data.columns.length - 1;
     this.table({
       theme: 'striped',

@@ -9,8 +9,16 @@ import {
   type PurchaseOrder,
 } from '../domain/purchase-order';
 import type { ReceiptTemplate } from '../domain/receipt-template';
-import { filledIn, letterhead, nonEmptyLines, type Letterhead } from './document-layout';
-import { paperFor, type PaperSize, type ReceiptField, type ReceiptTable } from './receipt-layout';
+import {
+  filledIn,
+  letterhead,
+  nonEmptyLines,
+  paperFor,
+  type DocumentField,
+  type DocumentTable,
+  type Letterhead,
+  type PaperSize,
+} from './document-layout';
 
 /**
  * What a purchase order PDF says, as plain data (purchase-order-pdf.ts draws it): the shop as the
@@ -31,10 +39,10 @@ export interface PurchaseOrderLayout {
   title: string;
   shop: Letterhead;
   /** Order number, order date (or that it is a draft), the day it was received. */
-  details: ReceiptField[];
+  details: DocumentField[];
   supplier: { name: string; details: string[] };
-  lines: ReceiptTable;
-  total: ReceiptField;
+  lines: DocumentTable;
+  total: DocumentField;
   /** The note, one string per paragraph. */
   note: string[];
 }
@@ -49,7 +57,7 @@ export function purchaseOrderLayout(input: PurchaseOrderLayoutInput): PurchaseOr
   const day = (date: string) => formatCalendarDate(date, locale, 'long');
   const number = purchaseOrderNumber(order);
 
-  const details: ReceiptField[] = [
+  const details: DocumentField[] = [
     { label: 'Order number', value: number },
     { label: 'Order date', value: order.sentOn ? day(order.sentOn) : NOT_SENT },
   ];

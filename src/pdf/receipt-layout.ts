@@ -11,7 +11,17 @@ import type { Contact } from '../domain/contact';
 import { formatMoney, type Money } from '../domain/money';
 import { lineTotal, recordTotal, type PurchaseRecord } from '../domain/purchase';
 import type { ReceiptTemplate } from '../domain/receipt-template';
-import { filledIn, letterhead, nonEmptyLines, type Letterhead } from './document-layout';
+import {
+  filledIn,
+  letterhead,
+  nonEmptyLines,
+  paperFor,
+  type DocumentColumn,
+  type DocumentField,
+  type DocumentTable,
+  type Letterhead,
+  type PaperSize,
+} from './document-layout';
 
 /**
  * What a purchase receipt says, as plain data: the PDF (receipt-pdf.ts) and the template editor's
@@ -29,35 +39,15 @@ export interface ReceiptLayoutInput {
   tradeIn?: PurchaseRecord;
 }
 
-/** A label and its value, such as "Payment method" and "Cash". */
-export interface ReceiptField {
-  label: string;
-  value: string;
-}
-
-export interface ReceiptColumn {
-  label: string;
-  /** Amounts and quantities are right-aligned so their digits line up. */
-  align: 'left' | 'right';
-}
-
-export interface ReceiptTable {
-  columns: ReceiptColumn[];
-  /** One cell per column in each row. */
-  rows: string[][];
-}
-
 /** A trade-in: the purchase, the credit the bought items give, and who pays the difference. */
 export interface ReceiptTradeIn {
   heading: string;
-  purchase: ReceiptTable;
+  purchase: DocumentTable;
   /** Purchase total, then the trade-in credit (negative). */
-  totals: ReceiptField[];
+  totals: DocumentField[];
   /** "Customer pays €50.00", "Shop pays €20.00" or "Even". */
   difference: string;
 }
-
-export type PaperSize = 'a4' | 'letter';
 
 export interface ReceiptLayout {
   paper: PaperSize;
@@ -66,10 +56,10 @@ export interface ReceiptLayout {
   date: string;
   paid: boolean;
   shop: Letterhead;
-  seller: { name: string; details: string[]; identification: ReceiptField[] };
-  items: ReceiptTable;
-  total: ReceiptField;
-  payment: ReceiptField[];
+  seller: { name: string; details: string[]; identification: DocumentField[] };
+  items: DocumentTable;
+  total: DocumentField;
+  payment: DocumentField[];
   tradeIn: ReceiptTradeIn | null;
   /** The terms, one string per paragraph. */
   terms: string[];
@@ -92,7 +82,7 @@ export function receiptLayout(input: ReceiptLayoutInput): ReceiptLayout {
   const money = (amount: Money) => formatMoney(amount, locale);
   const payout = buyBack.payout;
 
-  const identification: ReceiptField[] = [];
+  const identification: DocumentField[] = [];
   for (const { show: key, fields } of ID_FIELDS_SHOWN_BY) {
     if (!show[key]) continue;
     for (const field of fields) {
@@ -105,7 +95,7 @@ export function receiptLayout(input: ReceiptLayoutInput): ReceiptLayout {
     }
   }
 
-  const columns: ReceiptColumn[] = [{ label: 'Item', align: 'left' }];
+  const columns: DocumentColumn[] = [{ label: 'Item', align: 'left' }];
   if (show.serials) columns.push({ label: 'Serial / IMEI', align: 'left' });
   if (show.condition) columns.push({ label: 'Condition', align: 'left' });
   columns.push({ label: 'Price paid', align: 'right' });
@@ -116,7 +106,7 @@ export function receiptLayout(input: ReceiptLayoutInput): ReceiptLayout {
     money(item.price),
   ]);
 
-  const payment: ReceiptField[] = [];
+  const payment: DocumentField[] = [];
   if (payout) {
     payment.push({ label: 'Payment method', value: payout.method });
     if (show.reference && payout.reference) payment.push({ label: 'Reference', value: payout.reference });
@@ -192,17 +182,4 @@ function tradeInSection(buyBack: BuyBack, purchaseId: string, input: ReceiptLayo
     ],
     difference,
   };
-}
-
-/** Regions that print on US Letter; everyone else uses A4. */
-const LETTER_REGIONS = new Set(['US', 'CA', 'MX', 'PH', 'CL', 'CO', 'VE', 'PR']);
-
-/** The paper a shop in `locale` has in its printer ("en" is taken as en-US, as Intl does). */
-export function paperFor(locale: string): PaperSize {
-  try {
-    const region = new Intl.Locale(locale).maximize().region;
-    return region && LETTER_REGIONS.has(region) ? 'letter' : 'a4';
-  } catch {
-    return 'a4';
-  }
 }

@@ -3,8 +3,15 @@ import { formatCalendarDate } from '../domain/calendar';
 import { formatAddress } from '../domain/contact-edit';
 import { formatMoney, type Money } from '../domain/money';
 import type { Statement, StatementTotal } from '../domain/reports/statement';
-import { filledIn, letterhead, type Letterhead } from './document-layout';
-import { paperFor, type PaperSize, type ReceiptField, type ReceiptTable } from './receipt-layout';
+import {
+  filledIn,
+  letterhead,
+  paperFor,
+  type DocumentField,
+  type DocumentTable,
+  type Letterhead,
+  type PaperSize,
+} from './document-layout';
 
 /**
  * What a customer statement PDF says, as plain text in place (statement-pdf.ts draws it). The
@@ -21,12 +28,12 @@ export interface StatementLayout {
   shop: Letterhead;
   customer: { name: string; details: string[] };
   /** One row per order, its products one per line in a cell; null when nothing was bought. */
-  purchases: ReceiptTable | null;
+  purchases: DocumentTable | null;
   /** Said instead of the table when there were no purchases in the period. */
   noPurchases: string;
   /** Per currency: the total of its orders, then store credit used on them when any. */
-  totals: ReceiptField[];
-  samples: ReceiptTable | null;
+  totals: DocumentField[];
+  samples: DocumentTable | null;
   /** On every page, so that a loose page is still known: "Statement for Ada Lovelace · …". */
   footer: string;
 }
@@ -41,7 +48,7 @@ export function statementLayout(statement: Statement, locale: string): Statement
   const paid = statement.purchases.some((order) => order.payment !== null);
   const multiCurrency = statement.totals.length > 1;
 
-  const purchases: ReceiptTable = {
+  const purchases: DocumentTable = {
     columns: [
       { label: 'Date', align: 'left' },
       { label: 'Reference', align: 'left' },
@@ -60,7 +67,7 @@ export function statementLayout(statement: Statement, locale: string): Statement
     ]),
   };
 
-  const samples: ReceiptTable = {
+  const samples: DocumentTable = {
     columns: [
       { label: 'Date', align: 'left' },
       { label: 'Reference', align: 'left' },
@@ -105,7 +112,7 @@ function totalFields(
   total: StatementTotal,
   multiCurrency: boolean,
   money: (amount: Money) => string,
-): ReceiptField[] {
+): DocumentField[] {
   const orders = total.orders === 1 ? '1 order' : `${total.orders} orders`;
   const fields = [
     {

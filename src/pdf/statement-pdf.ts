@@ -1,6 +1,6 @@
 import type { UserOptions } from 'jspdf-autotable';
 import { MUTED, PageWriter } from './pdf-page';
-import type { ReceiptTable } from './receipt-layout';
+import type { DocumentTable } from './document-layout';
 import { SAMPLES_HEADING, type StatementLayout } from './statement-layout';
 
 /**
@@ -41,7 +41,7 @@ export function statementPdf(layout: StatementLayout): ArrayBuffer {
 /** Text columns wrap; dates, references and amounts keep to one line and take only their width. */
 const WRAPPING = new Set(['Products', 'Payment']);
 
-function columnWidths(data: ReceiptTable): UserOptions['columnStyles'] {
+function columnWidths(data: DocumentTable): UserOptions['columnStyles'] {
   return Object.fromEntries(
     data.columns.map((column, index) => [
       index,

@@ -1,5 +1,6 @@
 import { Fragment } from 'preact';
-import type { ReceiptField, ReceiptLayout, ReceiptTable } from '../../pdf/receipt-layout';
+import type { DocumentField, DocumentTable } from '../../pdf/document-layout';
+import type { ReceiptLayout } from '../../pdf/receipt-layout';
 
 /**
  * A receipt layout as HTML, for the template editor's live preview: the same layout the PDF is
@@ -70,7 +71,7 @@ export function ReceiptPreview(props: { layout: ReceiptLayout }) {
   );
 }
 
-function Fields(props: { fields: readonly ReceiptField[] }) {
+function Fields(props: { fields: readonly DocumentField[] }) {
   if (props.fields.length === 0) return null;
   return (
     <dl class="fields">
@@ -84,7 +85,7 @@ function Fields(props: { fields: readonly ReceiptField[] }) {
   );
 }
 
-function AmountsTable(props: { caption: string; table: ReceiptTable; totals: readonly ReceiptField[] }) {
+function AmountsTable(props: { caption: string; table: DocumentTable; totals: readonly DocumentField[] }) {
   const { columns, rows } = props.table;
   const numeric = (align: 'left' | 'right') => (align === 'right' ? 'num' : undefined);
   return (

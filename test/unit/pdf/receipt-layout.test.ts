@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NOT_PAID, paperFor, receiptLayout } from '../../../src/pdf/receipt-layout';
+import { paperFor } from '../../../src/pdf/document-layout';
+import { NOT_PAID, receiptLayout } from '../../../src/pdf/receipt-layout';
 import { buyBack, item, paidInput, payout, purchase, seller, template } from './receipt-fixtures';
 
 const NBSP = '\u00a0';
