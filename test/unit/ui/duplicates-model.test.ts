@@ -142,6 +142,17 @@ describe('duplicates model', () => {
     expect((await db.contacts.get(ada.id))?.deletedAt).toBeUndefined();
   });
 
+  it('says when duplicates could not be found, and drops the message once they can be', async () => {
+    let fail = true;
+    const read = () => (fail ? Promise.reject(new Error('the database is closed')) : readSnapshot(db));
+    const model = createDuplicatesModel({ db, defaultCountry: 'US', read });
+    await model.refresh();
+    expect(model.error.value).toBe('Duplicates could not be found: the database is closed');
+    fail = false;
+    await model.refresh();
+    expect(model.error.value).toBeNull();
+  });
+
   it('forgets a pair the user says are two people, for good', async () => {
     const ada = await person({ name: 'Ada Lovelace', phone: '415 555 0134' }, '2026-01-01T00:00:00.000Z');
     await person({ name: 'Charles Babbage', phone: '(415) 555-0134' }, '2026-02-01T00:00:00.000Z');

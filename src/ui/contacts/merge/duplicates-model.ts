@@ -114,6 +114,7 @@ export function createDuplicatesModel(deps: DuplicatesDeps) {
         const names = candidate.ids.map((id) => byId.get(id)?.name ?? '') as [string, string];
         return { ...candidate, names, text: `${names[0]} and ${names[1]} — ${candidate.reasons.join(', ')}` };
       });
+      error.value = null;
     } catch (failure) {
       error.value = `Duplicates could not be found: ${errorMessage(failure)}`;
     }
