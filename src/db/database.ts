@@ -1,4 +1,4 @@
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Recipe } from '../adapters/taught';
 import type { Attachment } from '../domain/attachment';
 import type { BuyBack } from '../domain/buyback';
@@ -16,11 +16,20 @@ import type { PurchaseGroup } from '../domain/purchase-group';
 import type { StoredSetting } from '../domain/settings';
 import type { PurchaseRecord } from '../domain/purchase';
 import type { SiteSetting } from '../domain/site-setting';
+import type { ReconcileDecision, ReconcileStatus } from '../domain/reconcile';
+import type {
+  BackOfficeMapping,
+  ReconcileChunk,
+  ReconcileFile,
+  ReconcileJob,
+  StoredReconcileRun,
+} from './reconcile-tables';
 import * as v1 from './migrations/001-initial';
 import * as v2 from './migrations/002-capture-history-recipes-sites';
 import * as v3 from './migrations/003-notes-groups-settings';
 import * as v4 from './migrations/004-buy-backs';
 import * as v5 from './migrations/005-contacts-book';
+import * as v6 from './migrations/006-reconcile';
 
 export const DATABASE_NAME = 'tally';
 
@@ -46,6 +55,13 @@ export class TallyDatabase extends Dexie {
   contactImports!: EntityTable<ContactImportBatch, 'id'>;
   contactMerges!: EntityTable<ContactMerge, 'id'>;
   purchaseOrders!: EntityTable<PurchaseOrder, 'id'>;
+  reconcileJobs!: EntityTable<ReconcileJob, 'id'>;
+  reconcileFiles!: EntityTable<ReconcileFile, 'jobId'>;
+  reconcileChunks!: Table<ReconcileChunk, [string, number]>;
+  reconcileRuns!: EntityTable<StoredReconcileRun, 'id'>;
+  reconcileStatuses!: EntityTable<ReconcileStatus, 'purchaseId'>;
+  reconcileDecisions!: EntityTable<ReconcileDecision, 'id'>;
+  backOfficeMappings!: EntityTable<BackOfficeMapping, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -54,6 +70,7 @@ export class TallyDatabase extends Dexie {
     this.version(v3.version).stores(v3.stores);
     this.version(v4.version).stores(v4.stores);
     this.version(v5.version).stores(v5.stores).upgrade(v5.upgrade);
+    this.version(v6.version).stores(v6.stores);
   }
 }
 

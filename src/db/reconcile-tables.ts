@@ -1,0 +1,60 @@
+import type { BackOfficeRow, ExportProblem, OrderExportLayout } from '../domain/back-office-order';
+import type { Instant } from '../domain/dates';
+import type { BackOfficeOnlyOrder, JobState, ReconcileOptions, ReconcileRun } from '../domain/reconcile';
+
+/**
+ * The background reconciliation job, as stored after every chunk: the worker can be stopped at any
+ * moment, and the next one resumes from `cursor` with the rows already read in reconcileChunks.
+ */
+export interface ReconcileJob {
+  id: string;
+  createdAt: Instant;
+  updatedAt: Instant;
+  state: JobState;
+  fileName: string;
+  fileHash: string;
+  /** Bytes of the file; progress while parsing is cursor.offset against the decoded length. */
+  fileSize: number;
+  layout: OrderExportLayout;
+  options: ReconcileOptions;
+  /** Where reading resumes: a character offset in the decoded text at a row boundary. */
+  cursor: { offset: number; line: number; chunk: number };
+  /** Decoded length of the file, known once it has been decoded. */
+  textLength: number;
+  rowsRead: number;
+  skipped: number;
+  /** The first problems found (every one is counted in `skipped`). */
+  problems: ExportProblem[];
+  /** 0…1 over the whole job, for the progress bar. */
+  progress: number;
+  error?: string;
+  runId?: string;
+}
+
+/** The file a job reads, kept until the job ends. */
+export interface ReconcileFile {
+  jobId: string;
+  bytes: Blob;
+}
+
+/** Rows read by one chunk of a job. */
+export interface ReconcileChunk {
+  jobId: string;
+  index: number;
+  rows: BackOfficeRow[];
+}
+
+/** A finished run with the back-office orders nothing matched (stored per run, not per row). */
+export interface StoredReconcileRun extends ReconcileRun {
+  backOfficeOnly: BackOfficeOnlyOrder[];
+}
+
+/** The column mapping the user confirmed for a back office's files with this header. */
+export interface BackOfficeMapping {
+  id: string;
+  backOffice: string;
+  /** headerKey() of each header name, joined by "|": the same layout of file finds it again. */
+  headerKey: string;
+  layout: OrderExportLayout;
+  confirmedAt: Instant;
+}
