@@ -22,6 +22,7 @@ import type {
   ReconcileChunk,
   ReconcileFile,
   ReconcileJob,
+  ReconcileOffer,
   StoredReconcileRun,
 } from './reconcile-tables';
 import * as v1 from './migrations/001-initial';
@@ -62,6 +63,7 @@ export class TallyDatabase extends Dexie {
   reconcileStatuses!: EntityTable<ReconcileStatus, 'purchaseId'>;
   reconcileDecisions!: EntityTable<ReconcileDecision, 'id'>;
   backOfficeMappings!: EntityTable<BackOfficeMapping, 'id'>;
+  reconcileOffers!: EntityTable<ReconcileOffer, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);

@@ -58,3 +58,17 @@ export interface BackOfficeMapping {
   layout: OrderExportLayout;
   confirmedAt: Instant;
 }
+
+/**
+ * A CSV the user just downloaded from a back office Tally knows: the extension cannot read the
+ * file itself, so it offers to reconcile it and the user picks (or drops) the file.
+ */
+export interface ReconcileOffer {
+  id: string;
+  createdAt: Instant;
+  /** The file's name as saved (no folders). */
+  fileName: string;
+  /** The back office's origin the download came from. */
+  origin: string;
+  dismissed?: boolean;
+}
