@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SELLER_ID_FIELDS, STORE_CREDIT } from './buyback';
 import { ReceiptTemplate, DEFAULT_RECEIPT_TEMPLATE } from './receipt-template';
+import { DEFAULT_RECONCILE_OPTIONS } from './reconcile';
 
 /** The user's settings, each stored under its own key; a missing key means the default. */
 export const SETTINGS = {
@@ -47,6 +48,14 @@ export const SETTINGS = {
   receiptTemplate: {
     schema: ReceiptTemplate,
     default: DEFAULT_RECEIPT_TEMPLATE,
+  },
+  /** How loosely a back-office export matches recorded orders when reconciling. */
+  reconcileOptions: {
+    schema: z.object({
+      dateWindowDays: z.number().int().min(0, 'at least 0 days').max(30, 'at most 30 days'),
+      priceTolerance: z.number().min(0, 'at least 0 %').max(0.5, 'at most 50 %'),
+    }),
+    default: DEFAULT_RECONCILE_OPTIONS,
   },
 } as const;
 
