@@ -1,0 +1,276 @@
+import type { ComponentChildren } from 'preact';
+import { formatMoney } from '../../domain/money';
+import { lineTotal, recordTotal } from '../../domain/purchase';
+import {
+  OUTCOME_LABELS,
+  RECORDED_OUTCOMES,
+  type Difference,
+  type DifferenceField,
+} from '../../domain/reconcile';
+import { ErrorMessage } from '../ErrorMessage';
+import { StatusMessage } from '../StatusMessage';
+import type { BackOfficeItem, RecordedItem, ReconcileResultsModel, ResultList } from './results-model';
+
+const DIFFERENCE_LABELS: Readonly<Record<DifferenceField, string>> = {
+  customer: 'Customer',
+  date: 'Date',
+  product: 'Product',
+  quantity: 'Quantity',
+  unitPrice: 'Unit price',
+  currency: 'Currency',
+  line: 'Line',
+};
+
+/** The latest run's results (or the one the last file ended in). */
+export function ReconcileResults(props: { model: ReconcileResultsModel }) {
+  const { model } = props;
+  const run = model.run.value;
+  if (!run) return null;
+  const items = model.items.value;
+  const backOfficeOnly = model.backOfficeOnly.value;
+  return (
+    <section aria-labelledby="reconcile-results-heading" class="reconcile-results">
+      <h3 id="reconcile-results-heading">Results: {run.fileName}</h3>
+      <p class="muted">
+        Reconciled {new Date(run.finishedAt).toLocaleString()} · {run.rowsRead.toLocaleString('en')} rows read
+        {run.covered ? ` · orders of ${run.covered.from} to ${run.covered.to}` : ''}
+      </p>
+      <ErrorMessage message={model.error.value} />
+      <StatusMessage message={model.status.value} />
+      <dl class="fields reconcile-counts" aria-label="Outcomes">
+        {[...RECORDED_OUTCOMES, 'backOfficeOnly' as const].map((outcome) => (
+          <div key={outcome} data-outcome={outcome}>
+            <dt>{OUTCOME_LABELS[outcome]}</dt>
+            <dd>{run.counts[outcome].toLocaleString('en')}</dd>
+          </div>
+        ))}
+      </dl>
+      <RecordedList model={model} list="missing" title="Missing from back office" items={items.missing}>
+        {(item) => <OrderLines item={item} />}
+      </RecordedList>
+      <RecordedList model={model} list="conflict" title="Conflicts" items={items.conflict}>
+        {(item) => <Differences differences={item.status.differences} />}
+      </RecordedList>
+      <RecordedList model={model} list="probable" title="Probable" items={items.probable}>
+        {(item) => (
+          <>
+            <Differences differences={item.status.differences} />
+            <div class="row-actions">
+              <button
+                type="button"
+                aria-label={`Confirm match: ${item.label}`}
+                disabled={model.busy.value}
+                onClick={() => void model.decide(item, 'confirmed')}
+              >
+                Confirm match
+              </button>
+              <button
+                type="button"
+                class="secondary"
+                aria-label={`Reject match: ${item.label}`}
+                disabled={model.busy.value}
+                onClick={() => void model.decide(item, 'rejected')}
+              >
+                Reject match
+              </button>
+            </div>
+          </>
+        )}
+      </RecordedList>
+      <BackOfficeOnlyList model={model} items={backOfficeOnly} />
+      <Synced model={model} items={items.synced} />
+      <Skipped model={model} />
+    </section>
+  );
+}
+
+/** One outcome's orders, each a group named by its contact and date. */
+function RecordedList(props: {
+  model: ReconcileResultsModel;
+  list: ResultList;
+  title: string;
+  items: RecordedItem[];
+  children: (item: RecordedItem) => ComponentChildren;
+}) {
+  const { items, list } = props;
+  if (items.length === 0) return null;
+  const headingId = `reconcile-${list}-heading`;
+  const limit = props.model.shown.value[list];
+  return (
+    <>
+      <h4 id={headingId}>
+        {props.title} ({items.length.toLocaleString('en')})
+      </h4>
+      <ul class="reconcile-list" aria-labelledby={headingId}>
+        {items.slice(0, limit).map((item) => (
+          <li key={item.status.purchaseId} aria-label={item.label}>
+            <p class="entry-head">
+              <strong>{item.contactName}</strong>{' '}
+              {item.record ? (
+                <time dateTime={item.record.purchaseDate}>{item.record.purchaseDate}</time>
+              ) : null}{' '}
+              {item.record ? <span class="amount">{formatMoney(recordTotal(item.record))}</span> : null}
+              {item.status.confirmed ? <span class="muted"> (confirmed by you)</span> : null}
+            </p>
+            {props.children(item)}
+          </li>
+        ))}
+      </ul>
+      <ShowMore model={props.model} list={list} title={props.title} total={items.length} />
+    </>
+  );
+}
+
+/** What to enter in the back office: each line with its quantity and price. */
+function OrderLines(props: { item: RecordedItem }) {
+  const { record } = props.item;
+  if (!record) return <p class="muted">This order is no longer stored.</p>;
+  return (
+    <ul class="entry-lines">
+      {record.lines.map((line, index) => (
+        <li key={index}>
+          {line.quantity} × {line.name} ({line.sku}) at {formatMoney(line.unitPrice)} —{' '}
+          {formatMoney(lineTotal(line))}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Differences(props: { differences: Difference[] }) {
+  if (props.differences.length === 0) return null;
+  return (
+    <table class="differences">
+      <thead>
+        <tr>
+          <th scope="col">Field</th>
+          <th scope="col">Recorded</th>
+          <th scope="col">Back office</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.differences.map((difference, index) => (
+          <tr key={index}>
+            <th scope="row">
+              {DIFFERENCE_LABELS[difference.field]}
+              {difference.lineIndex === undefined ? '' : ` (line ${difference.lineIndex + 1})`}
+            </th>
+            <td>{difference.recorded}</td>
+            <td>{difference.backOffice}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function BackOfficeOnlyList(props: { model: ReconcileResultsModel; items: BackOfficeItem[] }) {
+  const { model, items } = props;
+  if (items.length === 0) return null;
+  const limit = model.shown.value.backOfficeOnly;
+  const refusals = model.refusals.value;
+  return (
+    <>
+      <h4 id="reconcile-backOfficeOnly-heading">Back office only ({items.length.toLocaleString('en')})</h4>
+      <ul class="reconcile-list" aria-labelledby="reconcile-backOfficeOnly-heading">
+        {items.slice(0, limit).map((item) => {
+          const { order, importedAs } = item.entry;
+          const refusal = refusals.get(order.orderId);
+          return (
+            <li key={order.orderId} aria-label={item.label}>
+              <p class="entry-head">
+                <strong>{item.contactName}</strong> <time dateTime={order.date}>{order.date}</time>{' '}
+                <span class="muted">order {order.orderId}</span>
+              </p>
+              <ul class="entry-lines">
+                {order.lines.map((line) => (
+                  <li key={line.line}>
+                    {line.quantity} × {line.name ?? line.sku ?? 'a product'}
+                    {line.sku && line.name ? ` (${line.sku})` : ''} at{' '}
+                    {formatMoney({ minor: line.unitPriceMinor, currency: order.currency })}
+                  </li>
+                ))}
+              </ul>
+              {importedAs ? (
+                <p class="muted">Imported into history.</p>
+              ) : (
+                <div class="row-actions">
+                  <button
+                    type="button"
+                    class="secondary"
+                    aria-label={`Import into history: ${item.label}`}
+                    disabled={model.busy.value}
+                    onClick={() => void model.importOrder(item)}
+                  >
+                    Import into history
+                  </button>
+                </div>
+              )}
+              {refusal ? <p class="error">{refusal}</p> : null}
+            </li>
+          );
+        })}
+      </ul>
+      <ShowMore model={model} list="backOfficeOnly" title="Back office only" total={items.length} />
+    </>
+  );
+}
+
+function Synced(props: { model: ReconcileResultsModel; items: RecordedItem[] }) {
+  const { model, items } = props;
+  if (items.length === 0) return null;
+  const open = model.showSynced.value;
+  return (
+    <>
+      <p>
+        {items.length.toLocaleString('en')} synced{' '}
+        <button type="button" class="link" aria-expanded={open} onClick={model.toggleSynced}>
+          Show synced
+        </button>
+      </p>
+      {open ? (
+        <RecordedList model={model} list="synced" title="Synced" items={items}>
+          {() => null}
+        </RecordedList>
+      ) : null}
+    </>
+  );
+}
+
+function Skipped(props: { model: ReconcileResultsModel }) {
+  const { model } = props;
+  const run = model.run.value;
+  if (!run || run.skipped === 0) return null;
+  const limit = model.shown.value.skipped;
+  const title = `${run.skipped.toLocaleString('en')} ${run.skipped === 1 ? 'row' : 'rows'} skipped`;
+  return (
+    <>
+      <h4 id="reconcile-skipped-heading">{title}</h4>
+      <ul class="reconcile-list" aria-labelledby="reconcile-skipped-heading">
+        {run.problems.slice(0, limit).map((problem, index) => (
+          <li key={index}>
+            Line {problem.line}: {problem.reason}
+          </li>
+        ))}
+      </ul>
+      <ShowMore model={model} list="skipped" title="Skipped rows" total={run.problems.length} />
+      {run.skipped > run.problems.length ? (
+        <p class="muted">The first {run.problems.length} are listed.</p>
+      ) : null}
+    </>
+  );
+}
+
+function ShowMore(props: { model: ReconcileResultsModel; list: ResultList; title: string; total: number }) {
+  const more = props.total - props.model.shown.value[props.list];
+  return more > 0 ? (
+    <button
+      type="button"
+      class="link"
+      aria-label={`Show more: ${props.title}`}
+      onClick={() => props.model.showMore(props.list)}
+    >
+      Show more
+    </button>
+  ) : null;
+}

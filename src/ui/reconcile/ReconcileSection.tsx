@@ -1,0 +1,70 @@
+import { ErrorMessage } from '../ErrorMessage';
+import { FileButton } from '../FileButton';
+import { StatusMessage } from '../StatusMessage';
+import { DropZone } from './DropZone';
+import { MappingForm } from './MappingForm';
+import { ReconcileOptionsFields } from './ReconcileOptionsFields';
+import { ReconcileProgress } from './ReconcileProgress';
+import { ReconcileResults } from './ReconcileResults';
+import type { ReconcileModel } from './reconcile-model';
+import type { ReconcileResultsModel } from './results-model';
+
+export const EXPORT_FILE_TYPES = '.csv,.txt,.tsv,text/csv,text/plain';
+
+/** The dashboard's **Reconcile** section: a file in, the job's progress, the latest results. */
+export function ReconcileSection(props: { model: ReconcileModel; results: ReconcileResultsModel }) {
+  const { model } = props;
+  const mapping = model.mapping.value;
+  const offer = model.offer.value;
+  const blocked = model.busy.value || model.running.value;
+  return (
+    <section id="reconcile" aria-labelledby="reconcile-heading" class="card reconcile">
+      <h2 id="reconcile-heading">Reconcile back-office export</h2>
+      {offer ? (
+        <div class="notice reconcile-offer" role="status">
+          <p>
+            You downloaded {offer.fileName} from {offer.origin}. Choose it to reconcile it.
+          </p>
+          <div class="actions">
+            <FileButton
+              accept={EXPORT_FILE_TYPES}
+              disabled={blocked}
+              onFile={(file) => void model.chooseFile(file)}
+            >
+              Choose {offer.fileName}
+            </FileButton>
+            <button type="button" class="secondary" onClick={() => void model.dismissOffer()}>
+              Dismiss
+            </button>
+          </div>
+        </div>
+      ) : null}
+      <DropZone
+        label="Drop a back-office order export here"
+        disabled={blocked}
+        onFile={(file) => void model.chooseFile(file)}
+      >
+        <FileButton
+          accept={EXPORT_FILE_TYPES}
+          disabled={blocked}
+          onFile={(file) => void model.chooseFile(file)}
+        >
+          Reconcile export
+        </FileButton>
+      </DropZone>
+      <ReconcileOptionsFields model={model.options} />
+      <ErrorMessage message={model.error.value} />
+      <StatusMessage message={model.status.value} />
+      {mapping ? (
+        <MappingForm
+          form={mapping}
+          busy={model.busy.value}
+          onConfirm={() => void model.confirmColumns()}
+          onCancel={model.cancelColumns}
+        />
+      ) : null}
+      <ReconcileProgress model={model} />
+      <ReconcileResults model={props.results} />
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import { ErrorMessage } from '../ErrorMessage';
+import { FileButton } from '../FileButton';
+import { DropZone } from './DropZone';
+import { MappingForm } from './MappingForm';
+import { ReconcileProgress } from './ReconcileProgress';
+import { EXPORT_FILE_TYPES } from './ReconcileSection';
+import type { ReconcileModel } from './reconcile-model';
+
+/**
+ * The sidebar's compact drop zone: the same reconcile as the dashboard's, ending in a summary and
+ * a link to the full results there.
+ */
+export function SidebarReconcile(props: { model: ReconcileModel; resultsHref: string }) {
+  const { model } = props;
+  const mapping = model.mapping.value;
+  const finished = model.finished.value;
+  const blocked = model.busy.value || model.running.value;
+  return (
+    <section aria-label="Reconcile" class="card reconcile compact">
+      <DropZone
+        compact
+        label="Drop a back-office order export here"
+        disabled={blocked}
+        onFile={(file) => void model.chooseFile(file)}
+      >
+        <FileButton
+          accept={EXPORT_FILE_TYPES}
+          class="secondary"
+          disabled={blocked}
+          onFile={(file) => void model.chooseFile(file)}
+        >
+          Reconcile export
+        </FileButton>
+      </DropZone>
+      <ErrorMessage message={model.error.value} />
+      {mapping ? (
+        <MappingForm
+          form={mapping}
+          busy={model.busy.value}
+          onConfirm={() => void model.confirmColumns()}
+          onCancel={model.cancelColumns}
+        />
+      ) : null}
+      <ReconcileProgress model={model} />
+      {finished && !model.running.value ? (
+        <p role="status" class="notice">
+          {finished.already ? 'Already reconciled — nothing changed' : 'Done'}: {model.summary.value} —{' '}
+          <a href={props.resultsHref} target="_blank" rel="noopener">
+            Open results
+          </a>
+        </p>
+      ) : model.status.value ? (
+        <p role="status" class="notice">
+          {model.status.value}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import type { ReconcileJob } from '../../db/reconcile-tables';
+import { isFinished } from './job-status';
+
+export interface JobFollowerDeps {
+  readJob: (jobId: string) => Promise<ReconcileJob | undefined>;
+  /** Asks the background worker to run (or go on with) the job; wakes a stopped worker. */
+  runJob: (jobId: string) => Promise<void>;
+  now?: () => number;
+  /** How often the stored job is read again. */
+  pollMs?: number;
+  /** After this long without progress the worker is asked again. */
+  stallMs?: number;
+}
+
+export interface JobFollowing {
+  /** Ends following; `finished` then resolves to undefined. */
+  stop(): void;
+  /** The job once it is done, failed or cancelled; undefined when stopped or the job is gone. */
+  finished: Promise<ReconcileJob | undefined>;
+}
+
+export const POLL_MS = 250;
+export const STALL_MS = 3000;
+
+/**
+ * Follows a background job through the database, where its progress is stored after every chunk:
+ * the page reads it every `pollMs`. A worker the browser stopped mid-job makes no progress, and
+ * only a message wakes it, so after `stallMs` without any the page sends 'reconcile.run' again
+ * (the worker resumes from the stored cursor).
+ */
+export function followJob(
+  deps: JobFollowerDeps,
+  jobId: string,
+  onJob: (job: ReconcileJob) => void,
+): JobFollowing {
+  const now = deps.now ?? Date.now;
+  const pollMs = deps.pollMs ?? POLL_MS;
+  const stallMs = deps.stallMs ?? STALL_MS;
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let wake: (() => void) | undefined;
+
+  const pause = () =>
+    new Promise<void>((resolve) => {
+      wake = resolve;
+      timer = setTimeout(resolve, pollMs);
+    });
+
+  async function follow(): Promise<ReconcileJob | undefined> {
+    let seen = '';
+    let movedAt = now();
+    while (!stopped) {
+      const job = await deps.readJob(jobId);
+      if (stopped) return undefined;
+      if (!job) return undefined;
+      onJob(job);
+      if (isFinished(job)) return job;
+      const progress = progressKey(job);
+      if (progress !== seen) {
+        seen = progress;
+        movedAt = now();
+      } else if (now() - movedAt >= stallMs) {
+        movedAt = now();
+        // A failed send is the same as a worker that did not answer: the next stall tries again.
+        void deps.runJob(jobId).catch(() => undefined);
+      }
+      await pause();
+    }
+    return undefined;
+  }
+
+  return {
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      wake?.();
+    },
+    finished: follow(),
+  };
+}
+
+/** What changes whenever the worker gets anywhere with the job. */
+function progressKey(job: ReconcileJob): string {
+  return `${job.state}|${job.progress}|${job.rowsRead}|${job.cursor.offset}|${job.updatedAt}`;
+}

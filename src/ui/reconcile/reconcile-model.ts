@@ -1,0 +1,250 @@
+import { computed, signal } from '@preact/signals';
+import type { OrderExportLayout } from '../../domain/back-office-order';
+import type { ReconcileOptions } from '../../domain/reconcile';
+import type { ReconcileJob, ReconcileOffer, StoredReconcileRun } from '../../db/reconcile-tables';
+import { userAction } from '../user-action';
+import { followJob, type JobFollowing } from './job-follower';
+import { describeJob, isFinished, summarizeCounts } from './job-status';
+import { createMappingForm, type MappingForm } from './mapping-form';
+import { createReconcileOptionsModel } from './reconcile-options';
+
+/** What reading a dropped file found (readReconcileFile in src/db). */
+export type ReconcileFileRead =
+  | { ok: true; layout: OrderExportLayout; hash: string; preview: string[][] }
+  | {
+      ok: false;
+      needsMapping: { header: string[]; guess: OrderExportLayout; preview: string[][] };
+      hash: string;
+    }
+  | { ok: false; error: string };
+
+export interface ReconcileStart {
+  fileName: string;
+  bytes: Uint8Array;
+  hash: string;
+  layout: OrderExportLayout;
+  options: ReconcileOptions;
+}
+
+/** The database and the worker, as plain functions (reconcile-deps.ts binds them). */
+export interface ReconcileDeps {
+  readFile: (bytes: Uint8Array, fileName: string) => Promise<ReconcileFileRead>;
+  saveMapping: (layout: OrderExportLayout) => Promise<void>;
+  startJob: (start: ReconcileStart) => Promise<{ jobId: string } | { alreadyReconciled: string }>;
+  /** Sends 'reconcile.run': the worker runs the job the page stored. */
+  runJob: (jobId: string) => Promise<void>;
+  readJob: (jobId: string) => Promise<ReconcileJob | undefined>;
+  latestJobs: (count: number) => Promise<ReconcileJob[]>;
+  cancelJob: (jobId: string) => Promise<void>;
+  readRun: (runId: string) => Promise<StoredReconcileRun | undefined>;
+  loadOptions: () => Promise<ReconcileOptions>;
+  saveOptions: (options: ReconcileOptions) => Promise<void>;
+  /** The newest CSV downloaded from a known back office (the dashboard offers it). */
+  latestOffer?: () => Promise<ReconcileOffer | undefined>;
+  dismissOffer?: (id: string) => Promise<void>;
+  /** A run finished, or the file had been reconciled before: show that run's results. */
+  onRun?: (runId: string) => void | Promise<void>;
+  now?: () => Date;
+  locale?: string;
+  pollMs?: number;
+  stallMs?: number;
+}
+
+/** A download is offered for an hour: later, the user has moved on. */
+export const OFFER_FOR_MS = 60 * 60 * 1000;
+
+/** The run the last file ended in; `already`: the same file had been reconciled before. */
+export interface FinishedRun {
+  run: StoredReconcileRun;
+  already: boolean;
+}
+
+/**
+ * Reconciling a back-office export, the same in the dashboard and the sidebar: a file dropped or
+ * chosen is read; recognised, its job starts at once, otherwise the `Columns` form asks first.
+ * The page writes the job, asks the worker to run it and follows its stored progress (see
+ * followJob) until it is done, failed or cancelled.
+ */
+export function createReconcileModel(deps: ReconcileDeps) {
+  const now = () => deps.now?.() ?? new Date();
+  const options = createReconcileOptionsModel({ load: deps.loadOptions, save: deps.saveOptions });
+  const mapping = signal<MappingForm | null>(null);
+  const job = signal<ReconcileJob | null>(null);
+  const finished = signal<FinishedRun | null>(null);
+  const offer = signal<ReconcileOffer | null>(null);
+  const status = signal<string | null>(null);
+  const error = signal<string | null>(null);
+  const busy = signal(false);
+  const running = computed(() => job.value !== null && !isFinished(job.value));
+  const progressText = computed(() => (running.value && job.value ? describeJob(job.value) : null));
+  /** "3 missing, 1 conflict" for the run the last file ended in. */
+  const summary = computed(() => (finished.value ? summarizeCounts(finished.value.run.counts) : null));
+  const act = userAction({ busy, error });
+  let following: JobFollowing | null = null;
+
+  /** Follows the job until it ends, then shows how it ended; resolves then. */
+  function follow(jobId: string): Promise<void> {
+    following?.stop();
+    const mine = followJob({ ...deps, now: () => now().getTime() }, jobId, (read) => (job.value = read));
+    following = mine;
+    return mine.finished
+      .then(async (ended) => {
+        if (following !== mine) return;
+        following = null;
+        if (ended) await showEnd(ended);
+      })
+      .catch((failure: unknown) => {
+        error.value = `Tally lost track of the reconcile: ${String(failure)}`;
+      });
+  }
+
+  async function showEnd(ended: ReconcileJob) {
+    if (ended.state === 'cancelled') {
+      status.value = `Reconcile of ${ended.fileName} cancelled: nothing changed.`;
+      return;
+    }
+    if (ended.state === 'failed') {
+      error.value = `${ended.fileName} was not reconciled: ${ended.error ?? 'the job failed'}. Nothing changed.`;
+      return;
+    }
+    const run = ended.runId ? await deps.readRun(ended.runId) : undefined;
+    if (!run) {
+      error.value = `${ended.fileName} was reconciled, but its results are no longer stored.`;
+      return;
+    }
+    finished.value = { run, already: false };
+    status.value = `Reconciled ${ended.fileName}: ${summarizeCounts(run.counts)}.`;
+    await deps.onRun?.(run.id);
+  }
+
+  async function start(file: Omit<ReconcileStart, 'options'>) {
+    const started = await deps.startJob({ ...file, options: options.options.value });
+    if ('alreadyReconciled' in started) {
+      const run = await deps.readRun(started.alreadyReconciled);
+      job.value = null;
+      finished.value = run ? { run, already: true } : null;
+      const when = run ? new Date(run.finishedAt).toLocaleString(deps.locale) : 'an earlier day';
+      status.value = `Already reconciled on ${when} — nothing changed.`;
+      await deps.onRun?.(started.alreadyReconciled);
+      return;
+    }
+    finished.value = null;
+    job.value = null;
+    void follow(started.jobId);
+    // The stall check sends it again should this one find no worker.
+    void deps.runJob(started.jobId).catch(() => undefined);
+  }
+
+  /** Reads a dropped or chosen file and reconciles it, or asks for its columns first. */
+  async function chooseFile(file: File) {
+    if (busy.value) return;
+    if (running.value) {
+      error.value =
+        'A reconcile is running: wait for it to finish, or cancel it, before giving another file.';
+      return;
+    }
+    mapping.value = null;
+    status.value = null;
+    if (offer.value && offer.value.fileName === file.name) await dismissOffer();
+    await act(`${file.name} was not reconciled: `, async () => {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const read = await deps.readFile(bytes, file.name);
+      if ('error' in read) {
+        error.value = `${file.name}: ${read.error}`;
+        return;
+      }
+      if (!read.ok) {
+        mapping.value = createMappingForm({
+          fileName: file.name,
+          bytes,
+          hash: read.hash,
+          ...read.needsMapping,
+        });
+        return;
+      }
+      await start({ fileName: file.name, bytes, hash: read.hash, layout: read.layout });
+    });
+  }
+
+  /** `Confirm columns`: remembers the mapping for this back office's files, then reconciles. */
+  async function confirmColumns() {
+    const form = mapping.value;
+    const layout = form?.confirmed();
+    if (!form || !layout || busy.value) return;
+    const { fileName, bytes, hash } = form.file;
+    await act(`${fileName} was not reconciled: `, async () => {
+      await deps.saveMapping(layout);
+      mapping.value = null;
+      await start({ fileName, bytes, hash, layout });
+    });
+  }
+
+  function cancelColumns() {
+    const form = mapping.value;
+    if (!form) return;
+    mapping.value = null;
+    status.value = `Nothing reconciled from ${form.file.fileName}.`;
+  }
+
+  /** `Cancel reconcile`: the worker stops at its next chunk and nothing is changed. */
+  async function cancelReconcile() {
+    const current = job.value;
+    if (!current || isFinished(current)) return;
+    await act('The reconcile was not cancelled: ', () => deps.cancelJob(current.id));
+  }
+
+  /** Follows a job left unfinished (the dashboard closed, the worker stopped) when the page opens. */
+  async function resume() {
+    if (following) return;
+    const [latest] = await deps.latestJobs(1);
+    if (!latest || isFinished(latest)) return;
+    job.value = latest;
+    void follow(latest.id);
+  }
+
+  async function refreshOffer() {
+    const latest = await deps.latestOffer?.();
+    const fresh =
+      latest && !latest.dismissed && now().getTime() - new Date(latest.createdAt).getTime() < OFFER_FOR_MS;
+    offer.value = fresh ? latest : null;
+  }
+
+  async function dismissOffer() {
+    const shown = offer.value;
+    if (!shown) return;
+    offer.value = null;
+    await deps.dismissOffer?.(shown.id);
+  }
+
+  /** Options, the download offer and any unfinished job; for the page's first show and its refreshes. */
+  async function refresh() {
+    await act('', async () => {
+      await Promise.all([options.refresh(), refreshOffer(), resume()]);
+    });
+  }
+
+  return {
+    options,
+    mapping,
+    job,
+    running,
+    progressText,
+    finished,
+    summary,
+    offer,
+    status,
+    error,
+    busy,
+    refresh,
+    resume,
+    chooseFile,
+    confirmColumns,
+    cancelColumns,
+    cancelReconcile,
+    dismissOffer,
+    /** Stops following (the page is closing); the job itself goes on in the worker. */
+    stop: () => following?.stop(),
+  };
+}
+
+export type ReconcileModel = ReturnType<typeof createReconcileModel>;

@@ -1,0 +1,211 @@
+import { computed, signal } from '@preact/signals';
+import type { Contact } from '../../domain/contact';
+import { errorMessage } from '../../domain/errors';
+import type { PurchaseRecord } from '../../domain/purchase';
+import type { BackOfficeOnlyOrder, RecordedOutcome, ReconcileStatus } from '../../domain/reconcile';
+import type { StoredReconcileRun } from '../../db/reconcile-tables';
+import { userAction } from '../user-action';
+
+export interface ReconcileResultsDeps {
+  readRun: (runId: string) => Promise<StoredReconcileRun | undefined>;
+  latestRun: () => Promise<StoredReconcileRun | undefined>;
+  readStatuses: () => Promise<ReadonlyMap<string, ReconcileStatus>>;
+  loadPurchases: (ids: readonly string[]) => Promise<ReadonlyMap<string, PurchaseRecord>>;
+  loadContacts: (ids: readonly string[]) => Promise<ReadonlyMap<string, Contact>>;
+  decide: (purchaseId: string, verdict: 'confirmed' | 'rejected') => Promise<unknown>;
+  /** Resolves to the new purchase's id; throws with the reason it was refused. */
+  importOrder: (runId: string, orderId: string) => Promise<string>;
+  /** Purchases or statuses changed: lists and timelines elsewhere reload. */
+  onChanged?: () => void | Promise<void>;
+}
+
+/** A recorded order as the results list it: its status, the record and whose it is. */
+export interface RecordedItem {
+  status: ReconcileStatus;
+  record: PurchaseRecord | undefined;
+  contactName: string;
+  /** "Ada Lovelace, 2026-03-05": names the order in its buttons' accessible names. */
+  label: string;
+}
+
+/** A back-office order nothing recorded matched. */
+export interface BackOfficeItem {
+  entry: BackOfficeOnlyOrder;
+  contactName: string;
+  /** "Ada Lovelace, 2026-03-05, SO-1234". */
+  label: string;
+}
+
+export type ResultList = RecordedOutcome | 'backOfficeOnly' | 'skipped';
+
+/** Long lists show this many, and this many more at each `Show more`. */
+export const LIST_PAGE = 50;
+/** A run keeps its first 200 problems; the rest are counted. */
+export const PROBLEMS_LISTED = 200;
+
+const A_DELETED_CONTACT = 'A deleted contact';
+
+interface Loaded {
+  run: StoredReconcileRun;
+  statuses: ReconcileStatus[];
+  purchases: ReadonlyMap<string, PurchaseRecord>;
+  contacts: ReadonlyMap<string, Contact>;
+}
+
+/**
+ * The results of one reconcile run: counts per outcome, what is missing from the back office (a
+ * to-do list), conflicts field by field, probable matches to confirm or reject, back-office-only
+ * orders to import into a contact's history, synced ones on request, and the skipped rows.
+ */
+export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
+  const loaded = signal<Loaded | null>(null);
+  const shown = signal<Readonly<Record<ResultList, number>>>(firstPage());
+  const showSynced = signal(false);
+  /** Why importing an order was refused, by back-office order id. */
+  const refusals = signal<ReadonlyMap<string, string>>(new Map());
+  const status = signal<string | null>(null);
+  const error = signal<string | null>(null);
+  const busy = signal(false);
+  const act = userAction({ busy, error });
+
+  const run = computed(() => loaded.value?.run ?? null);
+  const items = computed(() => {
+    const byOutcome: Record<RecordedOutcome, RecordedItem[]> = {
+      synced: [],
+      probable: [],
+      conflict: [],
+      missing: [],
+    };
+    const current = loaded.value;
+    if (!current) return byOutcome;
+    for (const status of current.statuses) {
+      const record = current.purchases.get(status.purchaseId);
+      const contactName = (record && current.contacts.get(record.contactId)?.name) ?? A_DELETED_CONTACT;
+      const date = record?.purchaseDate ?? '';
+      byOutcome[status.outcome].push({ status, record, contactName, label: `${contactName}, ${date}` });
+    }
+    // The to-do list and the others read oldest first, as they would be entered.
+    for (const list of Object.values(byOutcome)) list.sort(byDate);
+    return byOutcome;
+  });
+  const backOfficeOnly = computed<BackOfficeItem[]>(() => {
+    const current = loaded.value;
+    if (!current) return [];
+    return current.run.backOfficeOnly.map((entry) => {
+      const contact = entry.contactId ? current.contacts.get(entry.contactId) : undefined;
+      const { customer, date, orderId } = entry.order;
+      const contactName =
+        contact?.name ?? customer.name ?? customer.email ?? customer.id ?? 'Unknown customer';
+      return { entry, contactName, label: `${contactName}, ${date}, ${orderId}` };
+    });
+  });
+
+  async function load(found: StoredReconcileRun | undefined, keepPages: boolean) {
+    if (!found) {
+      loaded.value = null;
+      return;
+    }
+    const all = await deps.readStatuses();
+    const statuses = [...all.values()].filter((entry) => entry.runId === found.id);
+    const purchases = await deps.loadPurchases(statuses.map((entry) => entry.purchaseId));
+    const contactIds = new Set([...purchases.values()].map((record) => record.contactId));
+    for (const entry of found.backOfficeOnly) if (entry.contactId) contactIds.add(entry.contactId);
+    const contacts = await deps.loadContacts([...contactIds]);
+    if (!keepPages || loaded.value?.run.id !== found.id) {
+      shown.value = firstPage();
+      showSynced.value = false;
+      refusals.value = new Map();
+    }
+    loaded.value = { run: found, statuses, purchases, contacts };
+  }
+
+  /** Shows one run's results (a run just finished, or the earlier run of a file given again). */
+  async function show(runId: string) {
+    await act('The results could not be read: ', async () => load(await deps.readRun(runId), false));
+  }
+
+  /** The shown run again (after a decision, an import, a change elsewhere), or the latest run. */
+  async function refresh() {
+    const current = loaded.value?.run.id;
+    await act('The results could not be read: ', async () =>
+      load(current ? await deps.readRun(current) : await deps.latestRun(), true),
+    );
+  }
+
+  async function decide(item: RecordedItem, verdict: 'confirmed' | 'rejected') {
+    if (busy.value) return;
+    status.value = null;
+    const done = await act('', async () => {
+      await deps.decide(item.status.purchaseId, verdict);
+      const current = loaded.value;
+      if (current) await load(await deps.readRun(current.run.id), true);
+    });
+    if (!done) return;
+    status.value = `${verdict === 'confirmed' ? 'Match confirmed' : 'Match rejected'}: ${item.label}.`;
+    await deps.onChanged?.();
+  }
+
+  /** `Import into history`: the order becomes a purchase of its contact; a refusal says why. */
+  async function importOrder(item: BackOfficeItem) {
+    const current = loaded.value;
+    if (!current || busy.value) return;
+    const { orderId } = item.entry.order;
+    status.value = null;
+    busy.value = true;
+    try {
+      await deps.importOrder(current.run.id, orderId);
+      const next = new Map(refusals.value);
+      next.delete(orderId);
+      refusals.value = next;
+      await load(await deps.readRun(current.run.id), true);
+      status.value = `Imported into ${item.contactName}'s history: order ${orderId} of ${item.entry.order.date}.`;
+    } catch (failure) {
+      refusals.value = new Map(refusals.value).set(orderId, errorMessage(failure));
+      return;
+    } finally {
+      busy.value = false;
+    }
+    await deps.onChanged?.();
+  }
+
+  function showMore(list: ResultList) {
+    shown.value = { ...shown.value, [list]: shown.value[list] + LIST_PAGE };
+  }
+
+  return {
+    run,
+    items,
+    backOfficeOnly,
+    shown,
+    showSynced,
+    refusals,
+    status,
+    error,
+    busy,
+    show,
+    refresh,
+    decide,
+    importOrder,
+    showMore,
+    toggleSynced: () => (showSynced.value = !showSynced.value),
+  };
+}
+
+export type ReconcileResultsModel = ReturnType<typeof createReconcileResultsModel>;
+
+function firstPage(): Record<ResultList, number> {
+  return {
+    synced: LIST_PAGE,
+    probable: LIST_PAGE,
+    conflict: LIST_PAGE,
+    missing: LIST_PAGE,
+    backOfficeOnly: LIST_PAGE,
+    skipped: LIST_PAGE,
+  };
+}
+
+function byDate(a: RecordedItem, b: RecordedItem): number {
+  const left = a.record?.purchaseDate ?? '';
+  const right = b.record?.purchaseDate ?? '';
+  return left < right ? -1 : left > right ? 1 : a.contactName.localeCompare(b.contactName);
+}
