@@ -1,0 +1,53 @@
+import type { ReconcileDecision } from '../domain/reconcile';
+
+/**
+ * The user's verdicts on earlier probable matches, as a run applies them. A rejection forbids
+ * pairing that purchase with each of those back-office orders: the record then matches
+ * elsewhere or is missing, and the order may be left back office only. A confirmation makes the
+ * very same match synced when a later run finds it again (and prefers it in the assignment); it
+ * never hides a conflict, which is something the back office changed since.
+ */
+export interface DecisionRules {
+  isRejected(purchaseId: string, backOfficeOrderId: string): boolean;
+  /** Back-office orders some confirmed match of this purchase included. */
+  isConfirmedOrder(purchaseId: string, backOfficeOrderId: string): boolean;
+  /** Whether the user confirmed exactly this match (the orders in any order). */
+  isConfirmedMatch(purchaseId: string, backOfficeOrderIds: readonly string[]): boolean;
+}
+
+function pair(purchaseId: string, backOfficeOrderId: string): string {
+  return `${purchaseId}\n${backOfficeOrderId}`;
+}
+
+function matchKey(purchaseId: string, backOfficeOrderIds: readonly string[]): string {
+  return `${purchaseId}\n${[...new Set(backOfficeOrderIds)].sort().join('\n')}`;
+}
+
+export function decisionRules(decisions: readonly ReconcileDecision[]): DecisionRules {
+  // The latest verdict on a match stands (ties: the id, so the input order never decides).
+  const latest = new Map<string, ReconcileDecision>();
+  for (const decision of decisions) {
+    const key = matchKey(decision.purchaseId, decision.backOfficeOrderIds);
+    const known = latest.get(key);
+    if (
+      !known ||
+      decision.decidedAt > known.decidedAt ||
+      (decision.decidedAt === known.decidedAt && decision.verdict > known.verdict)
+    )
+      latest.set(key, decision);
+  }
+  const rejected = new Set<string>();
+  const confirmedOrders = new Set<string>();
+  const confirmedMatches = new Set<string>();
+  for (const [key, decision] of latest) {
+    for (const orderId of decision.backOfficeOrderIds) {
+      (decision.verdict === 'rejected' ? rejected : confirmedOrders).add(pair(decision.purchaseId, orderId));
+    }
+    if (decision.verdict === 'confirmed') confirmedMatches.add(key);
+  }
+  return {
+    isRejected: (purchaseId, orderId) => rejected.has(pair(purchaseId, orderId)),
+    isConfirmedOrder: (purchaseId, orderId) => confirmedOrders.has(pair(purchaseId, orderId)),
+    isConfirmedMatch: (purchaseId, orderIds) => confirmedMatches.has(matchKey(purchaseId, orderIds)),
+  };
+}

@@ -1,0 +1,128 @@
+import type { CountryCode } from 'libphonenumber-js/min';
+import type { BackOfficeCustomer } from '../domain/back-office-order';
+import { emailKey, phoneKey } from '../domain/contact-keys';
+import { compatibleNames, personName, personNameReadings, type PersonName } from './person-name';
+import type { ContactInput } from './types';
+
+/**
+ * Which contact a back-office customer is: by the back-office id, then email, then phone, then
+ * name — the order capture and import use. A key shared by several contacts decides nothing and
+ * the next one is tried. A name is used only when exactly one contact has a compatible name and
+ * the export's id, email and phone do not contradict that contact's own ("J. Smith" with
+ * jo@example.com is not the Jane Smith whose email is jane@example.com).
+ */
+export interface CustomerMatch {
+  contactId: string;
+  by: 'id' | 'email' | 'phone' | 'name';
+}
+
+// Phone numbers are compared on their last digits before libphonenumber reads them: most
+// customers of an export are not contacts, and parsing every one of their numbers would cost
+// more than all the rest of the matching.
+const PHONE_TAIL = 7;
+const MIN_PHONE_DIGITS = 5;
+
+interface NamedContact {
+  contact: ContactInput;
+  name: PersonName;
+  ids: ReadonlySet<string>;
+}
+
+export function backOfficeIdKey(id: string): string {
+  return id.trim().toLowerCase();
+}
+
+function phoneTail(phone: string): string | undefined {
+  const digits = phone.replace(/\D/g, '');
+  return digits.length >= MIN_PHONE_DIGITS ? digits.slice(-PHONE_TAIL) : undefined;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * A resolver over `contacts`, remembering each customer it has resolved: an export names the
+ * same customer on every order. Contacts are indexed once, so resolving is a few map look-ups.
+ */
+export function createCustomerResolver(
+  contacts: readonly ContactInput[],
+  defaultCountry: string,
+): (customer: BackOfficeCustomer) => CustomerMatch | undefined {
+  const byId = new Map<string, ContactInput[]>();
+  const byEmail = new Map<string, ContactInput[]>();
+  const byPhone = new Map<string, ContactInput[]>();
+  const phoneTails = new Set<string>();
+  const bySurname = new Map<string, NamedContact[]>();
+  // Sorted so that which contact a look-up returns never depends on the order they came in.
+  const sorted = [...contacts].sort((a, b) =>
+    a.contactId < b.contactId ? -1 : a.contactId > b.contactId ? 1 : 0,
+  );
+  for (const contact of sorted) {
+    const ids = new Set(contact.backOfficeIds.map(backOfficeIdKey));
+    for (const id of ids) push(byId, id, contact);
+    if (contact.emailKey) push(byEmail, contact.emailKey, contact);
+    if (contact.phoneKey) {
+      push(byPhone, contact.phoneKey, contact);
+      const tail = phoneTail(contact.phoneKey);
+      if (tail) phoneTails.add(tail);
+    }
+    const name = personName(contact.name);
+    if (name) push(bySurname, name.surname, { contact, name, ids });
+  }
+
+  const phoneKeys = new Map<string, string | undefined>();
+  const phoneKeyOf = (phone: string | undefined): string | undefined => {
+    if (!phone) return undefined;
+    const tail = phoneTail(phone);
+    if (tail === undefined || !phoneTails.has(tail)) return undefined;
+    if (!phoneKeys.has(phone)) phoneKeys.set(phone, phoneKey(phone, defaultCountry as CountryCode));
+    return phoneKeys.get(phone);
+  };
+
+  const only = (list: ContactInput[] | undefined): ContactInput | undefined =>
+    list?.length === 1 ? list[0] : undefined;
+
+  function resolve(customer: BackOfficeCustomer): CustomerMatch | undefined {
+    const id = customer.id === undefined ? '' : backOfficeIdKey(customer.id);
+    const byIdMatch = id === '' ? undefined : only(byId.get(id));
+    if (byIdMatch) return { contactId: byIdMatch.contactId, by: 'id' };
+    const email = emailKey(customer.email);
+    const byEmailMatch = email === undefined ? undefined : only(byEmail.get(email));
+    if (byEmailMatch) return { contactId: byEmailMatch.contactId, by: 'email' };
+    const phone = phoneKeyOf(customer.phone);
+    const byPhoneMatch = phone === undefined ? undefined : only(byPhone.get(phone));
+    if (byPhoneMatch) return { contactId: byPhoneMatch.contactId, by: 'phone' };
+
+    const readings = customer.name === undefined ? [] : personNameReadings(customer.name);
+    if (readings.length === 0) return undefined;
+    const tail = customer.phone === undefined ? undefined : phoneTail(customer.phone);
+    const named = readings.flatMap((name) =>
+      (bySurname.get(name.surname) ?? []).filter((contact) => compatibleNames(contact.name, name)),
+    );
+    const candidates = [...new Set(named)].filter(
+      (candidate) =>
+        // The export's own keys must not point away from this contact.
+        (id === '' || candidate.ids.size === 0 || candidate.ids.has(id)) &&
+        (email === undefined ||
+          candidate.contact.emailKey === undefined ||
+          candidate.contact.emailKey === email) &&
+        (tail === undefined ||
+          candidate.contact.phoneKey === undefined ||
+          phoneTail(candidate.contact.phoneKey) === tail),
+    );
+    const unique = candidates.length === 1 ? candidates[0] : undefined;
+    return unique ? { contactId: unique.contact.contactId, by: 'name' } : undefined;
+  }
+
+  const resolved = new Map<string, CustomerMatch | undefined>();
+  return (customer) => {
+    const key = `${customer.id ?? ''}\n${customer.email ?? ''}\n${customer.phone ?? ''}\n${customer.name ?? ''}`;
+    if (resolved.has(key)) return resolved.get(key);
+    const match = resolve(customer);
+    resolved.set(key, match);
+    return match;
+  };
+}
