@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SELLER_ID_FIELDS, STORE_CREDIT } from './buyback';
+import { ExportPresets, type ExportPreset } from './export-preset';
 import { ReceiptTemplate, DEFAULT_RECEIPT_TEMPLATE } from './receipt-template';
 import { DEFAULT_RECONCILE_OPTIONS } from './reconcile';
 
@@ -56,6 +57,11 @@ export const SETTINGS = {
       priceTolerance: z.number().min(0, 'at least 0 %').max(0.5, 'at most 50 %'),
     }),
     default: DEFAULT_RECONCILE_OPTIONS,
+  },
+  /** The user's column presets for `Export purchases` (Tally's default is built in, not stored). */
+  exportPresets: {
+    schema: ExportPresets,
+    default: [] as ExportPreset[],
   },
 } as const;
 

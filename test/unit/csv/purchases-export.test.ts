@@ -71,7 +71,7 @@ describe('purchasesToCsv', () => {
   it('writes the documented header exactly', () => {
     const csv = purchasesToCsv([], new Map());
     expect(csv).toBe(
-      '\uFEFFDate,Contact,Email,Back-office ID,Kind,SKU,Product,Quantity,Unit price,Line total,Currency,Tally order ID,Payment method,Store credit\r\n',
+      '\uFEFFDate,Contact,Email,Back-office ID,Kind,SKU,Product,Quantity,Unit price,Line total,Currency,Tally order ID,Payment method,Store credit,Status,Back-office order ID\r\n',
     );
   });
 
@@ -107,6 +107,8 @@ describe('purchasesToCsv', () => {
         'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
         'Card',
         '10.00',
+        '',
+        '',
       ],
       [
         '2024-05-01',
@@ -123,6 +125,8 @@ describe('purchasesToCsv', () => {
         'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
         'Card',
         '10.00',
+        '',
+        '',
       ],
       [
         '2024-06-30',
@@ -139,6 +143,8 @@ describe('purchasesToCsv', () => {
         'cccccccc-cccc-4ccc-8ccc-cccccccccccc',
         '',
         '',
+        '',
+        '',
       ],
     ]);
   });
@@ -149,7 +155,7 @@ describe('purchasesToCsv', () => {
         payment: { method: 'Bank transfer' },
       }),
     ]);
-    expect(rows[0]?.slice(-3)).toEqual(['dddddddd-dddd-4ddd-8ddd-dddddddddddd', 'Bank transfer', '']);
+    expect(rows[0]?.slice(-5)).toEqual(['dddddddd-dddd-4ddd-8ddd-dddddddddddd', 'Bank transfer', '', '', '']);
   });
 
   it('neutralises a formula-looking contact name in the file itself', () => {
