@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import type { Contact } from '../../../../src/domain/contact';
+import type { PurchaseRecord } from '../../../../src/domain/purchase';
+import type { BackOfficeOnlyOrder, ReconcileStatus, RecordedOutcome } from '../../../../src/domain/reconcile';
+import type { StoredReconcileRun } from '../../../../src/db/reconcile-tables';
+import { createReconcileResultsModel, LIST_PAGE } from '../../../../src/ui/reconcile/results-model';
+import { makeContact, makePurchase } from '../../../support/contacts';
+import { makeRun } from './fakes';
+
+const ada = makeContact({ name: 'Ada Lovelace' });
+const grace = makeContact({ name: 'Grace Hopper' });
+
+function statusOf(purchase: PurchaseRecord, outcome: RecordedOutcome, runId = 'run-1'): ReconcileStatus {
+  return {
+    purchaseId: purchase.id,
+    runId,
+    backOffice: 'northwind',
+    outcome,
+    backOfficeOrderIds: outcome === 'missing' ? [] : [`SO-${purchase.purchaseDate}`],
+    lines: [{ lineIndex: 0 }],
+    differences:
+      outcome === 'conflict'
+        ? [{ field: 'quantity', lineIndex: 0, recorded: '2', backOffice: '3' }]
+        : outcome === 'probable'
+          ? [{ field: 'date', recorded: purchase.purchaseDate, backOffice: '2026-02-11' }]
+          : [],
+    checkedAt: '2026-03-01T10:01:00.000Z',
+  };
+}
+
+const extra: BackOfficeOnlyOrder = {
+  order: {
+    orderId: 'SO-9',
+    date: '2026-02-20',
+    currency: 'USD',
+    customer: { id: 'C-00042', name: 'Ada L.' },
+    lines: [{ line: 9, sku: 'NW-1', name: 'Hand Cream', quantity: 1, unitPriceMinor: 1250 }],
+  },
+  contactId: ada.id,
+};
+const stranger: BackOfficeOnlyOrder = {
+  order: { ...extra.order, orderId: 'SO-10', customer: { email: 'who@example.com' } },
+};
+
+/** A stored run with its statuses, changed by the fakes of decide and import as src/db does. */
+function setup(purchases: PurchaseRecord[], outcomes: RecordedOutcome[], run: StoredReconcileRun) {
+  let stored = run;
+  const statuses = new Map(
+    purchases.map((purchase, index) => [purchase.id, statusOf(purchase, outcomes[index] ?? 'synced')]),
+  );
+  const contacts = new Map<string, Contact>([
+    [ada.id, ada],
+    [grace.id, grace],
+  ]);
+  let changed = 0;
+  const model = createReconcileResultsModel({
+    readRun: async (id) => (id === stored.id ? stored : undefined),
+    latestRun: async () => stored,
+    readStatuses: async () => statuses,
+    loadPurchases: async (ids) => new Map(purchases.filter((p) => ids.includes(p.id)).map((p) => [p.id, p])),
+    loadContacts: async (ids) => new Map([...contacts].filter(([id]) => ids.includes(id))),
+    decide: async (purchaseId, verdict) => {
+      const status = statuses.get(purchaseId);
+      if (!status) throw new Error('not reconciled');
+      statuses.set(
+        purchaseId,
+        verdict === 'confirmed'
+          ? { ...status, outcome: 'synced', confirmed: true }
+          : { ...status, outcome: 'missing' },
+      );
+    },
+    importOrder: async (_runId, orderId) => {
+      const entry = stored.backOfficeOnly.find((candidate) => candidate.order.orderId === orderId);
+      if (!entry?.contactId) throw new Error('The customer of this order is not one of your contacts.');
+      stored = {
+        ...stored,
+        backOfficeOnly: stored.backOfficeOnly.map((candidate) =>
+          candidate === entry ? { ...candidate, importedAs: 'new-purchase' } : candidate,
+        ),
+      };
+      return 'new-purchase';
+    },
+    onChanged: () => {
+      changed++;
+    },
+  });
+  return { model, statuses, changed: () => changed };
+}
+
+describe('reconcile results model', () => {
+  it('lists each outcome of the run, oldest first, named by contact and date; statuses of other runs are left out', async () => {
+    const purchases = [
+      makePurchase(ada.id, '2026-02-10', 1250, 2),
+      makePurchase(grace.id, '2026-02-03', 900),
+      makePurchase(ada.id, '2026-02-01', 500),
+      makePurchase(grace.id, '2026-02-05', 700),
+    ];
+    const { model, statuses } = setup(
+      purchases,
+      ['probable', 'missing', 'missing', 'conflict'],
+      makeRun({ backOfficeOnly: [extra, stranger] }),
+    );
+    const older = makePurchase(ada.id, '2026-01-01', 100);
+    statuses.set(older.id, statusOf(older, 'missing', 'run-0'));
+    await model.refresh();
+    const items = model.items.value;
+    expect(items.missing.map((item) => item.label)).toEqual([
+      'Ada Lovelace, 2026-02-01',
+      'Grace Hopper, 2026-02-03',
+    ]);
+    expect(items.conflict.map((item) => item.status.differences)).toEqual([
+      [{ field: 'quantity', lineIndex: 0, recorded: '2', backOffice: '3' }],
+    ]);
+    expect(items.probable.map((item) => item.label)).toEqual(['Ada Lovelace, 2026-02-10']);
+    expect(model.backOfficeOnly.value.map((item) => item.label)).toEqual([
+      'Ada Lovelace, 2026-02-20, SO-9',
+      'who@example.com, 2026-02-20, SO-10',
+    ]);
+  });
+
+  it('confirms a probable match: it moves to synced, marked confirmed, and others reload', async () => {
+    const purchases = [makePurchase(ada.id, '2026-02-10', 1250)];
+    const { model, changed } = setup(purchases, ['probable'], makeRun());
+    await model.refresh();
+    const [probable] = model.items.value.probable;
+    if (!probable) throw new Error('no probable match listed');
+    await model.decide(probable, 'confirmed');
+    expect(model.items.value.probable).toEqual([]);
+    expect(model.items.value.synced.map((item) => item.status.confirmed)).toEqual([true]);
+    expect(model.status.value).toBe('Match confirmed: Ada Lovelace, 2026-02-10.');
+    expect(changed()).toBe(1);
+  });
+
+  it('a refused decision shows why and changes nothing', async () => {
+    const purchases = [makePurchase(ada.id, '2026-02-10', 1250)];
+    const { model, statuses, changed } = setup(purchases, ['probable'], makeRun());
+    await model.refresh();
+    const [probable] = model.items.value.probable;
+    if (!probable) throw new Error('no probable match listed');
+    statuses.clear();
+    await model.decide(probable, 'rejected');
+    expect(model.error.value).toBe('not reconciled');
+    expect(changed()).toBe(0);
+  });
+
+  it('imports a back-office-only order into its contact, and shows why another was refused', async () => {
+    const { model, changed } = setup([], [], makeRun({ backOfficeOnly: [extra, stranger] }));
+    await model.refresh();
+    const [known, unknown] = model.backOfficeOnly.value;
+    if (!known || !unknown) throw new Error('back-office-only orders not listed');
+    await model.importOrder(unknown);
+    expect(model.refusals.value.get('SO-10')).toBe('The customer of this order is not one of your contacts.');
+    expect(changed()).toBe(0);
+    await model.importOrder(known);
+    expect(model.backOfficeOnly.value.map((item) => item.entry.importedAs)).toEqual([
+      'new-purchase',
+      undefined,
+    ]);
+    expect(model.status.value).toBe("Imported into Ada Lovelace's history: order SO-9 of 2026-02-20.");
+    expect(changed()).toBe(1);
+  });
+
+  it('lists 50 at a time with Show more, synced on request, and starts over for another run', async () => {
+    const purchases = Array.from({ length: 120 }, (_, index) =>
+      makePurchase(ada.id, `2026-02-${String((index % 28) + 1).padStart(2, '0')}`, 100 + index),
+    );
+    const { model } = setup(
+      purchases,
+      purchases.map(() => 'missing'),
+      makeRun(),
+    );
+    await model.refresh();
+    expect(model.items.value.missing).toHaveLength(120);
+    expect(model.shown.value.missing).toBe(LIST_PAGE);
+    model.showMore('missing');
+    expect(model.shown.value.missing).toBe(100);
+    model.toggleSynced();
+    expect(model.showSynced.value).toBe(true);
+    await model.show('run-1');
+    expect(model.shown.value.missing).toBe(LIST_PAGE);
+    expect(model.showSynced.value).toBe(false);
+  });
+
+  it('shows nothing when no run is stored', async () => {
+    const { model } = setup([], [], makeRun());
+    await model.show('no-such-run');
+    expect(model.run.value).toBeNull();
+    expect(model.error.value).toBeNull();
+  });
+});
