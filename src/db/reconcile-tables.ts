@@ -17,10 +17,16 @@ export interface ReconcileJob {
   fileSize: number;
   layout: OrderExportLayout;
   options: ReconcileOptions;
+  /**
+   * Country for phone numbers written without a country code, fixed when the job starts so a
+   * resumed job matches exactly as the first runner would have. Absent: 'US'.
+   */
+  defaultCountry?: string;
   /** Where reading resumes: a character offset in the decoded text at a row boundary. */
   cursor: { offset: number; line: number; chunk: number };
   /** Decoded length of the file, known once it has been decoded. */
   textLength: number;
+  /** Data rows read so far, the skipped ones included. */
   rowsRead: number;
   skipped: number;
   /** The first problems found (every one is counted in `skipped`). */
@@ -47,6 +53,11 @@ export interface ReconcileChunk {
 /** A finished run with the back-office orders nothing matched (stored per run, not per row). */
 export interface StoredReconcileRun extends ReconcileRun {
   backOfficeOnly: BackOfficeOnlyOrder[];
+  /**
+   * The back-office orders that probable matches use: when the user rejects one, its orders
+   * become back office only, and nothing else of the file is kept to rebuild them from.
+   */
+  heldOrders?: BackOfficeOnlyOrder[];
 }
 
 /** The column mapping the user confirmed for a back office's files with this header. */

@@ -110,6 +110,17 @@ export const protocol = {
       z.object({ product: z.null(), reason: z.string().max(500) }),
     ]),
   },
+  /**
+   * The page wrote a reconcile job and its file into the database (src/db/reconcile-start.ts):
+   * the worker runs it in the background and answers at once. The page follows the job's
+   * progress in the database and sends this again if the job stalls (a stopped worker is woken
+   * by it and resumes). Bulk work: extension pages only.
+   */
+  'reconcile.run': {
+    from: 'extension-page',
+    request: z.object({ jobId: z.uuid() }),
+    response: z.object({}),
+  },
 } as const;
 
 export type Protocol = typeof protocol;
