@@ -4,6 +4,7 @@ import { formatMoney } from '../../domain/money';
 import { purchaseOrderNumber, purchaseOrderTotal, type PurchaseOrder } from '../../domain/purchase-order';
 import { lineTotal, recordTotal, type PurchasePayment, type PurchaseRecord } from '../../domain/purchase';
 import { CONTACT_FIELD_NAMES, type ContactEvent } from '../../domain/contact-event';
+import { OUTCOME_LABELS, type ReconcileStatus } from '../../domain/reconcile';
 import { timelineEntryKey, type TimelineEntry, type TimelineFilter } from '../../domain/timeline';
 import { ErrorMessage } from '../ErrorMessage';
 import { formatCalendarDate } from '../../domain/calendar';
@@ -186,7 +187,8 @@ function Entry(props: {
     <>
       <p class="entry-head" id={headId}>
         <strong>{record.kind === 'sample' ? 'Sample' : 'Purchase'}</strong> {when}{' '}
-        <span class="amount">{formatMoney(recordTotal(record))}</span>
+        <span class="amount">{formatMoney(recordTotal(record))}</span>{' '}
+        <ReconcileBadge status={model.statuses.value.get(record.id)} />
       </p>
       <ul class="entry-lines">
         {record.lines.map((line) => (
@@ -226,6 +228,17 @@ function Entry(props: {
         ) : null}
       </div>
     </>
+  );
+}
+
+/** What the latest reconcile found for the order ("Synced", "Missing from back office"); none if never reconciled. */
+function ReconcileBadge(props: { status: ReconcileStatus | undefined }) {
+  const { status } = props;
+  if (!status) return null;
+  return (
+    <span class="badge reconcile-status" data-outcome={status.outcome}>
+      {OUTCOME_LABELS[status.outcome]}
+    </span>
   );
 }
 

@@ -6,6 +6,7 @@ import { errorMessage } from '../../domain/errors';
 import type { ContactNote } from '../../domain/note';
 import type { PurchaseRecord } from '../../domain/purchase';
 import type { PurchaseGroup } from '../../domain/purchase-group';
+import type { ReconcileStatus } from '../../domain/reconcile';
 import { spendSummary } from '../../domain/contact-stats';
 import { buildTimeline, filterTimeline, type TimelineFilter } from '../../domain/timeline';
 import type { TallyDatabase } from '../../db/database';
@@ -50,6 +51,8 @@ export function createTimelineModel(deps: { db: TallyDatabase }) {
   const noteError = signal<string | null>(null);
   const undoOffer = signal<UndoOffer | null>(null);
   const groups = signal<ReadonlyMap<string, GroupView>>(new Map());
+  /** Each shown purchase's latest reconciliation, by purchase id; none when never reconciled. */
+  const statuses = signal<ReadonlyMap<string, ReconcileStatus>>(new Map());
   const error = signal<string | null>(null);
   let generation = 0;
 
@@ -77,8 +80,10 @@ export function createTimelineModel(deps: { db: TallyDatabase }) {
           listSupplierPurchaseOrders(deps.db, current.id),
         ])
       : [[], [], [], [], []];
+    const nextStatuses = await reconcileStatusesOf(deps.db, nextRecords);
     if (mine !== generation) return;
     records.value = nextRecords;
+    statuses.value = nextStatuses;
     events.value = nextEvents;
     notes.value = nextNotes;
     buyBacks.value = nextBuyBacks;
@@ -166,6 +171,7 @@ export function createTimelineModel(deps: { db: TallyDatabase }) {
     noteError,
     undoOffer,
     groups,
+    statuses,
     error,
     show,
     refresh,
@@ -180,6 +186,18 @@ export function createTimelineModel(deps: { db: TallyDatabase }) {
 }
 
 export type TimelineModel = ReturnType<typeof createTimelineModel>;
+
+/**
+ * The reconcile statuses of these records only: a reconciled shop holds one per recorded order,
+ * and the sidebar must not read them all to show one contact.
+ */
+async function reconcileStatusesOf(
+  db: TallyDatabase,
+  records: readonly PurchaseRecord[],
+): Promise<ReadonlyMap<string, ReconcileStatus>> {
+  const found = await db.reconcileStatuses.bulkGet(records.map((record) => record.id));
+  return new Map(found.flatMap((status) => (status ? [[status.purchaseId, status] as const] : [])));
+}
 
 function describeNoteError(failure: unknown): string {
   // A zod error's message is JSON; the note's own rule says it better.
