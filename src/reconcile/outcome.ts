@@ -41,7 +41,8 @@ export function judgeRecordedOrder(
   record: RecordedOrderInput,
   contactName: string,
   pairings: readonly (LinePairing | undefined)[],
-  isLineMatched: (order: PreparedOrder, line: BackOfficeLine) => boolean,
+  /** The lines of a back-office order that no recorded line matched. */
+  unmatchedLines: (order: PreparedOrder) => readonly BackOfficeLine[],
 ): Judgement {
   const lines: LineMatch[] = record.lines.map((_, lineIndex) => {
     const pairing = pairings[lineIndex];
@@ -127,9 +128,7 @@ export function judgeRecordedOrder(
 
   // Lines of the matched orders that nothing recorded matched: the back office has more.
   for (const orderId of backOfficeOrderIds) {
-    const prepared = orders.get(orderId) as PreparedOrder;
-    for (const line of prepared.order.lines) {
-      if (isLineMatched(prepared, line)) continue;
+    for (const line of unmatchedLines(orders.get(orderId) as PreparedOrder)) {
       differ(
         {
           field: 'line',

@@ -55,10 +55,9 @@ export function reconcileExport(input: ReconcileInput): ReconcileResult {
   }
 
   const orderIndex = new Map(exported.orders.map((prepared, index) => [prepared, index]));
-  const isLineMatched = (prepared: PreparedOrder, line: (typeof exported.lines)[number]['line']) => {
-    const index = orderIndex.get(prepared) as number;
-    const at = prepared.order.lines.indexOf(line);
-    return matchedRight.has((exported.first[index] as number) + at);
+  const unmatchedLines = (prepared: PreparedOrder) => {
+    const first = exported.first[orderIndex.get(prepared) as number] as number;
+    return prepared.order.lines.filter((_, at) => !matchedRight.has(first + at));
   };
   const contactNames = new Map(input.contacts.map((contact) => [contact.contactId, contact.name]));
 
@@ -70,7 +69,7 @@ export function reconcileExport(input: ReconcileInput): ReconcileResult {
       record,
       contactNames.get(record.contactId) ?? '',
       pairings,
-      isLineMatched,
+      unmatchedLines,
     );
     // Just outside the covered dates, only what matched is judged (coverage.ts).
     if (judgement.outcome === 'missing' && zoneOf(record) === 'margin') return;
