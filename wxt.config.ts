@@ -14,12 +14,17 @@ export default defineConfig({
       'Capture customers from your back office and record the purchases it never saw — kept on your machine.',
     // contextMenus: "Capture as contact" on selected text. activeTab: the toolbar popup reads
     // the current tab's origin to offer "Enable Tally on this site". sidePanel: Chrome's side
-    // panel (Firefox's sidebar_action needs no permission).
+    // panel (Firefox's sidebar_action needs no permission). alarms: wakes the worker every 30 s
+    // while a reconcile job is unfinished, so a stopped worker resumes it. downloads: notices a
+    // CSV downloaded from a back office Tally runs on, to offer reconciling it (it reads the
+    // download's name and address, never the file).
     permissions: [
       'storage',
       'scripting',
       'contextMenus',
       'activeTab',
+      'alarms',
+      'downloads',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     // The toolbar button opens the popup (entrypoints/popup): this site's settings, the dashboard.

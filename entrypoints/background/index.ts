@@ -7,6 +7,8 @@ import { captureHandlers, captureInTab } from '../../src/messaging/capture-handl
 import { captureSelection, createCaptureMenu, menuField } from '../../src/messaging/context-menu';
 import { pageContextHandlers, sessionPageContextStore } from '../../src/messaging/page-context';
 import { productHandlers } from '../../src/messaging/product-handlers';
+import { reconcileHandlers } from '../../src/messaging/reconcile-handlers';
+import { reconcileWorker } from '../../src/messaging/reconcile-worker';
 import { createRouter } from '../../src/messaging/router';
 import { restoreSiteAccess } from '../../src/messaging/site-access';
 import { writeSiteConfigCache } from '../../src/messaging/site-config-cache';
@@ -24,6 +26,7 @@ export default defineBackground({
     const db = openDatabase;
     const capture = { db, store, defaultCountry: () => defaultCountry() };
     const sites = { db, rescanTabs, cacheSiteConfig: writeSiteConfigCache };
+    const reconcile = reconcileWorker(db);
     const route = createRouter(
       {
         ...pageContextHandlers(store),
@@ -31,12 +34,17 @@ export default defineBackground({
         ...siteHandlers(sites),
         ...teachHandlers({ ...sites, startPicker: startTeachPicker }),
         ...productHandlers({ readPage: readProductInTab }),
+        ...reconcileHandlers({ db, runInBackground: reconcile.runInBackground }),
       },
       { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
     );
     browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 
     browser.tabs.onRemoved.addListener((tabId) => void store.set(tabId, null));
+
+    // Reconcile jobs resume where they were stored: on the alarm, and once as the worker starts.
+    browser.alarms.onAlarm.addListener(reconcile.onAlarm);
+    browser.downloads.onChanged.addListener((delta) => void reconcile.onDownloadChanged(delta));
 
     // The keyboard shortcut captures like the launcher's button, and says so on the page.
     browser.commands.onCommand.addListener((command, tab) => {
@@ -68,5 +76,7 @@ export default defineBackground({
       void restoreSiteAccess();
       createCaptureMenu();
     });
+
+    void reconcile.resume();
   },
 });

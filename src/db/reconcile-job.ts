@@ -1,0 +1,247 @@
+import { decodeCsvBytes } from '../csv/decode';
+import { groupOrders, readOrderRows } from '../csv/order-export';
+import type { BackOfficeRow } from '../domain/back-office-order';
+import { nowInstant } from '../domain/dates';
+import { errorMessage } from '../domain/errors';
+import { reconcileExport } from '../reconcile/reconcile-export';
+import type { TallyDatabase } from './database';
+import { loadReconcileInput } from './reconcile-input';
+import { isUnfinished, stillAt, unfinishedReconcileJobs } from './reconcile-read';
+import { keepFirstProblems, saveReconcileResult } from './reconcile-save';
+import { dropJobData } from './reconcile-start';
+import type { ReconcileJob } from './reconcile-tables';
+
+/**
+ * The worker's side of a reconciliation. Every step reads the job as stored, does its work and
+ * writes the job's next state in one transaction, so the worker can be stopped at any instant:
+ * the next runner starts from what is stored and ends with the same result.
+ *
+ *   queued → parsing (a chunk of rows per step) → matching → saving → done
+ *   any unfinished state → failed (a throw) | cancelled (the user; see cancelReconcileJob)
+ *
+ * Nothing outside the job's own rows changes before the one transaction that saves the result.
+ */
+
+/** Rows read per step: each step is one transaction, and a stop loses at most one step's work. */
+export const CHUNK_ROWS = 10_000;
+
+// How much of the progress bar each stage fills: reading the file is most of the work.
+const PARSED = 0.8;
+const MATCHING = 0.85;
+const SAVING = 0.95;
+
+export interface RunJobOptions {
+  chunkRows?: number;
+  /**
+   * Called after each step with the job as stored; returning false stops the runner there, as a
+   * stopped worker would (tests use it to interrupt a job).
+   */
+  afterStep?: (job: ReconcileJob) => boolean | void;
+}
+
+/** Jobs this worker is running now: a second call for one of them returns at once. */
+const running = new Set<string>();
+
+/**
+ * The decoded text of each job's file, for this worker's life only: a cache, since decoding a
+ * large file for every chunk would cost as much as reading it. After a restart it is decoded
+ * again from the stored file.
+ */
+const decodedTexts = new Map<string, string>();
+
+/** Forgets every decoded file, as a restarted worker would have (for tests). */
+export function forgetDecodedFiles(): void {
+  decodedTexts.clear();
+}
+
+/**
+ * Runs a job from where it is stored to its end (or until `afterStep` stops it). Returns the job
+ * as last stored. Any failure marks the job failed with the reason; nothing else changes.
+ */
+export async function runReconcileJob(
+  db: TallyDatabase,
+  jobId: string,
+  options: RunJobOptions = {},
+): Promise<ReconcileJob | undefined> {
+  if (running.has(jobId)) return db.reconcileJobs.get(jobId);
+  running.add(jobId);
+  try {
+    const last = await runSteps(db, jobId, options);
+    if (!last || !isUnfinished(last)) decodedTexts.delete(jobId);
+    return last;
+  } finally {
+    running.delete(jobId);
+  }
+}
+
+async function runSteps(
+  db: TallyDatabase,
+  jobId: string,
+  options: RunJobOptions,
+): Promise<ReconcileJob | undefined> {
+  for (;;) {
+    const job = await db.reconcileJobs.get(jobId);
+    if (!job || !isUnfinished(job)) return job;
+    const next = await stepSafely(db, job, options);
+    // Nothing written: the job was cancelled or moved on under this step.
+    if (!next) return db.reconcileJobs.get(jobId);
+    if (options.afterStep?.(next) === false || !isUnfinished(next)) return next;
+  }
+}
+
+/** Runs every job left unfinished, oldest first (a worker that starts calls this). */
+export async function resumeReconcileJobs(db: TallyDatabase, options: RunJobOptions = {}): Promise<void> {
+  for (const job of await unfinishedReconcileJobs(db)) await runReconcileJob(db, job.id, options);
+}
+
+async function stepSafely(
+  db: TallyDatabase,
+  job: ReconcileJob,
+  options: RunJobOptions,
+): Promise<ReconcileJob | undefined> {
+  try {
+    return await reconcileStep(db, job, options);
+  } catch (error) {
+    return failJob(db, job, `${STAGE_WORDS[job.state]}: ${errorMessage(error)}`);
+  }
+}
+
+const STAGE_WORDS: Record<ReconcileJob['state'], string> = {
+  queued: 'Tally could not start reading the file',
+  parsing: 'Tally could not read the file',
+  matching: 'Tally could not match the orders',
+  saving: 'Tally could not save the results',
+  done: 'The job had ended',
+  failed: 'The job had failed',
+  cancelled: 'The job was cancelled',
+};
+
+/**
+ * One step of a job: the next chunk of rows, or matching and saving. Returns the job as stored
+ * after it, or undefined when the job changed under it (cancelled, or another runner moved it
+ * on), in which case this step wrote nothing.
+ */
+export async function reconcileStep(
+  db: TallyDatabase,
+  job: ReconcileJob,
+  options: RunJobOptions = {},
+): Promise<ReconcileJob | undefined> {
+  switch (job.state) {
+    case 'queued':
+      return moveOn(db, job, { state: 'parsing' });
+    case 'parsing': {
+      const text = await decodedText(db, job);
+      return text === undefined ? undefined : readChunk(db, job, text, options.chunkRows ?? CHUNK_ROWS);
+    }
+    case 'matching':
+    case 'saving':
+      return matchAndSave(db, job);
+    default:
+      return job;
+  }
+}
+
+/** The job's file as text; undefined when the job was cancelled meanwhile (its file is gone). */
+async function decodedText(db: TallyDatabase, job: ReconcileJob): Promise<string | undefined> {
+  const cached = decodedTexts.get(job.id);
+  if (cached !== undefined) return cached;
+  const file = await db.reconcileFiles.get(job.id);
+  if (!file) {
+    if (!(await stillAt(db, job))) return undefined;
+    throw new Error(`the file ${job.fileName} is no longer stored.`);
+  }
+  const { text } = decodeCsvBytes(new Uint8Array(await file.bytes.arrayBuffer()));
+  decodedTexts.set(job.id, text);
+  return text;
+}
+
+/**
+ * Reads the next chunk of rows from the job's cursor and stores them with the job's new cursor,
+ * counts and progress in one transaction; the last chunk moves the job on to matching.
+ */
+async function readChunk(
+  db: TallyDatabase,
+  job: ReconcileJob,
+  text: string,
+  chunkRows: number,
+): Promise<ReconcileJob | undefined> {
+  const read = readOrderRows(text, job.layout, job.cursor, chunkRows);
+  const next: ReconcileJob = {
+    ...job,
+    state: read.done ? 'matching' : 'parsing',
+    cursor: { offset: read.next.offset, line: read.next.line, chunk: job.cursor.chunk + 1 },
+    textLength: text.length,
+    rowsRead: job.rowsRead + read.rows.length + read.problems.length,
+    skipped: job.skipped + read.problems.length,
+    problems: keepFirstProblems(job.problems, read.problems),
+    progress: read.done ? MATCHING : PARSED * (text.length === 0 ? 1 : read.next.offset / text.length),
+    updatedAt: nowInstant(),
+  };
+  return db.transaction('rw', db.reconcileJobs, db.reconcileChunks, async () => {
+    if (!(await stillAt(db, job))) return undefined;
+    await db.reconcileChunks.put({ jobId: job.id, index: job.cursor.chunk, rows: read.rows });
+    await db.reconcileJobs.put(next);
+    return next;
+  });
+}
+
+/**
+ * Groups every row read into orders, matches them against the recorded orders and saves the
+ * outcome. Reads only, until the one transaction that saves; a stop before it commits leaves the
+ * job matching, and the next runner does it again.
+ */
+async function matchAndSave(db: TallyDatabase, job: ReconcileJob): Promise<ReconcileJob | undefined> {
+  const chunks = await db.reconcileChunks
+    .where('[jobId+index]')
+    .between([job.id, 0], [job.id, Number.MAX_SAFE_INTEGER], true, true)
+    .toArray();
+  if (chunks.length !== job.cursor.chunk) {
+    throw new Error(`${job.cursor.chunk - chunks.length} chunks of rows read are missing.`);
+  }
+  const rows: BackOfficeRow[] = [];
+  for (const chunk of chunks) for (const row of chunk.rows) rows.push(row);
+  const grouped = groupOrders(rows);
+  const input = await loadReconcileInput(db, grouped.orders, {
+    backOffice: job.layout.backOffice,
+    options: job.options,
+    defaultCountry: job.defaultCountry ?? 'US',
+  });
+  const result = reconcileExport(input);
+  const saving = job.state === 'saving' ? job : await moveOn(db, job, { state: 'saving', progress: SAVING });
+  if (!saving) return undefined;
+  return saveReconcileResult(db, saving, result, grouped);
+}
+
+/** Writes the job's next state if it is still as this runner read it; undefined otherwise. */
+async function moveOn(
+  db: TallyDatabase,
+  job: ReconcileJob,
+  changes: Partial<ReconcileJob>,
+): Promise<ReconcileJob | undefined> {
+  const next = { ...job, ...changes, updatedAt: nowInstant() };
+  return db.transaction('rw', db.reconcileJobs, async () => {
+    if (!(await stillAt(db, job))) return undefined;
+    await db.reconcileJobs.put(next);
+    return next;
+  });
+}
+
+/**
+ * Marks the job failed with the reason and drops its file and rows; statuses and runs stay as
+ * they were. A job that was cancelled or moved on meanwhile is left as it is.
+ */
+async function failJob(
+  db: TallyDatabase,
+  job: ReconcileJob,
+  error: string,
+): Promise<ReconcileJob | undefined> {
+  decodedTexts.delete(job.id);
+  return db.transaction('rw', db.reconcileJobs, db.reconcileFiles, db.reconcileChunks, async () => {
+    const stored = await db.reconcileJobs.get(job.id);
+    if (!stored || !isUnfinished(stored)) return stored;
+    const failed: ReconcileJob = { ...stored, state: 'failed', error, updatedAt: nowInstant() };
+    await db.reconcileJobs.put(failed);
+    await dropJobData(db, job.id);
+    return failed;
+  });
+}

@@ -1,0 +1,162 @@
+import { decodeCsvBytes } from '../csv/decode';
+import { headerKey } from '../csv/rows';
+import { firstOrderRow, previewOrderExport, recogniseOrderExport } from '../csv/order-export';
+import type { OrderExportLayout } from '../domain/back-office-order';
+import { nowInstant, type Instant } from '../domain/dates';
+import type { ReconcileOptions } from '../domain/reconcile';
+import { sha256Hex } from './attachments';
+import type { TallyDatabase } from './database';
+import { UNFINISHED_JOB_STATES } from './reconcile-read';
+import type { BackOfficeMapping, ReconcileJob } from './reconcile-tables';
+
+/**
+ * The page's side of a reconciliation: read the file the user dropped, remember a mapping they
+ * confirmed, and write the job for the worker to run (reconcile-job.ts). The page writes the
+ * job and its file itself: files never travel through messages.
+ */
+
+/** The first rows of a file as text, for the user to check a format or a mapping against. */
+export type PreviewRows = string[][];
+
+export type ReadReconcileFileResult =
+  | { ok: true; layout: OrderExportLayout; hash: string; preview: PreviewRows }
+  | {
+      ok: false;
+      needsMapping: { header: string[]; guess: OrderExportLayout; preview: PreviewRows };
+      hash: string;
+    }
+  | { ok: false; error: string };
+
+const PREVIEW_ROWS = 5;
+
+/**
+ * Decodes and recognises a dropped file: a built-in format or a mapping the user confirmed
+ * before for this header, else a guess for the user to confirm. Writes nothing.
+ */
+export async function readReconcileFile(
+  db: TallyDatabase,
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<ReadReconcileFileResult> {
+  if (bytes.length === 0) return { ok: false, error: `${fileName} is empty.` };
+  const hash = await sha256Hex(new Uint8Array(bytes));
+  const { text } = decodeCsvBytes(bytes);
+  const saved = await db.backOfficeMappings.toArray();
+  const recognised = recogniseOrderExport(
+    text,
+    saved.map((mapping) => mapping.layout),
+  );
+  if (recognised.kind === 'error') return { ok: false, error: recognised.error };
+  const preview = previewOrderExport(text, PREVIEW_ROWS);
+  if (recognised.kind === 'known') return { ok: true, layout: recognised.layout, hash, preview };
+  const guess = recognised.guess;
+  return { ok: false, needsMapping: { header: guess.header, guess, preview }, hash };
+}
+
+/** The key a mapping is found again by: the same header, however its names are cased or spaced. */
+export function mappingHeaderKey(header: readonly string[]): string {
+  return header.map(headerKey).join('|');
+}
+
+/**
+ * Remembers the mapping the user confirmed for this back office's files with this header,
+ * replacing the one it had: the next such file is recognised without asking.
+ */
+export async function saveBackOfficeMapping(
+  db: TallyDatabase,
+  layout: OrderExportLayout,
+  now: Instant = nowInstant(),
+): Promise<BackOfficeMapping> {
+  const key = mappingHeaderKey(layout.header);
+  return db.transaction('rw', db.backOfficeMappings, async () => {
+    const same = await db.backOfficeMappings.where('headerKey').equals(key).toArray();
+    const earlier = same.find((mapping) => mapping.backOffice === layout.backOffice);
+    const mapping: BackOfficeMapping = {
+      id: earlier?.id ?? crypto.randomUUID(),
+      backOffice: layout.backOffice,
+      headerKey: key,
+      layout: { ...layout, format: 'mapped' },
+      confirmedAt: now,
+    };
+    await db.backOfficeMappings.put(mapping);
+    return mapping;
+  });
+}
+
+export interface StartReconcileInput {
+  fileName: string;
+  bytes: Uint8Array;
+  /** SHA-256 of `bytes`, hex, as readReconcileFile gave it. */
+  hash: string;
+  layout: OrderExportLayout;
+  options: ReconcileOptions;
+  /** The user's country, for phone numbers without a country code; 'US' when not given. */
+  defaultCountry?: string;
+  now?: Instant;
+}
+
+export type StartReconcileResult = { jobId: string } | { alreadyReconciled: string };
+
+/**
+ * Writes a queued job and its file, in one transaction, for the worker to run. A file already
+ * reconciled (the same bytes) writes nothing and names the run that did it; a file being
+ * reconciled right now names that job instead of starting a second one.
+ */
+export async function startReconcileJob(
+  db: TallyDatabase,
+  input: StartReconcileInput,
+): Promise<StartReconcileResult> {
+  const at = input.now ?? nowInstant();
+  const { text } = decodeCsvBytes(input.bytes);
+  const first = firstOrderRow(text, input.layout);
+  const job: ReconcileJob = {
+    id: crypto.randomUUID(),
+    createdAt: at,
+    updatedAt: at,
+    state: 'queued',
+    fileName: input.fileName.slice(0, 500),
+    fileHash: input.hash,
+    fileSize: input.bytes.length,
+    layout: input.layout,
+    options: input.options,
+    defaultCountry: input.defaultCountry ?? 'US',
+    cursor: { offset: first.offset, line: first.line, chunk: 0 },
+    textLength: text.length,
+    rowsRead: 0,
+    skipped: 0,
+    problems: [],
+    progress: 0,
+  };
+  // A copy the caller cannot change under the stored Blob.
+  const file = new Blob([new Uint8Array(input.bytes)], { type: 'text/csv' });
+  return db.transaction('rw', db.reconcileRuns, db.reconcileJobs, db.reconcileFiles, async () => {
+    const done = await db.reconcileRuns.where('fileHash').equals(input.hash).first();
+    if (done) return { alreadyReconciled: done.id };
+    const unfinished = await db.reconcileJobs.where('state').anyOf(UNFINISHED_JOB_STATES).toArray();
+    const running = unfinished.find((other) => other.fileHash === input.hash);
+    if (running) return { jobId: running.id };
+    await db.reconcileJobs.add(job);
+    await db.reconcileFiles.add({ jobId: job.id, bytes: file });
+    return { jobId: job.id };
+  });
+}
+
+/**
+ * Stops a job that has not finished: it is marked cancelled and its file and rows read so far
+ * are dropped at once (a runner still going stops at its next step, writing nothing). Nothing
+ * else changes. A job that already ended stays as it was.
+ */
+export async function cancelReconcileJob(db: TallyDatabase, jobId: string): Promise<void> {
+  await db.transaction('rw', db.reconcileJobs, db.reconcileFiles, db.reconcileChunks, async () => {
+    const job = await db.reconcileJobs.get(jobId);
+    if (!job || !UNFINISHED_JOB_STATES.includes(job.state)) return;
+    await db.reconcileJobs.put({ ...job, state: 'cancelled', updatedAt: nowInstant() });
+    await dropJobData(db, jobId);
+  });
+}
+
+/** The file and rows a job no longer needs once it has ended; within the caller's transaction. */
+export async function dropJobData(db: TallyDatabase, jobId: string): Promise<void> {
+  await db.reconcileChunks.where('jobId').equals(jobId).delete();
+  await db.reconcileFiles.delete(jobId);
+}
