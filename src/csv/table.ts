@@ -55,7 +55,7 @@ export function parseCsvTable(text: string): CsvTable | CsvFileError {
       const line = lines.advanceTo(result.meta.cursor);
       const cells = result.data;
       if (isBlank(cells)) return;
-      const quoteProblem = describeQuoteErrors(result.errors, lines, line);
+      const quoteProblem = describeQuoteErrors(result.errors, line, () => lines.lastLine);
       if (header === undefined) {
         delimiter = result.meta.delimiter;
         if (quoteProblem) {
@@ -68,7 +68,7 @@ export function parseCsvTable(text: string): CsvTable | CsvFileError {
       }
       restoreFormulas(cells);
       const row: CsvRow = { line, cells };
-      const problem = quoteProblem ?? cellCountProblem(row, header.length);
+      const problem = quoteProblem ?? cellCountProblem(cells, header.length);
       if (problem) row.problem = problem;
       rows.push(row);
     },
@@ -76,14 +76,17 @@ export function parseCsvTable(text: string): CsvTable | CsvFileError {
 
   if (headerError) return { error: headerError };
   if (!header) return { error: 'The file has no header row: every line is blank.' };
-  const duplicates = duplicateNames(header);
-  if (duplicates.length > 0) {
-    const list = duplicates.map((name) => `"${name}"`).join(', ');
-    return {
-      error: `The header row names ${duplicates.length === 1 ? 'a column' : 'columns'} twice: ${list}. Rename or remove the extra ${duplicates.length === 1 ? 'column' : 'columns'} and try again.`,
-    };
-  }
+  const duplicates = duplicateHeaderError(header);
+  if (duplicates) return { error: duplicates };
   return { delimiter, header, rows };
+}
+
+/** The message for a header that names a column twice, or undefined when every name is unique. */
+export function duplicateHeaderError(header: readonly string[]): string | undefined {
+  const duplicates = duplicateNames(header);
+  if (duplicates.length === 0) return undefined;
+  const list = duplicates.map((name) => `"${name}"`).join(', ');
+  return `The header row names ${duplicates.length === 1 ? 'a column' : 'columns'} twice: ${list}. Rename or remove the extra ${duplicates.length === 1 ? 'column' : 'columns'} and try again.`;
 }
 
 /**
@@ -91,7 +94,7 @@ export function parseCsvTable(text: string): CsvTable | CsvFileError {
  * counts a trailing blank line as a one-cell row and then takes a two-column `;` file for `,`.
  * A file with a single column has no delimiter to find: `,`.
  */
-function guessDelimiter(text: string): string {
+export function guessDelimiter(text: string): string {
   const sample = Papa.parse<string[]>(text, {
     preview: 50,
     skipEmptyLines: 'greedy',
@@ -100,7 +103,8 @@ function guessDelimiter(text: string): string {
   return DELIMITERS.includes(sample.meta.delimiter) ? sample.meta.delimiter : ',';
 }
 
-function isBlank(cells: readonly string[]): boolean {
+/** A row of only empty or blank cells: Excel writes ",,," for an empty row. */
+export function isBlank(cells: readonly string[]): boolean {
   for (const cell of cells) if (cell !== '' && cell.trim() !== '') return false;
   return true;
 }
@@ -114,26 +118,34 @@ function restoreFormulas(cells: string[]): string[] {
   return cells;
 }
 
-function cellCountProblem(row: CsvRow, headerLength: number): string | undefined {
-  const count = row.cells.length;
+/**
+ * Why a row's cells do not fit the header, or undefined. Extra cells that are all empty are
+ * dropped (in place) instead, since they lose nothing.
+ */
+export function cellCountProblem(cells: string[], headerLength: number): string | undefined {
+  const count = cells.length;
   if (count === headerLength) return undefined;
-  if (count > headerLength && isBlank(row.cells.slice(headerLength))) {
-    row.cells.length = headerLength;
+  if (count > headerLength && isBlank(cells.slice(headerLength))) {
+    cells.length = headerLength;
     return undefined;
   }
   return `has ${count} ${count === 1 ? 'cell' : 'cells'}, the header has ${headerLength}`;
 }
 
-function describeQuoteErrors(
+/**
+ * What papaparse's quote errors on the row starting at `line` mean, in words; undefined when there
+ * are none. `lastLine` (the file's last line with text) is asked only for a quote never closed.
+ */
+export function describeQuoteErrors(
   errors: readonly Papa.ParseError[],
-  lines: PhysicalLines,
   line: number,
+  lastLine: () => number,
 ): string | undefined {
   if (errors.length === 0) return undefined;
   // "Delimiter" errors only say the file has a single column; that is not a problem.
   const codes = new Set(errors.filter((e) => e.type === 'Quotes').map((e) => e.code));
   if (codes.has('MissingQuotes')) {
-    const last = lines.lastLine;
+    const last = lastLine();
     const rest = last > line ? `, so lines ${line} to ${last} could not be read` : '';
     return `opens a quoted cell (") that is never closed${rest}`;
   }
@@ -153,53 +165,48 @@ function duplicateNames(header: readonly string[]): string[] {
   return [...duplicates];
 }
 
-/**
- * Counts line breaks as papaparse's cursor moves forward, so the whole file is scanned once.
- * A break is LF, CRLF or a lone CR, as an editor would show it.
- */
+/** Counts line breaks as papaparse's cursor moves forward, so the whole file is scanned once. */
 class PhysicalLines {
   private offset = 0;
   private line = 1;
-  // Lone CRs (old Mac files) are rare; without them, jumping from LF to LF is much faster.
-  private readonly loneCr: boolean;
 
-  constructor(private readonly text: string) {
-    this.loneCr = /\r(?!\n)/.test(text);
-  }
+  constructor(private readonly text: string) {}
 
   /** The line where the text at the current offset starts, then moves the offset to `cursor`. */
   advanceTo(cursor: number): number {
     const start = this.line;
     const end = Math.min(cursor, this.text.length);
     if (end > this.offset) {
-      this.line += this.loneCr ? this.countBreaks(end) : this.countLineFeeds(end);
+      this.line += countLineBreaks(this.text, this.offset, end);
       this.offset = end;
     }
     return start;
   }
 
-  private countLineFeeds(end: number): number {
-    let count = 0;
-    for (let i = this.text.indexOf('\n', this.offset); i !== -1 && i < end;) {
-      count++;
-      i = this.text.indexOf('\n', i + 1);
-    }
-    return count;
-  }
-
-  private countBreaks(end: number): number {
-    const { text } = this;
-    let count = 0;
-    for (let i = this.offset; i < end; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 0x0a || (code === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) count++;
-    }
-    return count;
-  }
-
   /** The last line that has any text on it. */
   get lastLine(): number {
-    const trimmed = this.text.replace(/[\r\n]+$/, '');
-    return trimmed.split(/\r\n|\n|\r/).length;
+    return lastLineWithText(this.text);
   }
+}
+
+/**
+ * The line breaks in text[start, end): LF, CRLF or a lone CR, each one break, as an editor would
+ * show them. Jumping from break to break with indexOf is much faster than a loop over characters;
+ * searching a slice (which V8 does not copy) keeps a search from running on to the end of the file.
+ */
+export function countLineBreaks(text: string, start: number, end: number): number {
+  const region = text.slice(start, end);
+  let count = 0;
+  for (let i = region.indexOf('\n'); i !== -1; i = region.indexOf('\n', i + 1)) count++;
+  // Lone CRs (old Mac files) are rare; CRLF was counted by its LF.
+  for (let i = region.indexOf('\r'); i !== -1; i = region.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(start + i + 1) !== 0x0a) count++;
+  }
+  return count;
+}
+
+/** The number of the file's last line that has any text on it (1-based). */
+export function lastLineWithText(text: string): number {
+  const trimmed = text.replace(/[\r\n]+$/, '');
+  return trimmed.split(/\r\n|\n|\r/).length;
 }

@@ -1,0 +1,109 @@
+import type {
+  BackOfficeCustomer,
+  BackOfficeLine,
+  BackOfficeOrder,
+  BackOfficeRow,
+  ExportProblem,
+} from '../domain/back-office-order';
+import type { CalendarDate } from '../domain/dates';
+import type { CurrencyCode } from '../domain/money';
+
+export interface GroupedOrders {
+  /** In the order each order first appears in the file; lines in file order. */
+  orders: BackOfficeOrder[];
+  problems: ExportProblem[];
+}
+
+interface OrderDraft {
+  orderId: string;
+  firstLine: number;
+  date?: CalendarDate;
+  currency?: CurrencyCode;
+  customer: BackOfficeCustomer;
+  lines: BackOfficeLine[];
+}
+
+/**
+ * Groups rows into orders by order id; an order's rows need not be next to each other. Order-level
+ * fields come from the order's first row that has each (Shopify fills them on the first row only).
+ * An order with no date or no way to find its customer on any row is skipped with a problem at
+ * its first line; a row whose currency is not its order's is skipped (its amount was read in
+ * another currency's digits, and an order is in one currency).
+ */
+export function groupOrders(rows: readonly BackOfficeRow[]): GroupedOrders {
+  const drafts = new Map<string, OrderDraft>();
+  const problems: ExportProblem[] = [];
+  for (const row of rows) {
+    let draft = drafts.get(row.orderId);
+    if (!draft) {
+      draft = { orderId: row.orderId, firstLine: row.line, customer: {}, lines: [] };
+      drafts.set(row.orderId, draft);
+    }
+    if (row.currency !== undefined) {
+      if (draft.currency === undefined) draft.currency = row.currency;
+      else if (row.currency !== draft.currency) {
+        problems.push({
+          line: row.line,
+          reason: `is in ${row.currency}, but order ${quoted(row.orderId)} is in ${draft.currency} (line ${draft.firstLine})`,
+        });
+        continue;
+      }
+    }
+    if (draft.date === undefined && row.date !== undefined) draft.date = row.date;
+    fillCustomer(draft.customer, row.customer);
+    const line: BackOfficeLine = {
+      line: row.line,
+      quantity: row.quantity,
+      unitPriceMinor: row.unitPriceMinor,
+    };
+    if (row.sku !== undefined) line.sku = row.sku;
+    if (row.name !== undefined) line.name = row.name;
+    draft.lines.push(line);
+  }
+
+  const orders: BackOfficeOrder[] = [];
+  for (const draft of drafts.values()) {
+    const { date, currency, customer } = draft;
+    if (date === undefined) {
+      problems.push({
+        line: draft.firstLine,
+        reason: `Order ${quoted(draft.orderId)} has no date on any of its rows`,
+      });
+    } else if (!hasCustomerKey(customer)) {
+      problems.push({
+        line: draft.firstLine,
+        reason: `Order ${quoted(draft.orderId)} names no customer (no customer ID, email, phone or name on any of its rows)`,
+      });
+    } else if (currency === undefined) {
+      problems.push({
+        line: draft.firstLine,
+        reason: `Order ${quoted(draft.orderId)} has no currency on any of its rows`,
+      });
+    } else {
+      orders.push({ orderId: draft.orderId, date, currency, customer, lines: draft.lines });
+    }
+  }
+  problems.sort((a, b) => a.line - b.line);
+  return { orders, problems };
+}
+
+function quoted(orderId: string): string {
+  return `"${orderId}"`;
+}
+
+/** Each customer field from the first row that has it. */
+function fillCustomer(into: BackOfficeCustomer, from: BackOfficeCustomer): void {
+  if (into.id === undefined && from.id !== undefined) into.id = from.id;
+  if (into.email === undefined && from.email !== undefined) into.email = from.email;
+  if (into.phone === undefined && from.phone !== undefined) into.phone = from.phone;
+  if (into.name === undefined && from.name !== undefined) into.name = from.name;
+}
+
+function hasCustomerKey(customer: BackOfficeCustomer): boolean {
+  return (
+    customer.id !== undefined ||
+    customer.email !== undefined ||
+    customer.phone !== undefined ||
+    customer.name !== undefined
+  );
+}

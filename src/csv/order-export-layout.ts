@@ -1,0 +1,108 @@
+import type { OrderExportField, OrderExportLayout } from '../domain/back-office-order';
+import { missingColumnsMessage, type ColumnSynonyms } from './rows';
+
+/**
+ * What an order export must have to be matched, and the header names each field goes by in files
+ * Tally has no built-in format for (the guess the user then confirms).
+ */
+
+/** Header names for each field, best first; headerKey compares them ("Invoice No" = invoice_no). */
+export const ORDER_EXPORT_SYNONYMS: ColumnSynonyms<OrderExportField> = {
+  orderId: [
+    'Order ID',
+    'Order number',
+    'Order no',
+    'Order',
+    'Invoice',
+    'Invoice number',
+    'Invoice no',
+    'Invoice ID',
+    'Receipt number',
+    'Transaction ID',
+  ],
+  date: ['Date', 'Order date', 'Invoice date', 'Sale date', 'Transaction date', 'Created at', 'Created'],
+  customerId: [
+    'Customer ID',
+    'Customer number',
+    'Customer no',
+    'Client ID',
+    'Client number',
+    'Account number',
+  ],
+  customerEmail: ['Email', 'Customer email', 'Email address', 'Client email'],
+  customerPhone: ['Phone', 'Customer phone', 'Phone number', 'Telephone', 'Mobile'],
+  customerName: ['Customer', 'Customer name', 'Client', 'Client name', 'Name', 'Billing name', 'Buyer'],
+  sku: ['SKU', 'Item code', 'Product code', 'Article number', 'Item number', 'Part number', 'Code'],
+  product: ['Product', 'Product name', 'Item', 'Item name', 'Description', 'Article'],
+  quantity: ['Quantity', 'Qty', 'Units', 'Count'],
+  unitPrice: ['Unit price', 'Price', 'Price each', 'Unit cost', 'Rate'],
+  lineTotal: ['Line total', 'Amount', 'Total', 'Line amount', 'Subtotal', 'Gross sales'],
+  currency: ['Currency', 'Currency code'],
+};
+
+/** What each field is called in messages and in the mapping form. */
+export const ORDER_EXPORT_FIELD_LABELS: Readonly<Record<OrderExportField, string>> = {
+  orderId: 'Order ID',
+  date: 'Order date',
+  customerId: 'Customer ID',
+  customerEmail: 'Customer email',
+  customerPhone: 'Customer phone',
+  customerName: 'Customer name',
+  sku: 'SKU',
+  product: 'Product',
+  quantity: 'Quantity',
+  unitPrice: 'Unit price',
+  lineTotal: 'Line total',
+  currency: 'Currency',
+};
+
+/**
+ * A file can be matched only with each of these: an order to group rows by, a date, a quantity,
+ * a price (per unit, or for the line: Square gives only the line's gross sales), a product and
+ * some way to find the customer.
+ */
+const REQUIRED = {
+  orderId: ['orderId'],
+  date: ['date'],
+  quantity: ['quantity'],
+  price: ['unitPrice', 'lineTotal'],
+  product: ['sku', 'product'],
+  customer: ['customerId', 'customerEmail', 'customerPhone', 'customerName'],
+} as const satisfies Record<string, readonly OrderExportField[]>;
+type Requirement = keyof typeof REQUIRED;
+
+function labelOf(requirement: Requirement): string {
+  return REQUIRED[requirement].map((field) => ORDER_EXPORT_FIELD_LABELS[field]).join(' or ');
+}
+
+/**
+ * Why a layout cannot be used to read its file, in words for the user: required fields it maps
+ * to no column (with the column names that would do, as other imports word it), or a column
+ * that is not in the header. Undefined when it can. `synonyms` names the columns of the format
+ * in hand (Shopify's "Lineitem quantity"), the generic names otherwise.
+ */
+export function orderExportLayoutProblem(
+  layout: OrderExportLayout,
+  synonyms: ColumnSynonyms<OrderExportField> = ORDER_EXPORT_SYNONYMS,
+): string | undefined {
+  const missing = (Object.keys(REQUIRED) as Requirement[]).filter((requirement) =>
+    REQUIRED[requirement].every((field) => layout.columns[field] === undefined),
+  );
+  if (missing.length > 0) {
+    const names = Object.fromEntries(
+      missing.map((requirement) => [requirement, REQUIRED[requirement].flatMap((field) => synonyms[field])]),
+    ) as Record<Requirement, string[]>;
+    const labels = Object.fromEntries(
+      missing.map((requirement) => [requirement, labelOf(requirement)]),
+    ) as Record<Requirement, string>;
+    return missingColumnsMessage(missing, names, labels, layout.header);
+  }
+  for (const [field, index] of Object.entries(layout.columns)) {
+    if (index === undefined) continue;
+    if (!Number.isInteger(index) || index < 0 || index >= layout.header.length) {
+      const label = ORDER_EXPORT_FIELD_LABELS[field as OrderExportField];
+      return `${label} is set to column ${index + 1}, but the header row has ${layout.header.length} columns.`;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,291 @@
+import type {
+  BackOfficeCustomer,
+  BackOfficeRow,
+  ExportProblem,
+  OrderExportField,
+  OrderExportLayout,
+} from '../domain/back-office-order';
+import type { CalendarDate } from '../domain/dates';
+import type { CurrencyCode } from '../domain/money';
+import { ORDER_EXPORT_FIELD_LABELS } from './order-export-layout';
+import {
+  advance,
+  guessNewline,
+  parseRowsAt,
+  restoredCell,
+  type ParsedRows,
+  type TextPosition,
+} from './order-export-text';
+import { parseExportAmount, parseExportDate, parseQuantity, usesDecimalComma } from './order-export-values';
+import { quoteValue } from './rows';
+import { cellCountProblem, countLineBreaks, describeQuoteErrors, isBlank, lastLineWithText } from './table';
+
+export interface OrderRowsRead {
+  rows: BackOfficeRow[];
+  /** Rows skipped, each with its line and why; a quote never closed ends the file there. */
+  problems: ExportProblem[];
+  /** Where the next call starts. */
+  next: TextPosition;
+  done: boolean;
+}
+
+/**
+ * Reads up to `maxRows` rows of an order export from `from` (a row boundary: firstOrderRow, or a
+ * previous call's `next`), so a job can stop between chunks and resume. Reading the file in
+ * chunks gives exactly the rows and problems one read of the whole file gives.
+ *
+ * When the file has a currency column, a chunk runs on past `maxRows` to the end of the order
+ * it is in: Shopify writes the currency on an order's first row only, and the rows after it
+ * take it from the row above, which the next chunk could not see.
+ */
+export function readOrderRows(
+  text: string,
+  layout: OrderExportLayout,
+  from: TextPosition,
+  maxRows: number,
+): OrderRowsRead {
+  const newline = guessNewline(text);
+  const reader = new OrderRowReader(text, layout);
+  let position: TextPosition = { offset: from.offset, line: from.line };
+  if (position.offset < text.length) {
+    const budget = Math.max(1, maxRows);
+    const batch = parseRowsAt(text, position.offset, budget, layout.delimiter, newline);
+    const lines = rowLines(text, position, batch, budget);
+    const errors = errorsByRow(batch);
+    for (let i = 0; i < batch.rows.length && !reader.stopped; i++) {
+      reader.read(batch.rows[i] ?? [], lines[i] ?? position.line, errors?.get(i));
+    }
+    position = advance(text, position, batch.consumed);
+  }
+  if (layout.columns.currency !== undefined) {
+    while (position.offset < text.length && !reader.stopped) {
+      const peek = parseOneRow(text, position.offset, layout.delimiter, newline);
+      const cells = peek.rows[0] ?? [];
+      if (!isBlank(cells) && !(peek.errors.length === 0 && reader.continuesOrder(cells))) break;
+      reader.read(cells, position.line, peek.errors);
+      position = advance(text, position, peek.consumed);
+    }
+  }
+  if (reader.stopped) position = { offset: text.length, line: position.line };
+  return {
+    rows: reader.rows,
+    problems: reader.problems,
+    next: position,
+    done: position.offset >= text.length,
+  };
+}
+
+/**
+ * The physical line each row starts on. Without line breaks inside cells each row is one line,
+ * which one count over the text confirms; otherwise rows are walked, counting their cells'
+ * breaks (a quoted note of three lines puts the next row three lines on).
+ */
+function rowLines(text: string, from: TextPosition, batch: ParsedRows, maxRows: number): number[] {
+  const count = batch.rows.length;
+  const lines = new Array<number>(count);
+  if (count === 0) return lines;
+  const end = from.offset + batch.consumed;
+  // Papaparse stops before the end of the text only after a row's line end (preview); a parse
+  // that ran to the end with rows to spare ended on a row with no line end after it (at least the
+  // empty "row" after a final line end). Ending exactly at both is the one case left unknown.
+  const lastEnded = end < text.length ? true : count < maxRows ? false : undefined;
+  if (lastEnded !== undefined) {
+    const expected = count - 1 + breaksInCells(batch.rows[count - 1] ?? []) + (lastEnded ? 1 : 0);
+    if (countLineBreaks(text, from.offset, end) === expected) {
+      for (let i = 0; i < count; i++) lines[i] = from.line + i;
+      return lines;
+    }
+  }
+  let line = from.line;
+  for (let i = 0; i < count; i++) {
+    lines[i] = line;
+    line += 1 + breaksInCells(batch.rows[i] ?? []);
+  }
+  return lines;
+}
+
+function breaksInCells(cells: readonly string[]): number {
+  let breaks = 0;
+  for (const cell of cells) {
+    if (cell.includes('\n') || cell.includes('\r')) breaks += countLineBreaks(cell, 0, cell.length);
+  }
+  return breaks;
+}
+
+function errorsByRow(batch: ParsedRows): Map<number, ParsedRows['errors']> | undefined {
+  if (batch.errors.length === 0) return undefined;
+  const byRow = new Map<number, ParsedRows['errors']>();
+  for (const error of batch.errors) {
+    const row = error.row ?? 0;
+    byRow.set(row, [...(byRow.get(row) ?? []), error]);
+  }
+  return byRow;
+}
+
+/**
+ * One row from `offset`, parsed from a window of the text first: papaparse looks for the next
+ * quote from where it starts, which in a file without quotes would run to its end for every row.
+ */
+function parseOneRow(text: string, offset: number, delimiter: string, newline: string): ParsedRows {
+  const windowEnd = offset + 16 * 1024;
+  if (windowEnd < text.length) {
+    const parsed = parseRowsAt(text.slice(0, windowEnd), offset, 1, delimiter, newline);
+    // A row that ran to the window's end may go on past it.
+    if (parsed.consumed < windowEnd - offset) return parsed;
+  }
+  return parseRowsAt(text, offset, 1, delimiter, newline);
+}
+
+/** A reason naming the cell as the file does: `Lineitem price "12,5x" is not an amount`. */
+function cellReason(column: string, cell: string, why: string): string {
+  return why === 'is empty' ? `${column} is empty` : `${column} ${quoteValue(cell)} ${why}`;
+}
+
+/** The rows of the order being read, as the row above left them: which order, in which currency. */
+interface OrderRun {
+  orderId: string;
+  currency: CurrencyCode;
+}
+
+/** Turns text rows into BackOfficeRows or problems, one row at a time, in file order. */
+class OrderRowReader {
+  readonly rows: BackOfficeRow[] = [];
+  readonly problems: ExportProblem[] = [];
+  /** Set by a quote that is never closed: nothing after it can be read. */
+  stopped = false;
+  private run: OrderRun | undefined;
+  private readonly columns: OrderExportLayout['columns'];
+  private readonly decimalComma: boolean;
+
+  constructor(
+    private readonly text: string,
+    private readonly layout: OrderExportLayout,
+  ) {
+    this.columns = layout.columns;
+    this.decimalComma = usesDecimalComma(layout.delimiter);
+  }
+
+  /** Whether the row would take its currency from the row above (so a chunk must not end there). */
+  continuesOrder(cells: string[]): boolean {
+    if (!this.run || cellCountProblem(cells, this.layout.header.length)) return false;
+    return this.cell(cells, 'currency') === '' && this.cell(cells, 'orderId') === this.run.orderId;
+  }
+
+  read(cells: string[], line: number, errors: ParsedRows['errors'] | undefined): void {
+    if (isBlank(cells)) return;
+    if (errors && errors.length > 0) {
+      const problem = describeQuoteErrors(errors, line, () => lastLineWithText(this.text));
+      if (problem) {
+        this.problems.push({ line, reason: problem });
+        this.stopped = errors.some((error) => error.code === 'MissingQuotes');
+        this.run = undefined;
+        return;
+      }
+    }
+    const countProblem = cellCountProblem(cells, this.layout.header.length);
+    if (countProblem) {
+      this.problems.push({ line, reason: countProblem });
+      this.run = undefined;
+      return;
+    }
+    const result = this.parse(cells, line);
+    if (typeof result === 'string') this.problems.push({ line, reason: result });
+    else this.rows.push(result);
+  }
+
+  /** The row, or why it cannot be read. */
+  private parse(cells: string[], line: number): BackOfficeRow | string {
+    const orderId = this.cell(cells, 'orderId');
+    const currency = this.currencyOf(cells, orderId);
+    if (typeof currency === 'object') return currency.problem;
+    if (orderId === '') return `${this.name('orderId')} is empty: the row belongs to no order`;
+
+    const quantityCell = this.cell(cells, 'quantity');
+    const quantity = parseQuantity(quantityCell, this.decimalComma);
+    if (!quantity.ok) return cellReason(this.name('quantity'), quantityCell, quantity.why);
+
+    const unitPrice = this.unitPriceOf(cells, quantity.value, currency);
+    if (typeof unitPrice === 'string') return unitPrice;
+
+    let date: CalendarDate | undefined;
+    const dateCell = this.cell(cells, 'date');
+    if (dateCell !== '') {
+      const parsed = parseExportDate(dateCell, this.layout.dateOrder);
+      if (!parsed.ok) return cellReason(this.name('date'), dateCell, parsed.why);
+      date = parsed.value;
+    }
+
+    const sku = this.cell(cells, 'sku');
+    const name = this.cell(cells, 'product');
+    if (sku === '' && name === '') {
+      const columns = (['sku', 'product'] as const).filter((field) => this.columns[field] !== undefined);
+      return `names no product: ${columns.map((field) => this.name(field)).join(' and ')} ${columns.length === 1 ? 'is' : 'are'} empty`;
+    }
+
+    const row: BackOfficeRow = {
+      line,
+      orderId,
+      currency,
+      customer: this.customerOf(cells),
+      quantity: quantity.value,
+      unitPriceMinor: unitPrice,
+    };
+    if (date !== undefined) row.date = date;
+    if (sku !== '') row.sku = sku;
+    if (name !== '') row.name = name;
+    return row;
+  }
+
+  /**
+   * The row's currency: its own cell; else, when the row above is of the same order, that row's
+   * (Shopify names it on an order's first row only); else the layout's default.
+   */
+  private currencyOf(cells: string[], orderId: string): CurrencyCode | { problem: string } {
+    const cell = this.cell(cells, 'currency');
+    const code = cell.toUpperCase();
+    const inherited =
+      this.run && orderId !== '' && this.run.orderId === orderId ? this.run.currency : undefined;
+    if (cell !== '' && !/^[A-Z]{3}$/.test(code)) {
+      this.run = { orderId, currency: this.layout.defaultCurrency };
+      return { problem: cellReason(this.name('currency'), cell, 'is not a three-letter currency code') };
+    }
+    const currency = cell !== '' ? code : (inherited ?? this.layout.defaultCurrency);
+    this.run = { orderId, currency };
+    return currency;
+  }
+
+  /** Per unit, in minor units; from the line's total when the file gives only that (Square). */
+  private unitPriceOf(cells: string[], quantity: number, currency: CurrencyCode): number | string {
+    const field: OrderExportField = this.columns.unitPrice !== undefined ? 'unitPrice' : 'lineTotal';
+    const cell = this.cell(cells, field);
+    const amount = parseExportAmount(cell, currency, this.decimalComma);
+    if (!amount.ok) return cellReason(this.name(field), cell, amount.why);
+    if (amount.value < 0) return cellReason(this.name(field), cell, 'is negative: refunds are not matched');
+    return field === 'unitPrice' ? amount.value : Math.round(amount.value / quantity);
+  }
+
+  private customerOf(cells: string[]): BackOfficeCustomer {
+    const customer: BackOfficeCustomer = {};
+    const id = this.cell(cells, 'customerId');
+    const email = this.cell(cells, 'customerEmail');
+    const phone = this.cell(cells, 'customerPhone');
+    const name = this.cell(cells, 'customerName');
+    if (id !== '') customer.id = id;
+    if (email !== '') customer.email = email;
+    if (phone !== '') customer.phone = phone;
+    if (name !== '') customer.name = name;
+    return customer;
+  }
+
+  /** The field's cell, trimmed and without a formula guard; "" when the file has no such column. */
+  private cell(cells: readonly string[], field: OrderExportField): string {
+    const index = this.columns[field];
+    return index === undefined ? '' : restoredCell(cells, index).trim();
+  }
+
+  /** The field's column as the file names it, for reasons. */
+  private name(field: OrderExportField): string {
+    const index = this.columns[field];
+    return (index === undefined ? undefined : this.layout.header[index]) || ORDER_EXPORT_FIELD_LABELS[field];
+  }
+}

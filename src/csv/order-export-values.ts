@@ -1,0 +1,175 @@
+import type { DateOrder } from '../domain/back-office-order';
+import type { CalendarDate } from '../domain/dates';
+import { minorDigits, parseDecimalAmount, type CurrencyCode } from '../domain/money';
+
+/**
+ * The cells of a back office's order export as values: amounts, quantities and dates, each read
+ * exactly or refused with why. Never guessed: "12,5x" is not 12.5, and 03/04/2024 is read in the
+ * layout's day/month order or not at all.
+ */
+
+export type ValueResult<T> = { ok: true; value: T } | { ok: false; why: string };
+
+function refuse(why: string): { ok: false; why: string } {
+  return { ok: false, why };
+}
+
+/**
+ * Excel writes `;` between cells where the decimal separator is a comma (most of Europe), so in a
+ * `;` file "1.234,50" is 1234.50. Elsewhere a comma only groups thousands ("1,234.50").
+ */
+export function usesDecimalComma(delimiter: string): boolean {
+  return delimiter === ';';
+}
+
+/** Symbols back offices put in front of amounts (Square writes "$8.00", "-$1.00"). */
+const CURRENCY_SYMBOLS: Readonly<Record<string, CurrencyCode>> = {
+  $: 'USD',
+  '€': 'EUR',
+  '£': 'GBP',
+  '¥': 'JPY',
+};
+
+/** The currency an amount's symbol names ("€8.00" → EUR), if it has one. "$" is taken as USD. */
+export function currencyOfSymbol(text: string): CurrencyCode | undefined {
+  const trimmed = text.trim().replace(/^[+-]/, '');
+  return CURRENCY_SYMBOLS[trimmed.charAt(0)];
+}
+
+/** A decimal number as plain text with "." for decimals and no grouping, or undefined. */
+function plainDecimal(text: string, decimalComma: boolean): string | undefined {
+  if (!decimalComma) return text;
+  // "1.234,50" → "1234.50"; without a comma the text is already plain ("12.50", "3").
+  if (!text.includes(',')) return text;
+  if (!/^[\d.]*,\d*$/.test(text)) return undefined;
+  return text.replace(/\./g, '').replace(',', '.');
+}
+
+/**
+ * Reads an amount cell into minor units of `currency`: "12.50", "1,234.50", "$8.00", "-$1.00",
+ * "€ 3,50" in a `;` file. Refuses text that is not such an amount, and more decimals than the
+ * currency has (JPY has none).
+ */
+export function parseExportAmount(
+  cell: string,
+  currency: CurrencyCode,
+  decimalComma: boolean,
+): ValueResult<number> {
+  let text = cell.trim();
+  if (text === '') return refuse('is empty');
+  let negative = false;
+  if (text.startsWith('-') || text.startsWith('+')) {
+    negative = text.startsWith('-');
+    text = text.slice(1);
+  }
+  if (CURRENCY_SYMBOLS[text.charAt(0)] !== undefined) text = text.slice(1).trimStart();
+  // "$-1.00" as well as "-$1.00".
+  if (!negative && text.startsWith('-')) {
+    negative = true;
+    text = text.slice(1);
+  }
+  const plain = plainDecimal(text, decimalComma);
+  if (plain === undefined || !/^\d/.test(plain)) return refuse('is not an amount');
+  const money = parseDecimalAmount(plain, currency);
+  if (money) return { ok: true, value: negative ? -money.minor : money.minor };
+  const digits = minorDigits(currency);
+  if (/^\d[\d,]*\.\d+$/.test(plain)) {
+    return refuse(
+      digits === 0
+        ? `has decimals, and amounts in ${currency} have none`
+        : `has more than ${digits} decimals, the most ${currency} has`,
+    );
+  }
+  return refuse('is not an amount');
+}
+
+/**
+ * Reads a quantity: a positive number, maybe with decimals (Square writes "1.0"; weighed items
+ * "0.5"). Zero and negative quantities (refunds, voids) are not sales to match.
+ */
+export function parseQuantity(cell: string, decimalComma: boolean): ValueResult<number> {
+  const text = cell.trim();
+  if (text === '') return refuse('is empty');
+  const plain = plainDecimal(
+    decimalComma ? text : text.replace(/(?<=\d),(?=\d{3}(\D|$))/g, ''),
+    decimalComma,
+  );
+  const match = plain === undefined ? null : /^([+-]?)(\d+(?:\.\d*)?|\.\d+)$/.exec(plain);
+  if (!match) return refuse('is not a number');
+  const value = Number(match[2]);
+  if (match[1] === '-' && value !== 0) return refuse('is negative');
+  if (value === 0) return refuse('is zero');
+  return { ok: true, value };
+}
+
+const ISO_DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])/;
+const DAY_MONTH_DATE = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:$|[T\s])/;
+
+const ORDER_WORDS: Readonly<Record<DateOrder, string>> = {
+  ymd: 'year-month-day',
+  dmy: 'day/month/year',
+  mdy: 'month/day/year',
+};
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  // Day 0 of the next month is the last day of this one; UTC so no zone moves it.
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function calendarDate(year: number, month: number, day: number): CalendarDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * Reads a date cell in the layout's order, as written: a time or zone after it is ignored
+ * (Shopify writes "2024-03-05 14:22:10 -0500", and the sale was on the 5th where it happened).
+ */
+export function parseExportDate(cell: string, order: DateOrder): ValueResult<CalendarDate> {
+  const text = cell.trim();
+  if (text === '') return refuse('is empty');
+  const iso = ISO_DATE.exec(text);
+  const dayMonth = iso ? null : DAY_MONTH_DATE.exec(text);
+  if (!iso && !dayMonth) return refuse('is not a date');
+  const [a, b, c] = (iso ?? dayMonth ?? []).slice(1, 4).map(Number) as [number, number, number];
+  if (iso) {
+    if (!isRealDate(a, b, c)) return refuse('is not a real date');
+    if (order !== 'ymd') return refuse(`is not written ${ORDER_WORDS[order]} like the file's other dates`);
+    return { ok: true, value: calendarDate(a, b, c) };
+  }
+  const [day, month] = order === 'dmy' ? [a, b] : [b, a];
+  const fitsEither = isRealDate(c, b, a) || isRealDate(c, a, b);
+  if (!fitsEither) return refuse('is not a real date');
+  if (order === 'ymd') return refuse(`is not written ${ORDER_WORDS.ymd} like the file's other dates`);
+  if (!isRealDate(c, month, day)) {
+    // 13/05/2024 in a month/day/year file: a real date only the other way round.
+    return refuse(`is not written ${ORDER_WORDS[order]} like the file's other dates`);
+  }
+  return { ok: true, value: calendarDate(c, month, day) };
+}
+
+/**
+ * How a file writes its dates, judged on some of its date cells: ISO dates say year-month-day;
+ * in "a/b/yyyy" a first number above 12 says day/month, a second above 12 says month/day. When
+ * nothing settles it (every day so far ≤ 12), `fallback`: the user confirms a guess anyway.
+ */
+export function guessDateOrder(cells: readonly string[], fallback: DateOrder): DateOrder {
+  let iso = 0;
+  let dmy = 0;
+  let mdy = 0;
+  for (const cell of cells) {
+    const text = cell.trim();
+    if (ISO_DATE.test(text)) {
+      iso++;
+      continue;
+    }
+    const match = DAY_MONTH_DATE.exec(text);
+    if (!match) continue;
+    if (Number(match[1]) > 12) dmy++;
+    else if (Number(match[2]) > 12) mdy++;
+  }
+  if (iso > 0 && dmy + mdy === 0) return 'ymd';
+  if (dmy > mdy) return 'dmy';
+  if (mdy > dmy) return 'mdy';
+  return fallback;
+}
