@@ -1,10 +1,6 @@
 import { ORDER_EXPORT_FIELDS, type DateOrder } from '../../domain/back-office-order';
 import { SelectField } from '../SelectField';
-import {
-  DATE_ORDER_LABELS,
-  ORDER_EXPORT_FIELD_LABELS,
-  type MappingForm as MappingFormModel,
-} from './mapping-form';
+import { COLUMN_LABELS, DATE_ORDER_LABELS, type MappingForm as MappingFormModel } from './mapping-form';
 
 /**
  * The `Columns` form for a file Tally does not know: which column fills each field, the back
@@ -37,7 +33,7 @@ export function MappingForm(props: {
           {ORDER_EXPORT_FIELDS.map((field) => (
             <SelectField
               key={field}
-              label={ORDER_EXPORT_FIELD_LABELS[field]}
+              label={COLUMN_LABELS[field]}
               value={String(layout.columns[field] ?? '')}
               onChange={(value) => form.setColumn(field, value === '' ? null : Number(value))}
             >

@@ -37,7 +37,7 @@ export function ReconcileResults(props: { model: ReconcileResultsModel }) {
       </p>
       <ErrorMessage message={model.error.value} />
       <StatusMessage message={model.status.value} />
-      <dl class="fields reconcile-counts" aria-label="Outcomes">
+      <dl class="reconcile-counts" aria-label="Outcomes">
         {[...RECORDED_OUTCOMES, 'backOfficeOnly' as const].map((outcome) => (
           <div key={outcome} data-outcome={outcome}>
             <dt>{OUTCOME_LABELS[outcome]}</dt>

@@ -1,21 +1,14 @@
 import { computed, signal } from '@preact/signals';
 import type { DateOrder, OrderExportField, OrderExportLayout } from '../../domain/back-office-order';
+import { ORDER_EXPORT_FIELD_LABELS, orderExportLayoutProblem } from '../../csv/order-export-layout';
 import { CurrencyCode } from '../../domain/money';
 
-/** What each field a column can fill is called in the `Columns` form. */
-export const ORDER_EXPORT_FIELD_LABELS: Readonly<Record<OrderExportField, string>> = {
-  orderId: 'Order ID',
-  date: 'Order date',
-  customerId: 'Customer ID',
-  customerEmail: 'Customer email',
-  customerPhone: 'Customer phone',
-  customerName: 'Customer name',
-  sku: 'SKU',
-  product: 'Product name',
-  quantity: 'Quantity',
-  unitPrice: 'Unit price',
-  lineTotal: 'Line total',
-  // "Currency" is the field for files without a currency column.
+/**
+ * Each field's choice in the `Columns` form; the currency column's is told apart from the
+ * `Currency` field that files without one need.
+ */
+export const COLUMN_LABELS: Readonly<Record<OrderExportField, string>> = {
+  ...ORDER_EXPORT_FIELD_LABELS,
   currency: 'Currency column',
 };
 
@@ -36,27 +29,14 @@ export interface UnrecognisedFile {
 }
 
 /**
- * Why a mapping cannot read orders, or null. A row needs to say which order it belongs to, when,
- * who bought, what and how many at what price; a file without a currency column needs one given.
+ * Why a mapping cannot read orders, or null: the columns the reader needs (orderExportLayoutProblem),
+ * the back office's name it is remembered under, and a currency when the file has no column for it.
  */
 export function mappingProblem(layout: OrderExportLayout): string | null {
-  const has = (field: OrderExportField) => layout.columns[field] !== undefined;
-  const missing: string[] = [];
-  if (!has('orderId')) missing.push('Order ID');
-  if (!has('date')) missing.push('Order date');
-  if (
-    !['customerId', 'customerEmail', 'customerPhone', 'customerName'].some((field) =>
-      has(field as OrderExportField),
-    )
-  ) {
-    missing.push('a customer column (ID, email, phone or name)');
-  }
-  if (!has('sku') && !has('product')) missing.push('SKU or Product name');
-  if (!has('quantity')) missing.push('Quantity');
-  if (!has('unitPrice') && !has('lineTotal')) missing.push('Unit price or Line total');
-  if (missing.length > 0) return `Choose the column for ${missing.join(', ')}.`;
+  const columns = orderExportLayoutProblem(layout);
+  if (columns) return columns;
   if (layout.backOffice.trim() === '') return 'Name the back office these files come from.';
-  if (!has('currency') && !CurrencyCode.safeParse(layout.defaultCurrency).success) {
+  if (layout.columns.currency === undefined && !CurrencyCode.safeParse(layout.defaultCurrency).success) {
     return 'Give the currency as a three-letter code, e.g. USD.';
   }
   return null;
