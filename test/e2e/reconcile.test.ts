@@ -1,0 +1,426 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Frame, Page } from 'puppeteer';
+import { ORDERS_CSV_HEADER } from '../demo/backoffices/rep/exports';
+import { toCsv, type CsvCell } from '../demo/csv';
+import { startDemoServer } from '../demo/server';
+import { launchWithTally, stopServiceWorker, type TallyBrowser } from '../support/chromium';
+import { makePurchase, putRows } from '../support/contacts';
+import { countRows, storedRows } from '../support/indexeddb';
+import { captureContact, openDashboard, openSidebar } from '../support/tour';
+import type { Contact } from '../../src/domain/contact';
+import type { PurchaseRecord } from '../../src/domain/purchase';
+import type { ReconcileStatus } from '../../src/domain/reconcile';
+import type { StoredReconcileRun } from '../../src/db/reconcile-tables';
+
+const SECTION = 'section[aria-labelledby=reconcile-heading]';
+const RESULTS = 'section[aria-labelledby=reconcile-results-heading]';
+const PROGRESS = 'progress[aria-label="Reconcile progress"]';
+const TABLES = [
+  'contacts',
+  'purchases',
+  'reconcileJobs',
+  'reconcileFiles',
+  'reconcileChunks',
+  'reconcileRuns',
+  'reconcileStatuses',
+  'reconcileDecisions',
+  'backOfficeMappings',
+];
+
+/** Drops a file made in the page on the drop zone, as a drag from the desktop would. */
+async function dropFile(target: Page | Frame, zone: string, name: string, text: string): Promise<void> {
+  await target.evaluate(
+    (selector, fileName, content) => {
+      const element = document.querySelector(selector);
+      if (!element) throw new Error(`No drop zone ${selector}`);
+      const data = new DataTransfer();
+      data.items.add(new File([content], fileName, { type: 'text/csv' }));
+      element.dispatchEvent(
+        new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }),
+      );
+      element.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    },
+    zone,
+    name,
+    text,
+  );
+}
+
+/** Counts each outcome as the results show them. */
+async function shownCounts(page: Page): Promise<Record<string, number>> {
+  return page.$$eval(`${RESULTS} dl[aria-label=Outcomes] > div`, (entries) =>
+    Object.fromEntries(
+      entries.map((entry) => [
+        entry.getAttribute('data-outcome') ?? '',
+        Number((entry.querySelector('dd')?.textContent ?? '').replace(/,/g, '')),
+      ]),
+    ),
+  );
+}
+
+/** Waits for the results of `fileName` with no job running. */
+async function waitForResults(page: Page, fileName: string, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    (results, progress, name) =>
+      (document.querySelector(`${results} h3`)?.textContent ?? '') === `Results: ${name}` &&
+      document.querySelector(progress) === null,
+    { timeout },
+    RESULTS,
+    PROGRESS,
+    fileName,
+  );
+}
+
+async function statusText(page: Page, pattern: RegExp, scope = SECTION): Promise<string> {
+  const handle = await page.waitForFunction(
+    (selector, source) => {
+      const found = [...document.querySelectorAll(`${selector} [role=status]`)]
+        .map((element) => element.textContent ?? '')
+        .find((text) => new RegExp(source).test(text));
+      return found ?? null;
+    },
+    {},
+    scope,
+    pattern.source,
+  );
+  return (await handle.jsonValue()) ?? '';
+}
+
+/** What a status says, without the run it came from or when. */
+function verdicts(statuses: readonly ReconcileStatus[], runId: string) {
+  return Object.fromEntries(
+    statuses
+      .filter((status) => status.runId === runId)
+      .map(({ purchaseId, outcome, backOfficeOrderIds, lines, differences, confirmed }) => [
+        purchaseId,
+        { outcome, backOfficeOrderIds, lines, differences, confirmed },
+      ]),
+  );
+}
+
+function northwindCsv(rows: Iterable<readonly CsvCell[]>): string {
+  return toCsv(ORDERS_CSV_HEADER, rows);
+}
+
+/**
+ * Reconciling back-office exports end to end in Chromium. Three customers are captured from the
+ * demo Northwind back office (so they carry its customer ids), five purchases are seeded, and a
+ * Northwind orders export has two of them exactly, one a day later (probable), one with another
+ * quantity (conflict), not the fifth (missing), and an order Tally never recorded (back office only).
+ */
+describe('reconcile a back-office export', () => {
+  let demo: Awaited<ReturnType<typeof startDemoServer>>;
+  let tally: TallyBrowser;
+  let dashboard: Page;
+  let dir: string;
+  let byCustomer: Map<string, Contact>;
+  let purchases: PurchaseRecord[];
+  let smallCsv: string;
+
+  const contactOf = (customerId: string) => {
+    const found = byCustomer.get(customerId);
+    if (!found) throw new Error(`${customerId} was not captured`);
+    return found;
+  };
+
+  beforeAll(async () => {
+    demo = await startDemoServer({ port: 0 });
+    tally = await launchWithTally({ headless: true });
+    dir = await mkdtemp(join(tmpdir(), 'tally-reconcile-'));
+    const page = await tally.browser.newPage();
+    for (const id of ['C-00042', 'C-00043', 'C-00044']) {
+      await page.goto(`${demo.url}/rep/customers/${id}`);
+      const frame = await openSidebar(page, tally);
+      await frame.waitForSelector('[data-field=external-id]');
+      expect(await captureContact(frame)).toMatch(/^Captured/);
+    }
+    await page.close();
+    dashboard = await openDashboard(tally);
+    const contacts = await storedRows<Contact>(dashboard, 'contacts');
+    byCustomer = new Map(contacts.map((contact) => [contact.externalIds[0]?.id ?? '', contact]));
+    const [ada, grace, linus] = ['C-00042', 'C-00043', 'C-00044'].map(contactOf) as [
+      Contact,
+      Contact,
+      Contact,
+    ];
+    purchases = [
+      makePurchase(ada.id, '2026-02-02', 1250),
+      makePurchase(grace.id, '2026-02-05', 900),
+      makePurchase(ada.id, '2026-02-10', 2000),
+      makePurchase(grace.id, '2026-02-14', 500, 2),
+      makePurchase(linus.id, '2026-02-18', 700),
+    ];
+    await putRows(dashboard, 'purchases', purchases);
+    const email = (contact: Contact) => contact.email ?? '';
+    smallCsv = northwindCsv([
+      ['SO-1', '2026-02-02', 'C-00042', email(ada), 'NW-1001', 1, '12.50', 'USD'],
+      ['SO-2', '2026-02-05', 'C-00043', email(grace), 'NW-1001', 1, '9.00', 'USD'],
+      ['SO-3', '2026-02-11', 'C-00042', email(ada), 'NW-1001', 1, '20.00', 'USD'],
+      ['SO-4', '2026-02-14', 'C-00043', email(grace), 'NW-1001', 3, '5.00', 'USD'],
+      ['SO-9', '2026-02-26', 'C-00044', email(linus), 'NW-1002', 2, '3.75', 'USD'],
+    ]);
+    // The contacts list and the timeline show what was seeded.
+    await dashboard.reload();
+    await dashboard.waitForSelector('::-p-aria(Reconcile export)');
+  });
+
+  afterAll(async () => {
+    await tally?.close();
+    await demo?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  const statuses = () => storedRows<ReconcileStatus>(dashboard, 'reconcileStatuses');
+  const runs = () => storedRows<StoredReconcileRun>(dashboard, 'reconcileRuns');
+  const label = (customerId: string, date: string) => `${contactOf(customerId).name}, ${date}`;
+
+  it('reconciles a dropped export: progress, then each outcome listed; confirm, import, and badges on the timeline', async () => {
+    // Whether the progress bar ever showed: the small file may finish between two screenshots.
+    await dashboard.evaluate((progress) => {
+      const seen = new MutationObserver(() => {
+        if (document.querySelector(progress)) document.body.dataset.sawProgress = 'yes';
+      });
+      seen.observe(document.body, { childList: true, subtree: true });
+    }, PROGRESS);
+    await dropFile(dashboard, `${SECTION} .drop-zone`, 'northwind-orders.csv', smallCsv);
+    await waitForResults(dashboard, 'northwind-orders.csv');
+    expect(await dashboard.evaluate(() => document.body.dataset.sawProgress)).toBe('yes');
+    expect(await statusText(dashboard, /^Reconciled/)).toBe(
+      'Reconciled northwind-orders.csv: 1 missing, 1 conflict, 1 probable, 1 back office only.',
+    );
+    expect(await shownCounts(dashboard)).toEqual({
+      synced: 2,
+      probable: 1,
+      conflict: 1,
+      missing: 1,
+      backOfficeOnly: 1,
+    });
+
+    const list = (heading: string) =>
+      dashboard.$eval(`${RESULTS} ul[aria-labelledby=${heading}]`, (element) => element.textContent ?? '');
+    // The to-do list says what to enter in the back office.
+    const missing = await list('reconcile-missing-heading');
+    expect(missing).toContain(contactOf('C-00044').name);
+    expect(missing).toContain('2026-02-18');
+    expect(missing).toContain('1 × Hand Cream (NW-1001) at $7.00');
+    // The conflict, field by field.
+    const rows = await dashboard.$$eval(
+      `${RESULTS} ul[aria-labelledby=reconcile-conflict-heading] table.differences tbody tr`,
+      (found) => found.map((row) => [...row.children].map((cell) => cell.textContent ?? '')),
+    );
+    expect(rows).toEqual([['Quantity (line 1)', '2', '3']]);
+
+    // Confirm the probable match (a day later in the back office).
+    await dashboard.locator(`::-p-aria(Confirm match: ${label('C-00042', '2026-02-10')})`).click();
+    expect(await statusText(dashboard, /^Match confirmed/, RESULTS)).toBe(
+      `Match confirmed: ${label('C-00042', '2026-02-10')}.`,
+    );
+    const probable = purchases[2] as PurchaseRecord;
+    await dashboard.waitForFunction(
+      (results) => document.querySelector(`${results} [data-outcome=probable] dd`)?.textContent === '0',
+      {},
+      RESULTS,
+    );
+    expect((await statuses()).find((status) => status.purchaseId === probable.id)).toMatchObject({
+      outcome: 'synced',
+      confirmed: true,
+    });
+    expect(await countRows(dashboard, 'reconcileDecisions')).toBe(1);
+
+    // Import the order Tally never recorded into its customer's history.
+    const linus = contactOf('C-00044');
+    await dashboard
+      .locator(`::-p-aria(Import into history: ${label('C-00044', '2026-02-26')}, SO-9)`)
+      .click();
+    expect(await statusText(dashboard, /^Imported into/, RESULTS)).toBe(
+      `Imported into ${linus.name}'s history: order SO-9 of 2026-02-26.`,
+    );
+    const imported = (await storedRows<PurchaseRecord>(dashboard, 'purchases')).filter(
+      (record) => record.contactId === linus.id && record.purchaseDate === '2026-02-26',
+    );
+    expect(imported).toHaveLength(1);
+    expect(imported[0]?.lines.map((line) => [line.sku, line.quantity, line.unitPrice.minor])).toEqual([
+      ['NW-1002', 2, 375],
+    ]);
+
+    // The sidebar's timeline shows each order's status.
+    const page = await tally.browser.newPage();
+    const badges = async (customerId: string) => {
+      await page.goto(`${demo.url}/rep/customers/${customerId}`);
+      const frame = await openSidebar(page, tally);
+      await frame.waitForSelector('ol.timeline li.purchase');
+      return frame.$$eval('ol.timeline li.purchase .entry-head', (heads) =>
+        heads.map((head) => [
+          head.querySelector('time')?.getAttribute('datetime') ?? '',
+          head.querySelector('.badge')?.textContent ?? '',
+        ]),
+      );
+    };
+    expect(await badges('C-00042')).toEqual([
+      ['2026-02-10', 'Synced'],
+      ['2026-02-02', 'Synced'],
+    ]);
+    expect(await badges('C-00043')).toEqual([
+      ['2026-02-14', 'Conflict'],
+      ['2026-02-05', 'Synced'],
+    ]);
+    expect(await badges('C-00044')).toEqual([
+      ['2026-02-26', 'Synced'],
+      ['2026-02-18', 'Missing from back office'],
+    ]);
+    await page.close();
+  });
+
+  it('changes nothing when the same file is given again', async () => {
+    const before = await Promise.all(TABLES.map((table) => countRows(dashboard, table)));
+    const statusesBefore = await statuses();
+    await dropFile(dashboard, `${SECTION} .drop-zone`, 'northwind-orders-again.csv', smallCsv);
+    expect(await statusText(dashboard, /^Already reconciled/)).toMatch(
+      /^Already reconciled on .+ — nothing changed\.$/,
+    );
+    // The earlier results are shown.
+    await waitForResults(dashboard, 'northwind-orders.csv');
+    expect(await Promise.all(TABLES.map((table) => countRows(dashboard, table)))).toEqual(before);
+    expect(await statuses()).toEqual(statusesBefore);
+  });
+
+  it(
+    'a stopped worker resumes a big job and finishes with the result of an uninterrupted run',
+    { timeout: 240_000 },
+    async () => {
+      // 300,000 rows: this file's orders, then orders of customers Tally does not know, in threes.
+      const rows: CsvCell[][] = smallCsv
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(','));
+      for (let order = 0; rows.length < 300_000; order++) {
+        const date = `2026-0${1 + (order % 3)}-${String(1 + (order % 28)).padStart(2, '0')}`;
+        const customer = `C-9${String(order % 5000).padStart(4, '0')}`;
+        for (let line = 0; line < 3 && rows.length < 300_000; line++) {
+          rows.push([`BO-${order}`, date, customer, '', `NW-${1100 + line}`, 1 + line, '4.25', 'USD']);
+        }
+      }
+      const big = join(dir, 'northwind-big.csv');
+      await writeFile(big, northwindCsv(rows));
+      const seeded = {
+        contacts: await storedRows(dashboard, 'contacts'),
+        purchases: await storedRows(dashboard, 'purchases'),
+        reconcileDecisions: await storedRows(dashboard, 'reconcileDecisions'),
+      };
+
+      const reconcileBig = async (page: Page, stopMidway: boolean) => {
+        const button = await page.waitForSelector(`${SECTION} ::-p-aria(Reconcile export)`);
+        const [chooser] = await Promise.all([page.waitForFileChooser(), button?.click()]);
+        await chooser.accept([big]);
+        if (stopMidway) {
+          // Reading rows and past the first chunk: stop the worker as the browser would.
+          await page.waitForFunction(
+            (progress, section) =>
+              ((document.querySelector(progress) as HTMLProgressElement | null)?.value ?? 0) > 0 &&
+              (document.querySelector(`${section} .reconcile-progress`)?.textContent ?? '').includes(
+                'Reading rows…',
+              ),
+            { timeout: 60_000, polling: 20 },
+            PROGRESS,
+            SECTION,
+          );
+          await stopServiceWorker(tally);
+          const stoppedAt = (await storedRows<{ state: string }>(page, 'reconcileJobs')).map(
+            (job) => job.state,
+          );
+          expect(stoppedAt).toContain('parsing');
+        }
+        await waitForResults(page, 'northwind-big.csv', 180_000);
+        const [run] = (await storedRows<StoredReconcileRun>(page, 'reconcileRuns')).filter(
+          (found) => found.fileName === 'northwind-big.csv',
+        );
+        if (!run) throw new Error('The big file has no run.');
+        return {
+          run: {
+            counts: run.counts,
+            rowsRead: run.rowsRead,
+            skipped: run.skipped,
+            covered: run.covered,
+            backOfficeOnly: run.backOfficeOnly.length,
+          },
+          statuses: verdicts(await storedRows<ReconcileStatus>(page, 'reconcileStatuses'), run.id),
+        };
+      };
+
+      const interrupted = await reconcileBig(dashboard, true);
+      expect(interrupted.run.rowsRead).toBe(300_000);
+      expect(Object.keys(interrupted.statuses)).toHaveLength(6);
+
+      // The expectation: the same file reconciled without interruption in a second profile that
+      // holds the same contacts, purchases and verdicts.
+      const second = await launchWithTally({ headless: true });
+      try {
+        const page = await openDashboard(second);
+        for (const [table, tableRows] of Object.entries(seeded)) await putRows(page, table, tableRows);
+        const uninterrupted = await reconcileBig(page, false);
+        expect(interrupted).toEqual(uninterrupted);
+      } finally {
+        await second.close();
+      }
+    },
+  );
+
+  it('asks for the columns of an unknown file once; the next file with that header is recognised (in the sidebar)', async () => {
+    const grace = contactOf('C-00043');
+    const header = 'Ref;When;Client;Item;Qty;Each\r\n';
+    const first = `${header}A-1;03/03/2026;${grace.name};Hand Cream;1;9,50\r\n`;
+    await dropFile(dashboard, `${SECTION} .drop-zone`, 'corner-shop-march.csv', first);
+    const form = await dashboard.waitForSelector('form[aria-labelledby=reconcile-mapping-heading]');
+    const choose = async (name: string, value: string) => {
+      const select = await form?.waitForSelector(`::-p-aria(${name})`);
+      await select?.select(value);
+    };
+    await choose('Order ID', '0');
+    await choose('Order date', '1');
+    await choose('Customer name', '2');
+    await choose('Product', '3');
+    await choose('Quantity', '4');
+    await choose('Unit price', '5');
+    await choose('Date format', 'dmy');
+    const backOffice = await form?.waitForSelector('::-p-aria(Back office)');
+    await backOffice?.click({ count: 3 });
+    await backOffice?.type('Corner shop');
+    const currency = await form?.waitForSelector('::-p-aria(Currency)');
+    await currency?.click({ count: 3 });
+    await currency?.type('USD');
+    expect(await form?.$eval('table', (table) => table.textContent ?? '')).toContain('A-1');
+    await dashboard.locator(`${SECTION} ::-p-aria(Confirm columns)`).click();
+    await waitForResults(dashboard, 'corner-shop-march.csv');
+    expect(await countRows(dashboard, 'backOfficeMappings')).toBe(1);
+    const [mapping] = await storedRows<{ backOffice: string }>(dashboard, 'backOfficeMappings');
+    expect(mapping?.backOffice).toBe('Corner shop');
+
+    // A second file with the same header, dropped in the sidebar: no questions asked.
+    const page = await tally.browser.newPage();
+    await page.goto(`${demo.url}/rep/customers/C-00043`);
+    const frame = await openSidebar(page, tally);
+    await frame.waitForSelector('::-p-aria(Drop a back-office order export here)');
+    const runsBefore = (await runs()).length;
+    const second = `${header}A-2;04/03/2026;${grace.name};Hand Cream;2;9,50\r\n`;
+    await dropFile(frame, '.reconcile .drop-zone', 'corner-shop-march-2.csv', second);
+    const done = await frame.waitForFunction(
+      () => {
+        const text = document.querySelector('.reconcile [role=status]')?.textContent ?? '';
+        return text.startsWith('Done') ? text : null;
+      },
+      { timeout: 30_000 },
+    );
+    expect(await done.jsonValue()).toMatch(/^Done: .+ — Open results$/);
+    expect(await frame.$('form[aria-labelledby=reconcile-mapping-heading]')).toBeNull();
+    expect(await frame.$eval('.reconcile a', (link) => link.getAttribute('href'))).toBe(
+      `${tally.extensionOrigin}/dashboard.html#reconcile`,
+    );
+    expect((await runs()).length).toBe(runsBefore + 1);
+    expect(await countRows(dashboard, 'backOfficeMappings')).toBe(1);
+    await page.close();
+  });
+});
