@@ -1,23 +1,27 @@
 import { formatMoney } from '../../domain/money';
 import { recordTotal } from '../../domain/purchase';
-import type { DashboardModel } from './dashboard-model';
+import { OUTCOME_LABELS, type RecordedOutcome } from '../../domain/reconcile';
+import { ExportPanel } from '../export/ExportPanel';
+import { PURCHASES_SHOWN, type DashboardModel } from './dashboard-model';
 
-/** The most the table shows: a long history is for the export, and 50,000 rows would stall the page. */
-const PURCHASES_SHOWN = 100;
-
-/** The newest recorded purchases and samples, with the export of them all. */
+/**
+ * The newest recorded purchases and samples with what the latest reconciliation found for each,
+ * and `Export purchases` (all of them, or those its filters keep).
+ */
 export function PurchasesTable(props: { model: DashboardModel }) {
   const { model } = props;
   const records = model.purchases.value;
   const shown = records.slice(0, PURCHASES_SHOWN);
+  const statuses = model.statuses.value;
   return (
     <section aria-labelledby="purchases-heading" class="card">
       <h2 id="purchases-heading">Recorded purchases</h2>
       <div class="actions">
-        <button type="button" onClick={model.exportPurchases} disabled={records.length === 0}>
+        <button type="button" onClick={() => void model.exporter.show()} disabled={records.length === 0}>
           Export purchases
         </button>
       </div>
+      <ExportPanel model={model.exporter} />
       {records.length === 0 ? (
         <p class="muted">Nothing recorded yet. Open Tally beside a customer page to record a purchase.</p>
       ) : (
@@ -38,6 +42,7 @@ export function PurchasesTable(props: { model: DashboardModel }) {
                 <th scope="col" class="num">
                   Total
                 </th>
+                <th scope="col">Status</th>
               </tr>
             </thead>
             <tbody>
@@ -48,6 +53,7 @@ export function PurchasesTable(props: { model: DashboardModel }) {
                   <td>{record.kind === 'sample' ? 'Sample' : 'Purchase'}</td>
                   <td>{record.lines.map((line) => `${line.quantity} × ${line.name}`).join(', ')}</td>
                   <td class="num">{formatMoney(recordTotal(record))}</td>
+                  <td>{statusText(statuses.get(record.id)?.outcome)}</td>
                 </tr>
               ))}
             </tbody>
@@ -56,4 +62,9 @@ export function PurchasesTable(props: { model: DashboardModel }) {
       )}
     </section>
   );
+}
+
+/** The outcome as everywhere else, or nothing while no reconciliation has judged the order. */
+function statusText(outcome: RecordedOutcome | undefined): string {
+  return outcome ? OUTCOME_LABELS[outcome] : '';
 }

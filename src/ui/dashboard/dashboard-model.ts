@@ -1,46 +1,66 @@
-import { signal } from '@preact/signals';
+import { batch, signal } from '@preact/signals';
 import type { Contact } from '../../domain/contact';
-import { todayLocal } from '../../domain/dates';
 import type { PurchaseRecord } from '../../domain/purchase';
+import type { ReconcileStatus } from '../../domain/reconcile';
 import type { TallyDatabase } from '../../db/database';
 import { snapshotOf, type SnapshotReader } from '../../db/dashboard-snapshot';
-import { purchasesToCsv } from '../../csv/purchases-export';
+import { readStatusesOf } from '../../db/purchase-export-data';
 import { errorMessage } from '../../domain/errors';
+import { createPurchaseExportModel } from '../export/export-model';
+
+/** The most the table shows: a long history is for the export, and 50,000 rows would stall the page. */
+export const PURCHASES_SHOWN = 100;
 
 export interface DashboardDeps {
   db: TallyDatabase;
   /** The dashboard's shared read of contacts and purchases; a read of its own when absent. */
   read?: SnapshotReader;
-  download(filename: string, text: string): void;
+  /** Offers a file to the user (downloadBlob in a page). */
+  download(filename: string, file: Blob): void;
+  /** Gives the page back between chunks of the export; the next painted frame unless given. */
+  pause?: () => Promise<void>;
 }
 
-/** The dashboard's state: recorded purchases and their export (the catalog is catalog-model.ts). */
+/**
+ * The dashboard's state: recorded purchases with their reconciliation statuses, and their
+ * export (the catalog is catalog-model.ts).
+ */
 export function createDashboardModel(deps: DashboardDeps) {
   const purchases = signal<PurchaseRecord[]>([]);
   const contacts = signal<Map<string, Contact>>(new Map());
+  /** The latest reconciliation of the purchases the table shows (the export reads its own). */
+  const statuses = signal<ReadonlyMap<string, ReconcileStatus>>(new Map());
   const error = signal<string | null>(null);
+  const exporter = createPurchaseExportModel({
+    db: deps.db,
+    data: () => ({ records: purchases.value, contactsById: contacts.value }),
+    download: deps.download,
+    ...(deps.pause ? { pause: deps.pause } : {}),
+  });
 
   async function refresh() {
     try {
       const snapshot = await snapshotOf(deps);
-      contacts.value = snapshot.contactsById;
-      purchases.value = snapshot.records;
+      const shown = snapshot.records.slice(0, PURCHASES_SHOWN).map((record) => record.id);
+      const latest = await readStatusesOf(deps.db, shown);
+      batch(() => {
+        contacts.value = snapshot.contactsById;
+        purchases.value = snapshot.records;
+        statuses.value = latest;
+      });
       error.value = null;
     } catch (failure) {
       error.value = `Recorded purchases could not be loaded: ${errorMessage(failure)}`;
     }
   }
 
-  function exportPurchases() {
-    deps.download(`tally-purchases-${todayLocal()}.csv`, purchasesToCsv(purchases.value, contacts.value));
-  }
-
   return {
     purchases,
     contacts,
+    statuses,
     error,
     refresh,
-    exportPurchases,
+    exporter,
   };
 }
 

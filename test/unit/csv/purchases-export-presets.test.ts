@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   PURCHASE_EXPORT_COLUMNS,
   purchaseExportRows,
-  purchasesCsvParts,
+  purchasesCsvChunks,
   purchasesToCsv,
 } from '../../../src/csv/purchases-export';
 import { isCsvFileError, parseCsvTable } from '../../../src/csv/table';
@@ -155,27 +155,18 @@ describe('the streamed file', () => {
     order(`cccccccc-cccc-4ccc-8ccc-${String(index).padStart(12, '0')}`, 100 + index),
   );
 
-  it('is the same file as written at once, in chunks with a pause and progress between them', async () => {
-    const progress: number[] = [];
-    let pauses = 0;
-    const { parts, lines } = await purchasesCsvParts(many, contacts, {
-      preset: shopify,
-      chunkLines: 10,
-      pause: async () => {
-        pauses++;
-      },
-      onProgress: (written) => progress.push(written),
-    });
-    expect(lines).toBe(25);
-    expect(parts).toHaveLength(4);
-    expect(parts.join('')).toBe(purchasesToCsv(many, contacts, { preset: shopify }));
-    expect(progress).toEqual([10, 20, 25]);
-    expect(pauses).toBe(2);
+  it('is the same file as written at once, in pieces of chunkLines lines after the header', () => {
+    const chunks = [...purchasesCsvChunks(many, contacts, { preset: shopify, chunkLines: 10 })];
+    expect(chunks.map((chunk) => chunk.written)).toEqual([0, 10, 20, 25]);
+    expect(chunks[0]?.text).toBe('\uFEFFTotal;Order date;Customer;Sync\r\n');
+    expect(chunks[1]?.text.split('\r\n')).toHaveLength(11);
+    expect(chunks.map((chunk) => chunk.text).join('')).toBe(
+      purchasesToCsv(many, contacts, { preset: shopify }),
+    );
   });
 
-  it('is the header alone for no records', async () => {
-    const { parts, lines } = await purchasesCsvParts([], contacts, { preset: DEFAULT_EXPORT_PRESET });
-    expect(lines).toBe(0);
-    expect(parts.join('')).toBe(purchasesToCsv([], contacts));
+  it('is the header alone for no records', () => {
+    const chunks = [...purchasesCsvChunks([], contacts, { preset: DEFAULT_EXPORT_PRESET })];
+    expect(chunks).toEqual([{ text: purchasesToCsv([], contacts), written: 0 }]);
   });
 });

@@ -1,0 +1,110 @@
+import { useId } from 'preact/hooks';
+import {
+  EXPORT_KIND_FILTERS,
+  EXPORT_STATUS_FILTERS,
+  KIND_FILTER_LABELS,
+  STATUS_FILTER_LABELS,
+  type ExportKindFilter,
+  type ExportStatusFilter,
+} from '../../csv/purchases-export-filter';
+import { ErrorMessage } from '../ErrorMessage';
+import { FieldProblem, invalidProps } from '../FieldProblem';
+import { SelectField } from '../SelectField';
+import type { ExportFilterModel } from './export-filter-model';
+
+/** Which purchases go in the file: dates, one contact or all, kind, reconciliation status. */
+export function ExportFilters(props: { model: ExportFilterModel }) {
+  const { model } = props;
+  const id = useId();
+  const problem = model.problem.value;
+  const date = (label: string, text: typeof model.fromText, problemId?: string) => (
+    <label>
+      {label}
+      <input
+        type="date"
+        value={text.value}
+        {...(problemId ? invalidProps(problemId, problem) : {})}
+        onChange={(event) => (text.value = event.currentTarget.value)}
+      />
+    </label>
+  );
+  return (
+    <fieldset class="export-filters">
+      <legend>Purchases to export</legend>
+      <div class="period-inputs">
+        {date('From', model.fromText)}
+        {date('To', model.toText, `${id}-to-problem`)}
+      </div>
+      <FieldProblem id={`${id}-to-problem`} text={problem} />
+      <ContactFilter model={model} />
+      <SelectField
+        label="Kind"
+        value={model.kind.value}
+        onChange={(value) => (model.kind.value = value as ExportKindFilter)}
+      >
+        {EXPORT_KIND_FILTERS.map((kind) => (
+          <option key={kind} value={kind}>
+            {KIND_FILTER_LABELS[kind]}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label="Status"
+        value={model.status.value}
+        onChange={(value) => (model.status.value = value as ExportStatusFilter)}
+      >
+        {EXPORT_STATUS_FILTERS.map((status) => (
+          <option key={status} value={status}>
+            {STATUS_FILTER_LABELS[status]}
+          </option>
+        ))}
+      </SelectField>
+    </fieldset>
+  );
+}
+
+/** Everyone, or one contact searched by name or email. */
+function ContactFilter(props: { model: ExportFilterModel }) {
+  const { model } = props;
+  const id = useId();
+  const contact = model.contact.value;
+  if (contact) {
+    return (
+      <p class="export-contact">
+        Only <strong>{contact.name}</strong>{' '}
+        <button type="button" class="link" onClick={() => model.chooseContact(null)}>
+          All contacts
+        </button>
+      </p>
+    );
+  }
+  const matches = model.matches.value;
+  return (
+    <div class="export-contact">
+      <label>
+        Contact
+        <input
+          type="search"
+          value={model.query.value}
+          placeholder="All contacts, or search a name or email"
+          aria-controls={`${id}-matches`}
+          onInput={(event) => void model.search(event.currentTarget.value)}
+        />
+      </label>
+      <ErrorMessage message={model.searchError.value} />
+      <ul id={`${id}-matches`} class="plain">
+        {matches.map((match) => (
+          <li key={match.id}>
+            <button type="button" class="link" onClick={() => model.chooseContact(match)}>
+              Only {match.name}
+            </button>
+            {match.email ? <span class="muted"> {match.email}</span> : null}
+          </li>
+        ))}
+        {model.query.value.trim() !== '' && matches.length === 0 ? (
+          <li class="muted">No contact matches “{model.query.value}”.</li>
+        ) : null}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { ErrorMessage } from '../ErrorMessage';
+import { StatusMessage } from '../StatusMessage';
+import { ExportFilters } from './ExportFilters';
+import type { PurchaseExportModel } from './export-model';
+import { PresetChooser } from './PresetEditor';
+
+/**
+ * The `Export purchases` panel: a modal dialog, so its field names (From, Status…) are the only
+ * ones on screen while it is open, and Escape closes it.
+ */
+export function ExportPanel(props: { model: PurchaseExportModel }) {
+  const { model } = props;
+  const dialog = useRef<HTMLDialogElement>(null);
+  const open = model.open.value;
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) element.showModal();
+    if (!open && element.open) element.close();
+  }, [open]);
+  const progress = model.progress.value;
+  return (
+    <dialog
+      ref={dialog}
+      class="export-panel"
+      aria-labelledby="export-purchases-heading"
+      onClose={model.close}
+    >
+      {open ? (
+        <>
+          <h2 id="export-purchases-heading">Export recorded purchases</h2>
+          <ExportFilters model={model.filters} />
+          <PresetChooser model={model.presets} />
+          <ErrorMessage message={model.error.value} />
+          {progress ? (
+            <p class="export-progress">
+              <progress aria-label="Export progress" max={progress.total} value={progress.written} />{' '}
+              <span role="status">
+                Writing {progress.written.toLocaleString('en')} of {progress.total.toLocaleString('en')}{' '}
+                lines…
+              </span>
+            </p>
+          ) : (
+            <StatusMessage message={model.status.value} />
+          )}
+          <div class="actions">
+            <button type="button" disabled={model.busy.value} onClick={() => void model.download()}>
+              Download CSV
+            </button>
+            <button type="button" class="secondary" onClick={model.close}>
+              Close
+            </button>
+          </div>
+        </>
+      ) : null}
+    </dialog>
+  );
+}

@@ -1,0 +1,157 @@
+import {
+  canMoveDraftColumn,
+  DEFAULT_EXPORT_PRESET,
+  EXPORT_COLUMN_NAMES,
+  EXPORT_DATE_FORMATS,
+  EXPORT_NUMBER_FORMATS,
+  NUMBER_FORMAT_LABELS,
+  type ExportDateFormat,
+  type ExportNumberFormat,
+  type PresetDraft,
+} from '../../domain/export-preset';
+import { ErrorMessage } from '../ErrorMessage';
+import { SelectField } from '../SelectField';
+import { StatusMessage } from '../StatusMessage';
+import type { PresetModel } from './preset-model';
+
+/** `Column preset` to choose one, `New preset`, and the chosen or new preset's editor. */
+export function PresetChooser(props: { model: PresetModel }) {
+  const { model } = props;
+  const draft = model.draft.value;
+  return (
+    <fieldset class="export-presets">
+      <legend>Columns</legend>
+      <div class="actions">
+        <SelectField label="Column preset" value={model.chosenId.value} onChange={model.choose}>
+          <option value={DEFAULT_EXPORT_PRESET.id}>{DEFAULT_EXPORT_PRESET.name}</option>
+          {model.presets.value.map((preset) => (
+            <option key={preset.id} value={preset.id}>
+              {preset.backOffice ? `${preset.name} (${preset.backOffice})` : preset.name}
+            </option>
+          ))}
+        </SelectField>
+        <button type="button" class="secondary" disabled={model.busy.value} onClick={model.startNew}>
+          New preset
+        </button>
+      </div>
+      <ErrorMessage message={model.error.value} />
+      <StatusMessage message={model.status.value} />
+      {draft ? (
+        <PresetEditor model={model} draft={draft} />
+      ) : (
+        <p class="muted">
+          Tally’s documented layout: every column, one row per order line, dates as YYYY-MM-DD and amounts
+          with a decimal point. New preset makes a layout of your own for a back office or spreadsheet.
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+function PresetEditor(props: { model: PresetModel; draft: PresetDraft }) {
+  const { model, draft } = props;
+  return (
+    <div class="preset-editor">
+      <div class="preset-fields">
+        <label>
+          Preset name
+          <input
+            type="text"
+            value={draft.name}
+            onInput={(event) => model.edit({ name: event.currentTarget.value })}
+          />
+        </label>
+        <label>
+          Back office
+          <input
+            type="text"
+            value={draft.backOffice}
+            placeholder="Shopify, Square…"
+            onInput={(event) => model.edit({ backOffice: event.currentTarget.value })}
+          />
+        </label>
+        <SelectField
+          label="Date format"
+          value={draft.dateFormat}
+          onChange={(value) => model.edit({ dateFormat: value as ExportDateFormat })}
+        >
+          {EXPORT_DATE_FORMATS.map((format) => (
+            <option key={format} value={format}>
+              {format}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Number format"
+          value={draft.numberFormat}
+          onChange={(value) => model.edit({ numberFormat: value as ExportNumberFormat })}
+        >
+          {EXPORT_NUMBER_FORMATS.map((format) => (
+            <option key={format} value={format}>
+              {NUMBER_FORMAT_LABELS[format]}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <ol class="preset-columns plain" aria-label="Columns in the file">
+        {draft.columns.map((column) => {
+          // Names stay Tally's while the user renames, so the controls keep theirs.
+          const own = EXPORT_COLUMN_NAMES[column.id];
+          return (
+            <li key={column.id}>
+              <label class="checkbox">
+                <input
+                  type="checkbox"
+                  checked={column.included}
+                  aria-label={`Include ${own}`}
+                  onChange={(event) => model.editColumn(column.id, { included: event.currentTarget.checked })}
+                />
+                {own}
+              </label>
+              <input
+                type="text"
+                value={column.name}
+                aria-label={`Rename ${own}`}
+                disabled={!column.included}
+                onInput={(event) => model.editColumn(column.id, { name: event.currentTarget.value })}
+              />
+              <button
+                type="button"
+                class="secondary"
+                aria-label={`Move ${own} up`}
+                disabled={!canMoveDraftColumn(draft, column.id, -1)}
+                onClick={() => model.move(column.id, -1)}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                class="secondary"
+                aria-label={`Move ${own} down`}
+                disabled={!canMoveDraftColumn(draft, column.id, 1)}
+                onClick={() => model.move(column.id, 1)}
+              >
+                ↓
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      <div class="actions">
+        <button type="button" disabled={model.busy.value} onClick={() => void model.save()}>
+          Save preset
+        </button>
+        {draft.savedId ? (
+          <button
+            type="button"
+            class="secondary"
+            disabled={model.busy.value}
+            onClick={() => void model.remove()}
+          >
+            Delete preset
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

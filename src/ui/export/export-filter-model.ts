@@ -1,0 +1,86 @@
+import { batch, computed, signal } from '@preact/signals';
+import {
+  EXPORT_EVERYTHING,
+  type ExportKindFilter,
+  type ExportStatusFilter,
+  type PurchaseExportFilter,
+} from '../../csv/purchases-export-filter';
+import type { Contact } from '../../domain/contact';
+import { errorMessage } from '../../domain/errors';
+import { searchContacts } from '../../db/contacts';
+import type { TallyDatabase } from '../../db/database';
+
+/**
+ * The export's filters: purchase dates (either end may be left open), one contact found by name
+ * or email (or everyone), kind and reconciliation status.
+ */
+export function createExportFilterModel(deps: { db: TallyDatabase }) {
+  /** Date fields as typed ("" is open-ended): a date input gives "" or YYYY-MM-DD. */
+  const fromText = signal('');
+  const toText = signal('');
+  const kind = signal<ExportKindFilter>(EXPORT_EVERYTHING.kind);
+  const status = signal<ExportStatusFilter>(EXPORT_EVERYTHING.status);
+  const contact = signal<Contact | null>(null);
+  const query = signal('');
+  const matches = signal<Contact[]>([]);
+  const searchError = signal<string | null>(null);
+  let latestSearch = 0;
+
+  /** Why the dates cannot be used, or null. */
+  const problem = computed(() =>
+    fromText.value !== '' && toText.value !== '' && fromText.value > toText.value
+      ? 'From must be on or before To.'
+      : null,
+  );
+
+  const filter = computed<PurchaseExportFilter>(() => ({
+    from: fromText.value === '' ? null : fromText.value,
+    to: toText.value === '' ? null : toText.value,
+    contactId: contact.value?.id ?? null,
+    kind: kind.value,
+    status: status.value,
+  }));
+
+  /** Looks up contacts as the user types; a late answer to older text is dropped. */
+  async function search(text: string) {
+    query.value = text;
+    const request = ++latestSearch;
+    try {
+      const found = text.trim() === '' ? [] : await searchContacts(deps.db, text);
+      if (request === latestSearch) {
+        matches.value = found;
+        searchError.value = null;
+      }
+    } catch (failure) {
+      if (request === latestSearch)
+        searchError.value = `Contacts could not be searched: ${errorMessage(failure)}`;
+    }
+  }
+
+  /** One contact, or null for everyone. */
+  function chooseContact(chosen: Contact | null) {
+    ++latestSearch;
+    batch(() => {
+      contact.value = chosen;
+      query.value = '';
+      matches.value = [];
+    });
+  }
+
+  return {
+    fromText,
+    toText,
+    kind,
+    status,
+    contact,
+    query,
+    matches,
+    searchError,
+    problem,
+    filter,
+    search,
+    chooseContact,
+  };
+}
+
+export type ExportFilterModel = ReturnType<typeof createExportFilterModel>;

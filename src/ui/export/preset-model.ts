@@ -1,0 +1,163 @@
+import { batch, computed, signal } from '@preact/signals';
+import {
+  DEFAULT_EXPORT_PRESET,
+  draftOf,
+  editDraftColumn,
+  moveDraftColumn,
+  presetOfDraft,
+  type ExportColumnId,
+  type ExportPreset,
+  type PresetDraft,
+} from '../../domain/export-preset';
+import type { TallyDatabase } from '../../db/database';
+import { readSetting, writeSetting } from '../../db/settings';
+import { userAction } from '../user-action';
+
+export interface PresetModelDeps {
+  db: TallyDatabase;
+  newId?: () => string;
+}
+
+/** Fields of a draft the user edits directly (columns have their own actions). */
+export type DraftFields = Partial<Pick<PresetDraft, 'name' | 'backOffice' | 'dateFormat' | 'numberFormat'>>;
+
+/**
+ * The export's column presets: Tally's default (built in, not editable) and the user's own,
+ * stored in the `exportPresets` setting. A saved preset chosen, or a new one, is edited as a
+ * draft; the export uses the draft as shown, saved or not.
+ */
+export function createPresetModel(deps: PresetModelDeps) {
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const presets = signal<ExportPreset[]>([]);
+  /** DEFAULT_EXPORT_PRESET.id, or a saved preset's id. */
+  const chosenId = signal(DEFAULT_EXPORT_PRESET.id);
+  /** The preset being edited; null while Tally's default is chosen and no new one was started. */
+  const draft = signal<PresetDraft | null>(null);
+  const status = signal<string | null>(null);
+  const error = signal<string | null>(null);
+  const busy = signal(false);
+  const act = userAction({ busy, error });
+
+  const chosen = computed(() => presets.value.find((preset) => preset.id === chosenId.value) ?? null);
+
+  async function load() {
+    await act('The column presets could not be loaded: ', async () => {
+      const stored = await readSetting(deps.db, 'exportPresets');
+      batch(() => {
+        presets.value = stored;
+        // A preset deleted meanwhile (in another dashboard) falls back to the default.
+        if (!stored.some((preset) => preset.id === chosenId.value)) choose(DEFAULT_EXPORT_PRESET.id);
+      });
+    });
+  }
+
+  function choose(id: string) {
+    const preset = presets.value.find((candidate) => candidate.id === id);
+    batch(() => {
+      chosenId.value = preset ? preset.id : DEFAULT_EXPORT_PRESET.id;
+      draft.value = preset ? draftOf(preset, preset.id) : null;
+      status.value = null;
+      error.value = null;
+    });
+  }
+
+  /** A new preset, starting from the columns and formats shown now. */
+  function startNew() {
+    const from = draft.value
+      ? { ...draft.value, savedId: null, name: '' }
+      : draftOf(DEFAULT_EXPORT_PRESET, null);
+    batch(() => {
+      draft.value = from;
+      status.value = null;
+      error.value = null;
+    });
+  }
+
+  function edit(fields: DraftFields) {
+    if (draft.value) draft.value = { ...draft.value, ...fields };
+  }
+
+  function move(id: ExportColumnId, by: -1 | 1) {
+    if (draft.value) draft.value = moveDraftColumn(draft.value, id, by);
+  }
+
+  function editColumn(id: ExportColumnId, change: Partial<{ name: string; included: boolean }>) {
+    if (draft.value) draft.value = editDraftColumn(draft.value, id, change);
+  }
+
+  /**
+   * The preset the export writes with: the draft as shown (a new one needs no name to be used),
+   * or the default; or what is wrong with the draft.
+   */
+  function inUse(): { ok: true; preset: ExportPreset } | { ok: false; problem: string } {
+    const shown = draft.value;
+    if (!shown) return { ok: true, preset: DEFAULT_EXPORT_PRESET };
+    const named = shown.name.trim() === '' ? { ...shown, name: 'Unsaved preset' } : shown;
+    return presetOfDraft(named, shown.savedId ?? 'unsaved');
+  }
+
+  async function save() {
+    const shown = draft.value;
+    if (!shown || busy.value) return;
+    status.value = null;
+    await act('The preset was not saved: ', async () => {
+      const checked = presetOfDraft(shown, shown.savedId ?? newId());
+      if (!checked.ok) throw new Error(`${checked.problem}.`);
+      const { preset } = checked;
+      const stored = await readSetting(deps.db, 'exportPresets');
+      const others = stored.filter((candidate) => candidate.id !== preset.id);
+      if (others.some((other) => other.name.toLowerCase() === preset.name.toLowerCase())) {
+        throw new Error(`a preset named “${preset.name}” already exists.`);
+      }
+      const updated = shown.savedId
+        ? stored.map((candidate) => (candidate.id === preset.id ? preset : candidate))
+        : [...stored, preset];
+      // Saved elsewhere meanwhile and then deleted: save it again rather than lose the edit.
+      if (!updated.some((candidate) => candidate.id === preset.id)) updated.push(preset);
+      await writeSetting(deps.db, 'exportPresets', updated);
+      batch(() => {
+        presets.value = updated;
+        chosenId.value = preset.id;
+        draft.value = draftOf(preset, preset.id);
+        status.value = `Saved the preset “${preset.name}”.`;
+      });
+    });
+  }
+
+  async function remove() {
+    const preset = chosen.value;
+    if (!preset || busy.value) return;
+    status.value = null;
+    await act('The preset was not deleted: ', async () => {
+      const stored = await readSetting(deps.db, 'exportPresets');
+      const kept = stored.filter((candidate) => candidate.id !== preset.id);
+      await writeSetting(deps.db, 'exportPresets', kept);
+      batch(() => {
+        presets.value = kept;
+        choose(DEFAULT_EXPORT_PRESET.id);
+        status.value = `Deleted the preset “${preset.name}”.`;
+      });
+    });
+  }
+
+  return {
+    presets,
+    chosenId,
+    chosen,
+    draft,
+    status,
+    error,
+    busy,
+    load,
+    choose,
+    startNew,
+    edit,
+    move,
+    editColumn,
+    inUse,
+    save,
+    remove,
+  };
+}
+
+export type PresetModel = ReturnType<typeof createPresetModel>;
