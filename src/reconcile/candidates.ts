@@ -22,21 +22,21 @@ import type { RecordedOrderInput } from './types';
 
 export interface ExportSide {
   orders: PreparedOrder[];
-  days: number[];
-  /** Every line of every order, order by order; `first[k]` is where order k's lines start. */
-  lines: { order: number; line: BackOfficeLine; keys: ProductKeys }[];
-  first: number[];
+  /** How many lines all orders have together. */
+  lineCount: number;
 }
 
 export interface RecordedSide {
   records: RecordedOrderInput[];
   days: number[];
-  lines: { record: number; lineIndex: number; keys: ProductKeys }[];
   first: number[];
 }
 
+/** A candidate pair, with where its back-office line is (its order, position in the order). */
 export interface ScoredCandidate extends Candidate {
   facts: PairFacts;
+  order: PreparedOrder;
+  at: number;
 }
 
 function compareText(a: string, b: string): number {
@@ -53,47 +53,51 @@ function compareLines(a: BackOfficeLine, b: BackOfficeLine): number {
   );
 }
 
+function inLineOrder(lines: readonly BackOfficeLine[]): boolean {
+  for (let index = 1; index < lines.length; index++)
+    if (compareLines(lines[index - 1] as BackOfficeLine, lines[index] as BackOfficeLine) > 0) return false;
+  return true;
+}
+
+function compareOrders(a: BackOfficeOrder, b: BackOfficeOrder): number {
+  return (
+    compareText(a.orderId, b.orderId) ||
+    compareText(a.date, b.date) ||
+    (a.lines[0]?.line ?? 0) - (b.lines[0]?.line ?? 0)
+  );
+}
+
 export function prepareExportSide(
   exportOrders: readonly BackOfficeOrder[],
   resolve: (customer: BackOfficeOrder['customer']) => CustomerMatch | undefined,
-  keysOf: (sku: string | undefined, name: string | undefined) => ProductKeys,
   dayOf: (date: string) => number,
 ): ExportSide {
-  const orders: PreparedOrder[] = exportOrders
-    .map((order) => ({ ...order, lines: [...order.lines].sort(compareLines) }))
-    .sort(
-      (a, b) =>
-        compareText(a.orderId, b.orderId) ||
-        compareText(a.date, b.date) ||
-        (a.lines[0]?.line ?? 0) - (b.lines[0]?.line ?? 0),
-    )
-    .map((order) => {
-      const customer = resolve(order.customer);
-      return customer ? { order, customer } : { order };
-    });
-  const side: ExportSide = { orders, days: [], lines: [], first: [] };
-  orders.forEach(({ order }, index) => {
-    side.days.push(dayOf(order.date));
-    side.first.push(side.lines.length);
-    for (const line of order.lines)
-      side.lines.push({ order: index, line, keys: keysOf(line.sku, line.name) });
-  });
-  return side;
+  const sorted = [...exportOrders].sort(compareOrders);
+  const orders: PreparedOrder[] = [];
+  let lineCount = 0;
+  for (const given of sorted) {
+    const order = inLineOrder(given.lines) ? given : { ...given, lines: [...given.lines].sort(compareLines) };
+    const customer = resolve(order.customer);
+    const day = dayOf(order.date);
+    orders.push(
+      customer ? { order, customer, day, firstLine: lineCount } : { order, day, firstLine: lineCount },
+    );
+    lineCount += order.lines.length;
+  }
+  return { orders, lineCount };
 }
 
 export function prepareRecordedSide(
   records: RecordedOrderInput[],
-  keysOf: (sku: string | undefined, name: string | undefined) => ProductKeys,
   dayOf: (date: string) => number,
 ): RecordedSide {
-  const side: RecordedSide = { records, days: [], lines: [], first: [] };
-  records.forEach((record, index) => {
+  const side: RecordedSide = { records, days: [], first: [] };
+  let lines = 0;
+  for (const record of records) {
     side.days.push(dayOf(record.date));
-    side.first.push(side.lines.length);
-    record.lines.forEach((line, lineIndex) =>
-      side.lines.push({ record: index, lineIndex, keys: keysOf(line.sku, line.name) }),
-    );
-  });
+    side.first.push(lines);
+    lines += record.lines.length;
+  }
   return side;
 }
 
@@ -103,47 +107,53 @@ const CONFIRMED_BONUS = 100;
 export function findCandidates(
   recorded: RecordedSide,
   exported: ExportSide,
-  matchProduct: (recorded: ProductKeys, backOffice: ProductKeys) => ProductMatch | null,
+  products: {
+    keysOf: (sku: string | undefined, name: string | undefined) => ProductKeys;
+    matchProduct: (recorded: ProductKeys, backOffice: ProductKeys) => ProductMatch | null;
+  },
   rules: DecisionRules,
   options: ReconcileOptions,
 ): ScoredCandidate[] {
-  const byContactDay = new Map<string, number[]>();
-  exported.orders.forEach((prepared, index) => {
-    if (!prepared.customer) return;
-    const key = `${prepared.customer.contactId}\n${exported.days[index]}`;
-    const bucket = byContactDay.get(key);
-    if (bucket) bucket.push(index);
-    else byContactDay.set(key, [index]);
-  });
+  const { keysOf, matchProduct } = products;
+  const byContactDay = new Map<string, Map<number, PreparedOrder[]>>();
+  for (const prepared of exported.orders) {
+    if (!prepared.customer) continue;
+    let days = byContactDay.get(prepared.customer.contactId);
+    if (!days) byContactDay.set(prepared.customer.contactId, (days = new Map()));
+    const bucket = days.get(prepared.day);
+    if (bucket) bucket.push(prepared);
+    else days.set(prepared.day, [prepared]);
+  }
 
   const window = Math.max(0, Math.floor(options.dateWindowDays));
   const candidates: ScoredCandidate[] = [];
   recorded.records.forEach((record, recordIndex) => {
+    const days = byContactDay.get(record.contactId);
+    if (!days) return;
     const day = recorded.days[recordIndex] as number;
     const firstLine = recorded.first[recordIndex] as number;
+    const recordedKeys = record.lines.map((line) => keysOf(line.sku, line.name));
     for (let shift = -window; shift <= window; shift++) {
-      for (const orderIndex of byContactDay.get(`${record.contactId}\n${day + shift}`) ?? []) {
-        const { order } = exported.orders[orderIndex] as PreparedOrder;
+      for (const prepared of days.get(day + shift) ?? []) {
+        const { order } = prepared;
         if (rules.isRejected(record.purchaseId, order.orderId)) continue;
         const bonus = rules.isConfirmedOrder(record.purchaseId, order.orderId) ? CONFIRMED_BONUS : 0;
-        const orderFirst = exported.first[orderIndex] as number;
-        record.lines.forEach((recordedLine, lineIndex) => {
-          const left = firstLine + lineIndex;
-          const recordedKeys = (recorded.lines[left] as RecordedSide['lines'][number]).keys;
-          for (let at = 0; at < order.lines.length; at++) {
-            const right = orderFirst + at;
-            const exportLine = exported.lines[right] as ExportSide['lines'][number];
-            const product = matchProduct(recordedKeys, exportLine.keys);
-            if (!product) continue;
-            const facts = pairFacts(
-              product,
-              shift,
-              { ...recordedLine, currency: record.currency },
-              { ...exportLine.line, currency: order.currency },
-              options,
-            );
-            candidates.push({ left, right, score: pairScore(facts) + bonus, facts });
-          }
+        const sameCurrency = order.currency === record.currency;
+        order.lines.forEach((exportLine, at) => {
+          const exportKeys = keysOf(exportLine.sku, exportLine.name);
+          record.lines.forEach((recordedLine, lineIndex) => {
+            const product = matchProduct(recordedKeys[lineIndex] as ProductKeys, exportKeys);
+            if (!product) return;
+            const facts = pairFacts(product, shift, recordedLine, exportLine, sameCurrency, options);
+            candidates.push({
+              left: firstLine + lineIndex,
+              right: prepared.firstLine + at,
+              score: pairScore(facts) + bonus,
+              facts,
+              order: prepared,
+              at,
+            });
+          });
         });
       }
     }

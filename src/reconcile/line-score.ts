@@ -37,8 +37,9 @@ export function priceAgreement(
 export function pairFacts(
   product: ProductMatch,
   dayShift: number,
-  recorded: { quantity: number; unitPriceMinor: number; currency: string },
-  backOffice: { quantity: number; unitPriceMinor: number; currency: string },
+  recorded: { quantity: number; unitPriceMinor: number },
+  backOffice: { quantity: number; unitPriceMinor: number },
+  sameCurrency: boolean,
   options: ReconcileOptions,
 ): PairFacts {
   return {
@@ -48,7 +49,7 @@ export function pairFacts(
     price: priceAgreement(
       recorded.unitPriceMinor,
       backOffice.unitPriceMinor,
-      recorded.currency === backOffice.currency,
+      sameCurrency,
       options.priceTolerance,
     ),
   };

@@ -1,6 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import type { BackOfficeCustomer } from '../domain/back-office-order';
 import { emailKey, phoneKey } from '../domain/contact-keys';
+import { searchWords } from '../domain/search-text';
 import { compatibleNames, personName, personNameReadings, type PersonName } from './person-name';
 import type { ContactInput } from './types';
 
@@ -44,8 +45,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /**
- * A resolver over `contacts`, remembering each customer it has resolved: an export names the
- * same customer on every order. Contacts are indexed once, so resolving is a few map look-ups.
+ * A resolver over `contacts`: they are indexed once, so resolving a customer is a few map
+ * look-ups.
  */
 export function createCustomerResolver(
   contacts: readonly ContactInput[],
@@ -96,7 +97,12 @@ export function createCustomerResolver(
     const byPhoneMatch = phone === undefined ? undefined : only(byPhone.get(phone));
     if (byPhoneMatch) return { contactId: byPhoneMatch.contactId, by: 'phone' };
 
-    const readings = customer.name === undefined ? [] : personNameReadings(customer.name);
+    // Most customers of an export are not contacts: a name without a word any contact's surname
+    // is, is nobody's, and is not worth reading closely.
+    if (customer.name === undefined || !searchWords(customer.name).some((word) => bySurname.has(word))) {
+      return undefined;
+    }
+    const readings = personNameReadings(customer.name);
     if (readings.length === 0) return undefined;
     const tail = customer.phone === undefined ? undefined : phoneTail(customer.phone);
     const named = readings.flatMap((name) =>
@@ -117,12 +123,5 @@ export function createCustomerResolver(
     return unique ? { contactId: unique.contact.contactId, by: 'name' } : undefined;
   }
 
-  const resolved = new Map<string, CustomerMatch | undefined>();
-  return (customer) => {
-    const key = `${customer.id ?? ''}\n${customer.email ?? ''}\n${customer.phone ?? ''}\n${customer.name ?? ''}`;
-    if (resolved.has(key)) return resolved.get(key);
-    const match = resolve(customer);
-    resolved.set(key, match);
-    return match;
-  };
+  return resolve;
 }

@@ -19,8 +19,8 @@ import {
 export interface ProductKeys {
   sku?: string;
   words: ProductWords;
-  /** The words joined: equal names have equal keys. */
-  wordsKey: string;
+  /** The same number for names of the same words ("ORG. TEA" and "org tea"); -1 for no words. */
+  wordsId: number;
 }
 
 /** How two lines' products matched, for scoring and for the `product` difference. */
@@ -31,6 +31,9 @@ export interface ProductMatch {
 }
 
 const SKU_MATCH: ProductMatch = { by: 'sku', similarity: 1 };
+const SAME_NAME: ProductMatch = { by: 'name', similarity: 1 };
+// Pairs of word ids are remembered under one number: lower id × this + higher id.
+const ID_SPAN = 2 ** 24;
 
 /**
  * A cache of product keys and name similarities: a file names the same few hundred products over
@@ -40,24 +43,34 @@ export function createProductMatcher(): {
   keysOf: (sku: string | undefined, name: string | undefined) => ProductKeys;
   matchProduct: (recorded: ProductKeys, backOffice: ProductKeys) => ProductMatch | null;
 } {
-  const words = new Map<string, ProductWords>();
-  const similarities = new Map<string, number>();
+  // By SKU, then name: looking up two strings costs less than joining them into one key.
+  const keys = new Map<string | undefined, Map<string, ProductKeys>>();
+  const wordIds = new Map<string, number>();
+  const similarities = new Map<number, number>();
 
   function keysOf(sku: string | undefined, name: string | undefined): ProductKeys {
     const text = name ?? '';
-    let cut = words.get(text);
-    if (!cut) {
-      cut = productWords(text);
-      words.set(text, cut);
+    let byName = keys.get(sku);
+    if (!byName) keys.set(sku, (byName = new Map()));
+    let found = byName.get(text);
+    if (found) return found;
+    const words = productWords(text);
+    const joined = `${words.words.join(' ')}|${words.numbers.join(' ')}`;
+    let wordsId = joined === '|' ? -1 : wordIds.get(joined);
+    if (wordsId === undefined) {
+      wordsId = wordIds.size;
+      wordIds.set(joined, wordsId);
     }
     const code = sku === undefined ? '' : compactCode(sku.trim());
-    const wordsKey = `${cut.words.join(' ')}|${cut.numbers.join(' ')}`;
-    return code === '' ? { words: cut, wordsKey } : { sku: code, words: cut, wordsKey };
+    found = code === '' ? { words, wordsId } : { sku: code, words, wordsId };
+    byName.set(text, found);
+    return found;
   }
 
   function nameSimilarity(a: ProductKeys, b: ProductKeys): number {
-    if (a.wordsKey === b.wordsKey) return a.wordsKey === '|' ? 0 : 1;
-    const key = a.wordsKey < b.wordsKey ? `${a.wordsKey}\n${b.wordsKey}` : `${b.wordsKey}\n${a.wordsKey}`;
+    if (a.wordsId < 0 || b.wordsId < 0) return 0;
+    if (a.wordsId === b.wordsId) return 1;
+    const key = a.wordsId < b.wordsId ? a.wordsId * ID_SPAN + b.wordsId : b.wordsId * ID_SPAN + a.wordsId;
     let similarity = similarities.get(key);
     if (similarity === undefined) {
       similarity = productNameSimilarity(a.words, b.words);
@@ -67,11 +80,11 @@ export function createProductMatcher(): {
   }
 
   function matchProduct(recorded: ProductKeys, backOffice: ProductKeys): ProductMatch | null {
-    if (recorded.sku !== undefined && recorded.sku === backOffice.sku) return SKU_MATCH;
-    const similarity = nameSimilarity(recorded, backOffice);
     if (recorded.sku !== undefined && backOffice.sku !== undefined) {
-      return similarity === 1 ? { by: 'name', similarity } : null;
+      if (recorded.sku === backOffice.sku) return SKU_MATCH;
+      return recorded.wordsId >= 0 && recorded.wordsId === backOffice.wordsId ? SAME_NAME : null;
     }
+    const similarity = nameSimilarity(recorded, backOffice);
     return similarity >= PRODUCT_NAME_THRESHOLD ? { by: 'name', similarity } : null;
   }
 

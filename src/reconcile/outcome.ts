@@ -21,6 +21,10 @@ import type { RecordedOrderInput } from './types';
 export interface PreparedOrder {
   order: BackOfficeOrder;
   customer?: CustomerMatch;
+  /** Its date as a day number. */
+  day: number;
+  /** The number of its first line: the export's lines are numbered order by order. */
+  firstLine: number;
 }
 
 /** The back-office line the assignment gave one recorded line. */

@@ -1,6 +1,7 @@
+import type { BackOfficeLine } from '../domain/back-office-order';
 import type { BackOfficeOnlyOrder } from '../domain/reconcile';
 import { bestAssignment } from './assignment';
-import { findCandidates, prepareExportSide, prepareRecordedSide } from './candidates';
+import { findCandidates, prepareExportSide, prepareRecordedSide, type ScoredCandidate } from './candidates';
 import { coverageZone, exportCoverage } from './coverage';
 import { createDayNumbers } from './days';
 import { decisionRules } from './decisions';
@@ -27,10 +28,10 @@ export function reconcileExport(input: ReconcileInput): ReconcileResult {
   const { options } = input;
   const dayOf = createDayNumbers();
   const resolve = createCustomerResolver(input.contacts, input.defaultCountry);
-  const { keysOf, matchProduct } = createProductMatcher();
+  const products = createProductMatcher();
   const rules = decisionRules(input.decisions);
 
-  const exported = prepareExportSide(input.exportOrders, resolve, keysOf, dayOf);
+  const exported = prepareExportSide(input.exportOrders, resolve, dayOf);
   const covered = exportCoverage(input.exportOrders);
   const coveredDays = covered && { from: dayOf(covered.from), to: dayOf(covered.to) };
   const zoneOf = (record: RecordedOrderInput) =>
@@ -38,27 +39,18 @@ export function reconcileExport(input: ReconcileInput): ReconcileResult {
   const judged = input.recorded
     .filter((record) => zoneOf(record) !== 'outside')
     .sort((a, b) => (a.purchaseId < b.purchaseId ? -1 : a.purchaseId > b.purchaseId ? 1 : 0));
-  const recorded = prepareRecordedSide(judged, keysOf, dayOf);
+  const recorded = prepareRecordedSide(judged, dayOf);
 
-  const candidates = findCandidates(recorded, exported, matchProduct, rules, options);
+  const candidates = findCandidates(recorded, exported, products, rules, options);
   const pairingOf = new Map<number, LinePairing>();
-  const matchedRight = new Set<number>();
+  const matchedLines = new Uint8Array(exported.lineCount);
   for (const index of bestAssignment(candidates)) {
-    const { left, right, facts } = candidates[index] as (typeof candidates)[number];
-    const exportLine = exported.lines[right] as (typeof exported.lines)[number];
-    pairingOf.set(left, {
-      order: exported.orders[exportLine.order] as PreparedOrder,
-      line: exportLine.line,
-      facts,
-    });
-    matchedRight.add(right);
+    const { left, right, facts, order, at } = candidates[index] as ScoredCandidate;
+    pairingOf.set(left, { order, line: order.order.lines[at] as BackOfficeLine, facts });
+    matchedLines[right] = 1;
   }
-
-  const orderIndex = new Map(exported.orders.map((prepared, index) => [prepared, index]));
-  const unmatchedLines = (prepared: PreparedOrder) => {
-    const first = exported.first[orderIndex.get(prepared) as number] as number;
-    return prepared.order.lines.filter((_, at) => !matchedRight.has(first + at));
-  };
+  const unmatchedLines = (prepared: PreparedOrder) =>
+    prepared.order.lines.filter((_, at) => matchedLines[prepared.firstLine + at] === 0);
   const contactNames = new Map(input.contacts.map((contact) => [contact.contactId, contact.name]));
 
   const results: RecordedResult[] = [];
@@ -85,16 +77,13 @@ export function reconcileExport(input: ReconcileInput): ReconcileResult {
   });
 
   const backOfficeOnly: BackOfficeOnlyOrder[] = [];
-  exported.orders.forEach((prepared, index) => {
-    const first = exported.first[index] as number;
-    const anyMatched = prepared.order.lines.some((_, at) => matchedRight.has(first + at));
-    if (anyMatched) return;
-    backOfficeOnly.push(
-      prepared.customer
-        ? { order: prepared.order, contactId: prepared.customer.contactId }
-        : { order: prepared.order },
-    );
-  });
+  for (const prepared of exported.orders) {
+    const { order, customer, firstLine } = prepared;
+    let anyMatched = false;
+    for (let at = 0; at < order.lines.length && !anyMatched; at++)
+      anyMatched = matchedLines[firstLine + at] === 1;
+    if (!anyMatched) backOfficeOnly.push(customer ? { order, contactId: customer.contactId } : { order });
+  }
 
   return { recorded: results, backOfficeOnly, covered };
 }
