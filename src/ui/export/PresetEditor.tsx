@@ -99,7 +99,7 @@ function PresetEditor(props: { model: PresetModel; draft: PresetDraft }) {
           const own = EXPORT_COLUMN_NAMES[column.id];
           return (
             <li key={column.id}>
-              <label class="checkbox">
+              <label class="inline">
                 <input
                   type="checkbox"
                   checked={column.included}

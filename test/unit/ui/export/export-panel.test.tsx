@@ -1,0 +1,71 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { TallyDatabase } from '../../../../src/db/database';
+import { createPurchaseExportModel } from '../../../../src/ui/export/export-model';
+import { ExportPanel } from '../../../../src/ui/export/ExportPanel';
+
+let db: TallyDatabase;
+let root: HTMLElement;
+beforeEach(() => {
+  db = new TallyDatabase(`test-${crypto.randomUUID()}`);
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(async () => {
+  render(null, root);
+  root.remove();
+  await db.delete();
+});
+
+/** Each control's accessible name as the page gives it: aria-label, else its label's text. */
+function controlNames(): string[] {
+  const names: string[] = [];
+  for (const control of root.querySelectorAll('input, select, button')) {
+    const label = control.getAttribute('aria-label');
+    if (label) {
+      names.push(label);
+      continue;
+    }
+    if (control.tagName === 'BUTTON') {
+      names.push(control.textContent?.trim() ?? '');
+      continue;
+    }
+    const byFor = control.id ? root.querySelector(`label[for="${control.id}"]`) : null;
+    const wrapping = control.closest('label');
+    names.push(((byFor ?? wrapping)?.firstChild?.textContent ?? '').trim());
+  }
+  return names;
+}
+
+it('names every control of the panel and its preset editor once', async () => {
+  const model = createPurchaseExportModel({
+    db,
+    data: () => ({ records: [], contactsById: new Map() }),
+    download: () => undefined,
+  });
+  await act(async () => {
+    render(<ExportPanel model={model} />, root);
+  });
+  expect(root.querySelector('h2')).toBeNull();
+  await act(async () => {
+    await model.show();
+  });
+  await act(async () => {
+    model.presets.startNew();
+  });
+  const names = controlNames();
+  expect(names).toEqual(expect.arrayContaining(['From', 'To', 'Contact', 'Kind', 'Status', 'Column preset']));
+  expect(names).toEqual(
+    expect.arrayContaining(['New preset', 'Preset name', 'Back office', 'Date format', 'Number format']),
+  );
+  expect(names).toEqual(
+    expect.arrayContaining(['Include Contact', 'Rename Contact', 'Move Contact up', 'Move Contact down']),
+  );
+  expect(names).toEqual(expect.arrayContaining(['Save preset', 'Download CSV', 'Close']));
+  expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
+  // A new preset is not saved yet: nothing to delete.
+  expect(names).not.toContain('Delete preset');
+});
