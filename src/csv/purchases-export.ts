@@ -57,8 +57,15 @@ interface ExportOrder {
 const amount = (money: Money, preset: ExportPreset) =>
   formatExportDecimal(formatDecimalAmount(money), preset.numberFormat);
 
-/** Columns read from the line itself. */
-const LINE_CELLS: Partial<Record<ExportColumnId, (line: PurchaseLine, preset: ExportPreset) => string>> = {
+/** Columns read from the line itself; every other column is the order's. */
+const LINE_COLUMNS = ['sku', 'product', 'quantity', 'unitPrice', 'lineTotal'] as const;
+type LineColumnId = (typeof LINE_COLUMNS)[number];
+
+function isLineColumn(id: ExportColumnId): id is LineColumnId {
+  return (LINE_COLUMNS as readonly string[]).includes(id);
+}
+
+const LINE_CELLS: Readonly<Record<LineColumnId, (line: PurchaseLine, preset: ExportPreset) => string>> = {
   sku: (line) => line.sku,
   product: (line) => line.name,
   quantity: (line) => String(line.quantity),
@@ -67,10 +74,7 @@ const LINE_CELLS: Partial<Record<ExportColumnId, (line: PurchaseLine, preset: Ex
 };
 
 /** Columns of the whole order, repeated on each of its lines. */
-const ORDER_CELLS: Record<
-  Exclude<ExportColumnId, 'sku' | 'product' | 'quantity' | 'unitPrice' | 'lineTotal'>,
-  (order: ExportOrder) => string
-> = {
+const ORDER_CELLS: Readonly<Record<Exclude<ExportColumnId, LineColumnId>, (order: ExportOrder) => string>> = {
   date: (order) => formatExportDate(order.record.purchaseDate, order.preset.dateFormat),
   contact: (order) => order.contact?.name ?? '',
   email: (order) => order.contact?.email ?? '',
@@ -114,10 +118,9 @@ function* exportLineCells(
 ): Generator<string[]> {
   const preset = options.preset ?? DEFAULT_EXPORT_PRESET;
   const statuses = options.statuses ?? NO_STATUSES;
-  const columns = preset.columns.map((column) => ({
-    ofLine: LINE_CELLS[column.id],
-    ofOrder: column.id in ORDER_CELLS ? ORDER_CELLS[column.id as keyof typeof ORDER_CELLS] : undefined,
-  }));
+  const columns = preset.columns.map(({ id }) =>
+    isLineColumn(id) ? { ofLine: LINE_CELLS[id] } : { ofOrder: ORDER_CELLS[id] },
+  );
   const orderCells: string[] = columns.map(() => '');
   for (const record of records) {
     if (record.deletedAt) continue;

@@ -125,6 +125,25 @@ describe('Export purchases', () => {
     expect(await statusText(/^Exported/)).toBe('Exported 1 line from 1 order.');
   });
 
+  it('downloads one contact found by search; Escape closes the panel', async () => {
+    await openPanel();
+    await typeInto('Contact', 'bob');
+    await dashboard.locator(`${PANEL} ::-p-aria(Only Bob Stone)`).click();
+    await dashboard.waitForSelector(`${PANEL} ::-p-aria(All contacts)`);
+    const { text } = await download();
+    expect(
+      text
+        .split('\r\n')
+        .slice(1, -1)
+        .map((line) => line.split(',').slice(0, 5).join(',')),
+    ).toEqual(['2026-03-05,Bob Stone,,,sample', '2026-02-10,Bob Stone,,,purchase']);
+    await dashboard.keyboard.press('Escape');
+    await dashboard.waitForSelector(PANEL, { hidden: true });
+    // Closed, the page's own controls are back; opened again, the filters are as they were.
+    await dashboard.locator('::-p-aria([name="Export purchases"][role="button"])').click();
+    await dashboard.waitForSelector(`${PANEL} ::-p-aria(All contacts)`);
+  });
+
   it('filters by reconciliation status, and says so when nothing matches', async () => {
     await openPanel();
     await choose('Status', 'Synced');
