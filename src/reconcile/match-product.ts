@@ -35,14 +35,16 @@ const SAME_NAME: ProductMatch = { by: 'name', similarity: 1 };
 // Pairs of word ids are remembered under one number: lower id × this + higher id.
 const ID_SPAN = 2 ** 24;
 
+export interface ProductMatcher {
+  keysOf(sku: string | undefined, name: string | undefined): ProductKeys;
+  matchProduct(recorded: ProductKeys, backOffice: ProductKeys): ProductMatch | null;
+}
+
 /**
  * A cache of product keys and name similarities: a file names the same few hundred products over
  * and over, so each name is cut into words once and each pair of names compared once.
  */
-export function createProductMatcher(): {
-  keysOf: (sku: string | undefined, name: string | undefined) => ProductKeys;
-  matchProduct: (recorded: ProductKeys, backOffice: ProductKeys) => ProductMatch | null;
-} {
+export function createProductMatcher(): ProductMatcher {
   // By SKU, then name: looking up two strings costs less than joining them into one key.
   const keys = new Map<string | undefined, Map<string, ProductKeys>>();
   const wordIds = new Map<string, number>();

@@ -1,8 +1,8 @@
-import type { BackOfficeLine, BackOfficeOrder } from '../domain/back-office-order';
+import type { BackOfficeLine } from '../domain/back-office-order';
 import type { Difference, LineMatch, RecordedOutcome } from '../domain/reconcile';
 import { NOT_IN_BACK_OFFICE, NOT_RECORDED, lineText, priceText, productWithSku } from './difference-text';
 import type { PairFacts } from './line-score';
-import type { CustomerMatch } from './match-customer';
+import type { PreparedOrder } from './prepare-sides';
 import type { RecordedOrderInput } from './types';
 
 /**
@@ -16,16 +16,6 @@ import type { RecordedOrderInput } from './types';
  * - `synced`: every line matched, nothing differs.
  * The back office splitting an order in two is not a difference: both orders are listed.
  */
-
-/** An export order as matching sees it: its lines in file order, and who its customer is. */
-export interface PreparedOrder {
-  order: BackOfficeOrder;
-  customer?: CustomerMatch;
-  /** Its date as a day number. */
-  day: number;
-  /** The number of its first line: the export's lines are numbered order by order. */
-  firstLine: number;
-}
 
 /** The back-office line the assignment gave one recorded line. */
 export interface LinePairing {

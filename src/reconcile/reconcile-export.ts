@@ -1,13 +1,14 @@
 import type { BackOfficeLine } from '../domain/back-office-order';
 import type { BackOfficeOnlyOrder } from '../domain/reconcile';
 import { bestAssignment } from './assignment';
-import { findCandidates, prepareExportSide, prepareRecordedSide, type ScoredCandidate } from './candidates';
+import { findCandidates, type ScoredCandidate } from './candidates';
+import { prepareExportSide, prepareRecordedSide, type PreparedOrder } from './prepare-sides';
 import { coverageZone, exportCoverage } from './coverage';
 import { createDayNumbers } from './days';
 import { decisionRules } from './decisions';
 import { createCustomerResolver } from './match-customer';
 import { createProductMatcher } from './match-product';
-import { judgeRecordedOrder, type LinePairing, type PreparedOrder } from './outcome';
+import { judgeRecordedOrder, type LinePairing } from './outcome';
 import type { ReconcileInput, ReconcileResult, RecordedOrderInput, RecordedResult } from './types';
 
 /**
@@ -36,10 +37,10 @@ export function reconcileExport(input: ReconcileInput): ReconcileResult {
   const coveredDays = covered && { from: dayOf(covered.from), to: dayOf(covered.to) };
   const zoneOf = (record: RecordedOrderInput) =>
     coverageZone(dayOf(record.date), coveredDays, options.dateWindowDays);
-  const judged = input.recorded
-    .filter((record) => zoneOf(record) !== 'outside')
-    .sort((a, b) => (a.purchaseId < b.purchaseId ? -1 : a.purchaseId > b.purchaseId ? 1 : 0));
-  const recorded = prepareRecordedSide(judged, dayOf);
+  const recorded = prepareRecordedSide(
+    input.recorded.filter((record) => zoneOf(record) !== 'outside'),
+    dayOf,
+  );
 
   const candidates = findCandidates(recorded, exported, products, rules, options);
   const pairingOf = new Map<number, LinePairing>();
@@ -54,7 +55,7 @@ export function reconcileExport(input: ReconcileInput): ReconcileResult {
   const contactNames = new Map(input.contacts.map((contact) => [contact.contactId, contact.name]));
 
   const results: RecordedResult[] = [];
-  judged.forEach((record, recordIndex) => {
+  recorded.records.forEach((record, recordIndex) => {
     const first = recorded.first[recordIndex] as number;
     const pairings = record.lines.map((_, lineIndex) => pairingOf.get(first + lineIndex));
     const judgement = judgeRecordedOrder(
