@@ -6,7 +6,7 @@ import type { Frame, Page } from 'puppeteer';
 import { ORDERS_CSV_HEADER } from '../demo/backoffices/rep/exports';
 import { toCsv, type CsvCell } from '../demo/csv';
 import { startDemoServer } from '../demo/server';
-import { launchWithTally, stopServiceWorker, type TallyBrowser } from '../support/chromium';
+import { launchWithTally, stopServiceWorker, waitForDownload, type TallyBrowser } from '../support/chromium';
 import { makePurchase, putRows } from '../support/contacts';
 import { countRows, storedRows } from '../support/indexeddb';
 import { captureContact, openDashboard, openSidebar } from '../support/tour';
@@ -174,7 +174,6 @@ describe('reconcile a back-office export', () => {
   });
 
   const statuses = () => storedRows<ReconcileStatus>(dashboard, 'reconcileStatuses');
-  const runs = () => storedRows<StoredReconcileRun>(dashboard, 'reconcileRuns');
   const label = (customerId: string, date: string) => `${contactOf(customerId).name}, ${date}`;
 
   it('reconciles a dropped export: progress, then each outcome listed; confirm, import, and badges on the timeline', async () => {
@@ -404,7 +403,7 @@ describe('reconcile a back-office export', () => {
     await page.goto(`${demo.url}/rep/customers/C-00043`);
     const frame = await openSidebar(page, tally);
     await frame.waitForSelector('::-p-aria(Drop a back-office order export here)');
-    const runsBefore = (await runs()).length;
+    const runsBefore = await countRows(dashboard, 'reconcileRuns');
     const second = `${header}A-2;04/03/2026;${grace.name};Hand Cream;2;9,50\r\n`;
     await dropFile(frame, '.reconcile .drop-zone', 'corner-shop-march-2.csv', second);
     const done = await frame.waitForFunction(
@@ -419,8 +418,35 @@ describe('reconcile a back-office export', () => {
     expect(await frame.$eval('.reconcile a', (link) => link.getAttribute('href'))).toBe(
       `${tally.extensionOrigin}/dashboard.html#reconcile`,
     );
-    expect((await runs()).length).toBe(runsBefore + 1);
+    expect(await countRows(dashboard, 'reconcileRuns')).toBe(runsBefore + 1);
     expect(await countRows(dashboard, 'backOfficeMappings')).toBe(1);
     await page.close();
+  });
+
+  it('offers to reconcile an orders export just downloaded from the back office', async () => {
+    const page = await tally.browser.newPage();
+    await page.goto(`${demo.url}/rep/orders`);
+    await page.locator('::-p-aria(Export orders \\(CSV\\))').click();
+    const downloaded = await waitForDownload(tally.downloadDir, /^northwind-orders.*\.csv$/);
+    const fileName = downloaded.split('/').pop() ?? '';
+    await page.close();
+
+    await dashboard.reload();
+    const offer = await dashboard.waitForSelector(`${SECTION} .reconcile-offer`);
+    expect(await offer?.evaluate((element) => element.querySelector('p')?.textContent)).toBe(
+      `You downloaded ${fileName} from ${demo.url}. Choose it to reconcile it.`,
+    );
+    const button = await offer?.waitForSelector(`::-p-aria(Choose ${fileName})`);
+    const [chooser] = await Promise.all([dashboard.waitForFileChooser(), button?.click()]);
+    await chooser.accept([downloaded]);
+    await waitForResults(dashboard, fileName, 60_000);
+    expect(await dashboard.$(`${SECTION} .reconcile-offer`)).toBeNull();
+    const offers = await storedRows<{ fileName: string; dismissed?: boolean }>(dashboard, 'reconcileOffers');
+    expect(offers.map((stored) => [stored.fileName, stored.dismissed])).toEqual([[fileName, true]]);
+    // Taken up, it is not offered again.
+    await dashboard.reload();
+    await dashboard.waitForSelector(`${SECTION} ::-p-aria(Reconcile export)`);
+    await waitForResults(dashboard, fileName);
+    expect(await dashboard.$(`${SECTION} .reconcile-offer`)).toBeNull();
   });
 });

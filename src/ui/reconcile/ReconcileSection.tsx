@@ -29,7 +29,7 @@ export function ReconcileSection(props: { model: ReconcileModel; results: Reconc
             <FileButton
               accept={EXPORT_FILE_TYPES}
               disabled={blocked}
-              onFile={(file) => void model.chooseFile(file)}
+              onFile={(file) => void model.chooseFile(file, 'offer')}
             >
               Choose {offer.fileName}
             </FileButton>

@@ -135,8 +135,11 @@ export function createReconcileModel(deps: ReconcileDeps) {
     void deps.runJob(started.jobId).catch(() => undefined);
   }
 
-  /** Reads a dropped or chosen file and reconciles it, or asks for its columns first. */
-  async function chooseFile(file: File) {
+  /**
+   * Reads a dropped or chosen file and reconciles it, or asks for its columns first. The
+   * download offer is taken up by a file chosen through it, or by the very file it names.
+   */
+  async function chooseFile(file: File, via: 'offer' | 'user' = 'user') {
     if (busy.value) return;
     if (running.value) {
       error.value =
@@ -145,7 +148,7 @@ export function createReconcileModel(deps: ReconcileDeps) {
     }
     mapping.value = null;
     status.value = null;
-    if (offer.value && offer.value.fileName === file.name) await dismissOffer();
+    if (offer.value && (via === 'offer' || offer.value.fileName === file.name)) await dismissOffer();
     await act(`${file.name} was not reconciled: `, async () => {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const read = await deps.readFile(bytes, file.name);

@@ -274,6 +274,18 @@ describe('reconcile model', () => {
     await late.model.refresh();
     expect(late.model.offer.value).toBeNull();
 
+    // A file chosen through the offer takes it up, whatever the browser named it.
+    vi.setSystemTime(NOW);
+    const renamed = setup(recognised, {
+      latestOffer: async () => offer,
+      dismissOffer: async (id) => void dismissed.push(id),
+    });
+    await renamed.model.refresh();
+    await renamed.model.chooseFile(csv(undefined, 'orders (1).csv'), 'offer');
+    expect(renamed.model.offer.value).toBeNull();
+    expect(dismissed).toEqual(['offer-1', 'offer-1']);
+    renamed.model.stop();
+
     const gone = setup(recognised, { latestOffer: async () => ({ ...offer, dismissed: true }) });
     await gone.model.refresh();
     expect(gone.model.offer.value).toBeNull();
