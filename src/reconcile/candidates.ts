@@ -22,6 +22,10 @@ export interface ScoredCandidate extends Candidate {
 
 // Candidates of a purchase and an order the user confirmed together win over equal ones.
 const CONFIRMED_BONUS = 100;
+// Each further line of a record that a back-office order also has makes each of its pairs with
+// that order likelier: a record of tea and honey is the order of tea and honey a day later, not
+// that order's honey plus a lone tea bought on the very day (which a per-line score would pick).
+const TOGETHER_BONUS = 150;
 
 export function findCandidates(
   recorded: RecordedSide,
@@ -53,24 +57,32 @@ export function findCandidates(
       for (const prepared of days.get(day + shift) ?? []) {
         const { order } = prepared;
         if (rules.isRejected(record.purchaseId, order.orderId)) continue;
-        const bonus = rules.isConfirmedOrder(record.purchaseId, order.orderId) ? CONFIRMED_BONUS : 0;
+        const confirmed = rules.isConfirmedOrder(record.purchaseId, order.orderId) ? CONFIRMED_BONUS : 0;
         const sameCurrency = order.currency === record.currency;
+        const pairs: ScoredCandidate[] = [];
+        const linesFound = new Set<number>();
         order.lines.forEach((exportLine, at) => {
           const exportKeys = keysOf(exportLine.sku, exportLine.name);
           record.lines.forEach((recordedLine, lineIndex) => {
             const product = matchProduct(recordedKeys[lineIndex] as ProductKeys, exportKeys);
             if (!product) return;
             const facts = pairFacts(product, shift, recordedLine, exportLine, sameCurrency, options);
-            candidates.push({
+            linesFound.add(lineIndex);
+            pairs.push({
               left: firstLine + lineIndex,
               right: prepared.firstLine + at,
-              score: pairScore(facts) + bonus,
+              score: pairScore(facts) + confirmed,
               facts,
               order: prepared,
               at,
             });
           });
         });
+        const together = TOGETHER_BONUS * (linesFound.size - 1);
+        for (const pair of pairs) {
+          pair.score += together;
+          candidates.push(pair);
+        }
       }
     }
   });

@@ -333,6 +333,23 @@ describe('choosing between candidates', () => {
     expect(result.backOfficeOnly).toEqual([]);
   });
 
+  it('keeps the lines of a record together in one back-office order, not each at its nearest date', () => {
+    const result = reconcile({
+      contacts,
+      recorded: [teaAndHoney],
+      exportOrders: [
+        // The whole order a day later, and a lone tea on the very day (a sale never recorded).
+        order('SO-1', '2026-03-11', JANE, [
+          [...TEA, 2, 1250],
+          [...HONEY, 1, 800],
+        ]),
+        order('SO-2', '2026-03-10', JANE, [[...TEA, 2, 1250]]),
+      ],
+    });
+    expect(resultOf(result, 'p-1')).toMatchObject({ outcome: 'probable', backOfficeOrderIds: ['SO-1'] });
+    expect(result.backOfficeOnly.map((only) => only.order.orderId)).toEqual(['SO-2']);
+  });
+
   it('prefers a SKU match to a name match', () => {
     const result = reconcile({
       contacts,
