@@ -36,7 +36,8 @@ export function ExportPanel(props: { model: PurchaseExportModel }) {
           {progress ? (
             <p class="export-progress">
               <progress aria-label="Export progress" max={progress.total} value={progress.written} />{' '}
-              <span role="status">
+              {/* Not a live region: read out every 30 ms it would drown the result that follows. */}
+              <span>
                 Writing {progress.written.toLocaleString('en')} of {progress.total.toLocaleString('en')}{' '}
                 lines…
               </span>
