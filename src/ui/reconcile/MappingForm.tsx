@@ -53,6 +53,7 @@ export function MappingForm(props: {
           <input
             type="text"
             value={layout.backOffice}
+            aria-describedby="reconcile-back-office-hint"
             onInput={(event) => form.setBackOffice(event.currentTarget.value)}
           />
         </label>
@@ -79,6 +80,10 @@ export function MappingForm(props: {
           </label>
         ) : null}
       </div>
+      <p id="reconcile-back-office-hint" class="muted">
+        Customer IDs in the file are matched with the contacts&apos; IDs from this back office:
+        &quot;import&quot; for contacts imported from a CSV file.
+      </p>
       <Preview header={header} rows={form.file.preview} />
       {problem ? (
         <p role="alert" class="error">
