@@ -1,6 +1,7 @@
 import { nowInstant, type Instant } from '../domain/dates';
 import type { BackOfficeOnlyOrder, ReconcileDecision, ReconcileStatus } from '../domain/reconcile';
 import type { TallyDatabase } from './database';
+import { getRun, putRun } from './reconcile-runs';
 import type { StoredReconcileRun } from './reconcile-tables';
 
 export type Verdict = ReconcileDecision['verdict'];
@@ -57,7 +58,7 @@ export async function decideProbableMatch(
  * match used to its back-office-only list when no other recorded order matched them.
  */
 async function recountRun(db: TallyDatabase, before: ReconcileStatus, after: ReconcileStatus): Promise<void> {
-  const run = await db.reconcileRuns.get(before.runId);
+  const run = await getRun(db, before.runId);
   if (!run) return;
   const counts = { ...run.counts, [before.outcome]: run.counts[before.outcome] - 1 };
   counts[after.outcome] += 1;
@@ -71,7 +72,7 @@ async function recountRun(db: TallyDatabase, before: ReconcileStatus, after: Rec
     backOfficeOnly,
     counts: { ...counts, backOfficeOnly: backOfficeOnly.length },
   };
-  await db.reconcileRuns.put(updated);
+  await putRun(db, updated);
 }
 
 /** The orders a rejected match used that no other status of its run uses and the run does not list yet. */

@@ -6,6 +6,7 @@ import type { ReconcileStatus } from '../domain/reconcile';
 import type { TallyDatabase } from './database';
 import { addProduct, findProductBySku } from './products';
 import { recordPurchase } from './purchases';
+import { getRun, putRun } from './reconcile-runs';
 import type { StoredReconcileRun } from './reconcile-tables';
 
 /**
@@ -31,7 +32,7 @@ export async function importBackOfficeOrder(
       db.inventoryItems,
     ],
     async () => {
-      const run = await db.reconcileRuns.get(runId);
+      const run = await getRun(db, runId);
       if (!run) throw new Error('This reconciliation is no longer stored.');
       const entry = run.backOfficeOnly.find((candidate) => candidate.order.orderId === orderId);
       if (!entry) throw new Error(`Order ${orderId} is not among this run's back-office-only orders.`);
@@ -62,7 +63,7 @@ export async function importBackOfficeOrder(
           candidate === entry ? { ...entry, importedAs: record.id } : candidate,
         ),
       };
-      await db.reconcileRuns.put(updated);
+      await putRun(db, updated);
       return record.id;
     },
   );

@@ -43,15 +43,20 @@ export interface RunJobOptions {
 const running = new Set<string>();
 
 /**
- * The decoded text of each job's file, for this worker's life only: a cache, since decoding a
- * large file for every chunk would cost as much as reading it. After a restart it is decoded
- * again from the stored file.
+ * What this worker has already done for each job, kept for its life only, as a cache: the file
+ * decoded (decoding a large file for every chunk would cost as much as reading it), and the rows
+ * of each chunk it stored (matching then need not read them back). After a restart both come
+ * again from what is stored.
  */
-const decodedTexts = new Map<string, string>();
+interface JobMemory {
+  text: string;
+  chunks: BackOfficeRow[][];
+}
+const memory = new Map<string, JobMemory>();
 
-/** Forgets every decoded file, as a restarted worker would have (for tests). */
-export function forgetDecodedFiles(): void {
-  decodedTexts.clear();
+/** Forgets every job's decoded file and rows, as a restarted worker would have (for tests). */
+export function forgetJobMemory(): void {
+  memory.clear();
 }
 
 /**
@@ -67,7 +72,7 @@ export async function runReconcileJob(
   running.add(jobId);
   try {
     const last = await runSteps(db, jobId, options);
-    if (!last || !isUnfinished(last)) decodedTexts.delete(jobId);
+    if (!last || !isUnfinished(last)) memory.delete(jobId);
     return last;
   } finally {
     running.delete(jobId);
@@ -143,15 +148,15 @@ export async function reconcileStep(
 
 /** The job's file as text; undefined when the job was cancelled meanwhile (its file is gone). */
 async function decodedText(db: TallyDatabase, job: ReconcileJob): Promise<string | undefined> {
-  const cached = decodedTexts.get(job.id);
-  if (cached !== undefined) return cached;
+  const remembered = memory.get(job.id);
+  if (remembered) return remembered.text;
   const file = await db.reconcileFiles.get(job.id);
   if (!file) {
     if (!(await stillAt(db, job))) return undefined;
     throw new Error(`the file ${job.fileName} is no longer stored.`);
   }
   const { text } = decodeCsvBytes(new Uint8Array(await file.bytes.arrayBuffer()));
-  decodedTexts.set(job.id, text);
+  memory.set(job.id, { text, chunks: [] });
   return text;
 }
 
@@ -177,12 +182,23 @@ async function readChunk(
     progress: read.done ? MATCHING : PARSED * (text.length === 0 ? 1 : read.next.offset / text.length),
     updatedAt: nowInstant(),
   };
-  return db.transaction('rw', db.reconcileJobs, db.reconcileChunks, async () => {
-    if (!(await stillAt(db, job))) return undefined;
-    await db.reconcileChunks.put({ jobId: job.id, index: job.cursor.chunk, rows: read.rows });
-    await db.reconcileJobs.put(next);
-    return next;
-  });
+  return db
+    .transaction('rw', db.reconcileJobs, db.reconcileChunks, async () => {
+      if (!(await stillAt(db, job))) return undefined;
+      await db.reconcileChunks.put({
+        jobId: job.id,
+        index: job.cursor.chunk,
+        rows: JSON.stringify(read.rows),
+      });
+      await db.reconcileJobs.put(next);
+      return next;
+    })
+    .then((written) => {
+      // Remembered once committed: the rows stored are the rows remembered.
+      const remembered = memory.get(job.id);
+      if (written && remembered) remembered.chunks[job.cursor.chunk] = read.rows;
+      return written;
+    });
 }
 
 /**
@@ -191,15 +207,7 @@ async function readChunk(
  * job matching, and the next runner does it again.
  */
 async function matchAndSave(db: TallyDatabase, job: ReconcileJob): Promise<ReconcileJob | undefined> {
-  const chunks = await db.reconcileChunks
-    .where('[jobId+index]')
-    .between([job.id, 0], [job.id, Number.MAX_SAFE_INTEGER], true, true)
-    .toArray();
-  if (chunks.length !== job.cursor.chunk) {
-    throw new Error(`${job.cursor.chunk - chunks.length} chunks of rows read are missing.`);
-  }
-  const rows: BackOfficeRow[] = [];
-  for (const chunk of chunks) for (const row of chunk.rows) rows.push(row);
+  const rows = await rowsRead(db, job);
   const grouped = groupOrders(rows);
   const input = await loadReconcileInput(db, grouped.orders, {
     backOffice: job.layout.backOffice,
@@ -210,6 +218,30 @@ async function matchAndSave(db: TallyDatabase, job: ReconcileJob): Promise<Recon
   const saving = job.state === 'saving' ? job : await moveOn(db, job, { state: 'saving', progress: SAVING });
   if (!saving) return undefined;
   return saveReconcileResult(db, saving, result, grouped);
+}
+
+/** Every row the job read, in file order: remembered by this worker, else read back from its chunks. */
+async function rowsRead(db: TallyDatabase, job: ReconcileJob): Promise<BackOfficeRow[]> {
+  let chunks = memory.get(job.id)?.chunks ?? [];
+  if (!hasEvery(chunks, job.cursor.chunk)) {
+    const stored = await db.reconcileChunks
+      .where('[jobId+index]')
+      .between([job.id, 0], [job.id, Number.MAX_SAFE_INTEGER], true, true)
+      .toArray();
+    if (stored.length !== job.cursor.chunk) {
+      throw new Error(`${job.cursor.chunk - stored.length} chunks of rows read are missing.`);
+    }
+    chunks = stored.map((chunk) => JSON.parse(chunk.rows) as BackOfficeRow[]);
+  }
+  const rows: BackOfficeRow[] = [];
+  for (const chunk of chunks) for (const row of chunk) rows.push(row);
+  return rows;
+}
+
+function hasEvery(chunks: readonly (BackOfficeRow[] | undefined)[], count: number): boolean {
+  if (chunks.length !== count) return false;
+  for (let index = 0; index < count; index++) if (chunks[index] === undefined) return false;
+  return true;
 }
 
 /** Writes the job's next state if it is still as this runner read it; undefined otherwise. */
@@ -235,7 +267,7 @@ async function failJob(
   job: ReconcileJob,
   error: string,
 ): Promise<ReconcileJob | undefined> {
-  decodedTexts.delete(job.id);
+  memory.delete(job.id);
   return db.transaction('rw', db.reconcileJobs, db.reconcileFiles, db.reconcileChunks, async () => {
     const stored = await db.reconcileJobs.get(job.id);
     if (!stored || !isUnfinished(stored)) return stored;

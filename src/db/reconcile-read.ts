@@ -1,5 +1,6 @@
 import type { JobState, ReconcileStatus } from '../domain/reconcile';
 import type { TallyDatabase } from './database';
+import { getRun, runRows, unpackRun } from './reconcile-runs';
 import type { ReconcileJob, StoredReconcileRun } from './reconcile-tables';
 
 /** Reading what reconciliation stored: jobs for the progress bar, runs and statuses for the results. */
@@ -28,11 +29,12 @@ export async function readReconcileRun(
   db: TallyDatabase,
   runId: string,
 ): Promise<StoredReconcileRun | undefined> {
-  return db.reconcileRuns.get(runId);
+  return getRun(db, runId);
 }
 
 export async function latestReconcileRun(db: TallyDatabase): Promise<StoredReconcileRun | undefined> {
-  return db.reconcileRuns.orderBy('finishedAt').last();
+  const row = await runRows(db).orderBy('finishedAt').last();
+  return row && unpackRun(row);
 }
 
 /** Every recorded order's latest status, by purchase id. */

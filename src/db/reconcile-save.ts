@@ -10,6 +10,7 @@ import {
 import type { ReconcileResult, RecordedResult } from '../reconcile/types';
 import type { TallyDatabase } from './database';
 import { stillAt } from './reconcile-read';
+import { packRun, runRows } from './reconcile-runs';
 import { dropJobData } from './reconcile-start';
 import type { ReconcileJob, StoredReconcileRun } from './reconcile-tables';
 
@@ -58,7 +59,7 @@ export async function saveReconcileResult(
     async () => {
       if (!(await stillAt(db, job))) return undefined;
       await db.reconcileStatuses.bulkPut(statuses);
-      await db.reconcileRuns.add(run);
+      await runRows(db).add(packRun(run));
       await db.reconcileJobs.put(done);
       await dropJobData(db, job.id);
       return done;

@@ -1,8 +1,10 @@
 import type { TallyDatabase } from '../../src/db/database';
+import type { BackOfficeOrder } from '../../src/domain/back-office-order';
 import type { Contact } from '../../src/domain/contact';
 import type { PurchaseRecord } from '../../src/domain/purchase';
 import { ORDERS_CSV_HEADER } from '../demo/backoffices/rep/exports';
 import { toCsv, type CsvCell } from '../demo/csv';
+import { formatDecimal } from '../demo/money';
 import { makeContact, makePurchase } from './contacts';
 
 /**
@@ -16,6 +18,27 @@ export type NorthwindRow = readonly [string, string, string, string, string, Csv
 
 export function northwindCsv(rows: readonly NorthwindRow[]): string {
   return toCsv(ORDERS_CSV_HEADER, rows);
+}
+
+/** Orders written as the Northwind demo back office exports them: one row per line, in order. */
+export function northwindOrdersCsv(orders: readonly BackOfficeOrder[]): string {
+  function* rows(): Generator<NorthwindRow> {
+    for (const order of orders) {
+      for (const line of order.lines) {
+        yield [
+          order.orderId,
+          order.date,
+          order.customer.id ?? '',
+          order.customer.email ?? '',
+          line.sku ?? '',
+          line.quantity,
+          formatDecimal(line.unitPriceMinor),
+          order.currency,
+        ];
+      }
+    }
+  }
+  return toCsv(ORDERS_CSV_HEADER, rows());
 }
 
 export const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);

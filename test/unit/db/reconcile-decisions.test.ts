@@ -4,7 +4,7 @@ import { TallyDatabase } from '../../../src/db/database';
 import { addProduct } from '../../../src/db/products';
 import { decideProbableMatch, decisionId } from '../../../src/db/reconcile-decisions';
 import { importBackOfficeOrder } from '../../../src/db/reconcile-import';
-import { forgetDecodedFiles, runReconcileJob } from '../../../src/db/reconcile-job';
+import { forgetJobMemory, runReconcileJob } from '../../../src/db/reconcile-job';
 import { readReconcileRun, readReconcileStatuses } from '../../../src/db/reconcile-read';
 import { readReconcileFile, startReconcileJob } from '../../../src/db/reconcile-start';
 import type { StoredReconcileRun } from '../../../src/db/reconcile-tables';
@@ -23,7 +23,7 @@ let run: StoredReconcileRun;
 beforeEach(async () => {
   db = new TallyDatabase(`test-${crypto.randomUUID()}`);
   store = await seedReconcileStore(db);
-  forgetDecodedFiles();
+  forgetJobMemory();
   run = await reconcile(northwindCsv(MARCH_ROWS));
 });
 afterEach(async () => {

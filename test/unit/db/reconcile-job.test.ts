@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TallyDatabase } from '../../../src/db/database';
 import {
-  forgetDecodedFiles,
+  forgetJobMemory,
   reconcileStep,
   resumeReconcileJobs,
   runReconcileJob,
@@ -15,6 +15,7 @@ import {
   readReconcileStatuses,
 } from '../../../src/db/reconcile-read';
 import { cancelReconcileJob, readReconcileFile, startReconcileJob } from '../../../src/db/reconcile-start';
+import { runRows } from '../../../src/db/reconcile-runs';
 import type { ReconcileJob, StoredReconcileRun } from '../../../src/db/reconcile-tables';
 import { DEFAULT_RECONCILE_OPTIONS, type ReconcileStatus } from '../../../src/domain/reconcile';
 import {
@@ -31,7 +32,7 @@ let store: ReconcileStore;
 beforeEach(async () => {
   db = new TallyDatabase(`test-${crypto.randomUUID()}`);
   store = await seedReconcileStore(db);
-  forgetDecodedFiles();
+  forgetJobMemory();
 });
 afterEach(async () => {
   await db.delete();
@@ -118,6 +119,10 @@ describe('a reconcile job, start to finish', () => {
     ]);
     // The probable match's order is kept, to become back office only if the user rejects it.
     expect(run?.heldOrders?.map((entry) => entry.order.orderId)).toEqual(['SO-2']);
+    // Stored packed: the orders are one JSON string in the row.
+    const row = await runRows(db).get(done?.runId ?? '');
+    expect(typeof row?.backOfficeOnly).toBe('string');
+    expect(JSON.parse(row?.backOfficeOnly ?? '')).toEqual(run?.backOfficeOnly);
     expect(await leftovers()).toEqual({ chunks: 0, files: 0 });
   });
 
@@ -217,7 +222,7 @@ describe('a job stopped and resumed', () => {
     expect(await db.reconcileStatuses.count()).toBe(0);
 
     // A new worker: nothing in memory, the stored job resumed.
-    forgetDecodedFiles();
+    forgetJobMemory();
     await resumeReconcileJobs(db, { chunkRows: 5 });
     expect(await readReconcileJob(db, jobId)).toMatchObject({ state: 'done', rowsRead: manyRows.length });
     expect(await outcome()).toEqual(expected);
@@ -282,8 +287,9 @@ describe('a job that does not finish', () => {
     ];
     const jobId = await startJob(northwindCsv(later), 'later.csv');
     await runReconcileJob(db, jobId, { chunkRows: 1, afterStep: (job) => job.state !== 'matching' });
-    // A chunk that is not what the reader stored (a bad write, a newer Tally's rows).
-    await db.reconcileChunks.update([jobId, 0], { rows: null as never });
+    // The worker restarts, and a chunk is not what the reader stored (a bad write, a newer Tally's rows).
+    forgetJobMemory();
+    await db.reconcileChunks.update([jobId, 0], { rows: '[{"line": 2, "orderId": "SO-4"' });
 
     const failed = await runReconcileJob(db, jobId);
     expect(failed).toMatchObject({ state: 'failed', error: expect.stringMatching(/^Tally could not match/) });
