@@ -54,26 +54,35 @@ export function parseRowsAt(
 
 /**
  * The file's line end as papaparse would guess it (its guess is not exported): quoted cells are
- * left out, then LF wins unless CR comes first, and CRLF wins when most CRs are followed by LF.
- * Judged on the start of the file, so every chunk of one file agrees.
+ * left out, then LF wins unless a CR comes first, and CRLF wins when most CRs are followed by LF.
+ * Judged on the start of the file, so every chunk of one file agrees; the start is short because
+ * each chunk asks again.
  */
 export function guessNewline(text: string): '\r\n' | '\n' | '\r' {
-  const sample = text.slice(0, 64 * 1024).replace(/"[^"]*"/g, '');
+  const sample = text.slice(0, 16 * 1024).replace(/"[^"]*"/g, '');
   const firstCr = sample.indexOf('\r');
   if (firstCr === -1) return '\n';
   const firstLf = sample.indexOf('\n');
   if (firstLf !== -1 && firstLf < firstCr) return '\n';
-  const crs = sample.split('\r');
+  let crs = 0;
   let followedByLf = 0;
-  for (let i = 1; i < crs.length; i++) if (crs[i]?.startsWith('\n')) followedByLf++;
-  return followedByLf >= (crs.length - 1) / 2 ? '\r\n' : '\r';
+  for (let i = firstCr; i !== -1; i = sample.indexOf('\r', i + 1)) {
+    crs++;
+    if (sample.charCodeAt(i + 1) === 0x0a) followedByLf++;
+  }
+  return followedByLf >= crs / 2 ? '\r\n' : '\r';
 }
 
 /** Cells written by neutraliseFormula come back without their guarding apostrophe. */
 export function restoredCell(cells: readonly string[], index: number): string {
   const cell = cells[index] ?? '';
-  return cell.includes("'") ? restoreFormula(cell) : cell;
+  // The guard starts a line of the cell: the first character, or one after a line break. Checked
+  // for every cell of every row, so the common case is one character comparison.
+  if (cell.charCodeAt(0) === APOSTROPHE) return restoreFormula(cell);
+  return cell.length > 2 && (cell.includes('\n') || cell.includes('\r')) ? restoreFormula(cell) : cell;
 }
+
+const APOSTROPHE = 0x27;
 
 export interface HeaderRead {
   header: string[];

@@ -55,6 +55,8 @@ export function parseExportAmount(
   currency: CurrencyCode,
   decimalComma: boolean,
 ): ValueResult<number> {
+  const plain = plainMinor(cell, minorDigits(currency));
+  if (plain !== undefined) return { ok: true, value: plain };
   let text = cell.trim();
   if (text === '') return refuse('is empty');
   let negative = false;
@@ -68,12 +70,12 @@ export function parseExportAmount(
     negative = true;
     text = text.slice(1);
   }
-  const plain = plainDecimal(text, decimalComma);
-  if (plain === undefined || !/^\d/.test(plain)) return refuse('is not an amount');
-  const money = parseDecimalAmount(plain, currency);
+  const decimal = plainDecimal(text, decimalComma);
+  if (decimal === undefined || !/^\d/.test(decimal)) return refuse('is not an amount');
+  const money = parseDecimalAmount(decimal, currency);
   if (money) return { ok: true, value: negative ? -money.minor : money.minor };
   const digits = minorDigits(currency);
-  if (/^\d[\d,]*\.\d+$/.test(plain)) {
+  if (/^\d[\d,]*\.\d+$/.test(decimal)) {
     return refuse(
       digits === 0
         ? `has decimals, and amounts in ${currency} have none`
@@ -88,6 +90,10 @@ export function parseExportAmount(
  * "0.5"). Zero and negative quantities (refunds, voids) are not sales to match.
  */
 export function parseQuantity(cell: string, decimalComma: boolean): ValueResult<number> {
+  if (isPlainNumber(cell)) {
+    const value = Number(cell);
+    return value === 0 ? refuse('is zero') : { ok: true, value };
+  }
   const text = cell.trim();
   if (text === '') return refuse('is empty');
   const plain = plainDecimal(
@@ -100,6 +106,50 @@ export function parseQuantity(cell: string, decimalComma: boolean): ValueResult<
   if (match[1] === '-' && value !== 0) return refuse('is negative');
   if (value === 0) return refuse('is zero');
   return { ok: true, value };
+}
+
+/**
+ * Most amounts are plain ("18.50", "7"): read with a loop over characters, which is several
+ * times faster than the general path's regular expressions on files of 100,000 rows. Undefined
+ * for anything else (signs, symbols, grouping, too many decimals), which the general path reads
+ * or explains.
+ */
+function plainMinor(text: string, digits: number): number | undefined {
+  const length = text.length;
+  // 15 digits stay exact in a double.
+  if (length === 0 || length > 15) return undefined;
+  let whole = 0;
+  let i = 0;
+  for (; i < length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) break;
+    whole = whole * 10 + digit;
+  }
+  if (i === 0) return undefined;
+  if (i === length) return whole * 10 ** digits;
+  if (text.charCodeAt(i) !== 46) return undefined;
+  let fraction = 0;
+  let places = 0;
+  for (i++; i < length; i++, places++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    fraction = fraction * 10 + digit;
+  }
+  if (places > digits) return undefined;
+  return whole * 10 ** digits + fraction * 10 ** (digits - places);
+}
+
+/** Digits with at most one "." between them ("3", "1.0"): Number reads them exactly as written. */
+function isPlainNumber(text: string): boolean {
+  const length = text.length;
+  if (length === 0 || length > 15) return false;
+  let dot = -1;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 46 && dot === -1) dot = i;
+    else if (code < 48 || code > 57) return false;
+  }
+  return dot !== 0 && dot !== length - 1;
 }
 
 const ISO_DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])/;
