@@ -27,6 +27,7 @@ const CONFIRMED_BONUS = 100;
 // that order's honey plus a lone tea bought on the very day (which a per-line score would pick).
 const TOGETHER_BONUS = 150;
 
+/** Every candidate pair; `options.dateWindowDays` is a whole number of days, at least 0. */
 export function findCandidates(
   recorded: RecordedSide,
   exported: ExportSide,
@@ -45,7 +46,7 @@ export function findCandidates(
     else days.set(prepared.day, [prepared]);
   }
 
-  const window = Math.max(0, Math.floor(options.dateWindowDays));
+  const window = options.dateWindowDays;
   const candidates: ScoredCandidate[] = [];
   recorded.records.forEach((record, recordIndex) => {
     const days = byContactDay.get(record.contactId);

@@ -26,7 +26,8 @@ import type { ReconcileInput, ReconcileResult, RecordedOrderInput, RecordedResul
  *    only.
  */
 export function reconcileExport(input: ReconcileInput): ReconcileResult {
-  const { options } = input;
+  // A window is whole days, never negative, read the same way for coverage and for candidates.
+  const options = { ...input.options, dateWindowDays: Math.max(0, Math.floor(input.options.dateWindowDays)) };
   const dayOf = createDayNumbers();
   const resolve = createCustomerResolver(input.contacts, input.defaultCountry);
   const products = createProductMatcher();

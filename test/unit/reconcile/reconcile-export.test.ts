@@ -350,6 +350,53 @@ describe('choosing between candidates', () => {
     expect(result.backOfficeOnly.map((only) => only.order.orderId)).toEqual(['SO-2']);
   });
 
+  it('pairs a product recorded on two lines with two back-office lines, the nearest prices together', () => {
+    const result = reconcile({
+      contacts,
+      recorded: [
+        record('p-1', 'c-jane', '2026-03-10', [
+          [...TEA, 1, 1250],
+          [...TEA, 1, 0],
+        ]),
+      ],
+      exportOrders: [
+        order('SO-1', '2026-03-10', JANE, [
+          [...TEA, 1, 0, 40],
+          [...TEA, 1, 1250, 41],
+        ]),
+      ],
+    });
+    expect(resultOf(result, 'p-1')).toMatchObject({
+      outcome: 'synced',
+      lines: [
+        { lineIndex: 0, backOfficeLine: 41 },
+        { lineIndex: 1, backOfficeLine: 40 },
+      ],
+    });
+  });
+
+  it('reads a fractional or negative window as whole days, at least none', () => {
+    const tea = record('p-1', 'c-jane', '2026-03-10', [[...TEA, 2, 1250]]);
+    const exportOrders = [
+      order('SO-0', '2026-03-01', { id: 'C-2' }, [['X-1', 'Doormat', 1, 900]]),
+      order('SO-1', '2026-03-12', JANE, [[...TEA, 2, 1250]]),
+    ];
+    const within = reconcile({
+      contacts,
+      recorded: [tea],
+      exportOrders,
+      options: { dateWindowDays: 2.9, priceTolerance: 0.05 },
+    });
+    expect(resultOf(within, 'p-1').outcome).toBe('probable');
+    const none = reconcile({
+      contacts,
+      recorded: [tea],
+      exportOrders,
+      options: { dateWindowDays: -1, priceTolerance: 0.05 },
+    });
+    expect(resultOf(none, 'p-1').outcome).toBe('missing');
+  });
+
   it('prefers a SKU match to a name match', () => {
     const result = reconcile({
       contacts,
