@@ -24,6 +24,17 @@ import type { ReconcileInput, ReconcileResult, RecordedOrderInput, RecordedResul
  * 4. Each recorded order gets its outcome and differences (outcome.ts), the user's earlier
  *    verdicts applied (decisions.ts); export orders none of whose lines matched are back office
  *    only.
+ *
+ * Where the rules had to choose, they chose what a rep reconciling by hand would do:
+ * - an order in another currency pairs only when nothing in the record's own currency does, and
+ *   then as a conflict (`currency`), its prices not compared: a file read with the wrong default
+ *   currency shows as exactly that, not as everything missing;
+ * - a record dated just outside the export's dates (within the window) is judged only when
+ *   something matched: unmatched, it is most likely in the previous or next export;
+ * - two different SKUs are two products, unless the names are the same words;
+ * - a confirmed verdict makes the same match synced again when it is still only probable, never
+ *   when the back office has since changed it into a conflict;
+ * - the lines of a record prefer to stay together in one back-office order (candidates.ts).
  */
 export function reconcileExport(input: ReconcileInput): ReconcileResult {
   // A window is whole days, never negative, read the same way for coverage and for candidates.
