@@ -66,8 +66,10 @@ const PRICE_SCORES: Readonly<Record<PriceAgreement, number>> = {
   equal: 200,
   within: 100,
   beyond: 0,
-  // Below any pair in the record's own currency, whatever else agrees.
-  otherCurrency: -300,
+  // Below any pair in the record's own currency, whatever else agrees: the best such pair
+  // (SKU, same day, same quantity) then scores 780, the worst in the same currency (a name at
+  // the threshold, the window's last day, nothing else) 790. Still above zero: it can pair.
+  otherCurrency: -720,
 };
 
 /** 300 on the same day, 200 a day apart, then less each further day, never below 20. */

@@ -26,8 +26,8 @@ import type { ReconcileInput, ReconcileResult, RecordedOrderInput, RecordedResul
  *    only.
  *
  * Where the rules had to choose, they chose what a rep reconciling by hand would do:
- * - an order in another currency pairs only when nothing in the record's own currency does, and
- *   then as a conflict (`currency`), its prices not compared: a file read with the wrong default
+ * - a back-office line in another currency loses to any in the record's own currency, and pairs
+ *   only as a conflict (`currency`), its price not compared: a file read with the wrong default
  *   currency shows as exactly that, not as everything missing;
  * - a record dated just outside the export's dates (within the window) is judged only when
  *   something matched: unmatched, it is most likely in the previous or next export;

@@ -445,7 +445,8 @@ describe('currencies', () => {
     const both = reconcile({
       contacts,
       recorded: [tea],
-      exportOrders: [euro, order('SO-2', '2026-03-12', JANE, [[...TEA, 2, 1250]])],
+      // Three days off, another quantity, another price: still the one in dollars.
+      exportOrders: [euro, order('SO-2', '2026-03-13', JANE, [[...TEA, 3, 2000]])],
     });
     expect(resultOf(both, 'p-1').backOfficeOrderIds).toEqual(['SO-2']);
   });
