@@ -332,6 +332,9 @@ describe('reconcile a back-office export', () => {
             (job) => job.state,
           );
           expect(stoppedAt).toContain('parsing');
+          // The dashboard opened again finds the job unfinished, shows it and wakes the worker.
+          await page.reload();
+          await page.waitForSelector(PROGRESS, { timeout: 10_000 });
         }
         await waitForResults(page, 'northwind-big.csv', 180_000);
         const [run] = (await storedRows<StoredReconcileRun>(page, 'reconcileRuns')).filter(

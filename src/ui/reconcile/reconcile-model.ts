@@ -1,5 +1,6 @@
 import { computed, signal } from '@preact/signals';
 import type { OrderExportLayout } from '../../domain/back-office-order';
+import { errorMessage } from '../../domain/errors';
 import type { ReconcileOptions } from '../../domain/reconcile';
 import type { ReconcileJob, ReconcileOffer, StoredReconcileRun } from '../../db/reconcile-tables';
 import { userAction } from '../user-action';
@@ -94,7 +95,7 @@ export function createReconcileModel(deps: ReconcileDeps) {
         if (ended) await showEnd(ended);
       })
       .catch((failure: unknown) => {
-        error.value = `Tally lost track of the reconcile: ${String(failure)}`;
+        error.value = `Tally lost track of the reconcile: ${errorMessage(failure)}`;
       });
   }
 
