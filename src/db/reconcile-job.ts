@@ -270,7 +270,7 @@ async function failJob(
   memory.delete(job.id);
   return db.transaction('rw', db.reconcileJobs, db.reconcileFiles, db.reconcileChunks, async () => {
     const stored = await db.reconcileJobs.get(job.id);
-    if (!stored || !isUnfinished(stored)) return stored;
+    if (!stored || !(await stillAt(db, job))) return stored;
     const failed: ReconcileJob = { ...stored, state: 'failed', error, updatedAt: nowInstant() };
     await db.reconcileJobs.put(failed);
     await dropJobData(db, job.id);

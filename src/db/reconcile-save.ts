@@ -114,7 +114,7 @@ function heldOrders(
   recorded: readonly RecordedResult[],
   exportOrders: readonly BackOfficeOrder[],
 ): BackOfficeOnlyOrder[] {
-  const probable = recorded.filter((result) => result.outcome === 'probable' && !result.confirmed);
+  const probable = recorded.filter((result) => result.outcome === 'probable');
   if (probable.length === 0) return [];
   const byId = new Map(exportOrders.map((order) => [order.orderId, order]));
   const held = new Map<string, BackOfficeOnlyOrder>();
