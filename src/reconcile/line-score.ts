@@ -1,5 +1,6 @@
 import type { ReconcileOptions } from '../domain/reconcile';
 import type { ProductMatch } from './match-product';
+import { PRODUCT_NAME_THRESHOLD } from './product-name';
 
 /**
  * What a candidate pair (a recorded line and a back-office line of the same contact, within the
@@ -55,22 +56,25 @@ export function pairFacts(
   };
 }
 
-// The product weighs most (a SKU more than a name), then the date, then quantity and price: a
-// same-day line of the right product with a wrong quantity beats the right quantity three days
-// off, but never a line of another product. Every candidate scores above zero.
+// The product weighs most, then the date, then quantity and price. A SKU is worth a little more
+// than the same name without one, and a name less the less alike it is, so that a near-identical
+// name on the very day beats the SKU two days off. A day's shift, the commonest drift, costs less
+// than another quantity: a same-day line with another quantity beats the right quantity three
+// days off, but not one day off. Every candidate scores above zero.
 const SKU_SCORE = 1000;
-const NAME_BASE_SCORE = 500;
-const NAME_SIMILARITY_SCORE = 300;
-const QUANTITY_SCORE = 200;
+const NAME_SCORE_AT_THRESHOLD = 600;
+const NAME_SCORE_SPAN = 380;
+const QUANTITY_SCORE = 150;
 const PRICE_SCORES: Readonly<Record<PriceAgreement, number>> = {
-  equal: 200,
+  equal: 150,
   within: 100,
   beyond: 0,
-  // Below any pair in the record's own currency, whatever else agrees: the best such pair
-  // (SKU, same day, same quantity) then scores 780, the worst in the same currency (a name at
-  // the threshold, the window's last day, nothing else) 790. Still above zero: it can pair.
-  otherCurrency: -720,
+  otherCurrency: 0,
 };
+// A pair in another currency counts a quarter: the best of them (SKU, same day, same quantity:
+// 362) stays below the worst in the record's own currency (a name at the threshold on the
+// window's last day: 620), and above zero, so that it can still pair.
+const OTHER_CURRENCY_DIVISOR = 4;
 
 /** 300 on the same day, 200 a day apart, then less each further day, never below 20. */
 function dateScore(dayShift: number): number {
@@ -79,15 +83,20 @@ function dateScore(dayShift: number): number {
   return Math.max(20, 120 - 20 * (dayShift - 2));
 }
 
+function productScore(product: ProductMatch): number {
+  if (product.by === 'sku') return SKU_SCORE;
+  const above = Math.min(
+    1,
+    Math.max(0, (product.similarity - PRODUCT_NAME_THRESHOLD) / (1 - PRODUCT_NAME_THRESHOLD)),
+  );
+  return NAME_SCORE_AT_THRESHOLD + Math.round(NAME_SCORE_SPAN * above);
+}
+
 export function pairScore(facts: PairFacts): number {
-  const product =
-    facts.product.by === 'sku'
-      ? SKU_SCORE
-      : NAME_BASE_SCORE + Math.round(NAME_SIMILARITY_SCORE * facts.product.similarity);
-  return (
-    product +
+  const score =
+    productScore(facts.product) +
     dateScore(facts.dayShift) +
     (facts.sameQuantity ? QUANTITY_SCORE : 0) +
-    PRICE_SCORES[facts.price]
-  );
+    PRICE_SCORES[facts.price];
+  return facts.price === 'otherCurrency' ? Math.round(score / OTHER_CURRENCY_DIVISOR) : score;
 }

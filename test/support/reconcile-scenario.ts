@@ -40,6 +40,11 @@ export interface ScenarioNoise {
   nameOnlyProduct: number;
   /** A customer the export names only (no id, email or phone Tally knows). */
   customerByName: number;
+  /**
+   * The customer bought one of the recorded products again two or three days later, and the rep
+   * did not record it: a decoy inside the date window that only the better match tells apart.
+   */
+  repeatPurchase: number;
 }
 
 export const DEFAULT_NOISE: ScenarioNoise = {
@@ -53,6 +58,7 @@ export const DEFAULT_NOISE: ScenarioNoise = {
   splitOrder: 0.05,
   nameOnlyProduct: 0.2,
   customerByName: 0.08,
+  repeatPurchase: 0.05,
 };
 
 export interface ScenarioOptions {
@@ -231,6 +237,24 @@ export function generateScenario(options: ScenarioOptions): Scenario {
           },
         });
       }
+    }
+    if (chance(noise.repeatPurchase)) {
+      const again = pick(products);
+      const later = dates[Math.min(days - 1, dayIndex + pick([2, 3]))] as CalendarDate;
+      drafts.push({
+        date: later,
+        customer: exportCustomer(person, false, random, pick),
+        lines: [
+          {
+            line: {
+              sku: again.sku,
+              name: again.name,
+              quantity: integer(1, 6),
+              unitPriceMinor: again.priceMinor,
+            },
+          },
+        ],
+      });
     }
     if (exported.length > 1 && chance(noise.splitOrder)) {
       const cut = integer(1, exported.length - 1);
