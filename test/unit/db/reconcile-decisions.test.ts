@@ -89,6 +89,15 @@ describe('confirming or rejecting a probable match', () => {
     expect((await db.reconcileDecisions.toArray()).map((decision) => decision.verdict)).toEqual(['rejected']);
   });
 
+  it('rejected: an order another recorded order also matched stays matched, not back office only', async () => {
+    // As when the back office put two recorded orders on one of its orders.
+    await db.reconcileStatuses.update(store.synced.id, { backOfficeOrderIds: ['SO-1', 'SO-2'] });
+    await decideProbableMatch(db, store.probable.id, 'rejected');
+    const updated = await readReconcileRun(db, run.id);
+    expect(updated?.backOfficeOnly.map((entry) => entry.order.orderId)).toEqual(['SO-5', 'SO-6']);
+    expect(updated?.counts).toMatchObject({ probable: 0, missing: 2, backOfficeOnly: 2 });
+  });
+
   it('refuses an order whose status is not probable, writing nothing', async () => {
     await expect(decideProbableMatch(db, store.synced.id, 'confirmed')).rejects.toThrow(
       /Only a probable match/,

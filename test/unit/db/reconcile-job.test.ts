@@ -229,6 +229,18 @@ describe('a job stopped and resumed', () => {
     expect(await leftovers()).toEqual({ chunks: 0, files: 0 });
   });
 
+  it('a worker stopped while saving saves on its next start, with the same result', async () => {
+    const expected = await uninterrupted();
+    const jobId = await startJob(northwindCsv(manyRows));
+    await runReconcileJob(db, jobId, { chunkRows: 5, afterStep: (job) => job.state !== 'matching' });
+    // As if the worker stopped after storing 'saving', before the results were committed.
+    await db.reconcileJobs.update(jobId, { state: 'saving' });
+    forgetJobMemory();
+    expect(await db.reconcileStatuses.count()).toBe(0);
+    expect(await runReconcileJob(db, jobId)).toMatchObject({ state: 'done' });
+    expect(await outcome()).toEqual(expected);
+  });
+
   it('a chunk read by a runner whose job moved on meanwhile is not written', async () => {
     const jobId = await startJob(northwindCsv(manyRows));
     const queued = (await readReconcileJob(db, jobId)) as ReconcileJob;
