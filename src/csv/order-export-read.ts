@@ -11,7 +11,7 @@ import { ORDER_EXPORT_FIELD_LABELS } from './order-export-layout';
 import {
   advance,
   guessNewline,
-  parseRowsAt,
+  parseOneRow,
   restoredCell,
   type ParsedRows,
   type TextPosition,
@@ -23,8 +23,9 @@ import {
   usesDecimalComma,
   type ValueResult,
 } from './order-export-values';
+import { scanRows, type ScanOptions } from './order-export-scan';
 import { quoteValue } from './rows';
-import { cellCountProblem, countLineBreaks, describeQuoteErrors, isBlank, lastLineWithText } from './table';
+import { cellCountProblem, describeQuoteErrors, isBlank, lastLineWithText } from './table';
 
 export interface OrderRowsRead {
   rows: BackOfficeRow[];
@@ -52,20 +53,13 @@ export function readOrderRows(
 ): OrderRowsRead {
   const newline = guessNewline(text);
   const reader = new OrderRowReader(text, layout);
-  let position: TextPosition = { offset: from.offset, line: from.line };
-  let left = Math.max(1, maxRows);
-  while (left > 0 && position.offset < text.length && !reader.stopped) {
-    const budget = Math.min(left, BATCH_ROWS);
-    const batch = parseRowsAt(text, position.offset, budget, layout.delimiter, newline);
-    const breaks = countLineBreaks(text, position.offset, position.offset + batch.consumed);
-    const lines = rowLines(text, position, batch, budget, breaks);
-    const errors = errorsByRow(batch);
-    for (let i = 0; i < batch.rows.length && !reader.stopped; i++) {
-      reader.read(batch.rows[i] ?? [], lines[i] ?? position.line, errors?.get(i));
-    }
-    position = { offset: position.offset + batch.consumed, line: position.line + breaks };
-    left -= batch.rows.length;
-  }
+  let position = scanRows(text, from, Math.max(1, maxRows), scanOptions(layout, newline), {
+    plain: (cells, line) => reader.readPlain(cells, line),
+    parsed: (cells, line, errors) => {
+      reader.read(cells, line, errors);
+      return !reader.stopped;
+    },
+  });
   if (layout.columns.currency !== undefined) {
     while (position.offset < text.length && !reader.stopped) {
       const peek = parseOneRow(text, position.offset, layout.delimiter, newline);
@@ -84,78 +78,11 @@ export function readOrderRows(
   };
 }
 
-/**
- * Rows papaparse parses at a time. Its cells for a few hundred rows die young, which the garbage
- * collector handles for free; the cells of a whole file kept alive until they are read (one call
- * for every row) doubled the time of a read.
- */
-const BATCH_ROWS = 512;
-
-/**
- * The physical line each row starts on, given the `breaks` in the text the rows took. Without
- * line breaks inside cells each row is one line, which that count confirms; otherwise rows are walked, counting their cells'
- * breaks (a quoted note of three lines puts the next row three lines on).
- */
-function rowLines(
-  text: string,
-  from: TextPosition,
-  batch: ParsedRows,
-  maxRows: number,
-  breaks: number,
-): number[] {
-  const count = batch.rows.length;
-  const lines = new Array<number>(count);
-  if (count === 0) return lines;
-  const end = from.offset + batch.consumed;
-  // Papaparse stops before the end of the text only after a row's line end (preview); a parse
-  // that ran to the end with rows to spare ended on a row with no line end after it (at least the
-  // empty "row" after a final line end). Ending exactly at both is the one case left unknown.
-  const lastEnded = end < text.length ? true : count < maxRows ? false : undefined;
-  if (lastEnded !== undefined) {
-    const expected = count - 1 + breaksInCells(batch.rows[count - 1] ?? []) + (lastEnded ? 1 : 0);
-    if (breaks === expected) {
-      for (let i = 0; i < count; i++) lines[i] = from.line + i;
-      return lines;
-    }
-  }
-  let line = from.line;
-  for (let i = 0; i < count; i++) {
-    lines[i] = line;
-    line += 1 + breaksInCells(batch.rows[i] ?? []);
-  }
-  return lines;
-}
-
-function breaksInCells(cells: readonly string[]): number {
-  let breaks = 0;
-  for (const cell of cells) {
-    if (cell.includes('\n') || cell.includes('\r')) breaks += countLineBreaks(cell, 0, cell.length);
-  }
-  return breaks;
-}
-
-function errorsByRow(batch: ParsedRows): Map<number, ParsedRows['errors']> | undefined {
-  if (batch.errors.length === 0) return undefined;
-  const byRow = new Map<number, ParsedRows['errors']>();
-  for (const error of batch.errors) {
-    const row = error.row ?? 0;
-    byRow.set(row, [...(byRow.get(row) ?? []), error]);
-  }
-  return byRow;
-}
-
-/**
- * One row from `offset`, parsed from a window of the text first: papaparse looks for the next
- * quote from where it starts, which in a file without quotes would run to its end for every row.
- */
-function parseOneRow(text: string, offset: number, delimiter: string, newline: string): ParsedRows {
-  const windowEnd = offset + 16 * 1024;
-  if (windowEnd < text.length) {
-    const parsed = parseRowsAt(text.slice(0, windowEnd), offset, 1, delimiter, newline);
-    // A row that ran to the window's end may go on past it.
-    if (parsed.consumed < windowEnd - offset) return parsed;
-  }
-  return parseRowsAt(text, offset, 1, delimiter, newline);
+/** Which columns the scanner keeps: the ones the layout reads. */
+function scanOptions(layout: OrderExportLayout, newline: string): ScanOptions {
+  const wanted = layout.header.map(() => false);
+  for (const index of Object.values(layout.columns)) if (index !== undefined) wanted[index] = true;
+  return { delimiter: layout.delimiter, newline, width: layout.header.length, wanted };
 }
 
 /** A reason naming the cell as the file does: `Lineitem price "12,5x" is not an amount`. */
@@ -205,6 +132,14 @@ class OrderRowReader {
     return cellAt(cells, this.at.currency) === '' && cellAt(cells, this.at.orderId) === this.runOrderId;
   }
 
+  /** A row the scanner split: the header's cell count, not blank, no quote errors. */
+  readPlain(cells: readonly string[], line: number): void {
+    const result = this.parse(cells, line);
+    if (typeof result === 'string') this.problems.push({ line, reason: result });
+    else this.rows.push(result);
+  }
+
+  /** A row as papaparse read it, whatever it holds. */
   read(cells: string[], line: number, errors: ParsedRows['errors'] | undefined): void {
     if (isBlank(cells)) return;
     if (errors && errors.length > 0) {
@@ -222,13 +157,11 @@ class OrderRowReader {
       this.startRun(undefined, this.layout.defaultCurrency);
       return;
     }
-    const result = this.parse(cells, line);
-    if (typeof result === 'string') this.problems.push({ line, reason: result });
-    else this.rows.push(result);
+    this.readPlain(cells, line);
   }
 
   /** The row, or why it cannot be read. */
-  private parse(cells: string[], line: number): BackOfficeRow | string {
+  private parse(cells: readonly string[], line: number): BackOfficeRow | string {
     const orderId = cellAt(cells, this.at.orderId);
     const currency = this.currencyOf(cells, orderId);
     if (typeof currency === 'object') return currency.problem;
@@ -280,7 +213,7 @@ class OrderRowReader {
    * The row's currency: its own cell; else, when the row above is of the same order, that row's
    * (Shopify names it on an order's first row only); else the layout's default.
    */
-  private currencyOf(cells: string[], orderId: string): CurrencyCode | { problem: string } {
+  private currencyOf(cells: readonly string[], orderId: string): CurrencyCode | { problem: string } {
     const cell = cellAt(cells, this.at.currency);
     let currency: CurrencyCode;
     if (cell !== '') {
@@ -315,7 +248,7 @@ class OrderRowReader {
   }
 
   /** Per unit, in minor units; from the line's total when the file gives only that (Square). */
-  private unitPriceOf(cells: string[], quantity: number, currency: CurrencyCode): number | string {
+  private unitPriceOf(cells: readonly string[], quantity: number, currency: CurrencyCode): number | string {
     const field: OrderExportField = this.columns.unitPrice !== undefined ? 'unitPrice' : 'lineTotal';
     const cell = cellAt(cells, this.at[field]);
     const amount = parseExportAmount(cell, currency, this.decimalComma);

@@ -53,6 +53,20 @@ export function parseRowsAt(
 }
 
 /**
+ * One row from `offset`, parsed from a window of the text first: papaparse looks for the next
+ * quote from where it starts, which in a file without quotes would run to its end for every row.
+ */
+export function parseOneRow(text: string, offset: number, delimiter: string, newline: string): ParsedRows {
+  const windowEnd = offset + 16 * 1024;
+  if (windowEnd < text.length) {
+    const parsed = parseRowsAt(text.slice(0, windowEnd), offset, 1, delimiter, newline);
+    // A row that ran to the window's end may go on past it.
+    if (parsed.consumed < windowEnd - offset) return parsed;
+  }
+  return parseRowsAt(text, offset, 1, delimiter, newline);
+}
+
+/**
  * The file's line end as papaparse would guess it (its guess is not exported): quoted cells are
  * left out, then LF wins unless a CR comes first, and CRLF wins when most CRs are followed by LF.
  * Judged on the start of the file, so every chunk of one file agrees; the start is short because
