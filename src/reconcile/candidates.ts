@@ -1,9 +1,11 @@
+import type { BackOfficeLine } from '../domain/back-office-order';
 import type { ReconcileOptions } from '../domain/reconcile';
 import type { Candidate } from './assignment';
 import type { DecisionRules } from './decisions';
 import { pairFacts, pairScore, type PairFacts } from './line-score';
 import type { ProductKeys, ProductMatcher } from './match-product';
 import type { ExportSide, PreparedOrder, RecordedSide } from './prepare-sides';
+import type { RecordedLineInput } from './types';
 
 /**
  * The candidate pairs of an export and the recorded orders it is judged against: a recorded line
@@ -48,28 +50,35 @@ export function findCandidates(
 
   const window = options.dateWindowDays;
   const candidates: ScoredCandidate[] = [];
+  // Which of a record's lines an order has (reused: records have few lines, orders are many).
+  let linesFound = new Uint8Array(16);
   recorded.records.forEach((record, recordIndex) => {
     const days = byContactDay.get(record.contactId);
     if (!days) return;
     const day = recorded.days[recordIndex] as number;
     const firstLine = recorded.first[recordIndex] as number;
     const recordedKeys = record.lines.map((line) => keysOf(line.sku, line.name));
+    if (linesFound.length < record.lines.length) linesFound = new Uint8Array(record.lines.length);
     for (let shift = -window; shift <= window; shift++) {
       for (const prepared of days.get(day + shift) ?? []) {
         const { order } = prepared;
         if (rules.isRejected(record.purchaseId, order.orderId)) continue;
         const confirmed = rules.isConfirmedOrder(record.purchaseId, order.orderId) ? CONFIRMED_BONUS : 0;
         const sameCurrency = order.currency === record.currency;
-        const pairs: ScoredCandidate[] = [];
-        const linesFound = new Set<number>();
-        order.lines.forEach((exportLine, at) => {
+        const start = candidates.length;
+        linesFound.fill(0, 0, record.lines.length);
+        let found = 0;
+        for (let at = 0; at < order.lines.length; at++) {
+          const exportLine = order.lines[at] as BackOfficeLine;
           const exportKeys = keysOf(exportLine.sku, exportLine.name);
-          record.lines.forEach((recordedLine, lineIndex) => {
+          for (let lineIndex = 0; lineIndex < record.lines.length; lineIndex++) {
             const product = matchProduct(recordedKeys[lineIndex] as ProductKeys, exportKeys);
-            if (!product) return;
+            if (!product) continue;
+            const recordedLine = record.lines[lineIndex] as RecordedLineInput;
             const facts = pairFacts(product, shift, recordedLine, exportLine, sameCurrency, options);
-            linesFound.add(lineIndex);
-            pairs.push({
+            if (linesFound[lineIndex] === 0) found++;
+            linesFound[lineIndex] = 1;
+            candidates.push({
               left: firstLine + lineIndex,
               right: prepared.firstLine + at,
               score: pairScore(facts) + confirmed,
@@ -77,12 +86,11 @@ export function findCandidates(
               order: prepared,
               at,
             });
-          });
-        });
-        const together = TOGETHER_BONUS * (linesFound.size - 1);
-        for (const pair of pairs) {
-          pair.score += together;
-          candidates.push(pair);
+          }
+        }
+        const together = TOGETHER_BONUS * (found - 1);
+        for (let index = start; index < candidates.length; index++) {
+          (candidates[index] as ScoredCandidate).score += together;
         }
       }
     }
