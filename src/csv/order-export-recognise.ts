@@ -24,9 +24,10 @@ const SAMPLE_ROWS = 200;
 
 /**
  * Tells how to read an order export from its header: a built-in format (Northwind demo, Shopify
- * orders, Square item sales), else a mapping the user confirmed before for the same header, else
- * a guess from common column names. A file that looks like a built-in format but lacks columns
- * it needs is an error naming them, not a guess.
+ * orders, Square item sales), else a mapping the user confirmed before for the same header (the
+ * first of `savedLayouts` that fits: give them newest first), else a guess from common column
+ * names. A file that looks like a built-in format but lacks columns it needs is an error naming
+ * them, not a guess.
  */
 export function recogniseOrderExport(
   text: string,

@@ -40,6 +40,10 @@ describe('recogniseOrderExport: built-in formats', () => {
     });
   });
 
+  it('recognises a text that still starts with a BOM', () => {
+    expect(known(`\uFEFF${orderExportFixture('northwind.csv')}`).header[0]).toBe('order_id');
+  });
+
   it('recognises a Shopify orders export by its columns, wherever they are', () => {
     const text = orderExportFixture('shopify-orders.csv');
     const layout = known(text);
