@@ -159,7 +159,7 @@ interface Person {
   backOfficeId: string;
   email?: string;
   phone?: string;
-  /** How the export names this customer when it gives no key Tally knows. */
+  /** Whether "J. Smith" names no other contact, so that the export may write it so. */
   abbreviable: boolean;
 }
 
@@ -256,6 +256,7 @@ export function generateScenario(options: ScenarioOptions): Scenario {
         ],
       });
     }
+    if (exported.length === 0) continue;
     if (exported.length > 1 && chance(noise.splitOrder)) {
       const cut = integer(1, exported.length - 1);
       drafts.push({ date: exportDate, customer, lines: exported.slice(0, cut) });

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RECONCILE_OPTIONS } from '../../../src/domain/reconcile';
 import { reconcileExport } from '../../../src/reconcile/reconcile-export';
 import type { ReconcileInput } from '../../../src/reconcile/types';
-import { generateScenario, lineMatchQuality, type Scenario } from '../../support/reconcile-scenario';
+import {
+  generateScenario,
+  lineMatchQuality,
+  truthKey,
+  type Scenario,
+} from '../../support/reconcile-scenario';
 
 function inputOf(scenario: Scenario): ReconcileInput {
   return {
@@ -16,6 +21,33 @@ function inputOf(scenario: Scenario): ReconcileInput {
 }
 
 describe('a generated scenario with ground truth', () => {
+  it('is the same for the same seed, and its truth points at export lines of the same product', () => {
+    const options = { seed: 5, contacts: 50, recordedOrders: 200, exportRows: 2_000 };
+    const scenario = generateScenario(options);
+    expect(generateScenario(options)).toEqual(scenario);
+    expect(scenario.exportRows).toBe(2_000);
+    expect(scenario.exportOrders.reduce((sum, order) => sum + order.lines.length, 0)).toBe(2_000);
+    const lines = new Map(
+      scenario.exportOrders.flatMap((order) =>
+        order.lines.map((line) => [`${order.orderId}#${line.line}`, line]),
+      ),
+    );
+    let real = 0;
+    for (const record of scenario.recorded) {
+      record.lines.forEach((recordedLine, lineIndex) => {
+        const truth = scenario.truth.get(truthKey(record.purchaseId, lineIndex));
+        expect(truth).toBeDefined();
+        if (!truth) return;
+        real++;
+        const line = lines.get(`${truth.orderId}#${truth.line}`);
+        expect(line).toBeDefined();
+        // By SKU, or by a name the back office wrote its own way.
+        expect(line?.sku ?? recordedLine.sku).toBe(recordedLine.sku);
+      });
+    }
+    expect(real).toBeGreaterThan(0);
+  });
+
   it.each([1, 2, 3, 4])('matches lines with precision and recall of at least 0.99 (seed %i)', (seed) => {
     const scenario = generateScenario({ seed, contacts: 400, recordedOrders: 1500, exportRows: 15_000 });
     const result = reconcileExport(inputOf(scenario));
