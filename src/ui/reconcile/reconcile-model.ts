@@ -149,8 +149,9 @@ export function createReconcileModel(deps: ReconcileDeps) {
     }
     mapping.value = null;
     status.value = null;
-    if (offer.value && (via === 'offer' || offer.value.fileName === file.name)) await dismissOffer();
+    const takesOffer = offer.value !== null && (via === 'offer' || offer.value.fileName === file.name);
     await act(`${file.name} was not reconciled: `, async () => {
+      if (takesOffer) await dismissOffer();
       const bytes = new Uint8Array(await file.arrayBuffer());
       const read = await deps.readFile(bytes, file.name);
       if ('error' in read) {
