@@ -24,7 +24,8 @@ function matchKey(purchaseId: string, backOfficeOrderIds: readonly string[]): st
 }
 
 export function decisionRules(decisions: readonly ReconcileDecision[]): DecisionRules {
-  // The latest verdict on a match stands (ties: the id, so the input order never decides).
+  // The latest verdict on a match stands; of two at the same instant the rejection, the safer,
+  // so that the order they come in never decides.
   const latest = new Map<string, ReconcileDecision>();
   for (const decision of decisions) {
     const key = matchKey(decision.purchaseId, decision.backOfficeOrderIds);
@@ -32,7 +33,7 @@ export function decisionRules(decisions: readonly ReconcileDecision[]): Decision
     if (
       !known ||
       decision.decidedAt > known.decidedAt ||
-      (decision.decidedAt === known.decidedAt && decision.verdict > known.verdict)
+      (decision.decidedAt === known.decidedAt && decision.verdict === 'rejected')
     )
       latest.set(key, decision);
   }
