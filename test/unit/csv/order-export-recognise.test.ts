@@ -3,12 +3,16 @@ import { northwind } from '../../../src/adapters/northwind';
 import { customerIdBackOffice } from '../../../src/csv/contacts-columns';
 import {
   firstOrderRow,
+  groupOrders,
   orderExportLayoutProblem,
+  readOrderRows,
   previewOrderExport,
   recogniseOrderExport,
 } from '../../../src/csv/order-export';
 import type { OrderExportLayout } from '../../../src/domain/back-office-order';
-import { ORDERS_CSV_HEADER } from '../../demo/backoffices/rep/exports';
+import { ORDERS_CSV_HEADER, ordersCsv } from '../../demo/backoffices/rep/exports';
+import { generateDemoData } from '../../demo/seed';
+import { createDemoStore } from '../../demo/store';
 import { orderExportFixture } from '../../fixtures/order-exports/read';
 
 function known(text: string, saved: readonly OrderExportLayout[] = []): OrderExportLayout {
@@ -295,5 +299,17 @@ describe('previewOrderExport and firstOrderRow', () => {
     const text = '\uFEFForder_id,quantity\nA1,2\n';
     const layout = { ...known(orderExportFixture('northwind.csv')), header: ['order_id', 'quantity'] };
     expect(firstOrderRow(text, layout)).toEqual({ offset: 19, line: 2 });
+  });
+});
+
+describe('the demo back office export, as its server writes it', () => {
+  it('is recognised as Northwind and read without a problem', () => {
+    const text = ordersCsv(createDemoStore(generateDemoData(42)));
+    const layout = known(text);
+    expect(layout.format).toBe('northwind');
+    const read = readOrderRows(text, layout, firstOrderRow(text, layout), 1_000_000);
+    expect(read.problems).toEqual([]);
+    expect(read.rows.length).toBeGreaterThan(0);
+    expect(groupOrders(read.rows).problems).toEqual([]);
   });
 });
