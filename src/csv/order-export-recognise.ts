@@ -40,6 +40,13 @@ export function recogniseOrderExport(
   const read = readHeaderRow(text, delimiter, newline);
   if ('error' in read) return { kind: 'error', error: read.error };
   const { header } = read;
+  const separator = unreadSeparator(header);
+  if (separator) {
+    return {
+      kind: 'error',
+      error: `The file separates its columns with ${separator}, which Tally does not read: save it again with commas, semicolons or tabs between columns.`,
+    };
+  }
   const sample = sampleRows(text, read.next, SAMPLE_ROWS, delimiter, newline);
   const fallbackCurrency = options.defaultCurrency ?? 'USD';
 
@@ -62,6 +69,16 @@ export function recogniseOrderExport(
   const guess = guessLayout(header, delimiter, sample, fallbackCurrency);
   const problem = orderExportLayoutProblem(guess);
   return problem ? { kind: 'needs-mapping', guess, problem } : { kind: 'needs-mapping', guess };
+}
+
+/**
+ * A header read as one column that holds another separator ("Order ID|Date|Qty"): the file's
+ * columns are separated by something guessDelimiter does not try.
+ */
+function unreadSeparator(header: readonly string[]): string | undefined {
+  if (header.length !== 1) return undefined;
+  const match = /[|^~]/.exec(header[0] ?? '');
+  return match ? `"${match[0]}"` : undefined;
 }
 
 /** Header names compared as headerKey does: "Invoice No" and "invoice_no" are the same column. */

@@ -231,6 +231,14 @@ describe('recogniseOrderExport: other back offices', () => {
 });
 
 describe('recogniseOrderExport: files that cannot be read', () => {
+  it('says so when columns are separated by something other than commas, semicolons or tabs', () => {
+    expect(recogniseOrderExport(orderExportFixture('wrong-delimiter.csv'), [])).toEqual({
+      kind: 'error',
+      error:
+        'The file separates its columns with "|", which Tally does not read: save it again with commas, semicolons or tabs between columns.',
+    });
+  });
+
   it.each([
     ['', 'The file is empty.'],
     ['\n\n  \n', 'The file is empty.'],
