@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { northwind } from '../../../src/adapters/northwind';
 import { customerIdBackOffice } from '../../../src/csv/contacts-columns';
+import { decodeCsvBytes } from '../../../src/csv/decode';
 import {
   firstOrderRow,
   groupOrders,
@@ -42,6 +43,11 @@ describe('recogniseOrderExport: built-in formats', () => {
       dateOrder: 'ymd',
       defaultCurrency: 'USD',
     });
+  });
+
+  it('recognises an export saved as UTF-16 ("Unicode Text")', () => {
+    const bytes = new Uint8Array(Buffer.from(`\uFEFF${orderExportFixture('northwind.csv')}`, 'utf16le'));
+    expect(known(decodeCsvBytes(bytes).text).format).toBe('northwind');
   });
 
   it('recognises a text that still starts with a BOM', () => {
