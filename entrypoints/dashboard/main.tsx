@@ -44,6 +44,9 @@ import { PurchaseOrderScreen } from '../../src/ui/purchase-order/PurchaseOrderSc
 import { createSupplierOrdersModel } from '../../src/ui/purchase-order/supplier-orders-model';
 import { SupplierOrders } from '../../src/ui/purchase-order/SupplierOrders';
 import { createCatalogCache } from '../../src/ui/record/catalog-cache';
+import { reconcileDeps } from '../../src/ui/reconcile/reconcile-deps';
+import { createReconcileModel } from '../../src/ui/reconcile/reconcile-model';
+import { createReconcileResultsModel } from '../../src/ui/reconcile/results-model';
 import '../../src/ui/theme.css';
 
 const db = openDatabase();
@@ -58,7 +61,7 @@ const notifySiteChanged = async (origin: string) => {
 // The contacts list, recorded purchases, duplicates and reports share one read of both tables.
 const snapshot = snapshotSource(db);
 const { read } = snapshot;
-const model = createDashboardModel({ db, read, download: downloadText });
+const model = createDashboardModel({ db, read, download: downloadBlob });
 const contacts = createContactListModel({ db, read, defaultCountry: country });
 const contactsTransfer = createContactsTransferModel({
   db,
@@ -98,6 +101,22 @@ const catalogIndex = createCatalogCache(db);
 const buyBacks = createBuyBackListModel({ db, open: (id) => (location.hash = buyBackHref(id)) });
 const bestCustomers = createBestCustomersModel({ db, read, locale, download: downloadText });
 const spendPatterns = createSpendPatternsModel({ db, read, locale });
+const reconcileWith = reconcileDeps(db, {
+  runJob: async (jobId) => {
+    await sendMessage('reconcile.run', { jobId });
+  },
+  defaultCountry: country,
+  locale,
+});
+// A decision or an import changes purchases and statuses: the lists and reports follow.
+const reconcileResults = createReconcileResultsModel({ ...reconcileWith, onChanged: () => refreshAll() });
+const reconcile = createReconcileModel({
+  ...reconcileWith,
+  onRun: async (runId) => {
+    await reconcileResults.show(runId);
+    await refreshAll();
+  },
+});
 
 /**
  * Everything again, from one read of contacts and purchases: the contacts list first, on screen
@@ -122,6 +141,8 @@ async function refreshAll(): Promise<void> {
       receiptTemplate.refresh(),
       bestCustomers.refresh(),
       spendPatterns.refresh(),
+      reconcile.refresh(),
+      reconcileResults.refresh(),
     ]);
   });
 }
@@ -180,9 +201,13 @@ function show() {
       receiptTemplate={receiptTemplate}
       bestCustomers={bestCustomers}
       spendPatterns={spendPatterns}
+      reconcile={reconcile}
+      reconcileResults={reconcileResults}
     />,
     root,
   );
+  // The sidebar's "Open results" link.
+  if (location.hash === '#reconcile') document.getElementById('reconcile')?.scrollIntoView();
   void refreshAll();
 }
 
@@ -190,5 +215,7 @@ show();
 window.addEventListener('hashchange', show);
 // The sidebar records and teaches in another page; show its work when the user comes back here.
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'visible' && location.hash === '') void refreshAll();
+  if (document.visibilityState === 'visible' && (location.hash === '' || location.hash === '#reconcile')) {
+    void refreshAll();
+  }
 });

@@ -11,6 +11,8 @@ import { browserActiveTabSource } from '../../src/ui/sidebar/active-tab-source';
 import { framedTabSource } from '../../src/ui/sidebar/framed-tab-source';
 import { canOpenSidePanel } from '../../src/ui/sidebar/side-panel';
 import { buyBackHref } from '../../src/ui/buyback/address';
+import { reconcileDeps } from '../../src/ui/reconcile/reconcile-deps';
+import { createReconcileModel } from '../../src/ui/reconcile/reconcile-model';
 import { Sidebar } from '../../src/ui/sidebar/Sidebar';
 import { createSidebarModel } from '../../src/ui/sidebar/sidebar-model';
 import '../../src/ui/theme.css';
@@ -50,16 +52,35 @@ function tabRequest(tabId: number | null): { tabId?: number } {
   return tabId === null ? {} : { tabId };
 }
 
+// The compact drop zone: the dashboard's reconcile, its results a link away; the timeline's
+// badges follow a finished run.
+const reconcile = createReconcileModel({
+  ...reconcileDeps(openDatabase(), {
+    runJob: async (jobId) => {
+      await sendMessage('reconcile.run', { jobId });
+    },
+    defaultCountry: defaultCountry(),
+  }),
+  onRun: () => model.timeline.refresh(),
+});
+
 // A product read from one page is not offered on the next one.
 effect(() => {
   if (model.pageUrl.value !== null) capture.reset();
 });
 
 render(
-  <Sidebar model={model} onOpenInPanel={openInPanel} capture={capture} />,
+  <Sidebar
+    model={model}
+    onOpenInPanel={openInPanel}
+    capture={capture}
+    reconcile={reconcile}
+    reconcileResultsHref={browser.runtime.getURL('/dashboard.html#reconcile')}
+  />,
   document.getElementById('app') as HTMLElement,
 );
 void model.start().then(() => performance.mark('tally:interactive'));
+void reconcile.refresh();
 
 // Buy-backs are filled in on the dashboard, in another tab: show their state when the user is back.
 document.addEventListener('visibilitychange', () => {

@@ -23,7 +23,7 @@ import type {
   ReconcileFile,
   ReconcileJob,
   ReconcileOffer,
-  StoredReconcileRun,
+  ReconcileRunRow,
 } from './reconcile-tables';
 import * as v1 from './migrations/001-initial';
 import * as v2 from './migrations/002-capture-history-recipes-sites';
@@ -59,7 +59,8 @@ export class TallyDatabase extends Dexie {
   reconcileJobs!: EntityTable<ReconcileJob, 'id'>;
   reconcileFiles!: EntityTable<ReconcileFile, 'jobId'>;
   reconcileChunks!: Table<ReconcileChunk, [string, number]>;
-  reconcileRuns!: EntityTable<StoredReconcileRun, 'id'>;
+  // Orders packed as JSON: read and write runs through reconcile-runs.ts.
+  reconcileRuns!: EntityTable<ReconcileRunRow, 'id'>;
   reconcileStatuses!: EntityTable<ReconcileStatus, 'purchaseId'>;
   reconcileDecisions!: EntityTable<ReconcileDecision, 'id'>;
   backOfficeMappings!: EntityTable<BackOfficeMapping, 'id'>;

@@ -197,7 +197,7 @@ export async function importCatalogExpectingError(
   return (await alert.jsonValue()) ?? '';
 }
 
-/** Clicks `Export purchases` and returns the downloaded file's path and text. */
+/** Clicks `Export purchases`, then `Download CSV` with no filter, and returns the file's path and text. */
 export async function exportPurchases(
   dashboard: Page,
   tally: TallyBrowser,
@@ -205,6 +205,7 @@ export async function exportPurchases(
   await dashboard.reload();
   await dashboard.waitForSelector('table');
   await dashboard.locator('::-p-aria(Export purchases)').click();
+  await dashboard.locator('dialog ::-p-aria(Download CSV)').click();
   const path = await waitForDownload(tally.downloadDir, /^tally-purchases-.*\.csv$/);
   return { path, text: await readFile(path, 'utf8') };
 }

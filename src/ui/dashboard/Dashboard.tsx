@@ -8,6 +8,9 @@ import { Duplicates } from '../contacts/merge/Duplicates';
 import type { DuplicatesModel } from '../contacts/merge/duplicates-model';
 import { ErrorMessage } from '../ErrorMessage';
 import { ReceiptTemplateEditor } from '../receipt/ReceiptTemplateEditor';
+import { ReconcileSection } from '../reconcile/ReconcileSection';
+import type { ReconcileModel } from '../reconcile/reconcile-model';
+import type { ReconcileResultsModel } from '../reconcile/results-model';
 import type { ReceiptTemplateModel } from '../receipt/receipt-template-model';
 import type { BestCustomersModel } from '../reports/best-customers-model';
 import { Reports } from '../reports/Reports';
@@ -45,6 +48,8 @@ export function Dashboard(props: {
   receiptTemplate: ReceiptTemplateModel;
   bestCustomers: BestCustomersModel;
   spendPatterns: SpendPatternsModel;
+  reconcile: ReconcileModel;
+  reconcileResults: ReconcileResultsModel;
 }) {
   const { model } = props;
   return (
@@ -56,6 +61,7 @@ export function Dashboard(props: {
       </ContactList>
       <Duplicates model={props.duplicates} />
       <PurchasesTable model={model} />
+      <ReconcileSection model={props.reconcile} results={props.reconcileResults} />
       <FollowUp model={props.followUp} />
       <Reports bestCustomers={props.bestCustomers} spendPatterns={props.spendPatterns} />
       <BuyBackList model={props.buyBacks} />

@@ -2,6 +2,8 @@ import { CaptureProduct } from '../catalog/CaptureProduct';
 import type { CaptureProductModel } from '../catalog/capture-product-model';
 import { ErrorMessage } from '../ErrorMessage';
 import { ProductPicker } from '../record/ProductPicker';
+import type { ReconcileModel } from '../reconcile/reconcile-model';
+import { SidebarReconcile } from '../reconcile/SidebarReconcile';
 import { ReviewOrder } from '../record/ReviewOrder';
 import { ActivityTimeline } from './ActivityTimeline';
 import { ContactCard } from './ContactCard';
@@ -15,6 +17,9 @@ export function Sidebar(props: {
   onOpenInPanel?: (() => void) | undefined;
   /** `Capture product`, offered on pages with no customer. */
   capture?: CaptureProductModel;
+  /** The compact drop zone for a back-office export, and where its full results are. */
+  reconcile?: ReconcileModel;
+  reconcileResultsHref?: string;
 }) {
   const { model } = props;
   const recording = model.recording.value;
@@ -98,6 +103,9 @@ export function Sidebar(props: {
           {props.capture ? <CaptureProduct model={props.capture} /> : null}
         </section>
       )}
+      {props.reconcile && !recording ? (
+        <SidebarReconcile model={props.reconcile} resultsHref={props.reconcileResultsHref ?? '#'} />
+      ) : null}
     </main>
   );
 }
