@@ -5,8 +5,10 @@ import { startDemoServer } from '../demo/server';
 import { EXTENSION_DIR, launchWithTally, sidebarFrame, type TallyBrowser } from '../support/chromium';
 import { contactImportFigures } from './contact-import';
 import { contactsListFigures } from './contacts-list';
+import { exportPurchasesFigures } from './export-purchases';
 import { percentile, printFigures, writeFigures, type Figure } from './figures';
 import { receiptFigures } from './receipt';
+import { reconcileFigures } from './reconcile';
 import { confirmToTimeline } from './record';
 import { searchFigures } from './search';
 
@@ -138,8 +140,11 @@ async function main() {
       ...(await confirmToTimeline(tally, demo.url)),
       ...(await receiptFigures(tally)),
       ...(await contactImportFigures(tally)),
+      ...(await exportPurchasesFigures(tally)),
       // In a browser profile of its own: 50,000 contacts would weigh on the figures above.
       ...(await contactsListFigures()),
+      // Its own profile too: 10,000 recorded lines, and a 1,000,000-row file.
+      ...(await reconcileFigures()),
     ];
     printFigures(figures);
     await writeFigures('bench-results.json', figures);
