@@ -144,6 +144,43 @@ describe('reconcileExport properties', () => {
     );
   });
 
+  it('turns exactly the confirmed probable matches synced, and never pairs a rejected one again', () => {
+    fc.assert(
+      fc.property(scenarios, ({ seed, size, windowDays }) => {
+        const input = { ...crowdedInput(seed, size, windowDays), decisions: [] };
+        const before = reconcileExport(input);
+        const probable = before.recorded.filter((entry) => entry.outcome === 'probable');
+        const verdicts = (verdict: 'confirmed' | 'rejected'): ReconcileDecision[] =>
+          probable.map((entry) => ({
+            id: `${entry.purchaseId}|${entry.backOfficeOrderIds.join(',')}`,
+            purchaseId: entry.purchaseId,
+            backOfficeOrderIds: entry.backOfficeOrderIds,
+            verdict,
+            decidedAt: '2026-02-01T00:00:00.000Z',
+          }));
+
+        const confirmed = reconcileExport({ ...input, decisions: verdicts('confirmed') });
+        const wasProbable = new Set(probable.map((entry) => entry.purchaseId));
+        for (const entry of confirmed.recorded) {
+          if (wasProbable.has(entry.purchaseId)) {
+            expect(entry).toMatchObject({ outcome: 'synced', confirmed: true });
+          } else {
+            expect(entry).not.toHaveProperty('confirmed');
+          }
+        }
+
+        const rejected = reconcileExport({ ...input, decisions: verdicts('rejected') });
+        for (const entry of probable) {
+          const again = rejected.recorded.find((other) => other.purchaseId === entry.purchaseId);
+          for (const orderId of again?.backOfficeOrderIds ?? []) {
+            expect(entry.backOfficeOrderIds).not.toContain(orderId);
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('leaves every export order either matched by some line or back office only, never both', () => {
     fc.assert(
       fc.property(scenarios, ({ seed, size, windowDays }) => {
