@@ -105,9 +105,12 @@ describe('follow-up: reorders and sample conversion', () => {
     await dashboard.waitForFunction(() => document.querySelector('tfoot')?.textContent?.includes('100%'));
     await dashboard.reload();
     await dashboard.waitForFunction(() => document.querySelector('tfoot')?.textContent?.includes('100%'));
-    expect(await dashboard.$eval('input[type=number]', (input) => (input as HTMLInputElement).value)).toBe(
-      '45',
-    );
+    expect(
+      await dashboard.$eval(
+        '::-p-aria(Conversion window \\(days\\))',
+        (input) => (input as HTMLInputElement).value,
+      ),
+    ).toBe('45');
 
     await setWindow(dashboard, '400');
     const alert = await dashboard.waitForSelector('[role=alert]');
@@ -116,9 +119,12 @@ describe('follow-up: reorders and sample conversion', () => {
     );
     await dashboard.reload();
     await dashboard.waitForFunction(() => document.querySelector('tfoot')?.textContent?.includes('100%'));
-    expect(await dashboard.$eval('input[type=number]', (input) => (input as HTMLInputElement).value)).toBe(
-      '45',
-    );
+    expect(
+      await dashboard.$eval(
+        '::-p-aria(Conversion window \\(days\\))',
+        (input) => (input as HTMLInputElement).value,
+      ),
+    ).toBe('45');
     await dashboard.close();
   });
 });
