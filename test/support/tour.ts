@@ -227,3 +227,35 @@ async function fill(frame: Frame, handle: Awaited<ReturnType<Frame['$']>> | unde
   });
   await handle.type(value);
 }
+
+/**
+ * Exports the back office's orders as a rep would (`Export orders (CSV)` on its orders page), then
+ * takes up the dashboard's offer to reconcile that download, and waits for the results. Returns
+ * the downloaded file's name.
+ */
+export async function reconcileDownloadedOrders(
+  page: Page,
+  dashboard: Page,
+  tally: TallyBrowser,
+  backOfficeUrl: string,
+): Promise<string> {
+  await page.bringToFront();
+  await page.goto(`${backOfficeUrl}/rep/orders`);
+  await page.locator('::-p-aria(Export orders \\(CSV\\))').click();
+  const downloaded = await waitForDownload(tally.downloadDir, /^northwind-orders.*\.csv$/);
+  const fileName = downloaded.split('/').pop() ?? '';
+  await dashboard.bringToFront();
+  await dashboard.goto(`${tally.extensionOrigin}/dashboard.html#reconcile`);
+  const offer = await dashboard.waitForSelector(`::-p-aria(Choose ${fileName})`);
+  const [chooser] = await Promise.all([dashboard.waitForFileChooser(), offer?.click()]);
+  await chooser.accept([downloaded]);
+  await dashboard.waitForFunction(
+    (name) =>
+      [...document.querySelectorAll('#reconcile h3')].some(
+        (heading) => heading.textContent === `Results: ${name}`,
+      ) && document.querySelector('#reconcile progress') === null,
+    { timeout: 60_000 },
+    fileName,
+  );
+  return fileName;
+}

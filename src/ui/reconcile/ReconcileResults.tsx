@@ -172,6 +172,7 @@ function BackOfficeOnlyList(props: { model: ReconcileResultsModel; items: BackOf
   return (
     <>
       <h4 id="reconcile-backOfficeOnly-heading">Back office only ({items.length.toLocaleString('en')})</h4>
+      <p class="muted">{backOfficeOnlySummary(items.length, model.backOfficeOnlyOfContacts.value)}</p>
       <ul class="reconcile-list" aria-labelledby="reconcile-backOfficeOnly-heading">
         {items.slice(0, limit).map((item) => {
           const { order, importedAs } = item.entry;
@@ -193,6 +194,8 @@ function BackOfficeOnlyList(props: { model: ReconcileResultsModel; items: BackOf
               </ul>
               {importedAs ? (
                 <p class="muted">Imported into history.</p>
+              ) : !item.entry.contactId ? (
+                <p class="muted">Not one of your contacts: capture or add the customer to import it.</p>
               ) : (
                 <div class="row-actions">
                   <button
@@ -214,6 +217,15 @@ function BackOfficeOnlyList(props: { model: ReconcileResultsModel; items: BackOf
       <ShowMore model={model} list="backOfficeOnly" title="Back office only" total={items.length} />
     </>
   );
+}
+
+/** "3 for your contacts, listed first; 1,997 for customers not in Tally." */
+function backOfficeOnlySummary(total: number, ofContacts: number): string {
+  const others = total - ofContacts;
+  if (others === 0) return 'All for your contacts: each can be imported into its history.';
+  if (ofContacts === 0)
+    return `None for your contacts: ${others.toLocaleString('en')} for customers not in Tally.`;
+  return `${ofContacts.toLocaleString('en')} for your contacts, listed first; ${others.toLocaleString('en')} for customers not in Tally.`;
 }
 
 function Synced(props: { model: ReconcileResultsModel; items: RecordedItem[] }) {

@@ -91,14 +91,24 @@ export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
   const backOfficeOnly = computed<BackOfficeItem[]>(() => {
     const current = loaded.value;
     if (!current) return [];
-    return current.run.backOfficeOnly.map((entry) => {
+    const items = current.run.backOfficeOnly.map((entry) => {
       const contact = entry.contactId ? current.contacts.get(entry.contactId) : undefined;
       const { customer, date, orderId } = entry.order;
       const contactName =
         contact?.name ?? customer.name ?? customer.email ?? customer.id ?? 'Unknown customer';
       return { entry, contactName, label: `${contactName}, ${date}, ${orderId}` };
     });
+    // The orders of the user's own contacts first: those can go into a history. A back office
+    // exports every customer's orders, most of them people the user never captured.
+    const ofContacts = items.filter((item) => item.entry.contactId !== undefined);
+    return ofContacts.length === items.length
+      ? items
+      : [...ofContacts, ...items.filter((item) => item.entry.contactId === undefined)];
   });
+  /** How many back-office-only orders belong to contacts of the user's (they come first). */
+  const backOfficeOnlyOfContacts = computed(
+    () => backOfficeOnly.value.filter((item) => item.entry.contactId !== undefined).length,
+  );
 
   async function load(found: StoredReconcileRun | undefined, keepPages: boolean) {
     if (!found) {
@@ -176,6 +186,7 @@ export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
     run,
     items,
     backOfficeOnly,
+    backOfficeOnlyOfContacts,
     shown,
     showSynced,
     refusals,

@@ -143,6 +143,16 @@ describe('reconcile results model', () => {
     expect(changed()).toBe(0);
   });
 
+  it("lists the back-office-only orders of the user's contacts first", async () => {
+    const { model } = setup([], [], makeRun({ backOfficeOnly: [stranger, extra] }));
+    await model.refresh();
+    expect(model.backOfficeOnly.value.map((item) => item.entry.order.orderId)).toEqual([
+      extra.order.orderId,
+      stranger.order.orderId,
+    ]);
+    expect(model.backOfficeOnlyOfContacts.value).toBe(1);
+  });
+
   it('imports a back-office-only order into its contact, and shows why another was refused', async () => {
     const { model, changed } = setup([], [], makeRun({ backOfficeOnly: [extra, stranger] }));
     await model.refresh();
