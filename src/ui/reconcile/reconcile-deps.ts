@@ -10,16 +10,16 @@ import {
   readReconcileRun,
   readReconcileStatuses,
 } from '../../db/reconcile-read';
-import {
-  cancelReconcileJob,
-  readReconcileFile,
-  saveBackOfficeMapping,
-  startReconcileJob,
-} from '../../db/reconcile-start';
 import { readSetting, writeSetting } from '../../db/settings';
 import type { PurchaseRecord } from '../../domain/purchase';
 import type { ReconcileDeps } from './reconcile-model';
 import type { ReconcileResultsDeps } from './results-model';
+
+/**
+ * Reading a file pulls in the CSV readers and papaparse: loaded when a file is given, so the
+ * sidebar, which only shows a drop zone until then, opens without them.
+ */
+const starting = () => import('../../db/reconcile-start');
 
 /**
  * The reconcile screens' dependencies bound to the database and the worker, for the dashboard
@@ -30,15 +30,16 @@ export function reconcileDeps(
   options: { runJob: (jobId: string) => Promise<void>; defaultCountry: string; locale?: string },
 ): ReconcileDeps & ReconcileResultsDeps {
   return {
-    readFile: (bytes, fileName) => readReconcileFile(db, bytes, fileName),
+    readFile: async (bytes, fileName) => (await starting()).readReconcileFile(db, bytes, fileName),
     saveMapping: async (layout) => {
-      await saveBackOfficeMapping(db, layout);
+      await (await starting()).saveBackOfficeMapping(db, layout);
     },
-    startJob: (start) => startReconcileJob(db, { ...start, defaultCountry: options.defaultCountry }),
+    startJob: async (start) =>
+      (await starting()).startReconcileJob(db, { ...start, defaultCountry: options.defaultCountry }),
     runJob: options.runJob,
     readJob: (jobId) => readReconcileJob(db, jobId),
     latestJobs: (count) => latestReconcileJobs(db, count),
-    cancelJob: (jobId) => cancelReconcileJob(db, jobId),
+    cancelJob: async (jobId) => (await starting()).cancelReconcileJob(db, jobId),
     readRun: (runId) => readReconcileRun(db, runId),
     latestRun: () => latestReconcileRun(db),
     readStatuses: () => readReconcileStatuses(db),
