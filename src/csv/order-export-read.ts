@@ -1,5 +1,6 @@
 import {
   ORDER_EXPORT_FIELDS,
+  type BackOfficeCustomer,
   type BackOfficeRow,
   type ExportProblem,
   type OrderExportField,
@@ -24,6 +25,7 @@ import {
   type ValueResult,
 } from './order-export-values';
 import { scanRows, type ScanOptions } from './order-export-scan';
+import { restoreFormula } from './formula-guard';
 import { quoteValue } from './rows';
 import { cellCountProblem, describeQuoteErrors, isBlank, lastLineWithText } from './table';
 
@@ -54,7 +56,7 @@ export function readOrderRows(
   const newline = guessNewline(text);
   const reader = new OrderRowReader(text, layout);
   let position = scanRows(text, from, Math.max(1, maxRows), scanOptions(layout, newline), {
-    plain: (cells, line) => reader.readPlain(cells, line),
+    plain: (cells, line, breaks) => reader.readPlain(cells, line, breaks),
     parsed: (cells, line, errors) => {
       reader.read(cells, line, errors);
       return !reader.stopped;
@@ -101,6 +103,16 @@ function cellAt(cells: readonly string[], index: number): string {
   return index === -1 ? '' : restoredCell(cells, index).trim();
 }
 
+/** cellAt for a row none of whose cells holds a line break: a guard can only start the cell. */
+function cellWithoutBreaksAt(cells: readonly string[], index: number): string {
+  if (index === -1) return '';
+  const cell = cells[index] ?? '';
+  return (cell.charCodeAt(0) === APOSTROPHE ? restoreFormula(cell) : cell).trim();
+}
+
+const APOSTROPHE = 0x27;
+const CURRENCY_CODE = /^[A-Z]{3}$/;
+
 /** Turns text rows into BackOfficeRows or problems, one row at a time, in file order. */
 class OrderRowReader {
   readonly rows: BackOfficeRow[] = [];
@@ -115,6 +127,12 @@ class OrderRowReader {
   private readonly at: Readonly<Record<OrderExportField, number>>;
   private readonly decimalComma: boolean;
   private readonly dates = new Map<string, ValueResult<CalendarDate>>();
+  private customerAbove: BackOfficeCustomer | undefined;
+  /** The last currency cell read that was a code, and that code. */
+  private codeCell = '';
+  private code: CurrencyCode = '';
+  /** How the row being read gives its cells (see readPlain). */
+  private cellAt: (cells: readonly string[], index: number) => string = cellAt;
 
   constructor(
     private readonly text: string,
@@ -129,11 +147,16 @@ class OrderRowReader {
   /** Whether the row would take its currency from the row above (so a chunk must not end there). */
   continuesOrder(cells: string[]): boolean {
     if (this.runOrderId === undefined || cellCountProblem(cells, this.layout.header.length)) return false;
+    // A row papaparse read: its cells may hold line breaks.
     return cellAt(cells, this.at.currency) === '' && cellAt(cells, this.at.orderId) === this.runOrderId;
   }
 
-  /** A row the scanner split: the header's cell count, not blank, no quote errors. */
-  readPlain(cells: readonly string[], line: number): void {
+  /**
+   * A row the scanner split: the header's cell count, not blank, no quote errors. `breaks`: some
+   * cell of it holds a line break.
+   */
+  readPlain(cells: readonly string[], line: number, breaks: boolean): void {
+    this.cellAt = breaks ? cellAt : cellWithoutBreaksAt;
     const result = this.parse(cells, line);
     if (typeof result === 'string') this.problems.push({ line, reason: result });
     else this.rows.push(result);
@@ -157,17 +180,17 @@ class OrderRowReader {
       this.startRun(undefined, this.layout.defaultCurrency);
       return;
     }
-    this.readPlain(cells, line);
+    this.readPlain(cells, line, true);
   }
 
   /** The row, or why it cannot be read. */
   private parse(cells: readonly string[], line: number): BackOfficeRow | string {
-    const orderId = cellAt(cells, this.at.orderId);
+    const orderId = this.cellAt(cells, this.at.orderId);
     const currency = this.currencyOf(cells, orderId);
     if (typeof currency === 'object') return currency.problem;
     if (orderId === '') return `${this.name('orderId')} is empty: the row belongs to no order`;
 
-    const quantityCell = cellAt(cells, this.at.quantity);
+    const quantityCell = this.cellAt(cells, this.at.quantity);
     const quantity = parseQuantity(quantityCell, this.decimalComma);
     if (!quantity.ok) return cellReason(this.name('quantity'), quantityCell, quantity.why);
 
@@ -175,15 +198,15 @@ class OrderRowReader {
     if (typeof unitPrice === 'string') return unitPrice;
 
     let date: CalendarDate | undefined;
-    const dateCell = cellAt(cells, this.at.date);
+    const dateCell = this.cellAt(cells, this.at.date);
     if (dateCell !== '') {
       const parsed = this.dateOf(dateCell);
       if (!parsed.ok) return cellReason(this.name('date'), dateCell, parsed.why);
       date = parsed.value;
     }
 
-    const sku = cellAt(cells, this.at.sku);
-    const name = cellAt(cells, this.at.product);
+    const sku = this.cellAt(cells, this.at.sku);
+    const name = this.cellAt(cells, this.at.product);
     if (sku === '' && name === '') {
       const columns = (['sku', 'product'] as const).filter((field) => this.columns[field] !== undefined);
       return `names no product: ${columns.map((field) => this.name(field)).join(' and ')} ${columns.length === 1 ? 'is' : 'are'} empty`;
@@ -196,12 +219,7 @@ class OrderRowReader {
       orderId,
       date,
       currency,
-      customer: {
-        id: cellAt(cells, this.at.customerId) || undefined,
-        email: cellAt(cells, this.at.customerEmail) || undefined,
-        phone: cellAt(cells, this.at.customerPhone) || undefined,
-        name: cellAt(cells, this.at.customerName) || undefined,
-      },
+      customer: this.customerOf(cells),
       sku: sku || undefined,
       name: name || undefined,
       quantity: quantity.value,
@@ -210,15 +228,39 @@ class OrderRowReader {
   }
 
   /**
+   * The row's customer. An order's rows name the same one, and the scanner hands the very same
+   * strings for cells equal to the row above's: those rows share one object (never changed
+   * after: groupOrders copies what it keeps).
+   */
+  private customerOf(cells: readonly string[]): BackOfficeCustomer {
+    const id = this.cellAt(cells, this.at.customerId) || undefined;
+    const email = this.cellAt(cells, this.at.customerEmail) || undefined;
+    const phone = this.cellAt(cells, this.at.customerPhone) || undefined;
+    const name = this.cellAt(cells, this.at.customerName) || undefined;
+    const above = this.customerAbove;
+    if (above && above.id === id && above.email === email && above.phone === phone && above.name === name) {
+      return above;
+    }
+    this.customerAbove = { id, email, phone, name };
+    return this.customerAbove;
+  }
+
+  /**
    * The row's currency: its own cell; else, when the row above is of the same order, that row's
    * (Shopify names it on an order's first row only); else the layout's default.
    */
   private currencyOf(cells: readonly string[], orderId: string): CurrencyCode | { problem: string } {
-    const cell = cellAt(cells, this.at.currency);
+    const cell = this.cellAt(cells, this.at.currency);
     let currency: CurrencyCode;
-    if (cell !== '') {
-      currency = /^[A-Z]{3}$/.test(cell) ? cell : cell.toUpperCase();
-      if (!/^[A-Z]{3}$/.test(currency)) {
+    if (cell !== '' && cell === this.codeCell) {
+      // The same cell as the last one read (every row of most files): already checked.
+      currency = this.code;
+    } else if (cell !== '') {
+      currency = CURRENCY_CODE.test(cell) ? cell : cell.toUpperCase();
+      if (CURRENCY_CODE.test(currency)) {
+        this.codeCell = cell;
+        this.code = currency;
+      } else {
         this.startRun(orderId, this.layout.defaultCurrency);
         return { problem: cellReason(this.name('currency'), cell, 'is not a three-letter currency code') };
       }
@@ -250,7 +292,7 @@ class OrderRowReader {
   /** Per unit, in minor units; from the line's total when the file gives only that (Square). */
   private unitPriceOf(cells: readonly string[], quantity: number, currency: CurrencyCode): number | string {
     const field: OrderExportField = this.columns.unitPrice !== undefined ? 'unitPrice' : 'lineTotal';
-    const cell = cellAt(cells, this.at[field]);
+    const cell = this.cellAt(cells, this.at[field]);
     const amount = parseExportAmount(cell, currency, this.decimalComma);
     if (!amount.ok) return cellReason(this.name(field), cell, amount.why);
     if (amount.value < 0) return cellReason(this.name(field), cell, 'is negative: refunds are not matched');

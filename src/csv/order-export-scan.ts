@@ -15,9 +15,9 @@ import { countLineBreaks } from './table';
 export interface RowVisitor {
   /**
    * A row split here: `cells` has the header's length, only `wanted` columns filled, and it is
-   * reused for the next row. Never blank.
+   * reused for the next row. Never blank. `breaksInCells`: some quoted cell holds a line break.
    */
-  plain(cells: readonly string[], line: number): void;
+  plain(cells: readonly string[], line: number, breaksInCells: boolean): void;
   /** A row papaparse read; false stops the scan (a quote never closed ends the file). */
   parsed(cells: string[], line: number, errors: Papa.ParseError[]): boolean;
 }
@@ -44,7 +44,7 @@ export function scanRows(
   for (let count = 0; count < maxRows && offset < text.length; count++) {
     const row = scanner.row(offset);
     if (row) {
-      if (!row.blank) visit.plain(scanner.cells, line);
+      if (!row.blank) visit.plain(scanner.cells, line, row.breaksInCells);
       line += row.breaks;
       offset = row.next;
       continue;
@@ -63,10 +63,14 @@ interface PlainRow {
   next: number;
   /** Line breaks in the row: inside quoted cells, and its line end if it has one. */
   breaks: number;
+  /** Whether some of those breaks are inside cells. */
+  breaksInCells: boolean;
   blank: boolean;
 }
 
 const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
 
 /** The characters String.prototype.trim removes. */
 function isTrimmed(code: number): boolean {
@@ -110,8 +114,6 @@ class NextPosition {
 class PlainRowScanner {
   readonly cells: string[];
   private readonly delimiterCode: number;
-  private readonly nextDelimiter: NextPosition;
-  private readonly nextNewline: NextPosition;
   private readonly nextCr: NextPosition;
   private readonly nextLf: NextPosition;
 
@@ -121,8 +123,6 @@ class PlainRowScanner {
   ) {
     this.cells = new Array<string>(options.width).fill('');
     this.delimiterCode = options.delimiter.charCodeAt(0);
-    this.nextDelimiter = new NextPosition(text, options.delimiter);
-    this.nextNewline = new NextPosition(text, options.newline);
     this.nextCr = new NextPosition(text, '\r');
     this.nextLf = new NextPosition(text, '\n');
   }
@@ -132,6 +132,8 @@ class PlainRowScanner {
     const { text, cells } = this;
     const { width, wanted, newline } = this.options;
     if (this.options.delimiter.length !== 1) return undefined;
+    const { length } = text;
+    const { delimiterCode } = this;
     let p = start;
     let index = 0;
     let innerBreaks = 0;
@@ -149,17 +151,26 @@ class PlainRowScanner {
           innerBreaks += countLineBreaks(text, p + 1, close);
         }
         if (kept || blank || index >= width) {
-          value = text.slice(p + 1, close);
-          if (value.includes('"')) value = value.replace(/""/g, '"');
+          // A cell with "" inside is never the row above's: that one holds its quotes unescaped.
+          const escapes = text.indexOf('"', p + 1) !== close;
+          value = kept && !escapes ? this.sameAsAbove(index, p + 1, close) : undefined;
+          if (value === undefined) {
+            value = text.slice(p + 1, close);
+            if (escapes) value = value.replace(/""/g, '"');
+          }
           const empty = value.trim() === '';
           if (!empty && index >= width) return undefined;
           if (!empty) blank = false;
         }
       } else {
-        end = Math.min(this.nextDelimiter.from(p), this.nextNewline.from(p));
+        // Cells are short: looking at each character costs less than a search per cell.
+        end = p;
+        let code = text.charCodeAt(end);
+        while (end < length && code !== delimiterCode && code !== CR && code !== LF)
+          code = text.charCodeAt(++end);
         // A CR or LF that is not the file's line end belongs to a cell; papaparse says how.
-        if (this.strayBreakBefore(p, end)) return undefined;
-        if (kept) value = text.slice(p, end);
+        if (end < length && code !== delimiterCode && !text.startsWith(newline, end)) return undefined;
+        if (kept) value = this.sameAsAbove(index, p, end) ?? text.slice(p, end);
         if (blank || index >= width) {
           const empty = this.isBlank(p, end);
           if (!empty && index >= width) return undefined;
@@ -169,8 +180,10 @@ class PlainRowScanner {
       if (kept) cells[index] = value ?? '';
       index++;
       if (end >= text.length)
-        return index >= width ? { next: text.length, breaks: innerBreaks, blank } : undefined;
-      if (text.charCodeAt(end) === this.delimiterCode) {
+        return index >= width
+          ? { next: text.length, breaks: innerBreaks, breaksInCells: innerBreaks > 0, blank }
+          : undefined;
+      if (text.charCodeAt(end) === delimiterCode) {
         p = end + 1;
         continue;
       }
@@ -178,11 +191,28 @@ class PlainRowScanner {
         if (index < width) return undefined;
         // A CR line end followed by an LF counts with it as one break, as table.ts counts them.
         const ending = newline === '\r' ? countLineBreaks(text, end, end + 1) : 1;
-        return { next: end + newline.length, breaks: innerBreaks + ending, blank };
+        return {
+          next: end + newline.length,
+          breaks: innerBreaks + ending,
+          breaksInCells: innerBreaks > 0,
+          blank,
+        };
       }
       // Text after a closing quote: papaparse's error, or its leniency for spaces.
       return undefined;
     }
+  }
+
+  /**
+   * The row above's cell in this column when the text from `start` to `end` is the very same:
+   * an order's rows repeat its id, date, customer and currency, and keeping one string for them
+   * spares making (and the garbage collector copying) a new one for every row.
+   */
+  private sameAsAbove(index: number, start: number, end: number): string | undefined {
+    const above = this.cells[index] as string;
+    return above.length === end - start && above.length > 0 && this.text.startsWith(above, start)
+      ? above
+      : undefined;
   }
 
   /** The quote closing the cell opened at `open` ("" is a quote inside it), or -1. */
@@ -194,15 +224,6 @@ class PlainRowScanner {
       if (this.text.charCodeAt(q + 1) !== QUOTE) return q;
       q += 2;
     }
-  }
-
-  private strayBreakBefore(start: number, end: number): boolean {
-    const { newline } = this.options;
-    const cr = this.nextCr.from(start);
-    const lf = this.nextLf.from(start);
-    if (newline === '\r\n') return cr < end || lf < end;
-    if (newline === '\n') return cr < end;
-    return lf < end;
   }
 
   private isBlank(start: number, end: number): boolean {
