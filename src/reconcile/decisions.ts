@@ -46,9 +46,11 @@ export function decisionRules(decisions: readonly ReconcileDecision[]): Decision
     }
     if (decision.verdict === 'confirmed') confirmedMatches.add(key);
   }
+  // Asked for every record and order that could pair: without verdicts, no key is made.
   return {
-    isRejected: (purchaseId, orderId) => rejected.has(pair(purchaseId, orderId)),
-    isConfirmedOrder: (purchaseId, orderId) => confirmedOrders.has(pair(purchaseId, orderId)),
+    isRejected: (purchaseId, orderId) => rejected.size > 0 && rejected.has(pair(purchaseId, orderId)),
+    isConfirmedOrder: (purchaseId, orderId) =>
+      confirmedOrders.size > 0 && confirmedOrders.has(pair(purchaseId, orderId)),
     isConfirmedMatch: (purchaseId, orderIds) => confirmedMatches.has(matchKey(purchaseId, orderIds)),
   };
 }

@@ -86,16 +86,24 @@ export function createCustomerResolver(
   const only = (list: ContactInput[] | undefined): ContactInput | undefined =>
     list?.length === 1 ? list[0] : undefined;
 
+  // One match object per contact and way, shared by all its orders (tens of thousands of them).
+  const matches = new Map<ContactInput, Partial<Record<CustomerMatch['by'], CustomerMatch>>>();
+  const matchOf = (contact: ContactInput, by: CustomerMatch['by']): CustomerMatch => {
+    let ways = matches.get(contact);
+    if (!ways) matches.set(contact, (ways = {}));
+    return (ways[by] ??= { contactId: contact.contactId, by });
+  };
+
   function resolve(customer: BackOfficeCustomer): CustomerMatch | undefined {
     const id = customer.id === undefined ? '' : backOfficeIdKey(customer.id);
     const byIdMatch = id === '' ? undefined : only(byId.get(id));
-    if (byIdMatch) return { contactId: byIdMatch.contactId, by: 'id' };
+    if (byIdMatch) return matchOf(byIdMatch, 'id');
     const email = emailKey(customer.email);
     const byEmailMatch = email === undefined ? undefined : only(byEmail.get(email));
-    if (byEmailMatch) return { contactId: byEmailMatch.contactId, by: 'email' };
+    if (byEmailMatch) return matchOf(byEmailMatch, 'email');
     const phone = phoneKeyOf(customer.phone);
     const byPhoneMatch = phone === undefined ? undefined : only(byPhone.get(phone));
-    if (byPhoneMatch) return { contactId: byPhoneMatch.contactId, by: 'phone' };
+    if (byPhoneMatch) return matchOf(byPhoneMatch, 'phone');
 
     // Most customers of an export are not contacts: a name without a word any contact's surname
     // is, is nobody's, and is not worth reading closely.
@@ -120,7 +128,7 @@ export function createCustomerResolver(
           phoneTail(candidate.contact.phoneKey) === tail),
     );
     const unique = candidates.length === 1 ? candidates[0] : undefined;
-    return unique ? { contactId: unique.contact.contactId, by: 'name' } : undefined;
+    return unique ? matchOf(unique.contact, 'name') : undefined;
   }
 
   return resolve;

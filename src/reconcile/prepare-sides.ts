@@ -20,9 +20,19 @@ export interface PreparedOrder {
 }
 
 export interface ExportSide {
+  /**
+   * The orders that can match: their customer is a contact with recorded orders judged. Most of
+   * an export's orders are other customers' and get no further work.
+   */
   orders: PreparedOrder[];
-  /** How many lines all orders have together. */
+  /** How many lines those orders have together. */
   lineCount: number;
+  /** Every export order, its lines in file order. */
+  all: BackOfficeOrder[];
+  /** Per order of `all`: the contact its customer is, if any. */
+  contactIds: (string | undefined)[];
+  /** Per order of `all`: its place in `orders`, or -1 when it cannot match. */
+  preparedAt: Int32Array;
 }
 
 export interface RecordedSide {
@@ -62,24 +72,43 @@ function compareOrders(a: BackOfficeOrder, b: BackOfficeOrder): number {
   );
 }
 
+/** Exports are most often written in order id order already: then there is nothing to sort. */
+function inCanonicalOrder(orders: readonly BackOfficeOrder[]): boolean {
+  for (let index = 1; index < orders.length; index++) {
+    if (compareOrders(orders[index - 1] as BackOfficeOrder, orders[index] as BackOfficeOrder) > 0)
+      return false;
+  }
+  return true;
+}
+
+/**
+ * The export side: every order's customer resolved, and the orders of `matchable` contacts
+ * numbered line by line for the candidates.
+ */
 export function prepareExportSide(
   exportOrders: readonly BackOfficeOrder[],
   resolve: (customer: BackOfficeOrder['customer']) => CustomerMatch | undefined,
   dayOf: (date: string) => number,
+  matchable: (contactId: string) => boolean,
 ): ExportSide {
-  const sorted = [...exportOrders].sort(compareOrders);
+  const sorted = inCanonicalOrder(exportOrders) ? exportOrders : [...exportOrders].sort(compareOrders);
+  const all: BackOfficeOrder[] = new Array<BackOfficeOrder>(sorted.length);
+  const contactIds: (string | undefined)[] = new Array<string | undefined>(sorted.length);
+  const preparedAt = new Int32Array(sorted.length).fill(-1);
   const orders: PreparedOrder[] = [];
   let lineCount = 0;
-  for (const given of sorted) {
+  for (let index = 0; index < sorted.length; index++) {
+    const given = sorted[index] as BackOfficeOrder;
     const order = inLineOrder(given.lines) ? given : { ...given, lines: [...given.lines].sort(compareLines) };
     const customer = resolve(order.customer);
-    const day = dayOf(order.date);
-    orders.push(
-      customer ? { order, customer, day, firstLine: lineCount } : { order, day, firstLine: lineCount },
-    );
+    all[index] = order;
+    contactIds[index] = customer?.contactId;
+    if (!customer || !matchable(customer.contactId)) continue;
+    preparedAt[index] = orders.length;
+    orders.push({ order, customer, day: dayOf(order.date), firstLine: lineCount });
     lineCount += order.lines.length;
   }
-  return { orders, lineCount };
+  return { orders, lineCount, all, contactIds, preparedAt };
 }
 
 export function prepareRecordedSide(

@@ -1,4 +1,4 @@
-import type { BackOfficeLine } from '../domain/back-office-order';
+import type { BackOfficeLine, BackOfficeOrder } from '../domain/back-office-order';
 import type { BackOfficeOnlyOrder } from '../domain/reconcile';
 import { bestAssignment } from './assignment';
 import { findCandidates, type ScoredCandidate } from './candidates';
@@ -44,7 +44,6 @@ export function reconcileExport(input: ReconcileInput): ReconcileResult {
   const products = createProductMatcher();
   const rules = decisionRules(input.decisions);
 
-  const exported = prepareExportSide(input.exportOrders, resolve, dayOf);
   const covered = exportCoverage(input.exportOrders);
   const coveredDays = covered && { from: dayOf(covered.from), to: dayOf(covered.to) };
   const zoneOf = (record: RecordedOrderInput) =>
@@ -52,6 +51,12 @@ export function reconcileExport(input: ReconcileInput): ReconcileResult {
   const recorded = prepareRecordedSide(
     input.recorded.filter((record) => zoneOf(record) !== 'outside'),
     dayOf,
+  );
+  // Only the orders of contacts with recorded orders judged can match anything.
+  const recordedContacts = new Set<string>();
+  for (const record of recorded.records) recordedContacts.add(record.contactId);
+  const exported = prepareExportSide(input.exportOrders, resolve, dayOf, (contactId) =>
+    recordedContacts.has(contactId),
   );
 
   const candidates = findCandidates(recorded, exported, products, rules, options);
@@ -90,12 +95,18 @@ export function reconcileExport(input: ReconcileInput): ReconcileResult {
   });
 
   const backOfficeOnly: BackOfficeOnlyOrder[] = [];
-  for (const prepared of exported.orders) {
-    const { order, customer, firstLine } = prepared;
-    let anyMatched = false;
-    for (let at = 0; at < order.lines.length && !anyMatched; at++)
-      anyMatched = matchedLines[firstLine + at] === 1;
-    if (!anyMatched) backOfficeOnly.push(customer ? { order, contactId: customer.contactId } : { order });
+  for (let index = 0; index < exported.all.length; index++) {
+    const at = exported.preparedAt[index] as number;
+    if (at >= 0) {
+      const { order, firstLine } = exported.orders[at] as PreparedOrder;
+      let anyMatched = false;
+      for (let line = 0; line < order.lines.length && !anyMatched; line++)
+        anyMatched = matchedLines[firstLine + line] === 1;
+      if (anyMatched) continue;
+    }
+    const order = exported.all[index] as BackOfficeOrder;
+    const contactId = exported.contactIds[index];
+    backOfficeOnly.push(contactId === undefined ? { order } : { order, contactId });
   }
 
   return { recorded: results, backOfficeOnly, covered };
