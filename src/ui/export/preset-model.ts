@@ -40,6 +40,18 @@ export function createPresetModel(deps: PresetModelDeps) {
 
   const chosen = computed(() => presets.value.find((preset) => preset.id === chosenId.value) ?? null);
 
+  /**
+   * Reads the stored presets, changes them and writes them back in one transaction: two dashboards
+   * saving at once must each see the other's preset, or one of the two is silently lost.
+   */
+  function updatePresets(change: (stored: ExportPreset[]) => ExportPreset[]): Promise<ExportPreset[]> {
+    return deps.db.transaction('rw', deps.db.settings, async () => {
+      const updated = change(await readSetting(deps.db, 'exportPresets'));
+      await writeSetting(deps.db, 'exportPresets', updated);
+      return updated;
+    });
+  }
+
   async function load() {
     await act('The column presets could not be loaded: ', async () => {
       const stored = await readSetting(deps.db, 'exportPresets');
@@ -104,17 +116,17 @@ export function createPresetModel(deps: PresetModelDeps) {
       const checked = presetOfDraft(shown, shown.savedId ?? newId());
       if (!checked.ok) throw new Error(`${checked.problem}.`);
       const { preset } = checked;
-      const stored = await readSetting(deps.db, 'exportPresets');
-      const others = stored.filter((candidate) => candidate.id !== preset.id);
-      if (others.some((other) => other.name.toLowerCase() === preset.name.toLowerCase())) {
-        throw new Error(`a preset named “${preset.name}” already exists.`);
-      }
-      const updated = shown.savedId
-        ? stored.map((candidate) => (candidate.id === preset.id ? preset : candidate))
-        : [...stored, preset];
-      // Saved elsewhere meanwhile and then deleted: save it again rather than lose the edit.
-      if (!updated.some((candidate) => candidate.id === preset.id)) updated.push(preset);
-      await writeSetting(deps.db, 'exportPresets', updated);
+      const updated = await updatePresets((stored) => {
+        const others = stored.filter((candidate) => candidate.id !== preset.id);
+        if (others.some((other) => other.name.toLowerCase() === preset.name.toLowerCase())) {
+          throw new Error(`a preset named “${preset.name}” already exists.`);
+        }
+        // In its place when saved before; at the end when new, or deleted elsewhere meanwhile
+        // (saved again rather than the edit lost).
+        return stored.some((candidate) => candidate.id === preset.id)
+          ? stored.map((candidate) => (candidate.id === preset.id ? preset : candidate))
+          : [...stored, preset];
+      });
       batch(() => {
         presets.value = updated;
         chosenId.value = preset.id;
@@ -129,9 +141,7 @@ export function createPresetModel(deps: PresetModelDeps) {
     if (!preset || busy.value) return;
     status.value = null;
     await act('The preset was not deleted: ', async () => {
-      const stored = await readSetting(deps.db, 'exportPresets');
-      const kept = stored.filter((candidate) => candidate.id !== preset.id);
-      await writeSetting(deps.db, 'exportPresets', kept);
+      const kept = await updatePresets((stored) => stored.filter((candidate) => candidate.id !== preset.id));
       batch(() => {
         presets.value = kept;
         choose(DEFAULT_EXPORT_PRESET.id);
