@@ -9,7 +9,13 @@ import {
 } from '../../domain/reconcile';
 import { ErrorMessage } from '../ErrorMessage';
 import { StatusMessage } from '../StatusMessage';
-import type { BackOfficeItem, RecordedItem, ReconcileResultsModel, ResultList } from './results-model';
+import {
+  describeBackOfficeProduct,
+  type BackOfficeItem,
+  type RecordedItem,
+  type ReconcileResultsModel,
+  type ResultList,
+} from './results-model';
 
 const DIFFERENCE_LABELS: Readonly<Record<DifferenceField, string>> = {
   customer: 'Customer',
@@ -169,6 +175,7 @@ function BackOfficeOnlyList(props: { model: ReconcileResultsModel; items: BackOf
   if (items.length === 0) return null;
   const limit = model.shown.value.backOfficeOnly;
   const refusals = model.refusals.value;
+  const productNames = model.productNames.value;
   return (
     <>
       <h4 id="reconcile-backOfficeOnly-heading">Back office only ({items.length.toLocaleString('en')})</h4>
@@ -186,8 +193,7 @@ function BackOfficeOnlyList(props: { model: ReconcileResultsModel; items: BackOf
               <ul class="entry-lines">
                 {order.lines.map((line) => (
                   <li key={line.line}>
-                    {line.quantity} × {line.name ?? line.sku ?? 'a product'}
-                    {line.sku && line.name ? ` (${line.sku})` : ''} at{' '}
+                    {line.quantity} × {describeBackOfficeProduct(line, productNames)} at{' '}
                     {formatMoney({ minor: line.unitPriceMinor, currency: order.currency })}
                   </li>
                 ))}
@@ -280,7 +286,7 @@ function ShowMore(props: { model: ReconcileResultsModel; list: ResultList; title
       type="button"
       class="link"
       aria-label={`Show more: ${props.title}`}
-      onClick={() => props.model.showMore(props.list)}
+      onClick={() => void props.model.showMore(props.list)}
     >
       Show more
     </button>

@@ -1,4 +1,5 @@
 import { computed, signal } from '@preact/signals';
+import type { BackOfficeLine } from '../../domain/back-office-order';
 import type { Contact } from '../../domain/contact';
 import { errorMessage } from '../../domain/errors';
 import type { PurchaseRecord } from '../../domain/purchase';
@@ -9,9 +10,15 @@ import { userAction } from '../user-action';
 export interface ReconcileResultsDeps {
   readRun: (runId: string) => Promise<StoredReconcileRun | undefined>;
   latestRun: () => Promise<StoredReconcileRun | undefined>;
-  readStatuses: () => Promise<ReadonlyMap<string, ReconcileStatus>>;
+  /**
+   * The statuses this run set (by the runId index): every refresh reads them, and the store holds
+   * one for each order ever reconciled.
+   */
+  readRunStatuses: (runId: string) => Promise<readonly ReconcileStatus[]>;
   loadPurchases: (ids: readonly string[]) => Promise<ReadonlyMap<string, PurchaseRecord>>;
   loadContacts: (ids: readonly string[]) => Promise<ReadonlyMap<string, Contact>>;
+  /** The catalog's names for these SKUs: a back-office line may give its SKU alone. */
+  loadProductNames: (skus: readonly string[]) => Promise<ReadonlyMap<string, string>>;
   decide: (purchaseId: string, verdict: 'confirmed' | 'rejected') => Promise<unknown>;
   /** Resolves to the new purchase's id; throws with the reason it was refused. */
   importOrder: (runId: string, orderId: string) => Promise<string>;
@@ -47,7 +54,7 @@ const A_DELETED_CONTACT = 'A deleted contact';
 
 interface Loaded {
   run: StoredReconcileRun;
-  statuses: ReconcileStatus[];
+  statuses: readonly ReconcileStatus[];
   purchases: ReadonlyMap<string, PurchaseRecord>;
   contacts: ReadonlyMap<string, Contact>;
 }
@@ -63,6 +70,8 @@ export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
   const showSynced = signal(false);
   /** Why importing an order was refused, by back-office order id. */
   const refusals = signal<ReadonlyMap<string, string>>(new Map());
+  /** Catalog names of the SKUs that shown back-office lines give without a name. */
+  const productNames = signal<ReadonlyMap<string, string>>(new Map());
   const status = signal<string | null>(null);
   const error = signal<string | null>(null);
   const busy = signal(false);
@@ -110,36 +119,64 @@ export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
     () => backOfficeOnly.value.filter((item) => item.entry.contactId !== undefined).length,
   );
 
-  async function load(found: StoredReconcileRun | undefined, keepPages: boolean) {
+  /** Counts loads, so that a slower earlier one (a refresh as a run is shown) never wins. */
+  let generation = 0;
+
+  /** Shows the run `read` finds, with its statuses, purchases and contacts. */
+  async function load(read: () => Promise<StoredReconcileRun | undefined>, keepPages: boolean) {
+    const mine = ++generation;
+    const found = await read();
+    if (mine !== generation) return;
     if (!found) {
       loaded.value = null;
       return;
     }
-    const all = await deps.readStatuses();
-    const statuses = [...all.values()].filter((entry) => entry.runId === found.id);
+    const statuses = await deps.readRunStatuses(found.id);
     const purchases = await deps.loadPurchases(statuses.map((entry) => entry.purchaseId));
     const contactIds = new Set([...purchases.values()].map((record) => record.contactId));
     for (const entry of found.backOfficeOnly) if (entry.contactId) contactIds.add(entry.contactId);
     const contacts = await deps.loadContacts([...contactIds]);
+    if (mine !== generation) return;
     if (!keepPages || loaded.value?.run.id !== found.id) {
       shown.value = firstPage();
       showSynced.value = false;
       refusals.value = new Map();
     }
     loaded.value = { run: found, statuses, purchases, contacts };
+    await loadProductNames();
+  }
+
+  /** Names for the SKU-only lines of the back-office-only orders on screen, not of the whole file. */
+  async function loadProductNames() {
+    const known = productNames.value;
+    const skus = new Set<string>();
+    for (const item of backOfficeOnly.value.slice(0, shown.value.backOfficeOnly)) {
+      for (const line of item.entry.order.lines) {
+        if (line.sku && !line.name && !known.has(line.sku)) skus.add(line.sku);
+      }
+    }
+    if (skus.size === 0) return;
+    const found = await deps.loadProductNames([...skus]);
+    if (found.size > 0) productNames.value = new Map([...productNames.value, ...found]);
   }
 
   /** Shows one run's results (a run just finished, or the earlier run of a file given again). */
   async function show(runId: string) {
-    await act('The results could not be read: ', async () => load(await deps.readRun(runId), false));
+    await act('The results could not be read: ', () => load(() => deps.readRun(runId), false));
   }
 
-  /** The shown run again (after a decision, an import, a change elsewhere), or the latest run. */
+  /**
+   * The shown run again (after a decision, an import, a change elsewhere), or the latest run. Not
+   * a user action: it leaves `busy` alone, or every return to the page would disable the buttons
+   * under the user's keyboard focus.
+   */
   async function refresh() {
     const current = loaded.value?.run.id;
-    await act('The results could not be read: ', async () =>
-      load(current ? await deps.readRun(current) : await deps.latestRun(), true),
-    );
+    try {
+      await load(() => (current ? deps.readRun(current) : deps.latestRun()), true);
+    } catch (failure) {
+      error.value = `The results could not be read: ${errorMessage(failure)}`;
+    }
   }
 
   async function decide(item: RecordedItem, verdict: 'confirmed' | 'rejected') {
@@ -148,7 +185,7 @@ export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
     const done = await act('', async () => {
       await deps.decide(item.status.purchaseId, verdict);
       const current = loaded.value;
-      if (current) await load(await deps.readRun(current.run.id), true);
+      if (current) await load(() => deps.readRun(current.run.id), true);
     });
     if (!done) return;
     status.value = `${verdict === 'confirmed' ? 'Match confirmed' : 'Match rejected'}: ${item.label}.`;
@@ -167,7 +204,7 @@ export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
       const next = new Map(refusals.value);
       next.delete(orderId);
       refusals.value = next;
-      await load(await deps.readRun(current.run.id), true);
+      await load(() => deps.readRun(current.run.id), true);
       status.value = `Imported into ${item.contactName}'s history: order ${orderId} of ${item.entry.order.date}.`;
     } catch (failure) {
       refusals.value = new Map(refusals.value).set(orderId, errorMessage(failure));
@@ -178,8 +215,14 @@ export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
     await deps.onChanged?.();
   }
 
-  function showMore(list: ResultList) {
+  async function showMore(list: ResultList) {
     shown.value = { ...shown.value, [list]: shown.value[list] + LIST_PAGE };
+    if (list !== 'backOfficeOnly') return;
+    try {
+      await loadProductNames();
+    } catch (failure) {
+      error.value = `The catalog could not be read: ${errorMessage(failure)}`;
+    }
   }
 
   return {
@@ -190,6 +233,7 @@ export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
     shown,
     showSynced,
     refusals,
+    productNames,
     status,
     error,
     busy,
@@ -203,6 +247,20 @@ export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
 }
 
 export type ReconcileResultsModel = ReturnType<typeof createReconcileResultsModel>;
+
+/**
+ * What a back-office line is for, as its list shows it: "Hand Cream (NW-1)". A line with its SKU
+ * alone takes the catalog's name for it; a SKU the catalog does not know is shown as a SKU.
+ */
+export function describeBackOfficeProduct(
+  line: Pick<BackOfficeLine, 'sku' | 'name'>,
+  catalogNames: ReadonlyMap<string, string>,
+): string {
+  const name = line.name ?? (line.sku === undefined ? undefined : catalogNames.get(line.sku));
+  if (name && line.sku) return `${name} (${line.sku})`;
+  if (name) return name;
+  return line.sku ? `SKU ${line.sku}` : 'a product';
+}
 
 function firstPage(): Record<ResultList, number> {
   return {

@@ -3,7 +3,11 @@ import type { Contact } from '../../../../src/domain/contact';
 import type { PurchaseRecord } from '../../../../src/domain/purchase';
 import type { BackOfficeOnlyOrder, ReconcileStatus, RecordedOutcome } from '../../../../src/domain/reconcile';
 import type { StoredReconcileRun } from '../../../../src/db/reconcile-tables';
-import { createReconcileResultsModel, LIST_PAGE } from '../../../../src/ui/reconcile/results-model';
+import {
+  createReconcileResultsModel,
+  describeBackOfficeProduct,
+  LIST_PAGE,
+} from '../../../../src/ui/reconcile/results-model';
 import { makeContact, makePurchase } from '../../../support/contacts';
 import { makeRun } from './fakes';
 
@@ -38,6 +42,11 @@ const extra: BackOfficeOnlyOrder = {
   },
   contactId: ada.id,
 };
+/** The catalog: SKU → name. */
+const catalog = new Map([
+  ['NW-1', 'Hand Cream'],
+  ['NW-2', 'Lip Balm'],
+]);
 const stranger: BackOfficeOnlyOrder = {
   order: { ...extra.order, orderId: 'SO-10', customer: { email: 'who@example.com' } },
 };
@@ -53,12 +62,17 @@ function setup(purchases: PurchaseRecord[], outcomes: RecordedOutcome[], run: St
     [grace.id, grace],
   ]);
   let changed = 0;
+  const skuReads: string[][] = [];
   const model = createReconcileResultsModel({
     readRun: async (id) => (id === stored.id ? stored : undefined),
     latestRun: async () => stored,
-    readStatuses: async () => statuses,
+    readRunStatuses: async (runId) => [...statuses.values()].filter((status) => status.runId === runId),
     loadPurchases: async (ids) => new Map(purchases.filter((p) => ids.includes(p.id)).map((p) => [p.id, p])),
     loadContacts: async (ids) => new Map([...contacts].filter(([id]) => ids.includes(id))),
+    loadProductNames: async (skus) => {
+      skuReads.push([...skus]);
+      return new Map([...catalog].filter(([sku]) => skus.includes(sku)));
+    },
     decide: async (purchaseId, verdict) => {
       const status = statuses.get(purchaseId);
       if (!status) throw new Error('not reconciled');
@@ -84,7 +98,7 @@ function setup(purchases: PurchaseRecord[], outcomes: RecordedOutcome[], run: St
       changed++;
     },
   });
-  return { model, statuses, changed: () => changed };
+  return { model, statuses, skuReads, changed: () => changed };
 }
 
 describe('reconcile results model', () => {
@@ -189,6 +203,76 @@ describe('reconcile results model', () => {
     await model.show('run-1');
     expect(model.shown.value.missing).toBe(LIST_PAGE);
     expect(model.showSynced.value).toBe(false);
+  });
+
+  it("names a back-office line given by SKU alone from the catalog, reading only the shown orders' SKUs", async () => {
+    const skuOnly = (orderId: string, sku: string): BackOfficeOnlyOrder => ({
+      order: { ...extra.order, orderId, lines: [{ line: 3, sku, quantity: 2, unitPriceMinor: 400 }] },
+      contactId: ada.id,
+    });
+    const orders = [
+      skuOnly('SO-1', 'NW-1'),
+      skuOnly('SO-2', 'NW-404'),
+      extra,
+      ...Array.from({ length: LIST_PAGE }, (_, index) => skuOnly(`SO-x${index}`, 'NW-1')),
+      skuOnly('SO-last', 'NW-2'),
+    ];
+    const { model, skuReads } = setup([], [], makeRun({ backOfficeOnly: orders }));
+    await model.refresh();
+    const describe = (orderId: string) => {
+      const item = model.backOfficeOnly.value.find((entry) => entry.entry.order.orderId === orderId);
+      const line = item?.entry.order.lines[0];
+      return line && describeBackOfficeProduct(line, model.productNames.value);
+    };
+    expect(describe('SO-1')).toBe('Hand Cream (NW-1)');
+    expect(describe('SO-2')).toBe('SKU NW-404');
+    // A line with its own name keeps it.
+    expect(describe('SO-9')).toBe('Hand Cream (NW-1)');
+    // SO-last is past the first page: its SKU is read when it is shown.
+    expect(skuReads).toEqual([['NW-1', 'NW-404']]);
+    expect(describe('SO-last')).toBe('SKU NW-2');
+    await model.showMore('backOfficeOnly');
+    expect(skuReads).toEqual([
+      ['NW-1', 'NW-404'],
+      ['NW-404', 'NW-2'],
+    ]);
+    expect(describe('SO-last')).toBe('Lip Balm (NW-2)');
+  });
+
+  it('a refresh leaves the buttons enabled (busy untouched), so keyboard focus stays where it is', async () => {
+    const purchases = [makePurchase(ada.id, '2026-02-10', 1250)];
+    const { model } = setup(purchases, ['probable'], makeRun());
+    const busy: boolean[] = [];
+    const unsubscribe = model.busy.subscribe((value) => busy.push(value));
+    await model.refresh();
+    await model.refresh();
+    unsubscribe();
+    expect(busy).toEqual([false]);
+    expect(model.items.value.probable).toHaveLength(1);
+  });
+
+  it('a slower earlier load never replaces the run shown after it', async () => {
+    const first = makeRun({ id: 'run-1', fileName: 'old.csv' });
+    const second = makeRun({ id: 'run-2', fileName: 'new.csv' });
+    let releaseFirst: () => void = () => undefined;
+    const model = createReconcileResultsModel({
+      readRun: async (id) => (id === 'run-2' ? second : first),
+      latestRun: async () => {
+        await new Promise<void>((resolve) => (releaseFirst = resolve));
+        return first;
+      },
+      readRunStatuses: async () => [],
+      loadPurchases: async () => new Map(),
+      loadContacts: async () => new Map(),
+      loadProductNames: async () => new Map(),
+      decide: async () => undefined,
+      importOrder: async () => 'new',
+    });
+    const refreshing = model.refresh();
+    await model.show('run-2');
+    releaseFirst();
+    await refreshing;
+    expect(model.run.value?.fileName).toBe('new.csv');
   });
 
   it('shows nothing when no run is stored', async () => {
