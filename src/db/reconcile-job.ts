@@ -16,7 +16,7 @@ import type { ReconcileJob } from './reconcile-tables';
  * writes the job's next state in one transaction, so the worker can be stopped at any instant:
  * the next runner starts from what is stored and ends with the same result.
  *
- *   queued → parsing (a chunk of rows per step) → matching → saving → done
+ *   queued → parsing (a chunk of rows per step) → matching (matched and saved in one step) → done
  *   any unfinished state → failed (a throw) | cancelled (the user; see cancelReconcileJob)
  *
  * Nothing outside the job's own rows changes before the one transaction that saves the result.
@@ -28,7 +28,6 @@ export const CHUNK_ROWS = 10_000;
 // How much of the progress bar each stage fills: reading the file is most of the work.
 const PARSED = 0.8;
 const MATCHING = 0.85;
-const SAVING = 0.95;
 
 export interface RunJobOptions {
   chunkRows?: number;
@@ -203,21 +202,21 @@ async function readChunk(
 
 /**
  * Groups every row read into orders, matches them against the recorded orders and saves the
- * outcome. Reads only, until the one transaction that saves; a stop before it commits leaves the
- * job matching, and the next runner does it again.
+ * outcome. The matching reads the contacts and recorded orders inside the one transaction that
+ * saves (see saveReconcileResult), so a change made meanwhile is never overwritten; a stop before
+ * it commits leaves the job as it was, and the next runner does it again. ('saving' is handled
+ * alike: jobs stored by earlier versions stopped there.)
  */
 async function matchAndSave(db: TallyDatabase, job: ReconcileJob): Promise<ReconcileJob | undefined> {
-  const rows = await rowsRead(db, job);
-  const grouped = groupOrders(rows);
-  const input = await loadReconcileInput(db, grouped.orders, {
+  const grouped = groupOrders(await rowsRead(db, job));
+  const settings = {
     backOffice: job.layout.backOffice,
     options: job.options,
     defaultCountry: job.defaultCountry ?? 'US',
-  });
-  const result = reconcileExport(input);
-  const saving = job.state === 'saving' ? job : await moveOn(db, job, { state: 'saving', progress: SAVING });
-  if (!saving) return undefined;
-  return saveReconcileResult(db, saving, result, grouped);
+  };
+  return saveReconcileResult(db, job, grouped, async () =>
+    reconcileExport(await loadReconcileInput(db, grouped.orders, settings)),
+  );
 }
 
 /** Every row the job read, in file order: remembered by this worker, else read back from its chunks. */

@@ -15,17 +15,53 @@ import { dropJobData } from './reconcile-start';
 import type { ReconcileJob, StoredReconcileRun } from './reconcile-tables';
 
 /**
- * Saves a job's result in one transaction: a status for every recorded order the export covers
- * (replacing that order's older one; orders it does not cover keep theirs), the run, and the job
- * done, its file and rows dropped. Nothing is written when the job was cancelled or moved on
- * meanwhile. `grouped.problems` are the orders grouping refused, counted with the skipped rows.
+ * Matches the job's orders and saves the result in one transaction that also holds the contacts,
+ * recorded purchases and verdicts the matching reads: a purchase recorded, edited or imported, a
+ * contact merged or a probable match decided while the job runs happens wholly before the
+ * matching (and is judged by it) or wholly after the save (and applies to the saved statuses),
+ * never in between, where the save would overwrite it with what it found before. Writes a status
+ * for every recorded order the export covers (replacing that order's older one; orders it does
+ * not cover keep theirs), the run, and the job done, its file and rows dropped. Nothing is
+ * written when the job was cancelled or moved on meanwhile. `grouped.problems` are the orders
+ * grouping refused, counted with the skipped rows. `match` must not leave the transaction (no
+ * timers, no fetches): it reads through `db` and matches synchronously.
  */
 export async function saveReconcileResult(
   db: TallyDatabase,
   job: ReconcileJob,
+  grouped: { orders: readonly BackOfficeOrder[]; problems: readonly ExportProblem[] },
+  match: () => Promise<ReconcileResult>,
+): Promise<ReconcileJob | undefined> {
+  return db.transaction(
+    'rw',
+    [
+      db.contacts,
+      db.purchases,
+      db.reconcileDecisions,
+      db.reconcileJobs,
+      db.reconcileFiles,
+      db.reconcileChunks,
+      db.reconcileRuns,
+      db.reconcileStatuses,
+    ],
+    async () => {
+      if (!(await stillAt(db, job))) return undefined;
+      const result = await match();
+      const { statuses, run, done } = savedRecords(job, result, grouped);
+      await db.reconcileStatuses.bulkPut(statuses);
+      await runRows(db).add(packRun(run));
+      await db.reconcileJobs.put(done);
+      await dropJobData(db, job.id);
+      return done;
+    },
+  );
+}
+
+function savedRecords(
+  job: ReconcileJob,
   result: ReconcileResult,
   grouped: { orders: readonly BackOfficeOrder[]; problems: readonly ExportProblem[] },
-): Promise<ReconcileJob | undefined> {
+): { statuses: ReconcileStatus[]; run: StoredReconcileRun; done: ReconcileJob } {
   const at = nowInstant();
   const runId = crypto.randomUUID();
   const statuses = result.recorded.map((recorded) => statusOf(recorded, runId, job.layout.backOffice, at));
@@ -53,18 +89,7 @@ export async function saveReconcileResult(
     problems: run.problems,
     updatedAt: at,
   };
-  return db.transaction(
-    'rw',
-    [db.reconcileJobs, db.reconcileFiles, db.reconcileChunks, db.reconcileRuns, db.reconcileStatuses],
-    async () => {
-      if (!(await stillAt(db, job))) return undefined;
-      await db.reconcileStatuses.bulkPut(statuses);
-      await runRows(db).add(packRun(run));
-      await db.reconcileJobs.put(done);
-      await dropJobData(db, job.id);
-      return done;
-    },
-  );
+  return { statuses, run, done };
 }
 
 /** The first problems kept on the job and the run; every one is counted in `skipped`. */

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TallyDatabase } from '../../../src/db/database';
 import {
@@ -14,6 +15,7 @@ import {
   readReconcileRun,
   readReconcileStatuses,
 } from '../../../src/db/reconcile-read';
+import { decideProbableMatch } from '../../../src/db/reconcile-decisions';
 import { cancelReconcileJob, readReconcileFile, startReconcileJob } from '../../../src/db/reconcile-start';
 import { runRows } from '../../../src/db/reconcile-runs';
 import type { ReconcileJob, StoredReconcileRun } from '../../../src/db/reconcile-tables';
@@ -316,5 +318,46 @@ describe('a job that does not finish', () => {
     const failed = await runReconcileJob(db, jobId);
     expect(failed?.state).toBe('failed');
     expect(failed?.error).toMatch(/northwind-orders\.csv is no longer stored/);
+  });
+});
+
+describe('changes made while a job matches', () => {
+  /**
+   * Makes `change` start, as another page would, right after the job has read the user's
+   * verdicts (the last thing the matching reads); returns the change's outcome once settled.
+   */
+  function changeWhileMatching(change: () => Promise<unknown>): () => Promise<unknown> {
+    const table = db.reconcileDecisions;
+    const read = table.toArray.bind(table);
+    let started: Promise<unknown> | undefined;
+    table.toArray = (async () => {
+      const decisions = await read();
+      // Outside the job's transaction, as a write from another page is.
+      started ??= Dexie.ignoreTransaction(() => change().catch((error: unknown) => error));
+      return decisions;
+    }) as typeof table.toArray;
+    return async () => {
+      table.toArray = read as typeof table.toArray;
+      return started;
+    };
+  }
+
+  it('a probable match confirmed meanwhile stays confirmed: the save does not undo it', async () => {
+    await runReconcileJob(db, await startJob(northwindCsv(MARCH_ROWS)));
+    expect((await readReconcileStatuses(db)).get(store.probable.id)?.outcome).toBe('probable');
+    // A longer export of the same month; while it matches, the user confirms the probable match.
+    const longer: NorthwindRow[] = [
+      ...MARCH_ROWS,
+      ['SO-8', '2026-03-11', 'C-1', 'ada@example.com', 'NW-1001', 1, '12.50', 'USD'],
+    ];
+    const jobId = await startJob(northwindCsv(longer), 'longer.csv');
+    const settled = changeWhileMatching(() => decideProbableMatch(db, store.probable.id, 'confirmed'));
+    const done = await runReconcileJob(db, jobId);
+    expect(await settled()).toMatchObject({ outcome: 'synced', confirmed: true });
+    expect(done?.state).toBe('done');
+    expect((await readReconcileStatuses(db)).get(store.probable.id)).toMatchObject({
+      outcome: 'synced',
+      confirmed: true,
+    });
   });
 });
