@@ -172,6 +172,23 @@ describe('Export purchases', () => {
     ]);
   });
 
+  it('refuses a From half typed instead of exporting every date', async () => {
+    await openPanel();
+    const from = await dashboard.waitForSelector(`${PANEL} ::-p-aria(From)`);
+    await from?.click();
+    // Two of the date's three parts: the input's value stays "" and no change event comes.
+    await dashboard.keyboard.type('0301');
+    await rm(join(tally.downloadDir, (await readdir(tally.downloadDir))[0] ?? 'none'), { force: true });
+    await dashboard.locator(`${PANEL} ::-p-aria(Download CSV)`).click();
+    const alert = await dashboard.waitForSelector(`${PANEL} p[role=alert]`);
+    expect(await alert?.evaluate((element) => element.textContent)).toBe(
+      'From is not a whole date: finish it or clear it.',
+    );
+    expect(await from?.evaluate((element) => element.getAttribute('aria-invalid'))).toBe('true');
+    await new Promise((settle) => setTimeout(settle, 500));
+    expect(await readdir(tally.downloadDir)).toEqual([]);
+  });
+
   it('makes a preset, saves it, and uses it again after the dashboard is reopened', async () => {
     await openPanel();
     await dashboard.locator(`${PANEL} ::-p-aria(New preset)`).click();

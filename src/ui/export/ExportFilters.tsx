@@ -16,26 +16,37 @@ import type { ExportFilterModel } from './export-filter-model';
 export function ExportFilters(props: { model: ExportFilterModel }) {
   const { model } = props;
   const id = useId();
-  const problem = model.problem.value;
-  const date = (label: string, text: typeof model.fromText, problemId?: string) => (
-    <label>
-      {label}
-      <input
-        type="date"
-        value={text.value}
-        {...(problemId ? invalidProps(problemId, problem) : {})}
-        onChange={(event) => (text.value = event.currentTarget.value)}
-      />
-    </label>
-  );
+  const date = (which: 'from' | 'to') => {
+    const text = which === 'from' ? model.fromText : model.toText;
+    const problem = (which === 'from' ? model.fromProblem : model.toProblem).value;
+    const problemId = `${id}-${which}-problem`;
+    // A half-typed date changes no value (it stays ""), so no change event tells of it: leaving
+    // the field does, before a click on Download CSV lands.
+    const read = (event: { currentTarget: HTMLInputElement }) =>
+      model.setDate(which, event.currentTarget.value, event.currentTarget.validity.badInput);
+    return (
+      <div class="period-field">
+        <label>
+          {which === 'from' ? 'From' : 'To'}
+          <input
+            type="date"
+            value={text.value}
+            {...invalidProps(problemId, problem)}
+            onChange={read}
+            onBlur={read}
+          />
+        </label>
+        <FieldProblem id={problemId} text={problem} />
+      </div>
+    );
+  };
   return (
     <fieldset class="export-filters">
       <legend>Purchases to export</legend>
       <div class="period-inputs">
-        {date('From', model.fromText)}
-        {date('To', model.toText, `${id}-to-problem`)}
+        {date('from')}
+        {date('to')}
       </div>
-      <FieldProblem id={`${id}-to-problem`} text={problem} />
       <ContactFilter model={model} />
       <SelectField
         label="Kind"

@@ -18,6 +18,12 @@ export function createExportFilterModel(deps: { db: TallyDatabase }) {
   /** Date fields as typed ("" is open-ended): a date input gives "" or YYYY-MM-DD. */
   const fromText = signal('');
   const toText = signal('');
+  /**
+   * A date input half typed ("03/__/2026") also gives "": without this it would read as
+   * open-ended and export every date while the field shows part of one.
+   */
+  const fromUnfinished = signal(false);
+  const toUnfinished = signal(false);
   const kind = signal<ExportKindFilter>(EXPORT_EVERYTHING.kind);
   const status = signal<ExportStatusFilter>(EXPORT_EVERYTHING.status);
   const contact = signal<Contact | null>(null);
@@ -26,12 +32,16 @@ export function createExportFilterModel(deps: { db: TallyDatabase }) {
   const searchError = signal<string | null>(null);
   let latestSearch = 0;
 
-  /** Why the dates cannot be used, or null. */
-  const problem = computed(() =>
-    fromText.value !== '' && toText.value !== '' && fromText.value > toText.value
+  const unfinished = (name: string) => `${name} is not a whole date: finish it or clear it.`;
+  const fromProblem = computed(() => (fromUnfinished.value ? unfinished('From') : null));
+  const toProblem = computed(() => {
+    if (toUnfinished.value) return unfinished('To');
+    return fromText.value !== '' && toText.value !== '' && fromText.value > toText.value
       ? 'From must be on or before To.'
-      : null,
-  );
+      : null;
+  });
+  /** Why the dates cannot be used, or null. */
+  const problem = computed(() => fromProblem.value ?? toProblem.value);
 
   const filter = computed<PurchaseExportFilter>(() => ({
     from: fromText.value === '' ? null : fromText.value,
@@ -40,6 +50,14 @@ export function createExportFilterModel(deps: { db: TallyDatabase }) {
     kind: kind.value,
     status: status.value,
   }));
+
+  /** A date field's value as its input gives it, and whether the input holds part of a date. */
+  function setDate(which: 'from' | 'to', value: string, unfinished: boolean) {
+    batch(() => {
+      (which === 'from' ? fromText : toText).value = value;
+      (which === 'from' ? fromUnfinished : toUnfinished).value = value === '' && unfinished;
+    });
+  }
 
   /** Looks up contacts as the user types; a late answer to older text is dropped. */
   async function search(text: string) {
@@ -76,8 +94,11 @@ export function createExportFilterModel(deps: { db: TallyDatabase }) {
     query,
     matches,
     searchError,
+    fromProblem,
+    toProblem,
     problem,
     filter,
+    setDate,
     search,
     chooseContact,
   };

@@ -101,6 +101,26 @@ describe('Export purchases', () => {
     expect(downloads).toEqual([]);
   });
 
+  it('refuses a date field left half typed rather than export as if it were empty', async () => {
+    const { exporter } = await dashboard();
+    const { filters } = exporter;
+    // A date input holds "" while only some of its day, month and year are typed.
+    filters.setDate('from', '', true);
+    expect(filters.fromProblem.value).toBe('From is not a whole date: finish it or clear it.');
+    await exporter.download();
+    expect(exporter.error.value).toBe('From is not a whole date: finish it or clear it.');
+    filters.setDate('from', '2026-03-02', false);
+    filters.setDate('to', '', true);
+    await exporter.download();
+    expect(exporter.error.value).toBe('To is not a whole date: finish it or clear it.');
+    expect(downloads).toEqual([]);
+    // Cleared, the field is open-ended again.
+    filters.setDate('to', '', false);
+    await exporter.download();
+    expect(exporter.error.value).toBeNull();
+    expect((await lastRows()).slice(1).map((row) => row[0])).toEqual(['2026-04-10', '2026-03-05']);
+  });
+
   it('filters by status and writes it, read from the database when the file is written', async () => {
     const model = await dashboard();
     await db.reconcileStatuses.bulkPut([status(first.id, 'synced'), status(later.id, 'missing')]);
