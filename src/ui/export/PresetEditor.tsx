@@ -14,15 +14,26 @@ import { SelectField } from '../SelectField';
 import { StatusMessage } from '../StatusMessage';
 import type { PresetModel } from './preset-model';
 
+/** The chooser's option for a new preset not saved yet (no saved preset has an empty id). */
+const UNSAVED = '';
+
 /** `Column preset` to choose one, `New preset`, and the chosen or new preset's editor. */
 export function PresetChooser(props: { model: PresetModel }) {
   const { model } = props;
   const draft = model.draft.value;
+  // The file is written with the draft: while a new one is unsaved, the chooser says so rather
+  // than name the preset it was started from.
+  const unsaved = draft !== null && draft.savedId === null;
   return (
     <fieldset class="export-presets">
       <legend>Columns</legend>
       <div class="actions">
-        <SelectField label="Column preset" value={model.chosenId.value} onChange={model.choose}>
+        <SelectField
+          label="Column preset"
+          value={unsaved ? UNSAVED : model.chosenId.value}
+          onChange={model.choose}
+        >
+          {unsaved ? <option value={UNSAVED}>New preset (not saved)</option> : null}
           <option value={DEFAULT_EXPORT_PRESET.id}>{DEFAULT_EXPORT_PRESET.name}</option>
           {model.presets.value.map((preset) => (
             <option key={preset.id} value={preset.id}>

@@ -69,3 +69,32 @@ it('names every control of the panel and its preset editor once', async () => {
   // A new preset is not saved yet: nothing to delete.
   expect(names).not.toContain('Delete preset');
 });
+
+it('shows a new preset, not the one chosen before, as the preset in use while it is unsaved', async () => {
+  const model = createPurchaseExportModel({
+    db,
+    data: () => ({ records: [], contactsById: new Map() }),
+    download: () => undefined,
+  });
+  await act(async () => {
+    render(<ExportPanel model={model} />, root);
+    await model.show();
+  });
+  /** The option the `Column preset` select shows. */
+  const chosen = () => {
+    const label = [...root.querySelectorAll('label')].find((each) => each.textContent === 'Column preset');
+    const select = label ? document.getElementById(label.htmlFor) : null;
+    return select instanceof HTMLSelectElement ? select.selectedOptions[0]?.textContent : undefined;
+  };
+  expect(chosen()).toBe('Tally default');
+  await act(async () => {
+    model.presets.startNew();
+  });
+  // The file is written with the new preset's columns: the chooser must not say Tally default.
+  expect(chosen()).toBe('New preset (not saved)');
+  await act(async () => {
+    model.presets.edit({ name: 'Sheets' });
+    await model.presets.save();
+  });
+  expect(chosen()).toBe('Sheets');
+});
