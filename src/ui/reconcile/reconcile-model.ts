@@ -83,7 +83,10 @@ export function createReconcileModel(deps: ReconcileDeps) {
   const act = userAction({ busy, error });
   let following: JobFollowing | null = null;
 
-  /** Follows the job until it ends, then shows how it ended; resolves then. */
+  /**
+   * Follows the job until it ends, then shows how it ended; resolves then. However following
+   * ends, the job is let go of, or the page would stay "running" and refuse every file.
+   */
   function follow(jobId: string): Promise<void> {
     following?.stop();
     const mine = followJob({ ...deps, now: () => now().getTime() }, jobId, (read) => (job.value = read));
@@ -92,11 +95,27 @@ export function createReconcileModel(deps: ReconcileDeps) {
       .then(async (ended) => {
         if (following !== mine) return;
         following = null;
-        if (ended) await showEnd(ended);
+        if (ended) {
+          await showEnd(ended);
+          return;
+        }
+        // Not stopped by this page: the job is no longer stored (a backup restored meanwhile).
+        const name = job.value?.fileName ?? 'the file';
+        job.value = null;
+        error.value = `Tally lost track of the reconcile of ${name}: it is no longer stored. Give the file again.`;
       })
       .catch((failure: unknown) => {
+        if (following === mine) following = null;
+        // Let go of it: the next refresh follows it again if the worker still has it.
+        job.value = null;
         error.value = `Tally lost track of the reconcile: ${errorMessage(failure)}`;
       });
+  }
+
+  function stopFollowing() {
+    const current = following;
+    following = null;
+    current?.stop();
   }
 
   async function showEnd(ended: ReconcileJob) {
@@ -141,7 +160,11 @@ export function createReconcileModel(deps: ReconcileDeps) {
    * download offer is taken up by a file chosen through it, or by the very file it names.
    */
   async function chooseFile(file: File, via: 'offer' | 'user' = 'user') {
-    if (busy.value) return;
+    // The file buttons stay enabled (a disabled one drops the keyboard focus), so say why not.
+    if (busy.value) {
+      error.value = `Tally is still reading the last file: give ${file.name} again in a moment.`;
+      return;
+    }
     if (running.value) {
       error.value =
         'A reconcile is running: wait for it to finish, or cancel it, before giving another file.';
@@ -149,6 +172,8 @@ export function createReconcileModel(deps: ReconcileDeps) {
     }
     mapping.value = null;
     status.value = null;
+    // The last run's summary is not this file's: the sidebar shows it only until another is given.
+    finished.value = null;
     const takesOffer = offer.value !== null && (via === 'offer' || offer.value.fileName === file.name);
     await act(`${file.name} was not reconciled: `, async () => {
       if (takesOffer) await dismissOffer();
@@ -221,11 +246,16 @@ export function createReconcileModel(deps: ReconcileDeps) {
     await deps.dismissOffer?.(shown.id);
   }
 
-  /** Options, the download offer and any unfinished job; for the page's first show and its refreshes. */
+  /**
+   * Options, the download offer and any unfinished job; for the page's first show and its
+   * refreshes. Not a user action: `busy` is left alone, so nothing under the focus is disabled.
+   */
   async function refresh() {
-    await act('', async () => {
+    try {
       await Promise.all([options.refresh(), refreshOffer(), resume()]);
-    });
+    } catch (failure) {
+      error.value = errorMessage(failure);
+    }
   }
 
   return {
@@ -248,7 +278,7 @@ export function createReconcileModel(deps: ReconcileDeps) {
     cancelReconcile,
     dismissOffer,
     /** Stops following (the page is closing); the job itself goes on in the worker. */
-    stop: () => following?.stop(),
+    stop: stopFollowing,
   };
 }
 

@@ -233,6 +233,61 @@ describe('reconcile model', () => {
     model.stop();
   });
 
+  it('lets go of a job that is no longer stored, so the next file is taken', async () => {
+    const { model, jobs, started } = setup(recognised);
+    await model.chooseFile(csv());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(model.running.value).toBe(true);
+    jobs.remove();
+    await vi.advanceTimersByTimeAsync(250);
+    expect(model.running.value).toBe(false);
+    expect(model.error.value).toBe(
+      'Tally lost track of the reconcile of orders.csv: it is no longer stored. Give the file again.',
+    );
+    await model.chooseFile(csv(undefined, 'again.csv'));
+    expect(started.map((start) => start.fileName)).toEqual(['orders.csv', 'again.csv']);
+    model.stop();
+  });
+
+  it('lets go of a job it can no longer read, and says why', async () => {
+    let failing = false;
+    let stored: ReturnType<typeof setup>['jobs'] | undefined;
+    const { model, jobs } = setup(recognised, {
+      readJob: async (jobId) => {
+        if (failing) throw new Error('The database was closed.');
+        return stored?.readJob(jobId);
+      },
+    });
+    stored = jobs;
+    await model.chooseFile(csv());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(model.running.value).toBe(true);
+    failing = true;
+    await vi.advanceTimersByTimeAsync(250);
+    expect(model.running.value).toBe(false);
+    expect(model.error.value).toBe('Tally lost track of the reconcile: The database was closed.');
+  });
+
+  it("a refresh leaves busy alone: the page's buttons stay enabled under the keyboard focus", async () => {
+    const { model } = setup(recognised);
+    const busy: boolean[] = [];
+    const unsubscribe = model.busy.subscribe((value) => busy.push(value));
+    await model.refresh();
+    unsubscribe();
+    expect(busy).toEqual([false]);
+  });
+
+  it("a new file clears the last run's summary; a file given while one is read is refused in words", async () => {
+    const { model } = setup(recognised, { startJob: async () => ({ alreadyReconciled: 'run-1' }) });
+    await model.chooseFile(csv());
+    expect(model.summary.value).toBe('3 missing, 1 conflict, 1 probable');
+    const reading = model.chooseFile(csv(undefined, 'second.csv'));
+    expect(model.summary.value).toBeNull();
+    await model.chooseFile(csv(undefined, 'third.csv'));
+    expect(model.error.value).toBe('Tally is still reading the last file: give third.csv again in a moment.');
+    await reading;
+  });
+
   it('follows a job left unfinished when the page opens, waking the worker when it does not move', async () => {
     const { model, jobs } = setup(recognised);
     jobs.replace(makeJob({ state: 'parsing', rowsRead: 100, progress: 0.1 }));
