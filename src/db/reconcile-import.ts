@@ -12,7 +12,9 @@ import type { StoredReconcileRun } from './reconcile-tables';
 /**
  * `Import` on a back-office-only order: it becomes a recorded purchase in its customer's history
  * (products found by SKU, or added to the catalog from the line), synced with the order it came
- * from, and the run remembers it was imported. One transaction: a refusal writes nothing.
+ * from, and the run remembers it was imported. Refused when a recorded order already stands for
+ * it (imported from another run, or matched since) and when its contact has been deleted; a
+ * contact merged since imports into the survivor. One transaction: a refusal writes nothing.
  * Returns the new purchase's id.
  */
 export async function importBackOfficeOrder(
@@ -37,11 +39,14 @@ export async function importBackOfficeOrder(
       const entry = run.backOfficeOnly.find((candidate) => candidate.order.orderId === orderId);
       if (!entry) throw new Error(`Order ${orderId} is not among this run's back-office-only orders.`);
       if (entry.importedAs !== undefined) throw new Error(`Order ${orderId} has already been imported.`);
+      await refuseWhenRecorded(db, run.backOffice, orderId);
       if (entry.contactId === undefined) {
+        // The same file again is recognised and changes nothing: only a newer export resolves anew.
         throw new Error(
-          `The customer of order ${orderId} matches no contact in Tally: add or capture the customer, then reconcile the file again.`,
+          `The customer of order ${orderId} matches no contact in Tally: add or capture the customer, then reconcile a newer export of the back office's orders.`,
         );
       }
+      const contactId = await currentContactId(db, entry.contactId, orderId);
       const { order } = entry;
       const refused = order.lines.map((line) => lineProblem(line, orderId)).find(Boolean);
       if (refused) throw new Error(refused);
@@ -49,7 +54,7 @@ export async function importBackOfficeOrder(
       for (const line of order.lines)
         lines.push(purchaseLine(line, await productFor(db, line, order), order));
       const record = await recordPurchase(db, {
-        contactId: entry.contactId,
+        contactId,
         kind: 'purchase',
         purchaseDate: order.date,
         currency: order.currency,
@@ -67,6 +72,45 @@ export async function importBackOfficeOrder(
       return record.id;
     },
   );
+}
+
+/**
+ * Refuses an order that a recorded order already stands for: one imported from another run that
+ * listed it too, or one a later run matched (synced, probable or in conflict). Importing it again
+ * would record the same sale twice.
+ */
+async function refuseWhenRecorded(db: TallyDatabase, backOffice: string, orderId: string): Promise<void> {
+  const matched = await db.reconcileStatuses
+    .filter((status) => status.backOffice === backOffice && status.backOfficeOrderIds.includes(orderId))
+    .toArray();
+  const records = await db.purchases.bulkGet(matched.map((status) => status.purchaseId));
+  const recorded = records.find((record) => record !== undefined && record.deletedAt === undefined);
+  if (recorded) {
+    throw new Error(
+      `Order ${orderId} is already in Tally: the order recorded on ${recorded.purchaseDate} stands for it.`,
+    );
+  }
+}
+
+/**
+ * The contact to import into: the one the run resolved the customer to or, when that contact has
+ * since been merged, the contact it was merged into. A deleted contact is refused.
+ */
+async function currentContactId(db: TallyDatabase, contactId: string, orderId: string): Promise<string> {
+  let id = contactId;
+  // A merge chain is short; the bound only guards against a loop in damaged data.
+  for (let hops = 0; hops < 20; hops++) {
+    const contact = await db.contacts.get(id);
+    if (!contact) break;
+    if (contact.deletedAt === undefined) return contact.id;
+    if (contact.mergedInto === undefined) {
+      throw new Error(
+        `The customer of order ${orderId} was ${contact.name}, whose contact has been deleted from Tally: restore the contact to import the order.`,
+      );
+    }
+    id = contact.mergedInto;
+  }
+  throw new Error(`The contact the customer of order ${orderId} matched is no longer in Tally.`);
 }
 
 /**

@@ -1,7 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TallyDatabase } from '../../../src/db/database';
+import { deleteContact } from '../../../src/db/contact-book';
+import { mergeContacts } from '../../../src/db/contact-merge';
 import { addProduct } from '../../../src/db/products';
+import { deletePurchase } from '../../../src/db/purchases';
 import { decideProbableMatch, decisionId } from '../../../src/db/reconcile-decisions';
 import { importBackOfficeOrder } from '../../../src/db/reconcile-import';
 import { forgetJobMemory, runReconcileJob } from '../../../src/db/reconcile-job';
@@ -9,6 +12,7 @@ import { readReconcileRun, readReconcileStatuses } from '../../../src/db/reconci
 import { readReconcileFile, startReconcileJob } from '../../../src/db/reconcile-start';
 import type { StoredReconcileRun } from '../../../src/db/reconcile-tables';
 import { DEFAULT_RECONCILE_OPTIONS } from '../../../src/domain/reconcile';
+import { makeContact } from '../../support/contacts';
 import {
   bytesOf,
   MARCH_ROWS,
@@ -172,5 +176,49 @@ describe('importing a back-office-only order', () => {
     await expect(importBackOfficeOrder(db, run.id, 'SO-5')).rejects.toThrow(/already been imported/);
     await expect(importBackOfficeOrder(db, run.id, 'SO-1')).rejects.toThrow(/not among/);
     expect(await db.purchases.count()).toBe(purchases + 1);
+  });
+
+  it('refuses an order another run also listed once it is imported, until that record is deleted', async () => {
+    // A second export of the same days, read before any import, lists SO-5 as back office only too.
+    const second = await reconcile(
+      northwindCsv([
+        ...MARCH_ROWS,
+        ['SO-7', '2026-03-10', 'C-1', 'ada@example.com', 'NW-1001', 9, '1.00', 'USD'],
+      ]),
+    );
+    expect(second.backOfficeOnly.map((entry) => entry.order.orderId)).toContain('SO-5');
+    const purchases = await db.purchases.count();
+    const imported = await importBackOfficeOrder(db, run.id, 'SO-5');
+    await expect(importBackOfficeOrder(db, second.id, 'SO-5')).rejects.toThrow(
+      /SO-5 is already in Tally: the order recorded on 2026-03-09 stands for it/,
+    );
+    expect(await db.purchases.count()).toBe(purchases + 1);
+    // The user deleted that record: the order can be imported again.
+    await deletePurchase(db, imported);
+    expect(await importBackOfficeOrder(db, second.id, 'SO-5')).toEqual(expect.any(String));
+  });
+
+  it('imports into the contact the customer has been merged into', async () => {
+    const benjamin = makeContact({ name: 'Benjamin Okri', email: 'benjamin@example.com' });
+    await db.contacts.add(benjamin);
+    await mergeContacts(db, { survivorId: benjamin.id, mergedId: store.ben.id }, { defaultCountry: 'US' });
+    const purchaseId = await importBackOfficeOrder(db, run.id, 'SO-5');
+    expect((await db.purchases.get(purchaseId))?.contactId).toBe(benjamin.id);
+  });
+
+  it('refuses, writing nothing, an order whose contact has been deleted since the run', async () => {
+    const eve = makeContact({ name: 'Eve Nobody', email: 'nobody@example.com' });
+    await db.contacts.add(eve);
+    const april = await reconcile(
+      northwindCsv([['SO-6', '2026-03-10', 'C-99', 'nobody@example.com', 'NW-1001', 1, '12.50', 'USD']]),
+    );
+    expect(april.backOfficeOnly).toEqual([expect.objectContaining({ contactId: eve.id })]);
+    await deleteContact(db, eve.id);
+    const purchases = await db.purchases.count();
+    await expect(importBackOfficeOrder(db, april.id, 'SO-6')).rejects.toThrow(
+      /customer of order SO-6 was Eve Nobody, whose contact has been deleted/,
+    );
+    expect(await db.purchases.count()).toBe(purchases);
+    expect(await db.products.count()).toBe(0);
   });
 });
