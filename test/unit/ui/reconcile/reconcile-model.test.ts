@@ -251,14 +251,12 @@ describe('reconcile model', () => {
 
   it('lets go of a job it can no longer read, and says why', async () => {
     let failing = false;
-    let stored: ReturnType<typeof setup>['jobs'] | undefined;
     const { model, jobs } = setup(recognised, {
       readJob: async (jobId) => {
         if (failing) throw new Error('The database was closed.');
-        return stored?.readJob(jobId);
+        return jobs.readJob(jobId);
       },
     });
-    stored = jobs;
     await model.chooseFile(csv());
     await vi.advanceTimersByTimeAsync(0);
     expect(model.running.value).toBe(true);
