@@ -41,7 +41,11 @@ export async function readReconcileFile(
   if (bytes.length === 0) return { ok: false, error: `${fileName} is empty.` };
   const hash = await sha256Hex(new Uint8Array(bytes));
   const { text } = decodeCsvBytes(bytes);
-  const saved = await db.backOfficeMappings.toArray();
+  // Newest first: recogniseOrderExport takes the first that fits, and the user's latest
+  // confirmation for a header is what they mean now (the table's own order is by random id).
+  const saved = (await db.backOfficeMappings.toArray()).sort((a, b) =>
+    b.confirmedAt.localeCompare(a.confirmedAt),
+  );
   const recognised = recogniseOrderExport(
     text,
     saved.map((mapping) => mapping.layout),

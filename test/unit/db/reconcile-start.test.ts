@@ -1,7 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TallyDatabase } from '../../../src/db/database';
-import { readReconcileFile, saveBackOfficeMapping, startReconcileJob } from '../../../src/db/reconcile-start';
+import {
+  mappingHeaderKey,
+  readReconcileFile,
+  saveBackOfficeMapping,
+  startReconcileJob,
+} from '../../../src/db/reconcile-start';
 import { bytesOf, MARCH_ROWS, northwindCsv } from '../../support/reconcile-store';
 
 let db: TallyDatabase;
@@ -66,6 +71,33 @@ describe('reading a dropped file', () => {
     expect(second).toMatchObject({
       ok: true,
       layout: { format: 'mapped', backOffice: 'acme', dateOrder: 'dmy', defaultCurrency: 'EUR' },
+    });
+  });
+
+  it('reads a header confirmed for two back offices with the newest mapping', async () => {
+    const first = await readReconcileFile(db, bytesOf(ACME), 'acme.csv');
+    if (first.ok || !('needsMapping' in first)) throw new Error('expected a mapping');
+    const layout = {
+      ...first.needsMapping.guess,
+      columns: { orderId: 0, date: 1, customerId: 2, customerEmail: 3, sku: 4, quantity: 5, unitPrice: 6 },
+      dateOrder: 'dmy' as const,
+      defaultCurrency: 'EUR',
+    };
+    const mapping = (id: string, backOffice: string, confirmedAt: string) => ({
+      id,
+      backOffice,
+      headerKey: mappingHeaderKey(layout.header),
+      layout: { ...layout, backOffice },
+      confirmedAt,
+    });
+    // Kept under ids that sort the older one first, as random ids may.
+    await db.backOfficeMappings.bulkAdd([
+      mapping('a', 'import', '2026-03-01T09:00:00.000Z'),
+      mapping('b', 'acme', '2026-03-14T09:00:00.000Z'),
+    ]);
+    expect(await readReconcileFile(db, bytesOf(ACME), 'acme.csv')).toMatchObject({
+      ok: true,
+      layout: { backOffice: 'acme' },
     });
   });
 
