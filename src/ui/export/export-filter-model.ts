@@ -40,8 +40,17 @@ export function createExportFilterModel(deps: { db: TallyDatabase }) {
       ? 'From must be on or before To.'
       : null;
   });
-  /** Why the dates cannot be used, or null. */
-  const problem = computed(() => fromProblem.value ?? toProblem.value);
+  /**
+   * Text typed under Contact filters nothing until a contact is chosen: exporting every contact
+   * while the field shows a name would surprise.
+   */
+  const contactProblem = computed(() =>
+    contact.value === null && query.value.trim() !== ''
+      ? 'Choose one of the contacts found under Contact, or clear the search to export every contact.'
+      : null,
+  );
+  /** Why the filters cannot be used as shown, or null. */
+  const problem = computed(() => fromProblem.value ?? toProblem.value ?? contactProblem.value);
 
   const filter = computed<PurchaseExportFilter>(() => ({
     from: fromText.value === '' ? null : fromText.value,

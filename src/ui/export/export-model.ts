@@ -86,9 +86,9 @@ export function createPurchaseExportModel(deps: PurchaseExportDeps) {
   async function download() {
     if (busy.value) return;
     status.value = null;
-    const dates = filters.problem.value;
-    if (dates) {
-      error.value = dates;
+    const filtersProblem = filters.problem.value;
+    if (filtersProblem) {
+      error.value = filtersProblem;
       return;
     }
     const preset = presets.inUse();

@@ -90,6 +90,20 @@ describe('Export purchases', () => {
     expect(rows.map((row) => [row[1], row[4]])).toEqual([['Bob Stone', 'sample']]);
   });
 
+  it('refuses a contact searched but not chosen rather than export everyone', async () => {
+    const { exporter } = await dashboard();
+    await exporter.filters.search('bob');
+    await exporter.download();
+    expect(exporter.error.value).toBe(
+      'Choose one of the contacts found under Contact, or clear the search to export every contact.',
+    );
+    expect(downloads).toEqual([]);
+    await exporter.filters.search('  ');
+    await exporter.download();
+    expect(exporter.error.value).toBeNull();
+    expect(await lastRows()).toHaveLength(4);
+  });
+
   it('says when the filters leave nothing, and downloads nothing', async () => {
     const { exporter } = await dashboard();
     exporter.filters.fromText.value = '2027-01-01';
