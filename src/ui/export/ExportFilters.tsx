@@ -1,4 +1,4 @@
-import { useId } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import {
   EXPORT_KIND_FILTERS,
   EXPORT_STATUS_FILTERS,
@@ -7,6 +7,7 @@ import {
   type ExportKindFilter,
   type ExportStatusFilter,
 } from '../../csv/purchases-export-filter';
+import type { Contact } from '../../domain/contact';
 import { ErrorMessage } from '../ErrorMessage';
 import { FieldProblem, invalidProps } from '../FieldProblem';
 import { SelectField } from '../SelectField';
@@ -78,12 +79,26 @@ export function ExportFilters(props: { model: ExportFilterModel }) {
 function ContactFilter(props: { model: ExportFilterModel }) {
   const { model } = props;
   const id = useId();
+  // Choosing swaps the search for the chosen contact (and back): the button pressed is gone, so
+  // focus goes to the control that took its place rather than drop to the page.
+  const focusNext = useRef<'allContacts' | 'search' | null>(null);
+  const allContacts = useRef<HTMLButtonElement>(null);
+  const search = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusNext.current === 'allContacts') allContacts.current?.focus();
+    if (focusNext.current === 'search') search.current?.focus();
+    focusNext.current = null;
+  });
+  const choose = (chosen: Contact | null) => {
+    focusNext.current = chosen ? 'allContacts' : 'search';
+    model.chooseContact(chosen);
+  };
   const contact = model.contact.value;
   if (contact) {
     return (
       <p class="export-contact">
         Only <strong>{contact.name}</strong>{' '}
-        <button type="button" class="link" onClick={() => model.chooseContact(null)}>
+        <button ref={allContacts} type="button" class="link" onClick={() => choose(null)}>
           All contacts
         </button>
       </p>
@@ -95,6 +110,7 @@ function ContactFilter(props: { model: ExportFilterModel }) {
       <label>
         Contact
         <input
+          ref={search}
           type="search"
           value={model.query.value}
           placeholder="All contacts, or search a name or email"
@@ -106,7 +122,7 @@ function ContactFilter(props: { model: ExportFilterModel }) {
       <ul id={`${id}-matches`} class="plain">
         {matches.map((match) => (
           <li key={match.id}>
-            <button type="button" class="link" onClick={() => model.chooseContact(match)}>
+            <button type="button" class="link" onClick={() => choose(match)}>
               Only {match.name}
             </button>
             {match.email ? <span class="muted"> {match.email}</span> : null}

@@ -5,6 +5,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { TallyDatabase } from '../../../../src/db/database';
 import { createPurchaseExportModel } from '../../../../src/ui/export/export-model';
+import { makeContact } from '../../../support/contacts';
 import { ExportPanel } from '../../../../src/ui/export/ExportPanel';
 
 let db: TallyDatabase;
@@ -97,4 +98,28 @@ it('shows a new preset, not the one chosen before, as the preset in use while it
     await model.presets.save();
   });
   expect(chosen()).toBe('Sheets');
+});
+
+it('keeps focus on the contact filter when a contact is chosen and when it is cleared', async () => {
+  await db.contacts.add(makeContact({ name: 'Bob Stone' }));
+  const model = createPurchaseExportModel({
+    db,
+    data: () => ({ records: [], contactsById: new Map() }),
+    download: () => undefined,
+  });
+  await act(async () => {
+    render(<ExportPanel model={model} />, root);
+    await model.show();
+    await model.filters.search('bob');
+  });
+  const button = (text: string) =>
+    [...root.querySelectorAll('button')].find((each) => each.textContent?.trim() === text);
+  await act(async () => {
+    button('Only Bob Stone')?.click();
+  });
+  expect(document.activeElement).toBe(button('All contacts'));
+  await act(async () => {
+    button('All contacts')?.click();
+  });
+  expect(document.activeElement?.getAttribute('type')).toBe('search');
 });
