@@ -1,5 +1,7 @@
 import { decodeCsvBytes } from '../csv/decode';
-import { headerKey } from '../csv/rows';
+import { CONTACT_COLUMNS } from '../csv/contacts-columns';
+import { PRODUCT_COLUMNS } from '../csv/products-import';
+import { headerKey, mapColumns } from '../csv/rows';
 import { firstOrderRow, previewOrderExport, recogniseOrderExport } from '../csv/order-export';
 import type { OrderExportLayout } from '../domain/back-office-order';
 import { nowInstant, type Instant } from '../domain/dates';
@@ -54,7 +56,33 @@ export async function readReconcileFile(
   const preview = previewOrderExport(text, PREVIEW_ROWS);
   if (recognised.kind === 'known') return { ok: true, layout: recognised.layout, hash, preview };
   const guess = recognised.guess;
+  const other = otherListIn(guess);
+  if (other) {
+    return {
+      ok: false,
+      error: `This looks like a list of ${other}, not of orders: export the orders from the back office and give Tally that file.`,
+    };
+  }
   return { ok: false, needsMapping: { header: guess.header, guess, preview }, hash };
+}
+
+/**
+ * What else a file is when no column of it reads as an order id, a date or a quantity and its
+ * header is a products or a contacts list's (back offices export those beside their orders, and
+ * Tally offers every CSV downloaded from them): asking the user to map it as orders would only
+ * confuse. A header in words Tally does not know still gets the mapping form.
+ */
+function otherListIn(guess: OrderExportLayout): string | undefined {
+  const { columns, header } = guess;
+  if (columns.orderId !== undefined || columns.date !== undefined || columns.quantity !== undefined) {
+    return undefined;
+  }
+  const products = mapColumns(header, PRODUCT_COLUMNS).map;
+  if (products.sku && products.name && products.price) return 'products';
+  const contacts = mapColumns(header, CONTACT_COLUMNS).map;
+  const named = contacts.name || contacts.firstName || contacts.lastName || contacts.company;
+  if (named && (contacts.email || contacts.phone || contacts.line1)) return 'contacts';
+  return undefined;
 }
 
 /** The key a mapping is found again by: the same header, however its names are cased or spaced. */

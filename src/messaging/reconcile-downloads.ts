@@ -23,8 +23,9 @@ export interface BackOfficeSites {
 
 /**
  * The offer to make for a download, or null: a .csv file fetched from (or, for a blob or data
- * URL, referred by) an origin Tally runs on and is not turned off on. Downloads an extension
- * started are never offered: Tally's own exports are CSV files too.
+ * URL, referred by) an origin Tally runs on and is not turned off on, whose name does not say it
+ * is another list (see namesAnotherList). Downloads an extension started are never offered:
+ * Tally's own exports are CSV files too.
  */
 export function reconcileOfferFor(
   download: DownloadFacts,
@@ -32,7 +33,7 @@ export function reconcileOfferFor(
 ): { fileName: string; origin: string } | null {
   if (download.byExtensionId !== undefined) return null;
   const fileName = baseName(download.filename);
-  if (!/\.csv$/i.test(fileName)) return null;
+  if (!/\.csv$/i.test(fileName) || namesAnotherList(fileName)) return null;
   for (const address of [download.finalUrl, download.url, download.referrer]) {
     const origin = webOrigin(address);
     if (origin === null) continue;
@@ -40,6 +41,55 @@ export function reconcileOfferFor(
     if (sites.patterns.some((pattern) => patternMatchesOrigin(pattern, origin))) return { fileName, origin };
   }
   return null;
+}
+
+// Words of the other lists back offices export beside their orders (Shopify: products_export_1.csv,
+// customers_export.csv, inventory_export_1.csv; the demo back office: products.csv) ...
+const OTHER_LISTS = new Set([
+  'product',
+  'products',
+  'catalog',
+  'catalogue',
+  'inventory',
+  'stock',
+  'contact',
+  'contacts',
+  'customer',
+  'customers',
+  'client',
+  'clients',
+  'supplier',
+  'suppliers',
+  'vendor',
+  'vendors',
+  'pricelist',
+]);
+// ... unless the name also speaks of sales: "customer-orders.csv", "sales-by-product.csv".
+const ORDER_WORDS = new Set([
+  'order',
+  'orders',
+  'sale',
+  'sales',
+  'transaction',
+  'transactions',
+  'invoice',
+  'invoices',
+  'receipt',
+  'receipts',
+]);
+
+/**
+ * Whether a file's name says it is a list of something other than orders: offering to reconcile
+ * the products export downloaded beside the orders would only lead to a file that is refused.
+ * A name that says neither ("export (3).csv") is offered; the file's header decides once chosen.
+ */
+export function namesAnotherList(fileName: string): boolean {
+  const words = fileName
+    .replace(/\.csv$/i, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z]+/);
+  return words.some((word) => OTHER_LISTS.has(word)) && !words.some((word) => ORDER_WORDS.has(word));
 }
 
 /** "C:\\Users\\me\\Downloads\\orders.csv" or "/home/me/orders.csv" → "orders.csv". */

@@ -101,6 +101,22 @@ describe('reading a dropped file', () => {
     });
   });
 
+  it('says so when the file is a products or contacts list, and still maps orders in unknown words', async () => {
+    const cases: [string, RegExp | null][] = [
+      // The demo back office's products export, downloaded beside its orders.
+      ['sku,name,category,price,currency,barcode\r\nNW-1,Soap,Bath,4.00,USD,123\r\n', /list of products/],
+      ['First Name,Last Name,Email,Phone\r\nAda,Lovelace,ada@example.com,555\r\n', /list of contacts/],
+      ['Bestellnr;Datum;Kunde;Artikel;Menge;Preis\r\n1;01.03.2026;K-1;A-1;1;4,00\r\n', null],
+      // Orders that name the product and its price: a date makes them orders.
+      ['Date,SKU,Name,Price,Qty\r\n2026-03-02,NW-1,Soap,4.00,1\r\n', null],
+    ];
+    for (const [text, error] of cases) {
+      const read = await readReconcileFile(db, bytesOf(text), 'export.csv');
+      if (error) expect(read).toEqual({ ok: false, error: expect.stringMatching(error) });
+      else expect(read).toMatchObject({ ok: false, needsMapping: expect.anything() });
+    }
+  });
+
   it('says why a file cannot be read, writing nothing', async () => {
     expect(await readReconcileFile(db, new Uint8Array(), 'empty.csv')).toEqual({
       ok: false,

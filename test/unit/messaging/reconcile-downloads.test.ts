@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   baseName,
+  namesAnotherList,
   patternMatchesOrigin,
   reconcileOfferFor,
   type BackOfficeSites,
@@ -78,6 +79,38 @@ describe('which downloads Tally offers to reconcile', () => {
     ).toBeNull();
     expect(reconcileOfferFor(download({ url: 'file:///home/rep/orders.csv' }), sites)).toBeNull();
     expect(reconcileOfferFor(download({}), sites)).toBeNull();
+  });
+});
+
+describe('which file names say another list than orders', () => {
+  it.each([
+    ['products.csv', true],
+    ['products_export_1.csv', true],
+    ['customers_export.csv', true],
+    ['inventory_export_1.CSV', true],
+    ['ContactList.csv', true],
+    ['orders.csv', false],
+    ['orders_export_1.csv', false],
+    ['customer-orders-2026-03.csv', false],
+    ['sales-by-product.csv', false],
+    ['items-2026-03-01-2026-03-31.csv', false],
+    ['export (3).csv', false],
+    ['production-log.csv', false],
+  ])('%s: %s', (fileName, expected) => {
+    expect(namesAnotherList(fileName)).toBe(expected);
+  });
+
+  it('offers no products export downloaded from a back office, and still its orders export', () => {
+    const from = { url: 'http://127.0.0.1:5178/rep/export/products.csv' };
+    expect(
+      reconcileOfferFor(download({ ...from, filename: '/home/rep/Downloads/products.csv' }), sites),
+    ).toBeNull();
+    expect(
+      reconcileOfferFor(download({ ...from, filename: '/home/rep/Downloads/orders.csv' }), sites),
+    ).toEqual({
+      fileName: 'orders.csv',
+      origin: 'http://127.0.0.1:5178',
+    });
   });
 });
 
