@@ -122,10 +122,11 @@ function ContactFilter(props: { model: ExportFilterModel }) {
       <ul id={`${id}-matches`} class="plain">
         {matches.map((match) => (
           <li key={match.id}>
+            {/* The email inside the button: two contacts of one name get two names to tell apart. */}
             <button type="button" class="link" onClick={() => choose(match)}>
               Only {match.name}
+              {match.email ? <span class="muted"> {match.email}</span> : null}
             </button>
-            {match.email ? <span class="muted"> {match.email}</span> : null}
           </li>
         ))}
         {model.query.value.trim() !== '' && matches.length === 0 ? (

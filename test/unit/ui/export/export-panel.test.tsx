@@ -100,8 +100,11 @@ it('shows a new preset, not the one chosen before, as the preset in use while it
   expect(chosen()).toBe('Sheets');
 });
 
-it('keeps focus on the contact filter when a contact is chosen and when it is cleared', async () => {
-  await db.contacts.add(makeContact({ name: 'Bob Stone' }));
+it('names each contact found apart, and keeps focus on the contact filter when one is chosen and cleared', async () => {
+  await db.contacts.bulkAdd([
+    makeContact({ name: 'Bob Stone' }),
+    makeContact({ name: 'Bob Stone', email: 'bob@stone.example' }),
+  ]);
   const model = createPurchaseExportModel({
     db,
     data: () => ({ records: [], contactsById: new Map() }),
@@ -114,6 +117,12 @@ it('keeps focus on the contact filter when a contact is chosen and when it is cl
   });
   const button = (text: string) =>
     [...root.querySelectorAll('button')].find((each) => each.textContent?.trim() === text);
+  // Two contacts of one name: their buttons' names tell them apart.
+  const found = [...root.querySelectorAll('button')].map((each) => each.textContent?.trim());
+  expect(found.filter((name) => name?.startsWith('Only ')).sort()).toEqual([
+    'Only Bob Stone',
+    'Only Bob Stone bob@stone.example',
+  ]);
   await act(async () => {
     button('Only Bob Stone')?.click();
   });
