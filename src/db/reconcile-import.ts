@@ -2,10 +2,13 @@ import type { BackOfficeLine, BackOfficeOrder } from '../domain/back-office-orde
 import { nowInstant } from '../domain/dates';
 import { PRODUCT_TEXT_LIMITS, type Product } from '../domain/product';
 import { MAX_QUANTITY, type PurchaseLine } from '../domain/purchase';
-import type { ReconcileStatus } from '../domain/reconcile';
+import type { Contact } from '../domain/contact';
+import type { BackOfficeOnlyOrder, ReconcileStatus } from '../domain/reconcile';
+import { createCustomerResolver } from '../reconcile/match-customer';
 import type { TallyDatabase } from './database';
 import { addProduct, findProductBySku } from './products';
 import { recordPurchase } from './purchases';
+import { contactInputs } from './reconcile-input';
 import { getRun, putRun } from './reconcile-runs';
 import type { StoredReconcileRun } from './reconcile-tables';
 
@@ -13,8 +16,8 @@ import type { StoredReconcileRun } from './reconcile-tables';
  * `Import` on a back-office-only order: it becomes a recorded purchase in its customer's history
  * (products found by SKU, or added to the catalog from the line), synced with the order it came
  * from, and the run remembers it was imported. Refused when a recorded order already stands for
- * it (imported from another run, or matched since) and when its contact has been deleted; a
- * contact merged since imports into the survivor. One transaction: a refusal writes nothing.
+ * it (imported from another run, or matched since) and when its customer is no contact now (see
+ * importingContactId). One transaction: a refusal writes nothing.
  * Returns the new purchase's id.
  */
 export async function importBackOfficeOrder(
@@ -27,6 +30,7 @@ export async function importBackOfficeOrder(
     [
       db.reconcileRuns,
       db.reconcileStatuses,
+      db.reconcileJobs,
       db.contacts,
       db.purchases,
       db.products,
@@ -40,13 +44,7 @@ export async function importBackOfficeOrder(
       if (!entry) throw new Error(`Order ${orderId} is not among this run's back-office-only orders.`);
       if (entry.importedAs !== undefined) throw new Error(`Order ${orderId} has already been imported.`);
       await refuseWhenRecorded(db, run.backOffice, orderId);
-      if (entry.contactId === undefined) {
-        // The same file again is recognised and changes nothing: only a newer export resolves anew.
-        throw new Error(
-          `The customer of order ${orderId} matches no contact in Tally: add or capture the customer, then reconcile a newer export of the back office's orders.`,
-        );
-      }
-      const contactId = await currentContactId(db, entry.contactId, orderId);
+      const contactId = await importingContactId(db, run, entry);
       const { order } = entry;
       const refused = order.lines.map((line) => lineProblem(line, orderId)).find(Boolean);
       if (refused) throw new Error(refused);
@@ -65,7 +63,7 @@ export async function importBackOfficeOrder(
       const updated: StoredReconcileRun = {
         ...run,
         backOfficeOnly: run.backOfficeOnly.map((candidate) =>
-          candidate === entry ? { ...entry, importedAs: record.id } : candidate,
+          candidate === entry ? { ...entry, contactId, importedAs: record.id } : candidate,
         ),
       };
       await putRun(db, updated);
@@ -94,23 +92,43 @@ async function refuseWhenRecorded(db: TallyDatabase, backOffice: string, orderId
 
 /**
  * The contact to import into: the one the run resolved the customer to or, when that contact has
- * since been merged, the contact it was merged into. A deleted contact is refused.
+ * since been merged, the contact it was merged into. A customer no contact matched at the run
+ * (or whose contact has been deleted since) is resolved again against the contacts as they are
+ * now, by the same rules: the user may have captured the customer since.
  */
-async function currentContactId(db: TallyDatabase, contactId: string, orderId: string): Promise<string> {
-  let id = contactId;
-  // A merge chain is short; the bound only guards against a loop in damaged data.
-  for (let hops = 0; hops < 20; hops++) {
-    const contact = await db.contacts.get(id);
-    if (!contact) break;
-    if (contact.deletedAt === undefined) return contact.id;
-    if (contact.mergedInto === undefined) {
-      throw new Error(
-        `The customer of order ${orderId} was ${contact.name}, whose contact has been deleted from Tally: restore the contact to import the order.`,
-      );
-    }
-    id = contact.mergedInto;
+async function importingContactId(
+  db: TallyDatabase,
+  run: StoredReconcileRun,
+  entry: BackOfficeOnlyOrder,
+): Promise<string> {
+  const orderId = entry.order.orderId;
+  const resolved = entry.contactId === undefined ? undefined : await survivingContact(db, entry.contactId);
+  if (resolved && resolved.deletedAt === undefined) return resolved.id;
+  const job = await db.reconcileJobs.get(run.jobId);
+  const resolve = createCustomerResolver(
+    await contactInputs(db, run.backOffice),
+    job?.defaultCountry ?? 'US',
+  );
+  const now = resolve(entry.order.customer);
+  if (now) return now.contactId;
+  if (resolved) {
+    throw new Error(
+      `The customer of order ${orderId} was ${resolved.name}, whose contact has been deleted from Tally: restore the contact to import the order.`,
+    );
   }
-  throw new Error(`The contact the customer of order ${orderId} matched is no longer in Tally.`);
+  throw new Error(
+    `The customer of order ${orderId} matches no contact in Tally: add or capture the customer, then import the order.`,
+  );
+}
+
+/** A contact, or the contact it was merged into (and so on); undefined when it is gone altogether. */
+async function survivingContact(db: TallyDatabase, contactId: string): Promise<Contact | undefined> {
+  let contact = await db.contacts.get(contactId);
+  // A merge chain is short; the bound only guards against a loop in damaged data.
+  for (let hops = 0; hops < 20 && contact?.mergedInto !== undefined; hops++) {
+    contact = await db.contacts.get(contact.mergedInto);
+  }
+  return contact;
 }
 
 /**

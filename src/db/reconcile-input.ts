@@ -31,7 +31,8 @@ export async function loadReconcileInput(
   };
 }
 
-async function contactInputs(db: TallyDatabase, backOffice: string): Promise<ContactInput[]> {
+/** Every contact that is not deleted, with its ids in `backOffice`: what customers resolve to. */
+export async function contactInputs(db: TallyDatabase, backOffice: string): Promise<ContactInput[]> {
   const inputs: ContactInput[] = [];
   await db.contacts.each((contact) => {
     if (contact.deletedAt !== undefined) return;

@@ -206,6 +206,21 @@ describe('importing a back-office-only order', () => {
     expect((await db.purchases.get(purchaseId))?.contactId).toBe(benjamin.id);
   });
 
+  it('imports the order of a customer captured since the run, who was no contact then', async () => {
+    await expect(importBackOfficeOrder(db, run.id, 'SO-6')).rejects.toThrow(
+      /SO-6 matches no contact in Tally: add or capture the customer, then import the order/,
+    );
+    const eve = makeContact({ name: 'Eve Nobody', email: 'nobody@example.com' });
+    await db.contacts.add(eve);
+    const purchaseId = await importBackOfficeOrder(db, run.id, 'SO-6');
+    expect((await db.purchases.get(purchaseId))?.contactId).toBe(eve.id);
+    const updated = await readReconcileRun(db, run.id);
+    expect(updated?.backOfficeOnly.find((entry) => entry.order.orderId === 'SO-6')).toMatchObject({
+      contactId: eve.id,
+      importedAs: purchaseId,
+    });
+  });
+
   it('refuses, writing nothing, an order whose contact has been deleted since the run', async () => {
     const eve = makeContact({ name: 'Eve Nobody', email: 'nobody@example.com' });
     await db.contacts.add(eve);
