@@ -1,23 +1,26 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { ORDER_EXPORT_FIELDS, type DateOrder } from '../../domain/back-office-order';
 import { SelectField } from '../SelectField';
+import { reconcileFileButton, useFocusHandoff } from './focus-handoff';
 import { COLUMN_LABELS, DATE_ORDER_LABELS, type MappingForm as MappingFormModel } from './mapping-form';
 
 /**
  * The `Columns` form for a file Tally does not know: which column fills each field, the back
  * office it comes from, its date format and currency, with the file's first rows to check against.
  */
-export function MappingForm(props: {
-  form: MappingFormModel;
-  busy: boolean;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
+export function MappingForm(props: { form: MappingFormModel; onConfirm: () => void; onCancel: () => void }) {
   const { form } = props;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The form appears below the file button once the file is read: the user's next step is here.
+  useLayoutEffect(() => heading.current?.focus(), []);
+  // Confirmed or cancelled, it goes away: back to the file button, not the top of the page.
+  const ref = useFocusHandoff<HTMLFormElement>((form) => [reconcileFileButton(form)]);
   const layout = form.layout.value;
   const { header } = form.file;
   const problem = form.problem.value;
   return (
     <form
+      ref={ref}
       class="reconcile-mapping"
       aria-labelledby="reconcile-mapping-heading"
       onSubmit={(event) => {
@@ -25,7 +28,9 @@ export function MappingForm(props: {
         props.onConfirm();
       }}
     >
-      <h4 id="reconcile-mapping-heading">Which columns are which in {form.file.fileName}?</h4>
+      <h4 id="reconcile-mapping-heading" ref={heading} tabIndex={-1}>
+        Which columns are which in {form.file.fileName}?
+      </h4>
       <p class="muted">Tally remembers your answer for this back office&apos;s files with these columns.</p>
       <fieldset class="column-mapping">
         <legend>Columns</legend>
@@ -91,9 +96,8 @@ export function MappingForm(props: {
         </p>
       ) : null}
       <div class="actions">
-        <button type="submit" disabled={props.busy}>
-          Confirm columns
-        </button>
+        {/* Not disabled while busy (a disabled button loses the focus): confirming twice is ignored. */}
+        <button type="submit">Confirm columns</button>
         <button type="button" class="secondary" onClick={props.onCancel}>
           Cancel
         </button>

@@ -8,6 +8,7 @@ import {
   type DifferenceField,
 } from '../../domain/reconcile';
 import { ErrorMessage } from '../ErrorMessage';
+import { firstButton, useFocusHandoff } from './focus-handoff';
 import { StatusMessage } from '../StatusMessage';
 import {
   describeBackOfficeProduct,
@@ -36,7 +37,9 @@ export function ReconcileResults(props: { model: ReconcileResultsModel }) {
   const backOfficeOnly = model.backOfficeOnly.value;
   return (
     <section aria-labelledby="reconcile-results-heading" class="reconcile-results">
-      <h3 id="reconcile-results-heading">Results: {run.fileName}</h3>
+      <h3 id="reconcile-results-heading" tabIndex={-1}>
+        Results: {run.fileName}
+      </h3>
       <p class="muted">
         Reconciled {new Date(run.finishedAt).toLocaleString()} · {run.rowsRead.toLocaleString('en')} rows read
         {run.covered ? ` · orders of ${run.covered.from} to ${run.covered.to}` : ''}
@@ -65,7 +68,6 @@ export function ReconcileResults(props: { model: ReconcileResultsModel }) {
               <button
                 type="button"
                 aria-label={`Confirm match: ${item.label}`}
-                disabled={model.busy.value}
                 onClick={() => void model.decide(item, 'confirmed')}
               >
                 Confirm match
@@ -74,7 +76,6 @@ export function ReconcileResults(props: { model: ReconcileResultsModel }) {
                 type="button"
                 class="secondary"
                 aria-label={`Reject match: ${item.label}`}
-                disabled={model.busy.value}
                 onClick={() => void model.decide(item, 'rejected')}
               >
                 Reject match
@@ -104,12 +105,12 @@ function RecordedList(props: {
   const limit = props.model.shown.value[list];
   return (
     <>
-      <h4 id={headingId}>
+      <h4 id={headingId} tabIndex={-1}>
         {props.title} ({items.length.toLocaleString('en')})
       </h4>
       <ul class="reconcile-list" aria-labelledby={headingId}>
         {items.slice(0, limit).map((item) => (
-          <li key={item.status.purchaseId} aria-label={item.label}>
+          <ResultItem key={item.status.purchaseId} label={item.label}>
             <p class="entry-head">
               <strong>{item.contactName}</strong>{' '}
               {item.record ? (
@@ -119,12 +120,36 @@ function RecordedList(props: {
               {item.status.confirmed ? <span class="muted"> (confirmed by you)</span> : null}
             </p>
             {props.children(item)}
-          </li>
+          </ResultItem>
         ))}
       </ul>
       <ShowMore model={props.model} list={list} title={props.title} total={items.length} />
     </>
   );
+}
+
+/**
+ * One order of a list. Decided, it leaves its list: the focus goes to the next order's buttons
+ * (or the previous one's, or the list's heading), so the user goes on down the list.
+ */
+function ResultItem(props: { label: string; children: ComponentChildren }) {
+  const ref = useFocusHandoff<HTMLLIElement>((item) => [
+    firstButton(item.nextElementSibling),
+    firstButton(item.previousElementSibling),
+    listHeading(item),
+    document.getElementById('reconcile-results-heading'),
+  ]);
+  return (
+    <li ref={ref} aria-label={props.label}>
+      {props.children}
+    </li>
+  );
+}
+
+/** The heading that names the list `element` is in. */
+function listHeading(element: Element): HTMLElement | null {
+  const id = element.closest('ul[aria-labelledby]')?.getAttribute('aria-labelledby');
+  return id ? document.getElementById(id) : null;
 }
 
 /** What to enter in the back office: each line with its quantity and price. */
@@ -178,7 +203,9 @@ function BackOfficeOnlyList(props: { model: ReconcileResultsModel; items: BackOf
   const productNames = model.productNames.value;
   return (
     <>
-      <h4 id="reconcile-backOfficeOnly-heading">Back office only ({items.length.toLocaleString('en')})</h4>
+      <h4 id="reconcile-backOfficeOnly-heading" tabIndex={-1}>
+        Back office only ({items.length.toLocaleString('en')})
+      </h4>
       <p class="muted">{backOfficeOnlySummary(items.length, model.backOfficeOnlyOfContacts.value)}</p>
       <ul class="reconcile-list" aria-labelledby="reconcile-backOfficeOnly-heading">
         {items.slice(0, limit).map((item) => {
@@ -203,17 +230,7 @@ function BackOfficeOnlyList(props: { model: ReconcileResultsModel; items: BackOf
               ) : !item.entry.contactId ? (
                 <p class="muted">Not one of your contacts: capture or add the customer to import it.</p>
               ) : (
-                <div class="row-actions">
-                  <button
-                    type="button"
-                    class="secondary"
-                    aria-label={`Import into history: ${item.label}`}
-                    disabled={model.busy.value}
-                    onClick={() => void model.importOrder(item)}
-                  >
-                    Import into history
-                  </button>
-                </div>
+                <ImportAction model={model} item={item} />
               )}
               {refusal ? <p class="error">{refusal}</p> : null}
             </li>
@@ -222,6 +239,29 @@ function BackOfficeOnlyList(props: { model: ReconcileResultsModel; items: BackOf
       </ul>
       <ShowMore model={model} list="backOfficeOnly" title="Back office only" total={items.length} />
     </>
+  );
+}
+
+/**
+ * `Import into history`. Once imported, the order says so in the button's place: the focus goes
+ * to the next order's button, or the list's heading.
+ */
+function ImportAction(props: { model: ReconcileResultsModel; item: BackOfficeItem }) {
+  const ref = useFocusHandoff<HTMLDivElement>((actions) => {
+    const order = actions.closest('li');
+    return [firstButton(order?.nextElementSibling), listHeading(actions)];
+  });
+  return (
+    <div class="row-actions" ref={ref}>
+      <button
+        type="button"
+        class="secondary"
+        aria-label={`Import into history: ${props.item.label}`}
+        onClick={() => void props.model.importOrder(props.item)}
+      >
+        Import into history
+      </button>
+    </div>
   );
 }
 
@@ -263,7 +303,9 @@ function Skipped(props: { model: ReconcileResultsModel }) {
   const title = `${run.skipped.toLocaleString('en')} ${run.skipped === 1 ? 'row' : 'rows'} skipped`;
   return (
     <>
-      <h4 id="reconcile-skipped-heading">{title}</h4>
+      <h4 id="reconcile-skipped-heading" tabIndex={-1}>
+        {title}
+      </h4>
       <ul class="reconcile-list" aria-labelledby="reconcile-skipped-heading">
         {run.problems.slice(0, limit).map((problem, index) => (
           <li key={index}>
@@ -281,8 +323,17 @@ function Skipped(props: { model: ReconcileResultsModel }) {
 
 function ShowMore(props: { model: ReconcileResultsModel; list: ResultList; title: string; total: number }) {
   const more = props.total - props.model.shown.value[props.list];
-  return more > 0 ? (
+  return more > 0 ? <ShowMoreButton {...props} /> : null;
+}
+
+/** Gone once all are shown: the focus goes to the list's heading. */
+function ShowMoreButton(props: { model: ReconcileResultsModel; list: ResultList; title: string }) {
+  const ref = useFocusHandoff<HTMLButtonElement>(() => [
+    document.getElementById(`reconcile-${props.list}-heading`),
+  ]);
+  return (
     <button
+      ref={ref}
       type="button"
       class="link"
       aria-label={`Show more: ${props.title}`}
@@ -290,5 +341,5 @@ function ShowMore(props: { model: ReconcileResultsModel; list: ResultList; title
     >
       Show more
     </button>
-  ) : null;
+  );
 }

@@ -1,7 +1,9 @@
+import type { ReconcileOffer } from '../../db/reconcile-tables';
 import { ErrorMessage } from '../ErrorMessage';
 import { FileButton } from '../FileButton';
 import { StatusMessage } from '../StatusMessage';
 import { DropZone } from './DropZone';
+import { reconcileFileButton, useFocusHandoff } from './focus-handoff';
 import { MappingForm } from './MappingForm';
 import { ReconcileOptionsFields } from './ReconcileOptionsFields';
 import { ReconcileProgress } from './ReconcileProgress';
@@ -16,39 +18,19 @@ export function ReconcileSection(props: { model: ReconcileModel; results: Reconc
   const { model } = props;
   const mapping = model.mapping.value;
   const offer = model.offer.value;
-  const blocked = model.busy.value || model.running.value;
+  // The file buttons stay enabled while a file is read or a job runs: a disabled button would
+  // drop the keyboard focus, and the model says why another file is not taken now.
+  const dropBlocked = model.busy.value || model.running.value;
   return (
     <section id="reconcile" aria-labelledby="reconcile-heading" class="card reconcile">
       <h2 id="reconcile-heading">Reconcile back-office export</h2>
-      {offer ? (
-        <div class="notice reconcile-offer" role="status">
-          <p>
-            You downloaded {offer.fileName} from {offer.origin}. Choose it to reconcile it.
-          </p>
-          <div class="actions">
-            <FileButton
-              accept={EXPORT_FILE_TYPES}
-              disabled={blocked}
-              onFile={(file) => void model.chooseFile(file, 'offer')}
-            >
-              Choose {offer.fileName}
-            </FileButton>
-            <button type="button" class="secondary" onClick={() => void model.dismissOffer()}>
-              Dismiss
-            </button>
-          </div>
-        </div>
-      ) : null}
+      {offer ? <DownloadOffer model={model} offer={offer} /> : null}
       <DropZone
         label="Drop a back-office order export here"
-        disabled={blocked}
+        disabled={dropBlocked}
         onFile={(file) => void model.chooseFile(file)}
       >
-        <FileButton
-          accept={EXPORT_FILE_TYPES}
-          disabled={blocked}
-          onFile={(file) => void model.chooseFile(file)}
-        >
+        <FileButton accept={EXPORT_FILE_TYPES} onFile={(file) => void model.chooseFile(file)}>
           Reconcile export
         </FileButton>
       </DropZone>
@@ -58,7 +40,6 @@ export function ReconcileSection(props: { model: ReconcileModel; results: Reconc
       {mapping ? (
         <MappingForm
           form={mapping}
-          busy={model.busy.value}
           onConfirm={() => void model.confirmColumns()}
           onCancel={model.cancelColumns}
         />
@@ -66,5 +47,27 @@ export function ReconcileSection(props: { model: ReconcileModel; results: Reconc
       <ReconcileProgress model={model} />
       <ReconcileResults model={props.results} />
     </section>
+  );
+}
+
+/** A CSV just downloaded from a known back office, offered for reconciling. */
+function DownloadOffer(props: { model: ReconcileModel; offer: ReconcileOffer }) {
+  const { model, offer } = props;
+  // Taken up or dismissed, it goes away: the focus goes to the file button.
+  const ref = useFocusHandoff<HTMLDivElement>((element) => [reconcileFileButton(element)]);
+  return (
+    <div class="notice reconcile-offer" role="status" ref={ref}>
+      <p>
+        You downloaded {offer.fileName} from {offer.origin}. Choose it to reconcile it.
+      </p>
+      <div class="actions">
+        <FileButton accept={EXPORT_FILE_TYPES} onFile={(file) => void model.chooseFile(file, 'offer')}>
+          Choose {offer.fileName}
+        </FileButton>
+        <button type="button" class="secondary" onClick={() => void model.dismissOffer()}>
+          Dismiss
+        </button>
+      </div>
+    </div>
   );
 }

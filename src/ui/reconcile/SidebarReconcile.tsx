@@ -14,19 +14,19 @@ export function SidebarReconcile(props: { model: ReconcileModel; resultsHref: st
   const { model } = props;
   const mapping = model.mapping.value;
   const finished = model.finished.value;
-  const blocked = model.busy.value || model.running.value;
+  // As on the dashboard, the file button stays enabled (see ReconcileSection).
+  const dropBlocked = model.busy.value || model.running.value;
   return (
     <section aria-label="Reconcile" class="card reconcile compact">
       <DropZone
         compact
         label="Drop a back-office order export here"
-        disabled={blocked}
+        disabled={dropBlocked}
         onFile={(file) => void model.chooseFile(file)}
       >
         <FileButton
           accept={EXPORT_FILE_TYPES}
           class="secondary"
-          disabled={blocked}
           onFile={(file) => void model.chooseFile(file)}
         >
           Reconcile export
@@ -36,7 +36,6 @@ export function SidebarReconcile(props: { model: ReconcileModel; resultsHref: st
       {mapping ? (
         <MappingForm
           form={mapping}
-          busy={model.busy.value}
           onConfirm={() => void model.confirmColumns()}
           onCancel={model.cancelColumns}
         />

@@ -71,6 +71,15 @@ function resultsModel() {
   });
 }
 
+/**
+ * Lets the model's reads run and the page render (act renders as it ends), then the focus move
+ * that the render set off.
+ */
+async function settle() {
+  await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 const buttonNames = () =>
   [...root.querySelectorAll('button')].map(
     (button) => button.getAttribute('aria-label') ?? button.textContent,
@@ -133,5 +142,57 @@ describe('reconcile views', () => {
       'Already reconciled — nothing changed: 3 missing, 1 conflict, 1 probable — Open results',
     );
     expect(root.querySelector('a')?.getAttribute('href')).toBe('dashboard.html#reconcile');
+  });
+
+  it('keeps the keyboard focus in place: the next order after a decision, the file button after the Columns form', async () => {
+    let decided = new Set<string>();
+    const results = createReconcileResultsModel({
+      readRun: async () => makeRun(),
+      latestRun: async () => makeRun(),
+      readRunStatuses: async () => purchases.filter((record) => !decided.has(record.id)).map(probable),
+      loadPurchases: async () => new Map(purchases.map((record) => [record.id, record])),
+      loadContacts: async () =>
+        new Map([
+          [ada.id, ada],
+          [grace.id, grace],
+        ]),
+      loadProductNames: async () => new Map(),
+      decide: async (purchaseId) => {
+        decided = new Set([...decided, purchaseId]);
+      },
+      importOrder: async () => 'new',
+    });
+    await results.show('run-1');
+    const model = createReconcileModel(
+      flowDeps({
+        readFile: async () => ({
+          ok: false,
+          needsMapping: { header: ['Ref'], guess: { ...LAYOUT, header: ['Ref'], columns: {} }, preview: [] },
+          hash: 'h',
+        }),
+      }),
+    );
+    await act(() => render(<ReconcileSection model={model} results={results} />, root));
+    const button = (name: string) =>
+      [...root.querySelectorAll('button')].find(
+        (found) => (found.getAttribute('aria-label') ?? found.textContent) === name,
+      );
+
+    button('Confirm match: Ada Lovelace, 2026-02-10')?.focus();
+    await act(async () => button('Confirm match: Ada Lovelace, 2026-02-10')?.click());
+    await settle();
+    expect(button('Confirm match: Ada Lovelace, 2026-02-10')).toBeUndefined();
+    expect(document.activeElement?.getAttribute('aria-label')).toBe(
+      'Confirm match: Grace Hopper, 2026-02-10',
+    );
+
+    // The Columns form takes the focus as it appears, and gives it back to the file button.
+    await act(() => model.chooseFile(new File(['Ref\n'], 'mine.csv')));
+    expect(document.activeElement?.id).toBe('reconcile-mapping-heading');
+    await act(async () => button('Cancel')?.click());
+    await settle();
+    expect(root.querySelector('form')).toBeNull();
+    expect(document.activeElement?.textContent).toBe('Reconcile export');
+    expect(button('Reconcile export')?.hasAttribute('disabled')).toBe(false);
   });
 });
