@@ -16,6 +16,7 @@ import { listSupplierPurchaseOrders } from '../../db/purchase-orders';
 import type { PurchaseOrder } from '../../domain/purchase-order';
 import { addNote, deleteNote, listContactNotes, restoreNote } from '../../db/notes';
 import { deletePurchase, getGroupOrder, listContactPurchases, restorePurchase } from '../../db/purchases';
+import { readStatusesOf } from '../../db/purchase-export-data';
 
 /** A group order as its timeline entry shows it: every share, with whose it is. */
 export interface GroupView {
@@ -31,8 +32,7 @@ export interface UndoOffer {
 
 /**
  * One contact's activity timeline: purchases, samples, buy-backs, captures and notes newest first,
- * the
- * spend summary, the kind filter, notes, and deleting with Undo.
+ * the spend summary, the kind filter, notes, and deleting with Undo.
  */
 export function createTimelineModel(deps: { db: TallyDatabase }) {
   const contact = signal<Contact | null>(null);
@@ -80,7 +80,11 @@ export function createTimelineModel(deps: { db: TallyDatabase }) {
           listSupplierPurchaseOrders(deps.db, current.id),
         ])
       : [[], [], [], [], []];
-    const nextStatuses = await reconcileStatusesOf(deps.db, nextRecords);
+    // The statuses of these records only: a reconciled shop holds one per recorded order.
+    const nextStatuses = await readStatusesOf(
+      deps.db,
+      nextRecords.map((record) => record.id),
+    );
     if (mine !== generation) return;
     records.value = nextRecords;
     statuses.value = nextStatuses;
@@ -186,18 +190,6 @@ export function createTimelineModel(deps: { db: TallyDatabase }) {
 }
 
 export type TimelineModel = ReturnType<typeof createTimelineModel>;
-
-/**
- * The reconcile statuses of these records only: a reconciled shop holds one per recorded order,
- * and the sidebar must not read them all to show one contact.
- */
-async function reconcileStatusesOf(
-  db: TallyDatabase,
-  records: readonly PurchaseRecord[],
-): Promise<ReadonlyMap<string, ReconcileStatus>> {
-  const found = await db.reconcileStatuses.bulkGet(records.map((record) => record.id));
-  return new Map(found.flatMap((status) => (status ? [[status.purchaseId, status] as const] : [])));
-}
 
 function describeNoteError(failure: unknown): string {
   // A zod error's message is JSON; the note's own rule says it better.
