@@ -34,6 +34,7 @@ export function createDashboardModel(deps: DashboardDeps) {
   const exporter = createPurchaseExportModel({
     db: deps.db,
     data: () => ({ records: purchases.value, contactsById: contacts.value }),
+    reload: () => refresh(),
     download: deps.download,
     ...(deps.pause ? { pause: deps.pause } : {}),
   });

@@ -17,6 +17,11 @@ export interface PurchaseExportDeps {
   db: TallyDatabase;
   /** The purchases and contacts the dashboard has loaded (live records, newest first). */
   data: () => { records: readonly PurchaseRecord[]; contactsById: ReadonlyMap<string, Contact> };
+  /**
+   * Reads the purchases and contacts behind `data` again. The panel asks when it opens, and the
+   * file waits for it: the sidebar records in another page, which the dashboard does not hear of.
+   */
+  reload?: () => Promise<void>;
   download(filename: string, file: Blob): void;
   /** Gives the page back between chunks; the next painted frame unless given. */
   pause?: () => Promise<void>;
@@ -69,6 +74,8 @@ export function createPurchaseExportModel(deps: PurchaseExportDeps) {
   const error = signal<string | null>(null);
   const busy = signal(false);
   const act = userAction({ busy, error });
+  /** The read `show` asked for; the file is written from what it read. */
+  let reloaded: Promise<void> = Promise.resolve();
 
   async function show() {
     batch(() => {
@@ -76,7 +83,8 @@ export function createPurchaseExportModel(deps: PurchaseExportDeps) {
       status.value = null;
       error.value = null;
     });
-    await presets.load();
+    reloaded = deps.reload?.() ?? Promise.resolve();
+    await Promise.all([presets.load(), reloaded]);
   }
 
   function close() {
@@ -97,6 +105,7 @@ export function createPurchaseExportModel(deps: PurchaseExportDeps) {
       return;
     }
     await act('The purchases were not exported: ', async () => {
+      await reloaded;
       const { records, contactsById } = deps.data();
       const statuses = await readStatusesInPages(deps.db, pause);
       const chosen = filterForExport(records, statuses, filters.filter.value);

@@ -135,6 +135,24 @@ describe('Export purchases', () => {
     expect((await lastRows()).slice(1).map((row) => row[0])).toEqual(['2026-04-10', '2026-03-05']);
   });
 
+  it('writes a purchase recorded in another page since the dashboard read its purchases', async () => {
+    const model = await dashboard();
+    model.exporter.close();
+    // The sidebar (another page) records while the dashboard stays on screen.
+    const recorded = makePurchase(bob.id, '2026-05-01', 700);
+    await db.purchases.add(recorded);
+    await model.exporter.show();
+    await model.exporter.download();
+    expect((await lastRows()).slice(1).map((row) => row[11])).toEqual([
+      recorded.id,
+      later.id,
+      sample.id,
+      first.id,
+    ]);
+    // The table shows it too.
+    expect(model.purchases.value[0]?.id).toBe(recorded.id);
+  });
+
   it('filters by status and writes it, read from the database when the file is written', async () => {
     const model = await dashboard();
     await db.reconcileStatuses.bulkPut([status(first.id, 'synced'), status(later.id, 'missing')]);
