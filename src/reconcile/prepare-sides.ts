@@ -92,8 +92,9 @@ export function prepareExportSide(
   matchable: (contactId: string) => boolean,
 ): ExportSide {
   const sorted = inCanonicalOrder(exportOrders) ? exportOrders : [...exportOrders].sort(compareOrders);
-  const all: BackOfficeOrder[] = new Array<BackOfficeOrder>(sorted.length);
-  const contactIds: (string | undefined)[] = new Array<string | undefined>(sorted.length);
+  // Filled by push: V8 keeps an array made by new Array(n) for large n as a slow dictionary.
+  const all: BackOfficeOrder[] = [];
+  const contactIds: (string | undefined)[] = [];
   const preparedAt = new Int32Array(sorted.length).fill(-1);
   const orders: PreparedOrder[] = [];
   let lineCount = 0;
@@ -101,8 +102,8 @@ export function prepareExportSide(
     const given = sorted[index] as BackOfficeOrder;
     const order = inLineOrder(given.lines) ? given : { ...given, lines: [...given.lines].sort(compareLines) };
     const customer = resolve(order.customer);
-    all[index] = order;
-    contactIds[index] = customer?.contactId;
+    all.push(order);
+    contactIds.push(customer?.contactId);
     if (!customer || !matchable(customer.contactId)) continue;
     preparedAt[index] = orders.length;
     orders.push({ order, customer, day: dayOf(order.date), firstLine: lineCount });
