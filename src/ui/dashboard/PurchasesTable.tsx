@@ -28,7 +28,7 @@ export function PurchasesTable(props: { model: DashboardModel }) {
         <>
           {records.length > shown.length ? (
             <p class="muted">
-              The {shown.length} newest of {records.length.toLocaleString()}; Export purchases writes them
+              The {shown.length} newest of {records.length.toLocaleString('en')}; Export purchases writes them
               all.
             </p>
           ) : null}
