@@ -212,11 +212,18 @@ describe('reconcile a back-office export', () => {
     );
     expect(rows).toEqual([['Quantity (line 1)', '2', '3']]);
 
-    // Confirm the probable match (a day later in the back office).
-    await dashboard.locator(`::-p-aria(Confirm match: ${label('C-00042', '2026-02-10')})`).click();
+    // Confirm the probable match (a day later in the back office), from the keyboard.
+    const confirm = await dashboard.waitForSelector(
+      `::-p-aria(Confirm match: ${label('C-00042', '2026-02-10')})`,
+    );
+    await confirm?.focus();
+    await dashboard.keyboard.press('Enter');
     expect(await statusText(dashboard, /^Match confirmed/, RESULTS)).toBe(
       `Match confirmed: ${label('C-00042', '2026-02-10')}.`,
     );
+    // The only probable order is gone, and its list with it: the focus is on the results' heading,
+    // not lost to the top of the page.
+    await dashboard.waitForFunction(() => document.activeElement?.id === 'reconcile-results-heading');
     const probable = purchases[2] as PurchaseRecord;
     await dashboard.waitForFunction(
       (results) => document.querySelector(`${results} [data-outcome=probable] dd`)?.textContent === '0',
@@ -237,6 +244,8 @@ describe('reconcile a back-office export', () => {
     expect(await statusText(dashboard, /^Imported into/, RESULTS)).toBe(
       `Imported into ${linus.name}'s history: order SO-9 of 2026-02-26.`,
     );
+    // The button gave way to "Imported into history."; no next order: its list's heading.
+    await dashboard.waitForFunction(() => document.activeElement?.id === 'reconcile-backOfficeOnly-heading');
     const imported = (await storedRows<PurchaseRecord>(dashboard, 'purchases')).filter(
       (record) => record.contactId === linus.id && record.purchaseDate === '2026-02-26',
     );
