@@ -116,11 +116,15 @@ export function createPresetModel(deps: PresetModelDeps) {
       const checked = presetOfDraft(shown, shown.savedId ?? newId());
       if (!checked.ok) throw new Error(`${checked.problem}.`);
       const { preset } = checked;
+      const sameName = (other: ExportPreset) => other.name.toLowerCase() === preset.name.toLowerCase();
+      // The chooser lists Tally's default beside the user's presets: a second one of that name
+      // could not be told from it.
+      if (sameName(DEFAULT_EXPORT_PRESET)) {
+        throw new Error(`“${DEFAULT_EXPORT_PRESET.name}” is Tally’s own layout; give yours another name.`);
+      }
       const updated = await updatePresets((stored) => {
         const others = stored.filter((candidate) => candidate.id !== preset.id);
-        if (others.some((other) => other.name.toLowerCase() === preset.name.toLowerCase())) {
-          throw new Error(`a preset named “${preset.name}” already exists.`);
-        }
+        if (others.some(sameName)) throw new Error(`a preset named “${preset.name}” already exists.`);
         // In its place when saved before; at the end when new, or deleted elsewhere meanwhile
         // (saved again rather than the edit lost).
         return stored.some((candidate) => candidate.id === preset.id)

@@ -56,6 +56,16 @@ describe('column presets', () => {
     expect(await storedNames()).toEqual(['Square']);
   });
 
+  it('refuses Tally’s own preset name, which the chooser already shows', async () => {
+    const model = await presetModel();
+    draftNamed(model, ' tally DEFAULT ');
+    await model.save();
+    expect(model.error.value).toBe(
+      'The preset was not saved: “Tally default” is Tally’s own layout; give yours another name.',
+    );
+    expect(await storedNames()).toEqual([]);
+  });
+
   it('saves changes to a saved preset in its place, not as another one', async () => {
     const model = await presetModel();
     draftNamed(model, 'Shopify');
