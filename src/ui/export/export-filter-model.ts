@@ -32,10 +32,10 @@ export function createExportFilterModel(deps: { db: TallyDatabase }) {
   const searchError = signal<string | null>(null);
   let latestSearch = 0;
 
-  const unfinished = (name: string) => `${name} is not a whole date: finish it or clear it.`;
-  const fromProblem = computed(() => (fromUnfinished.value ? unfinished('From') : null));
+  const unfinishedDate = (name: string) => `${name} is not a whole date: finish it or clear it.`;
+  const fromProblem = computed(() => (fromUnfinished.value ? unfinishedDate('From') : null));
   const toProblem = computed(() => {
-    if (toUnfinished.value) return unfinished('To');
+    if (toUnfinished.value) return unfinishedDate('To');
     return fromText.value !== '' && toText.value !== '' && fromText.value > toText.value
       ? 'From must be on or before To.'
       : null;
