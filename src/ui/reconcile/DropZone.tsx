@@ -25,7 +25,12 @@ export function DropZone(props: {
         if (event.dataTransfer) event.dataTransfer.dropEffect = props.disabled ? 'none' : 'copy';
         setOver(true);
       }}
-      onDragLeave={() => setOver(false)}
+      onDragLeave={(event) => {
+        // Moving onto the text or the button inside leaves the zone's own box too: only a leave
+        // to outside it ends the highlight, or it would flicker under the pointer.
+        const to = event.relatedTarget;
+        if (!(to instanceof Node && event.currentTarget.contains(to))) setOver(false);
+      }}
       onDrop={(event) => {
         event.preventDefault();
         setOver(false);

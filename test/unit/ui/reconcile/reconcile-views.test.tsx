@@ -195,4 +195,31 @@ describe('reconcile views', () => {
     expect(document.activeElement?.textContent).toBe('Reconcile export');
     expect(button('Reconcile export')?.hasAttribute('disabled')).toBe(false);
   });
+
+  it('keeps the drop zone lit while the pointer moves over the text and button inside it', async () => {
+    // happy-dom's DragEvent drops relatedTarget from its init: set as a browser would.
+    const dragLeave = (to: Element) => {
+      const event = new DragEvent('dragleave', { bubbles: true });
+      Object.defineProperty(event, 'relatedTarget', { value: to });
+      return event;
+    };
+    await act(() =>
+      render(<ReconcileSection model={createReconcileModel(flowDeps())} results={resultsModel()} />, root),
+    );
+    const zone = root.querySelector('.drop-zone');
+    const button = zone?.querySelector('button');
+    if (!zone || !button) throw new Error('no drop zone');
+    await act(() => {
+      zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true }));
+    });
+    expect(zone.classList.contains('over')).toBe(true);
+    await act(() => {
+      zone.dispatchEvent(dragLeave(button));
+    });
+    expect(zone.classList.contains('over')).toBe(true);
+    await act(() => {
+      zone.dispatchEvent(dragLeave(document.body));
+    });
+    expect(zone.classList.contains('over')).toBe(false);
+  });
 });
