@@ -2,13 +2,11 @@ import type { BackOfficeLine, BackOfficeOrder } from '../domain/back-office-orde
 import { nowInstant } from '../domain/dates';
 import { PRODUCT_TEXT_LIMITS, type Product } from '../domain/product';
 import { MAX_QUANTITY, type PurchaseLine } from '../domain/purchase';
-import type { Contact } from '../domain/contact';
-import type { BackOfficeOnlyOrder, ReconcileStatus } from '../domain/reconcile';
-import { createCustomerResolver } from '../reconcile/match-customer';
+import { DEFAULT_RECONCILE_OPTIONS, type ReconcileStatus } from '../domain/reconcile';
 import type { TallyDatabase } from './database';
 import { addProduct, findProductBySku } from './products';
 import { recordPurchase } from './purchases';
-import { contactInputs } from './reconcile-input';
+import { importingContact, refuseWhenRecorded, refuseWhenRecordedSince } from './reconcile-import-checks';
 import { getRun, putRun } from './reconcile-runs';
 import type { StoredReconcileRun } from './reconcile-tables';
 
@@ -16,8 +14,8 @@ import type { StoredReconcileRun } from './reconcile-tables';
  * `Import` on a back-office-only order: it becomes a recorded purchase in its customer's history
  * (products found by SKU, or added to the catalog from the line), synced with the order it came
  * from, and the run remembers it was imported. Refused when a recorded order already stands for
- * it (imported from another run, or matched since) and when its customer is no contact now (see
- * importingContactId). One transaction: a refusal writes nothing.
+ * it (imported from another run, matched since, or recorded by hand since) and when its customer
+ * is no contact now (see importingContact). One transaction: a refusal writes nothing.
  * Returns the new purchase's id.
  */
 export async function importBackOfficeOrder(
@@ -43,16 +41,22 @@ export async function importBackOfficeOrder(
       const entry = run.backOfficeOnly.find((candidate) => candidate.order.orderId === orderId);
       if (!entry) throw new Error(`Order ${orderId} is not among this run's back-office-only orders.`);
       if (entry.importedAs !== undefined) throw new Error(`Order ${orderId} has already been imported.`);
-      await refuseWhenRecorded(db, run.backOffice, orderId);
-      const contactId = await importingContactId(db, run, entry);
       const { order } = entry;
+      await refuseWhenRecorded(db, run.backOffice, orderId);
+      const job = await db.reconcileJobs.get(run.jobId);
+      const defaultCountry = job?.defaultCountry ?? 'US';
+      const contact = await importingContact(db, run, entry, defaultCountry);
+      await refuseWhenRecordedSince(db, run, order, contact, {
+        options: job?.options ?? DEFAULT_RECONCILE_OPTIONS,
+        defaultCountry,
+      });
       const refused = order.lines.map((line) => lineProblem(line, orderId)).find(Boolean);
       if (refused) throw new Error(refused);
       const lines: PurchaseLine[] = [];
       for (const line of order.lines)
         lines.push(purchaseLine(line, await productFor(db, line, order), order));
       const record = await recordPurchase(db, {
-        contactId,
+        contactId: contact.id,
         kind: 'purchase',
         purchaseDate: order.date,
         currency: order.currency,
@@ -63,72 +67,13 @@ export async function importBackOfficeOrder(
       const updated: StoredReconcileRun = {
         ...run,
         backOfficeOnly: run.backOfficeOnly.map((candidate) =>
-          candidate === entry ? { ...entry, contactId, importedAs: record.id } : candidate,
+          candidate === entry ? { ...entry, contactId: contact.id, importedAs: record.id } : candidate,
         ),
       };
       await putRun(db, updated);
       return record.id;
     },
   );
-}
-
-/**
- * Refuses an order that a recorded order already stands for: one imported from another run that
- * listed it too, or one a later run matched (synced, probable or in conflict). Importing it again
- * would record the same sale twice.
- */
-async function refuseWhenRecorded(db: TallyDatabase, backOffice: string, orderId: string): Promise<void> {
-  const matched = await db.reconcileStatuses
-    .filter((status) => status.backOffice === backOffice && status.backOfficeOrderIds.includes(orderId))
-    .toArray();
-  const records = await db.purchases.bulkGet(matched.map((status) => status.purchaseId));
-  const recorded = records.find((record) => record !== undefined && record.deletedAt === undefined);
-  if (recorded) {
-    throw new Error(
-      `Order ${orderId} is already in Tally: the order recorded on ${recorded.purchaseDate} stands for it.`,
-    );
-  }
-}
-
-/**
- * The contact to import into: the one the run resolved the customer to or, when that contact has
- * since been merged, the contact it was merged into. A customer no contact matched at the run
- * (or whose contact has been deleted since) is resolved again against the contacts as they are
- * now, by the same rules: the user may have captured the customer since.
- */
-async function importingContactId(
-  db: TallyDatabase,
-  run: StoredReconcileRun,
-  entry: BackOfficeOnlyOrder,
-): Promise<string> {
-  const orderId = entry.order.orderId;
-  const resolved = entry.contactId === undefined ? undefined : await survivingContact(db, entry.contactId);
-  if (resolved && resolved.deletedAt === undefined) return resolved.id;
-  const job = await db.reconcileJobs.get(run.jobId);
-  const resolve = createCustomerResolver(
-    await contactInputs(db, run.backOffice),
-    job?.defaultCountry ?? 'US',
-  );
-  const now = resolve(entry.order.customer);
-  if (now) return now.contactId;
-  if (resolved) {
-    throw new Error(
-      `The customer of order ${orderId} was ${resolved.name}, whose contact has been deleted from Tally: restore the contact to import the order.`,
-    );
-  }
-  throw new Error(
-    `The customer of order ${orderId} matches no contact in Tally: add or capture the customer, then import the order.`,
-  );
-}
-
-/** A contact, or the contact it was merged into (and so on); undefined when it is gone altogether. */
-async function survivingContact(db: TallyDatabase, contactId: string): Promise<Contact | undefined> {
-  let contact = await db.contacts.get(contactId);
-  // A merge chain is short; the bound only guards against a loop in damaged data.
-  for (let hops = 0; hops < 20 && contact?.mergedInto !== undefined; hops++) {
-    contact = await db.contacts.get(contact.mergedInto);
-  }
-  return contact;
 }
 
 /**

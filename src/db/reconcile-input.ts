@@ -1,6 +1,8 @@
 import type { BackOfficeOrder } from '../domain/back-office-order';
 import { addDays } from '../domain/calendar';
+import type { Contact } from '../domain/contact';
 import type { CalendarDate } from '../domain/dates';
+import type { PurchaseRecord } from '../domain/purchase';
 import type { ReconcileOptions } from '../domain/reconcile';
 import { exportCoverage } from '../reconcile/coverage';
 import type { ContactInput, ReconcileInput, RecordedOrderInput } from '../reconcile/types';
@@ -35,16 +37,19 @@ export async function loadReconcileInput(
 export async function contactInputs(db: TallyDatabase, backOffice: string): Promise<ContactInput[]> {
   const inputs: ContactInput[] = [];
   await db.contacts.each((contact) => {
-    if (contact.deletedAt !== undefined) return;
-    inputs.push({
-      contactId: contact.id,
-      backOfficeIds: contact.externalIds.filter((id) => id.backOffice === backOffice).map((id) => id.id),
-      ...(contact.emailKey === undefined ? {} : { emailKey: contact.emailKey }),
-      ...(contact.phoneKey === undefined ? {} : { phoneKey: contact.phoneKey }),
-      name: contact.name,
-    });
+    if (contact.deletedAt === undefined) inputs.push(contactInput(contact, backOffice));
   });
   return inputs;
+}
+
+export function contactInput(contact: Contact, backOffice: string): ContactInput {
+  return {
+    contactId: contact.id,
+    backOfficeIds: contact.externalIds.filter((id) => id.backOffice === backOffice).map((id) => id.id),
+    ...(contact.emailKey === undefined ? {} : { emailKey: contact.emailKey }),
+    ...(contact.phoneKey === undefined ? {} : { phoneKey: contact.phoneKey }),
+    name: contact.name,
+  };
 }
 
 /**
@@ -61,19 +66,21 @@ async function recordedInputs(
     .where('purchaseDate')
     .between(addDays(covered.from, -windowDays), addDays(covered.to, windowDays), true, true)
     .toArray();
-  return records
-    .filter((record) => record.deletedAt === undefined)
-    .map((record) => ({
-      purchaseId: record.id,
-      contactId: record.contactId,
-      kind: record.kind,
-      date: record.purchaseDate,
-      currency: record.currency,
-      lines: record.lines.map((line) => ({
-        sku: line.sku,
-        name: line.name,
-        quantity: line.quantity,
-        unitPriceMinor: line.unitPrice.minor,
-      })),
-    }));
+  return records.filter((record) => record.deletedAt === undefined).map(recordedInput);
+}
+
+export function recordedInput(record: PurchaseRecord): RecordedOrderInput {
+  return {
+    purchaseId: record.id,
+    contactId: record.contactId,
+    kind: record.kind,
+    date: record.purchaseDate,
+    currency: record.currency,
+    lines: record.lines.map((line) => ({
+      sku: line.sku,
+      name: line.name,
+      quantity: line.quantity,
+      unitPriceMinor: line.unitPrice.minor,
+    })),
+  };
 }

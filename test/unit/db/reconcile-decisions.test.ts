@@ -4,7 +4,7 @@ import { TallyDatabase } from '../../../src/db/database';
 import { deleteContact } from '../../../src/db/contact-book';
 import { mergeContacts } from '../../../src/db/contact-merge';
 import { addProduct } from '../../../src/db/products';
-import { deletePurchase } from '../../../src/db/purchases';
+import { deletePurchase, recordPurchase } from '../../../src/db/purchases';
 import { decideProbableMatch, decisionId } from '../../../src/db/reconcile-decisions';
 import { importBackOfficeOrder } from '../../../src/db/reconcile-import';
 import { forgetJobMemory, runReconcileJob } from '../../../src/db/reconcile-job';
@@ -204,6 +204,37 @@ describe('importing a back-office-only order', () => {
     await mergeContacts(db, { survivorId: benjamin.id, mergedId: store.ben.id }, { defaultCountry: 'US' });
     const purchaseId = await importBackOfficeOrder(db, run.id, 'SO-5');
     expect((await db.purchases.get(purchaseId))?.contactId).toBe(benjamin.id);
+  });
+
+  it('refuses an order the customer has had recorded by hand since the run, and not for another record', async () => {
+    const byHand = (purchaseDate: string, sku: string, quantity: number, minor: number) =>
+      recordPurchase(db, {
+        contactId: store.ben.id,
+        kind: 'purchase',
+        purchaseDate,
+        currency: 'USD',
+        lines: [
+          {
+            productId: crypto.randomUUID(),
+            sku,
+            name: sku,
+            quantity,
+            unitPrice: { minor, currency: 'USD' },
+            catalogPrice: { minor, currency: 'USD' },
+          },
+        ],
+      });
+    // Another sale to Ben, months later: not SO-5.
+    await byHand('2026-06-01', 'NW-1001', 1, 1250);
+    const purchases = await db.purchases.count();
+    // SO-5 (NW-2002 ×4 at 3.75 on 2026-03-09), entered by hand a day off after the run listed it.
+    const entered = await byHand('2026-03-10', 'NW-2002', 4, 375);
+    await expect(importBackOfficeOrder(db, run.id, 'SO-5')).rejects.toThrow(
+      /SO-5 looks recorded already: Ben Okri's order of 2026-03-10, recorded since this reconcile, matches it/,
+    );
+    expect(await db.purchases.count()).toBe(purchases + 1);
+    await deletePurchase(db, entered.id);
+    expect(await importBackOfficeOrder(db, run.id, 'SO-5')).toEqual(expect.any(String));
   });
 
   it('imports the order of a customer captured since the run, who was no contact then', async () => {
