@@ -221,6 +221,10 @@ describe('Export purchases', () => {
         (button) => (button as HTMLButtonElement).disabled,
       ),
     ).toBe(true);
+    // The button pressed is disabled at the top: focus is on the column's other one, not lost.
+    expect(await dashboard.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Move Unit price down',
+    );
     await dashboard.locator(`${PANEL} ::-p-aria(Save preset)`).click();
     expect(await statusText(/^Saved/)).toBe('Saved the preset “Sheets EU”.');
 

@@ -1,10 +1,13 @@
+import { useEffect, useRef } from 'preact/hooks';
 import {
   canMoveDraftColumn,
   DEFAULT_EXPORT_PRESET,
   EXPORT_COLUMN_NAMES,
   EXPORT_DATE_FORMATS,
   EXPORT_NUMBER_FORMATS,
+  moveDraftColumn,
   NUMBER_FORMAT_LABELS,
+  type ExportColumnId,
   type ExportDateFormat,
   type ExportNumberFormat,
   type PresetDraft,
@@ -61,6 +64,21 @@ export function PresetChooser(props: { model: PresetModel }) {
 
 function PresetEditor(props: { model: PresetModel; draft: PresetDraft }) {
   const { model, draft } = props;
+  const columnList = useRef<HTMLOListElement>(null);
+  // A column moved to either end disables the button pressed, and a disabled button loses focus:
+  // the column's other move button takes it, so a keyboard user stays on that column.
+  const focusNext = useRef<string | null>(null);
+  useEffect(() => {
+    const target = focusNext.current;
+    focusNext.current = null;
+    if (target) columnList.current?.querySelector<HTMLElement>(`[data-move="${target}"]`)?.focus();
+  });
+  const move = (id: ExportColumnId, by: -1 | 1) => {
+    if (!canMoveDraftColumn(moveDraftColumn(draft, id, by), id, by)) {
+      focusNext.current = `${id}:${by < 0 ? 'down' : 'up'}`;
+    }
+    model.move(id, by);
+  };
   return (
     <div class="preset-editor">
       <div class="preset-fields">
@@ -104,7 +122,7 @@ function PresetEditor(props: { model: PresetModel; draft: PresetDraft }) {
           ))}
         </SelectField>
       </div>
-      <ol class="preset-columns plain" aria-label="Columns in the file">
+      <ol ref={columnList} class="preset-columns plain" aria-label="Columns in the file">
         {draft.columns.map((column) => {
           // Names stay Tally's while the user renames, so the controls keep theirs.
           const own = EXPORT_COLUMN_NAMES[column.id];
@@ -130,8 +148,9 @@ function PresetEditor(props: { model: PresetModel; draft: PresetDraft }) {
                 type="button"
                 class="secondary"
                 aria-label={`Move ${own} up`}
+                data-move={`${column.id}:up`}
                 disabled={!canMoveDraftColumn(draft, column.id, -1)}
-                onClick={() => model.move(column.id, -1)}
+                onClick={() => move(column.id, -1)}
               >
                 ↑
               </button>
@@ -139,8 +158,9 @@ function PresetEditor(props: { model: PresetModel; draft: PresetDraft }) {
                 type="button"
                 class="secondary"
                 aria-label={`Move ${own} down`}
+                data-move={`${column.id}:down`}
                 disabled={!canMoveDraftColumn(draft, column.id, 1)}
-                onClick={() => model.move(column.id, 1)}
+                onClick={() => move(column.id, 1)}
               >
                 ↓
               </button>

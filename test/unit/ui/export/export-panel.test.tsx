@@ -132,3 +132,29 @@ it('names each contact found apart, and keeps focus on the contact filter when o
   });
   expect(document.activeElement?.getAttribute('type')).toBe('search');
 });
+
+it('keeps focus on a column moved to the top of the file, on its other move button', async () => {
+  const model = createPurchaseExportModel({
+    db,
+    data: () => ({ records: [], contactsById: new Map() }),
+    download: () => undefined,
+  });
+  await act(async () => {
+    render(<ExportPanel model={model} />, root);
+    await model.show();
+    model.presets.startNew();
+  });
+  const button = (name: string) => root.querySelector<HTMLButtonElement>(`button[aria-label="${name}"]`);
+  // Contact is second: one move up puts it first, and its up button is then disabled.
+  button('Move Contact up')?.focus();
+  await act(async () => {
+    button('Move Contact up')?.click();
+  });
+  expect(button('Move Contact up')?.disabled).toBe(true);
+  expect(document.activeElement).toBe(button('Move Contact down'));
+  // A move that leaves the button usable keeps focus where it is.
+  await act(async () => {
+    button('Move Contact down')?.click();
+  });
+  expect(document.activeElement).toBe(button('Move Contact down'));
+});
