@@ -113,8 +113,9 @@ async function stepSafely(
 const STAGE_WORDS: Record<ReconcileJob['state'], string> = {
   queued: 'Tally could not start reading the file',
   parsing: 'Tally could not read the file',
-  matching: 'Tally could not match the orders',
-  saving: 'Tally could not save the results',
+  // Matching and saving are one step (see matchAndSave): either may have failed.
+  matching: 'Tally could not match the orders and save the results',
+  saving: 'Tally could not match the orders and save the results',
   done: 'The job had ended',
   failed: 'The job had failed',
   cancelled: 'The job was cancelled',

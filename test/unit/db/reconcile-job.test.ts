@@ -312,6 +312,27 @@ describe('a job that does not finish', () => {
     expect(await leftovers()).toEqual({ chunks: 0, files: 0 });
   });
 
+  it('a failure while saving undoes the statuses already written in that transaction', async () => {
+    await runReconcileJob(db, await startJob(northwindCsv(MARCH_ROWS)));
+    const before = await outcome();
+    const later: NorthwindRow[] = [
+      ['SO-4', '2026-03-08', 'C-4', 'dee@example.com', 'NW-1001', 1, '12.50', 'USD'],
+    ];
+    const jobId = await startJob(northwindCsv(later), 'later.csv');
+    // The job's last write, after the statuses and the run, fails (a full disk, say).
+    const jobs = db.reconcileJobs;
+    const put = jobs.put.bind(jobs);
+    jobs.put = ((job: ReconcileJob, key?: string) =>
+      job.state === 'done'
+        ? Promise.reject(new Error('The disk is full.'))
+        : put(job, key)) as typeof jobs.put;
+    const failed = await runReconcileJob(db, jobId);
+    jobs.put = put as typeof jobs.put;
+    expect(failed).toMatchObject({ state: 'failed', error: expect.stringMatching(/The disk is full\.$/) });
+    expect(await outcome()).toEqual(before);
+    expect(await db.reconcileRuns.count()).toBe(1);
+  });
+
   it('a job whose file is gone fails with a reason', async () => {
     const jobId = await startJob(northwindCsv(MARCH_ROWS));
     await db.reconcileFiles.delete(jobId);
