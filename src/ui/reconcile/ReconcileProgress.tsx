@@ -20,6 +20,11 @@ function RunningJob(props: { model: ReconcileModel; fileName: string; progress: 
       </p>
       {/* No live region: read out four times a second it would drown the outcome's status. */}
       <p class="muted">{model.progressText.value}</p>
+      {model.stallNotice.value ? (
+        <p role="status" class="notice">
+          {model.stallNotice.value}
+        </p>
+      ) : null}
       <button type="button" class="secondary" onClick={() => void model.cancelReconcile()}>
         Cancel reconcile
       </button>

@@ -22,6 +22,11 @@ export interface JobFollowing {
 export const POLL_MS = 250;
 export const STALL_MS = 3000;
 
+/** How the job looked at one read: `stalledMs` since it last moved (0 when it just did). */
+export interface JobReading {
+  stalledMs: number;
+}
+
 /**
  * Follows a background job through the database, where its progress is stored after every chunk:
  * the page reads it every `pollMs`. A worker the browser stopped mid-job makes no progress, and
@@ -31,7 +36,7 @@ export const STALL_MS = 3000;
 export function followJob(
   deps: JobFollowerDeps,
   jobId: string,
-  onJob: (job: ReconcileJob) => void,
+  onJob: (job: ReconcileJob, reading: JobReading) => void,
 ): JobFollowing {
   const now = deps.now ?? Date.now;
   const pollMs = deps.pollMs ?? POLL_MS;
@@ -49,21 +54,23 @@ export function followJob(
   async function follow(): Promise<ReconcileJob | undefined> {
     let seen = '';
     let movedAt = now();
+    let askedAt = movedAt;
     while (!stopped) {
       const job = await deps.readJob(jobId);
       if (stopped) return undefined;
       if (!job) return undefined;
-      onJob(job);
-      if (isFinished(job)) return job;
       const progress = progressKey(job);
       if (progress !== seen) {
         seen = progress;
         movedAt = now();
-      } else if (now() - movedAt >= stallMs) {
-        movedAt = now();
+        askedAt = movedAt;
+      } else if (now() - askedAt >= stallMs) {
+        askedAt = now();
         // A failed send is the same as a worker that did not answer: the next stall tries again.
         void deps.runJob(jobId).catch(() => undefined);
       }
+      onJob(job, { stalledMs: now() - movedAt });
+      if (isFinished(job)) return job;
       await pause();
     }
     return undefined;

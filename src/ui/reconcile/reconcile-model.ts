@@ -1,4 +1,4 @@
-import { computed, signal } from '@preact/signals';
+import { batch, computed, signal } from '@preact/signals';
 import type { OrderExportLayout } from '../../domain/back-office-order';
 import { errorMessage } from '../../domain/errors';
 import type { ReconcileOptions } from '../../domain/reconcile';
@@ -51,6 +51,12 @@ export interface ReconcileDeps {
   stallMs?: number;
 }
 
+/**
+ * After this long without progress the page says so: the worker is asked again every few
+ * seconds, but one that keeps stopping on this job would otherwise leave a bar that never moves.
+ */
+export const STALLED_NOTICE_MS = 30_000;
+
 /** A download is offered for an hour: later, the user has moved on. */
 export const OFFER_FOR_MS = 60 * 60 * 1000;
 
@@ -71,6 +77,8 @@ export function createReconcileModel(deps: ReconcileDeps) {
   const options = createReconcileOptionsModel({ load: deps.loadOptions, save: deps.saveOptions });
   const mapping = signal<MappingForm | null>(null);
   const job = signal<ReconcileJob | null>(null);
+  /** How long the followed job has not moved. */
+  const stalledMs = signal(0);
   const finished = signal<FinishedRun | null>(null);
   const offer = signal<ReconcileOffer | null>(null);
   const status = signal<string | null>(null);
@@ -78,6 +86,11 @@ export function createReconcileModel(deps: ReconcileDeps) {
   const busy = signal(false);
   const running = computed(() => job.value !== null && !isFinished(job.value));
   const progressText = computed(() => (running.value && job.value ? describeJob(job.value) : null));
+  const stallNotice = computed(() =>
+    running.value && stalledMs.value >= STALLED_NOTICE_MS
+      ? 'No progress for over 30 seconds: Tally keeps asking the background worker to go on. Cancel reconcile to stop it.'
+      : null,
+  );
   /** "3 missing, 1 conflict" for the run the last file ended in. */
   const summary = computed(() => (finished.value ? summarizeCounts(finished.value.run.counts) : null));
   const act = userAction({ busy, error });
@@ -89,7 +102,13 @@ export function createReconcileModel(deps: ReconcileDeps) {
    */
   function follow(jobId: string): Promise<void> {
     following?.stop();
-    const mine = followJob({ ...deps, now: () => now().getTime() }, jobId, (read) => (job.value = read));
+    stalledMs.value = 0;
+    const mine = followJob({ ...deps, now: () => now().getTime() }, jobId, (read, reading) => {
+      batch(() => {
+        job.value = read;
+        stalledMs.value = reading.stalledMs;
+      });
+    });
     following = mine;
     return mine.finished
       .then(async (ended) => {
@@ -264,6 +283,7 @@ export function createReconcileModel(deps: ReconcileDeps) {
     job,
     running,
     progressText,
+    stallNotice,
     finished,
     summary,
     offer,

@@ -51,6 +51,18 @@ describe('following a reconcile job', () => {
     expect(await following.finished).toBeUndefined();
   });
 
+  it('tells how long the job has not moved, back to 0 once it moves', async () => {
+    const jobs = fakeJobs(makeJob({ state: 'parsing' }));
+    const stalled: number[] = [];
+    const following = followJob(jobs, 'job-1', (_job, reading) => stalled.push(reading.stalledMs));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(stalled).toEqual([0, 250, 500, 750, 1000]);
+    jobs.set({ rowsRead: 10 });
+    await vi.advanceTimersByTimeAsync(250);
+    expect(stalled.at(-1)).toBe(0);
+    following.stop();
+  });
+
   it('keeps following when the re-send fails (no worker answered)', async () => {
     const jobs = fakeJobs(makeJob({ state: 'queued' }));
     let sends = 0;

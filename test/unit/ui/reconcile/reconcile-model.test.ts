@@ -300,6 +300,22 @@ describe('reconcile model', () => {
     expect(model.finished.value?.run.id).toBe('run-1');
   });
 
+  it('says so when the job has not moved for 30 s, and stops saying it once it moves', async () => {
+    const { model, jobs } = setup(recognised);
+    await model.chooseFile(csv());
+    jobs.set({ state: 'parsing', rowsRead: 100, progress: 0.1 });
+    await vi.advanceTimersByTimeAsync(29_500);
+    expect(model.stallNotice.value).toBeNull();
+    await vi.advanceTimersByTimeAsync(750);
+    expect(model.stallNotice.value).toMatch(/^No progress for over 30 seconds/);
+    // Asked again every 3 s meanwhile.
+    expect(jobs.runs.length).toBeGreaterThanOrEqual(10);
+    jobs.set({ rowsRead: 200 });
+    await vi.advanceTimersByTimeAsync(250);
+    expect(model.stallNotice.value).toBeNull();
+    model.stop();
+  });
+
   it('offers a download of the last hour until dismissed, and not an older one', async () => {
     const offer: ReconcileOffer = {
       id: 'offer-1',
