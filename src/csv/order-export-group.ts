@@ -14,13 +14,17 @@ export interface GroupedOrders {
   problems: ExportProblem[];
 }
 
+const NO_CUSTOMER: BackOfficeCustomer = Object.freeze({});
+
 interface OrderDraft {
   orderId: string;
   firstLine: number;
   // Every field is there from the start, undefined until a row gives it: one object shape.
   date: CalendarDate | undefined;
   currency: CurrencyCode | undefined;
+  /** The first row's customer object, until another row adds to it: then a copy of its own. */
   customer: BackOfficeCustomer;
+  ownsCustomer: boolean;
   /** The row customer last filled from: the reader gives an order's rows one shared object. */
   filledFrom: BackOfficeCustomer | undefined;
   /** Its rows that are lines, and how many of those are in `lines` yet. */
@@ -34,7 +38,8 @@ interface OrderDraft {
  * fields come from the order's first row that has each (Shopify fills them on the first row only).
  * An order with no date or no way to find its customer on any row is skipped with a problem at
  * its first line; a row whose currency is not its order's is skipped (its amount was read in
- * another currency's digits, and an order is in one currency).
+ * another currency's digits, and an order is in one currency). An order's customer may be the
+ * very object of its rows (and of other orders'): read it, never change it.
  */
 export function groupOrders(rows: readonly BackOfficeRow[]): GroupedOrders {
   const drafts = new Map<string, OrderDraft>();
@@ -54,7 +59,8 @@ export function groupOrders(rows: readonly BackOfficeRow[]): GroupedOrders {
         firstLine: row.line,
         date: undefined,
         currency: undefined,
-        customer: {},
+        customer: NO_CUSTOMER,
+        ownsCustomer: false,
         filledFrom: undefined,
         lineCount: 0,
         filled: 0,
@@ -74,7 +80,15 @@ export function groupOrders(rows: readonly BackOfficeRow[]): GroupedOrders {
       }
     }
     if (draft.date === undefined && row.date !== undefined) draft.date = row.date;
-    if (row.customer !== draft.filledFrom) {
+    if (draft.customer === NO_CUSTOMER) {
+      // Most often every row of the order names the customer alike and the reader gave them one
+      // object: the order takes that very object, and copies it only to fill it from another.
+      draft.customer = row.customer;
+    } else if (row.customer !== draft.customer && row.customer !== draft.filledFrom) {
+      if (!draft.ownsCustomer) {
+        draft.customer = { ...draft.customer };
+        draft.ownsCustomer = true;
+      }
       fillCustomer(draft.customer, row.customer);
       draft.filledFrom = row.customer;
     }
