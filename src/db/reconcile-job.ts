@@ -38,8 +38,15 @@ export interface RunJobOptions {
   afterStep?: (job: ReconcileJob) => boolean | void;
 }
 
-/** Jobs this worker is running now: a second call for one of them returns at once. */
-const running = new Set<string>();
+/** Jobs this worker has been asked to run and is running or about to: asked again, the same run. */
+const runs = new Map<string, Promise<ReconcileJob | undefined>>();
+
+/**
+ * The worker runs one job at a time, oldest first. Two at once (a file dropped in the sidebar
+ * while the dashboard's runs) would save in whichever order they happened to end, and the older
+ * export's statuses could replace the newer one's; in turn, the file given last saves last.
+ */
+let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * What this worker has already done for each job, kept for its life only, as a cache: the file
@@ -62,20 +69,41 @@ export function forgetJobMemory(): void {
  * Runs a job from where it is stored to its end (or until `afterStep` stops it). Returns the job
  * as last stored. Any failure marks the job failed with the reason; nothing else changes.
  */
-export async function runReconcileJob(
+export function runReconcileJob(
   db: TallyDatabase,
   jobId: string,
   options: RunJobOptions = {},
 ): Promise<ReconcileJob | undefined> {
-  if (running.has(jobId)) return db.reconcileJobs.get(jobId);
-  running.add(jobId);
-  try {
-    const last = await runSteps(db, jobId, options);
-    if (!last || !isUnfinished(last)) memory.delete(jobId);
-    return last;
-  } finally {
-    running.delete(jobId);
+  const asked = runs.get(jobId);
+  if (asked) return asked;
+  const run = queue.then(() => runInTurn(db, jobId, options)).finally(() => runs.delete(jobId));
+  runs.set(jobId, run);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** Runs the unfinished jobs older than this one, then this one. */
+async function runInTurn(
+  db: TallyDatabase,
+  jobId: string,
+  options: RunJobOptions,
+): Promise<ReconcileJob | undefined> {
+  const job = await db.reconcileJobs.get(jobId);
+  if (!job) return undefined;
+  for (const older of await unfinishedReconcileJobs(db)) {
+    if (older.id !== jobId && older.createdAt < job.createdAt) await runOne(db, older.id, options);
   }
+  return runOne(db, jobId, options);
+}
+
+async function runOne(
+  db: TallyDatabase,
+  jobId: string,
+  options: RunJobOptions,
+): Promise<ReconcileJob | undefined> {
+  const last = await runSteps(db, jobId, options);
+  if (!last || !isUnfinished(last)) memory.delete(jobId);
+  return last;
 }
 
 async function runSteps(

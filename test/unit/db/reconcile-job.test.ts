@@ -41,7 +41,7 @@ afterEach(async () => {
 });
 
 /** Reads and starts a file as the dashboard does: recognise it, then write the job. */
-async function start(text: string, fileName = 'northwind-orders.csv') {
+async function start(text: string, fileName = 'northwind-orders.csv', now?: string) {
   const bytes = bytesOf(text);
   const read = await readReconcileFile(db, bytes, fileName);
   if (!read.ok) throw new Error(`not recognised: ${JSON.stringify(read)}`);
@@ -52,11 +52,12 @@ async function start(text: string, fileName = 'northwind-orders.csv') {
     layout: read.layout,
     options: DEFAULT_RECONCILE_OPTIONS,
     defaultCountry: 'US',
+    ...(now === undefined ? {} : { now }),
   });
 }
 
-async function startJob(text: string, fileName?: string): Promise<string> {
-  const started = await start(text, fileName);
+async function startJob(text: string, fileName?: string, now?: string): Promise<string> {
+  const started = await start(text, fileName, now);
   if (!('jobId' in started)) throw new Error('the file was already reconciled');
   return started.jobId;
 }
@@ -179,6 +180,28 @@ describe('a reconcile job, start to finish', () => {
     }
     expect(outcomeOf(statuses, store.missing.id)).toBe('missing');
     expect((await latestReconcileRun(db))?.id).toBe(newer?.runId);
+  });
+});
+
+describe('two jobs', () => {
+  it('run one at a time, oldest first, so the file given last has the last word', async () => {
+    const march = await startJob(northwindCsv(MARCH_ROWS), 'march.csv', '2026-03-12T09:00:00.000Z');
+    // Given a minute later: Dee's order, now entered in the back office as recorded.
+    const later = await startJob(
+      northwindCsv([['SO-4', '2026-03-08', 'C-4', 'dee@example.com', 'NW-1001', 1, '12.50', 'USD']]),
+      'later.csv',
+      '2026-03-12T09:01:00.000Z',
+    );
+    // The worker is asked for the later one first (a second page), then for March's.
+    const [newer] = await Promise.all([
+      runReconcileJob(db, later, { chunkRows: 1 }),
+      runReconcileJob(db, march, { chunkRows: 1 }),
+    ]);
+    expect((await readReconcileStatuses(db)).get(store.conflict.id)).toMatchObject({
+      outcome: 'synced',
+      runId: newer?.runId,
+    });
+    expect((await latestReconcileRun(db))?.fileName).toBe('later.csv');
   });
 });
 
