@@ -192,23 +192,32 @@ export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
     await deps.onChanged?.();
   }
 
-  /** `Import into history`: the order becomes a purchase of its contact; a refusal says why. */
+  /**
+   * `Import into history`: the order becomes a purchase of its contact; a refusal says why, by the
+   * order. Once imported, a failure to read the results again is no refusal: it is the page's error.
+   */
   async function importOrder(item: BackOfficeItem) {
     const current = loaded.value;
     if (!current || busy.value) return;
     const { orderId } = item.entry.order;
     status.value = null;
+    error.value = null;
     busy.value = true;
     try {
       await deps.importOrder(current.run.id, orderId);
-      const next = new Map(refusals.value);
-      next.delete(orderId);
-      refusals.value = next;
-      await load(() => deps.readRun(current.run.id), true);
-      status.value = `Imported into ${item.contactName}'s history: order ${orderId} of ${item.entry.order.date}.`;
     } catch (failure) {
       refusals.value = new Map(refusals.value).set(orderId, errorMessage(failure));
+      busy.value = false;
       return;
+    }
+    const next = new Map(refusals.value);
+    next.delete(orderId);
+    refusals.value = next;
+    status.value = `Imported into ${item.contactName}'s history: order ${orderId} of ${item.entry.order.date}.`;
+    try {
+      await load(() => deps.readRun(current.run.id), true);
+    } catch (failure) {
+      error.value = `The results could not be read: ${errorMessage(failure)}`;
     } finally {
       busy.value = false;
     }

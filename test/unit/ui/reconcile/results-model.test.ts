@@ -62,9 +62,13 @@ function setup(purchases: PurchaseRecord[], outcomes: RecordedOutcome[], run: St
     [grace.id, grace],
   ]);
   let changed = 0;
+  let readsFail = false;
   const skuReads: string[][] = [];
   const model = createReconcileResultsModel({
-    readRun: async (id) => (id === stored.id ? stored : undefined),
+    readRun: async (id) => {
+      if (readsFail) throw new Error('The database was closed.');
+      return id === stored.id ? stored : undefined;
+    },
     latestRun: async () => stored,
     readRunStatuses: async (runId) => [...statuses.values()].filter((status) => status.runId === runId),
     loadPurchases: async (ids) => new Map(purchases.filter((p) => ids.includes(p.id)).map((p) => [p.id, p])),
@@ -98,7 +102,15 @@ function setup(purchases: PurchaseRecord[], outcomes: RecordedOutcome[], run: St
       changed++;
     },
   });
-  return { model, statuses, skuReads, changed: () => changed };
+  return {
+    model,
+    statuses,
+    skuReads,
+    changed: () => changed,
+    failReads: () => {
+      readsFail = true;
+    },
+  };
 }
 
 describe('reconcile results model', () => {
@@ -181,6 +193,20 @@ describe('reconcile results model', () => {
       undefined,
     ]);
     expect(model.status.value).toBe("Imported into Ada Lovelace's history: order SO-9 of 2026-02-20.");
+    expect(changed()).toBe(1);
+  });
+
+  it('an import that worked is not called refused when the results cannot be read again', async () => {
+    const { model, changed, failReads } = setup([], [], makeRun({ backOfficeOnly: [extra] }));
+    await model.refresh();
+    const [known] = model.backOfficeOnly.value;
+    if (!known) throw new Error('back-office-only order not listed');
+    failReads();
+    await model.importOrder(known);
+    expect(model.refusals.value.size).toBe(0);
+    expect(model.status.value).toBe("Imported into Ada Lovelace's history: order SO-9 of 2026-02-20.");
+    expect(model.error.value).toBe('The results could not be read: The database was closed.');
+    expect(model.busy.value).toBe(false);
     expect(changed()).toBe(1);
   });
 
