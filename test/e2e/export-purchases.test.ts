@@ -96,6 +96,20 @@ describe('Export purchases', () => {
     return (await shown.jsonValue()) ?? '';
   }
 
+  /** The focused control's name: its aria-label, else its label's text, else its own text. */
+  async function focusedControl(): Promise<string | undefined> {
+    return dashboard.evaluate(() => {
+      const focused = document.activeElement as
+        (HTMLElement & { labels?: NodeListOf<HTMLLabelElement> }) | null;
+      if (!focused || focused === document.body) return 'the page (focus lost)';
+      return (
+        focused?.getAttribute('aria-label') ??
+        focused?.labels?.[0]?.textContent ??
+        focused?.textContent?.trim()
+      );
+    });
+  }
+
   /** Clicks `Download CSV` and returns the file's name and text (BOM kept). */
   async function download(): Promise<{ name: string; text: string }> {
     for (const name of await readdir(tally.downloadDir)) await rm(join(tally.downloadDir, name));
@@ -222,11 +236,10 @@ describe('Export purchases', () => {
       ),
     ).toBe(true);
     // The button pressed is disabled at the top: focus is on the column's other one, not lost.
-    expect(await dashboard.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
-      'Move Unit price down',
-    );
+    expect(await focusedControl()).toBe('Move Unit price down');
     await dashboard.locator(`${PANEL} ::-p-aria(Save preset)`).click();
     expect(await statusText(/^Saved/)).toBe('Saved the preset “Sheets EU”.');
+    expect(await focusedControl()).toBe('Save preset');
 
     await dashboard.close();
     dashboard = await openDashboard(tally);
@@ -242,5 +255,7 @@ describe('Export purchases', () => {
 
     await dashboard.locator(`${PANEL} ::-p-aria(Delete preset)`).click();
     expect(await statusText(/^Deleted/)).toBe('Deleted the preset “Sheets EU”.');
+    // The button pressed is gone: the chooser has focus, not the page.
+    expect(await focusedControl()).toBe('Column preset');
   });
 });

@@ -46,7 +46,13 @@ export function ExportPanel(props: { model: PurchaseExportModel }) {
             <StatusMessage message={model.status.value} />
           )}
           <div class="actions">
-            <button type="button" disabled={model.busy.value} onClick={() => void model.download()}>
+            {/* aria-disabled, not disabled, while writing: a disabled button loses focus, and
+                download() ignores a second press itself. */}
+            <button
+              type="button"
+              aria-disabled={model.busy.value ? 'true' : undefined}
+              onClick={() => void model.download()}
+            >
               Download CSV
             </button>
             <button type="button" class="secondary" onClick={model.close}>

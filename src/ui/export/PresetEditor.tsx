@@ -27,10 +27,13 @@ export function PresetChooser(props: { model: PresetModel }) {
   // The file is written with the draft: while a new one is unsaved, the chooser says so rather
   // than name the preset it was started from.
   const unsaved = draft !== null && draft.savedId === null;
+  const chooserRow = useRef<HTMLDivElement>(null);
+  // Deleting removes the button pressed: the chooser, now on Tally's default, takes focus.
+  const focusChooser = () => chooserRow.current?.querySelector('select')?.focus();
   return (
     <fieldset class="export-presets">
       <legend>Columns</legend>
-      <div class="actions">
+      <div ref={chooserRow} class="actions">
         <SelectField
           label="Column preset"
           value={unsaved ? UNSAVED : model.chosenId.value}
@@ -51,7 +54,7 @@ export function PresetChooser(props: { model: PresetModel }) {
       <ErrorMessage message={model.error.value} />
       <StatusMessage message={model.status.value} />
       {draft ? (
-        <PresetEditor model={model} draft={draft} />
+        <PresetEditor model={model} draft={draft} onDeleted={focusChooser} />
       ) : (
         <p class="muted">
           Tally’s documented layout: every column, one row per order line, dates as YYYY-MM-DD and amounts
@@ -62,7 +65,7 @@ export function PresetChooser(props: { model: PresetModel }) {
   );
 }
 
-function PresetEditor(props: { model: PresetModel; draft: PresetDraft }) {
+function PresetEditor(props: { model: PresetModel; draft: PresetDraft; onDeleted: () => void }) {
   const { model, draft } = props;
   const columnList = useRef<HTMLOListElement>(null);
   // A column moved to either end disables the button pressed, and a disabled button loses focus:
@@ -169,15 +172,21 @@ function PresetEditor(props: { model: PresetModel; draft: PresetDraft }) {
         })}
       </ol>
       <div class="actions">
-        <button type="button" disabled={model.busy.value} onClick={() => void model.save()}>
+        {/* aria-disabled, not disabled, while saving: a disabled button loses focus, and
+            save() ignores a second press itself. */}
+        <button
+          type="button"
+          aria-disabled={model.busy.value ? 'true' : undefined}
+          onClick={() => void model.save()}
+        >
           Save preset
         </button>
         {draft.savedId ? (
           <button
             type="button"
             class="secondary"
-            disabled={model.busy.value}
-            onClick={() => void model.remove()}
+            aria-disabled={model.busy.value ? 'true' : undefined}
+            onClick={() => void model.remove().then((deleted) => deleted && props.onDeleted())}
           >
             Delete preset
           </button>

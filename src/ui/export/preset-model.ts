@@ -140,11 +140,12 @@ export function createPresetModel(deps: PresetModelDeps) {
     });
   }
 
-  async function remove() {
+  /** Deletes the chosen preset; resolves to whether it was deleted. */
+  async function remove(): Promise<boolean> {
     const preset = chosen.value;
-    if (!preset || busy.value) return;
+    if (!preset || busy.value) return false;
     status.value = null;
-    await act('The preset was not deleted: ', async () => {
+    return act('The preset was not deleted: ', async () => {
       const kept = await updatePresets((stored) => stored.filter((candidate) => candidate.id !== preset.id));
       batch(() => {
         presets.value = kept;
