@@ -59,7 +59,7 @@ const plural = (count: number, one: string, many: string) =>
  * `Export purchases`: the panel with its filters and column presets, and `Download CSV`, which
  * writes the file a piece of lines at a time, painting the progress bar about every 30 ms, so
  * 100,000 lines leave the page responsive. Statuses are read when the file is written, so a
- * reconciliation that just finished is in it.
+ * reconciliation that just finished is in it; purchases when the panel opens (see `reload`).
  */
 export function createPurchaseExportModel(deps: PurchaseExportDeps) {
   const pause = deps.pause ?? yieldToScreen;
