@@ -6,7 +6,6 @@ import { DEFAULT_RECONCILE_OPTIONS, type ReconcileStatus } from '../domain/recon
 import type { TallyDatabase } from './database';
 import { addProduct, findProductBySku } from './products';
 import { recordPurchase } from './purchases';
-import { importingContact, refuseWhenRecorded, refuseWhenRecordedSince } from './reconcile-import-checks';
 import { getRun, putRun } from './reconcile-runs';
 import type { StoredReconcileRun } from './reconcile-tables';
 
@@ -23,6 +22,10 @@ export async function importBackOfficeOrder(
   runId: string,
   orderId: string,
 ): Promise<string> {
+  // Loaded here, before the transaction (which a module load would outlive): the checks bring
+  // the matching engine, which the pages that list runs need only when an order is imported.
+  const { importingContact, refuseWhenRecorded, refuseWhenRecordedSince } =
+    await import('./reconcile-import-checks');
   return db.transaction(
     'rw',
     [
