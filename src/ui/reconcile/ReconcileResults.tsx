@@ -54,6 +54,13 @@ export function ReconcileResults(props: { model: ReconcileResultsModel }) {
           </div>
         ))}
       </dl>
+      {model.deletedSinceRun.value > 0 ? (
+        <p class="muted">
+          {model.deletedSinceRun.value === 1
+            ? '1 recorded order deleted since this run is left out of the lists.'
+            : `${model.deletedSinceRun.value.toLocaleString('en')} recorded orders deleted since this run are left out of the lists.`}
+        </p>
+      ) : null}
       <RecordedList model={model} list="missing" title="Missing from back office" items={items.missing}>
         {(item) => <OrderLines item={item} />}
       </RecordedList>

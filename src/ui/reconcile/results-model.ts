@@ -89,6 +89,8 @@ export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
     if (!current) return byOutcome;
     for (const status of current.statuses) {
       const record = current.purchases.get(status.purchaseId);
+      // Deleted since the run: nothing to enter in the back office or to confirm any more.
+      if (record?.deletedAt !== undefined) continue;
       const contactName = (record && current.contacts.get(record.contactId)?.name) ?? A_DELETED_CONTACT;
       const date = record?.purchaseDate ?? '';
       byOutcome[status.outcome].push({ status, record, contactName, label: `${contactName}, ${date}` });
@@ -96,6 +98,14 @@ export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
     // The to-do list and the others read oldest first, as they would be entered.
     for (const list of Object.values(byOutcome)) list.sort(byDate);
     return byOutcome;
+  });
+  /** The run's recorded orders deleted since: left out of its lists (the counts are the run's). */
+  const deletedSinceRun = computed(() => {
+    const current = loaded.value;
+    if (!current) return 0;
+    let deleted = 0;
+    for (const record of current.purchases.values()) if (record.deletedAt !== undefined) deleted++;
+    return deleted;
   });
   const backOfficeOnly = computed<BackOfficeItem[]>(() => {
     const current = loaded.value;
@@ -237,6 +247,7 @@ export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
   return {
     run,
     items,
+    deletedSinceRun,
     backOfficeOnly,
     backOfficeOnlyOfContacts,
     shown,

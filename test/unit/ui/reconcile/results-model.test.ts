@@ -144,6 +144,15 @@ describe('reconcile results model', () => {
     ]);
   });
 
+  it('leaves out of the lists the orders deleted since the run, and counts them', async () => {
+    const kept = makePurchase(ada.id, '2026-02-01', 500);
+    const deleted = { ...makePurchase(grace.id, '2026-02-03', 900), deletedAt: '2026-03-02T09:00:00.000Z' };
+    const { model } = setup([kept, deleted], ['missing', 'missing'], makeRun());
+    await model.refresh();
+    expect(model.items.value.missing.map((item) => item.label)).toEqual(['Ada Lovelace, 2026-02-01']);
+    expect(model.deletedSinceRun.value).toBe(1);
+  });
+
   it('confirms a probable match: it moves to synced, marked confirmed, and others reload', async () => {
     const purchases = [makePurchase(ada.id, '2026-02-10', 1250)];
     const { model, changed } = setup(purchases, ['probable'], makeRun());
