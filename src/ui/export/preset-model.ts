@@ -57,8 +57,14 @@ export function createPresetModel(deps: PresetModelDeps) {
       const stored = await readSetting(deps.db, 'exportPresets');
       batch(() => {
         presets.value = stored;
-        // A preset deleted meanwhile (in another dashboard) falls back to the default.
-        if (!stored.some((preset) => preset.id === chosenId.value)) choose(DEFAULT_EXPORT_PRESET.id);
+        const gone =
+          chosenId.value !== DEFAULT_EXPORT_PRESET.id &&
+          !stored.some((preset) => preset.id === chosenId.value);
+        if (!gone) return;
+        // A preset deleted meanwhile (in another dashboard) falls back to the default; a new
+        // preset being made from it is the user's unsaved work, and stays.
+        if (draft.value?.savedId === null) chosenId.value = DEFAULT_EXPORT_PRESET.id;
+        else choose(DEFAULT_EXPORT_PRESET.id);
       });
     });
   }

@@ -92,6 +92,26 @@ describe('column presets', () => {
     expect(await storedNames()).toEqual(['Shopify EU', 'Square']);
   });
 
+  it('keeps a new preset being made when the panel is opened again', async () => {
+    const model = await presetModel();
+    draftNamed(model, 'Half done');
+    model.editColumn('email', { included: false });
+    await model.load();
+    expect(model.draft.value?.name).toBe('Half done');
+    expect(model.draft.value?.columns.find((column) => column.id === 'email')?.included).toBe(false);
+
+    // Started from a saved preset that another dashboard then deleted: the new one stays too.
+    await model.save();
+    const other = await presetModel();
+    model.startNew();
+    model.edit({ name: 'Second' });
+    other.choose(model.chosenId.value);
+    await other.remove();
+    await model.load();
+    expect(model.draft.value?.name).toBe('Second');
+    expect(model.chosenId.value).toBe('default');
+  });
+
   it('falls back to Tally’s default when the chosen preset was deleted in another dashboard', async () => {
     const left = await presetModel();
     draftNamed(left, 'Shopify');
