@@ -184,6 +184,20 @@ describe('reconcile a back-office export', () => {
       });
       seen.observe(document.body, { childList: true, subtree: true });
     }, PROGRESS);
+    // The export gives SKUs alone; the catalog knows NW-1002's name.
+    const at = '2026-01-01T10:00:00.000Z';
+    await putRows(dashboard, 'products', [
+      {
+        id: crypto.randomUUID(),
+        createdAt: at,
+        updatedAt: at,
+        sku: 'NW-1002',
+        name: 'Lip Balm',
+        price: { minor: 375, currency: 'USD' },
+        extra: {},
+        searchText: 'nw-1002 lip balm',
+      },
+    ]);
     await dropFile(dashboard, `${SECTION} .drop-zone`, 'northwind-orders.csv', smallCsv);
     await waitForResults(dashboard, 'northwind-orders.csv');
     expect(await dashboard.evaluate(() => document.body.dataset.sawProgress)).toBe('yes');
@@ -211,6 +225,8 @@ describe('reconcile a back-office export', () => {
       (found) => found.map((row) => [...row.children].map((cell) => cell.textContent ?? '')),
     );
     expect(rows).toEqual([['Quantity (line 1)', '2', '3']]);
+    // The order nobody recorded names its product as the catalog does.
+    expect(await list('reconcile-backOfficeOnly-heading')).toContain('2 × Lip Balm (NW-1002) at $3.75');
 
     // Confirm the probable match (a day later in the back office), from the keyboard.
     const confirm = await dashboard.waitForSelector(
