@@ -39,11 +39,17 @@ export function createDashboardModel(deps: DashboardDeps) {
     ...(deps.pause ? { pause: deps.pause } : {}),
   });
 
+  /** Counts refreshes: the dashboard's and the export panel's can overlap, and the last asked wins. */
+  let refreshes = 0;
+
   async function refresh() {
+    const request = ++refreshes;
     try {
       const snapshot = await snapshotOf(deps);
       const shown = snapshot.records.slice(0, PURCHASES_SHOWN).map((record) => record.id);
       const latest = await readStatusesOf(deps.db, shown);
+      // An older read answering late would put back purchases from before the newer one.
+      if (request !== refreshes) return;
       batch(() => {
         contacts.value = snapshot.contactsById;
         purchases.value = snapshot.records;
@@ -51,7 +57,8 @@ export function createDashboardModel(deps: DashboardDeps) {
       });
       error.value = null;
     } catch (failure) {
-      error.value = `Recorded purchases could not be loaded: ${errorMessage(failure)}`;
+      if (request === refreshes)
+        error.value = `Recorded purchases could not be loaded: ${errorMessage(failure)}`;
     }
   }
 

@@ -4,6 +4,7 @@ import { TallyDatabase } from '../../../../src/db/database';
 import { readSetting } from '../../../../src/db/settings';
 import type { PurchaseRecord } from '../../../../src/domain/purchase';
 import type { ReconcileStatus } from '../../../../src/domain/reconcile';
+import type { Snapshot } from '../../../../src/db/dashboard-snapshot';
 import { createDashboardModel } from '../../../../src/ui/dashboard/dashboard-model';
 import { createPurchaseExportModel, exportFileName } from '../../../../src/ui/export/export-model';
 import { makeContact, makePurchase } from '../../../support/contacts';
@@ -151,6 +152,32 @@ describe('Export purchases', () => {
     ]);
     // The table shows it too.
     expect(model.purchases.value[0]?.id).toBe(recorded.id);
+  });
+
+  it('writes the newest read when an older one finishes after it', async () => {
+    const reads: { resolve: (snapshot: Snapshot) => void }[] = [];
+    const model = createDashboardModel({
+      db,
+      read: () => new Promise((resolve) => reads.push({ resolve })),
+      download: (name, file) => downloads.push({ name, file }),
+      pause: async () => undefined,
+    });
+    const snapshot = (records: PurchaseRecord[]): Snapshot => ({
+      contactsById: new Map([ana, bob].map((contact) => [contact.id, contact])),
+      contacts: [ana, bob],
+      records,
+    });
+    // The dashboard's own refresh starts, then the panel opens and reads again; the first read
+    // is slow and answers last, with purchases from before.
+    const older = model.refresh();
+    const opened = model.exporter.show();
+    reads[1]?.resolve(snapshot([later, first]));
+    await opened;
+    reads[0]?.resolve(snapshot([first]));
+    await older;
+    expect(model.purchases.value.map((record) => record.id)).toEqual([later.id, first.id]);
+    await model.exporter.download();
+    expect((await lastRows()).slice(1).map((row) => row[11])).toEqual([later.id, first.id]);
   });
 
   it('filters by status and writes it, read from the database when the file is written', async () => {
