@@ -5,6 +5,7 @@ import { errorMessage } from '../../domain/errors';
 import type { PurchaseRecord } from '../../domain/purchase';
 import type { BackOfficeOnlyOrder, RecordedOutcome, ReconcileStatus } from '../../domain/reconcile';
 import type { StoredReconcileRun } from '../../db/reconcile-tables';
+import { productWithSku } from '../../reconcile/difference-text';
 import { userAction } from '../user-action';
 
 export interface ReconcileResultsDeps {
@@ -269,17 +270,15 @@ export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
 export type ReconcileResultsModel = ReturnType<typeof createReconcileResultsModel>;
 
 /**
- * What a back-office line is for, as its list shows it: "Hand Cream (NW-1)". A line with its SKU
- * alone takes the catalog's name for it; a SKU the catalog does not know is shown as a SKU.
+ * What a back-office line is for, as its list shows it: "Hand Cream (NW-1)". A line that gives
+ * its SKU alone takes the catalog's name for it; a SKU the catalog does not know shows as it is.
  */
 export function describeBackOfficeProduct(
   line: Pick<BackOfficeLine, 'sku' | 'name'>,
   catalogNames: ReadonlyMap<string, string>,
 ): string {
   const name = line.name ?? (line.sku === undefined ? undefined : catalogNames.get(line.sku));
-  if (name && line.sku) return `${name} (${line.sku})`;
-  if (name) return name;
-  return line.sku ? `SKU ${line.sku}` : 'a product';
+  return productWithSku(name, line.sku);
 }
 
 function firstPage(): Record<ResultList, number> {

@@ -260,12 +260,12 @@ describe('reconcile results model', () => {
       return line && describeBackOfficeProduct(line, model.productNames.value);
     };
     expect(describe('SO-1')).toBe('Hand Cream (NW-1)');
-    expect(describe('SO-2')).toBe('SKU NW-404');
+    expect(describe('SO-2')).toBe('NW-404');
     // A line with its own name keeps it.
     expect(describe('SO-9')).toBe('Hand Cream (NW-1)');
     // SO-last is past the first page: its SKU is read when it is shown.
     expect(skuReads).toEqual([['NW-1', 'NW-404']]);
-    expect(describe('SO-last')).toBe('SKU NW-2');
+    expect(describe('SO-last')).toBe('NW-2');
     await model.showMore('backOfficeOnly');
     expect(skuReads).toEqual([
       ['NW-1', 'NW-404'],
