@@ -41,15 +41,22 @@ export function createDashboardModel(deps: DashboardDeps) {
 
   /** Counts refreshes: the dashboard's and the export panel's can overlap, and the last asked wins. */
   let refreshes = 0;
+  let newest: Promise<void> = Promise.resolve();
 
-  async function refresh() {
-    const request = ++refreshes;
+  /** Reads purchases, contacts and the shown statuses again; resolves once the newest read is shown. */
+  function refresh(): Promise<void> {
+    newest = load(++refreshes);
+    return newest;
+  }
+
+  async function load(request: number): Promise<void> {
     try {
       const snapshot = await snapshotOf(deps);
       const shown = snapshot.records.slice(0, PURCHASES_SHOWN).map((record) => record.id);
       const latest = await readStatusesOf(deps.db, shown);
-      // An older read answering late would put back purchases from before the newer one.
-      if (request !== refreshes) return;
+      // An older read answering late would put back purchases from before the newer one: wait
+      // for that one instead, so whoever awaits this sees data at least as new as they asked.
+      if (request !== refreshes) return await newest;
       batch(() => {
         contacts.value = snapshot.contactsById;
         purchases.value = snapshot.records;
@@ -57,8 +64,8 @@ export function createDashboardModel(deps: DashboardDeps) {
       });
       error.value = null;
     } catch (failure) {
-      if (request === refreshes)
-        error.value = `Recorded purchases could not be loaded: ${errorMessage(failure)}`;
+      if (request !== refreshes) return await newest;
+      error.value = `Recorded purchases could not be loaded: ${errorMessage(failure)}`;
     }
   }
 

@@ -178,6 +178,19 @@ describe('Export purchases', () => {
     expect(model.purchases.value.map((record) => record.id)).toEqual([later.id, first.id]);
     await model.exporter.download();
     expect((await lastRows()).slice(1).map((row) => row[11])).toEqual([later.id, first.id]);
+
+    // The panel's read answers first but the dashboard asked again meanwhile: the file waits
+    // for that newer read rather than be written from the panel's.
+    const reopened = model.exporter.show();
+    const again = model.refresh();
+    let written = false;
+    const downloaded = model.exporter.download().then(() => (written = true));
+    reads[2]?.resolve(snapshot([first]));
+    await new Promise((settle) => setTimeout(settle, 10));
+    expect(written).toBe(false);
+    reads[3]?.resolve(snapshot([sample, later, first]));
+    await Promise.all([reopened, again, downloaded]);
+    expect((await lastRows()).slice(1).map((row) => row[11])).toEqual([sample.id, later.id, first.id]);
   });
 
   it('filters by status and writes it, read from the database when the file is written', async () => {
