@@ -202,20 +202,21 @@ function Differences(props: { differences: Difference[] }) {
   );
 }
 
+/** The orders on screen (`items`, the first of `total`), each with `Import into history`. */
 function BackOfficeOnlyList(props: { model: ReconcileResultsModel; items: BackOfficeItem[] }) {
   const { model, items } = props;
-  if (items.length === 0) return null;
-  const limit = model.shown.value.backOfficeOnly;
+  const total = model.backOfficeOnlyCount.value;
+  if (total === 0) return null;
   const refusals = model.refusals.value;
   const productNames = model.productNames.value;
   return (
     <>
       <h4 id="reconcile-backOfficeOnly-heading" tabIndex={-1}>
-        Back office only ({items.length.toLocaleString('en')})
+        Back office only ({total.toLocaleString('en')})
       </h4>
-      <p class="muted">{backOfficeOnlySummary(items.length, model.backOfficeOnlyOfContacts.value)}</p>
+      <p class="muted">{backOfficeOnlySummary(total, model.backOfficeOnlyOfContacts.value)}</p>
       <ul class="reconcile-list" aria-labelledby="reconcile-backOfficeOnly-heading">
-        {items.slice(0, limit).map((item) => {
+        {items.map((item) => {
           const { order, importedAs } = item.entry;
           const refusal = refusals.get(order.orderId);
           return (
@@ -244,7 +245,7 @@ function BackOfficeOnlyList(props: { model: ReconcileResultsModel; items: BackOf
           );
         })}
       </ul>
-      <ShowMore model={model} list="backOfficeOnly" title="Back office only" total={items.length} />
+      <ShowMore model={model} list="backOfficeOnly" title="Back office only" total={total} />
     </>
   );
 }

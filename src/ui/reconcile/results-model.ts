@@ -108,27 +108,27 @@ export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
     for (const record of current.purchases.values()) if (record.deletedAt !== undefined) deleted++;
     return deleted;
   });
+  /** The run's back-office-only orders, the user's contacts' first (see contactsFirst). */
+  const backOfficeOrders = computed(() => contactsFirst(loaded.value?.run.backOfficeOnly ?? []));
+  /** How many back-office-only orders the run has. */
+  const backOfficeOnlyCount = computed(() => backOfficeOrders.value.entries.length);
+  /** How many back-office-only orders belong to contacts of the user's (they come first). */
+  const backOfficeOnlyOfContacts = computed(() => backOfficeOrders.value.ofContacts);
+  /**
+   * The back-office-only orders on screen (the first `shown`), named by contact: a run may hold
+   * tens of thousands, and only these are given names and labels at each refresh.
+   */
   const backOfficeOnly = computed<BackOfficeItem[]>(() => {
     const current = loaded.value;
     if (!current) return [];
-    const items = current.run.backOfficeOnly.map((entry) => {
+    return backOfficeOrders.value.entries.slice(0, shown.value.backOfficeOnly).map((entry) => {
       const contact = entry.contactId ? current.contacts.get(entry.contactId) : undefined;
       const { customer, date, orderId } = entry.order;
       const contactName =
         contact?.name ?? customer.name ?? customer.email ?? customer.id ?? 'Unknown customer';
       return { entry, contactName, label: `${contactName}, ${date}, ${orderId}` };
     });
-    // The orders of the user's own contacts first: those can go into a history. A back office
-    // exports every customer's orders, most of them people the user never captured.
-    const ofContacts = items.filter((item) => item.entry.contactId !== undefined);
-    return ofContacts.length === items.length
-      ? items
-      : [...ofContacts, ...items.filter((item) => item.entry.contactId === undefined)];
   });
-  /** How many back-office-only orders belong to contacts of the user's (they come first). */
-  const backOfficeOnlyOfContacts = computed(
-    () => backOfficeOnly.value.filter((item) => item.entry.contactId !== undefined).length,
-  );
 
   /** Counts loads, so that a slower earlier one (a refresh as a run is shown) never wins. */
   let generation = 0;
@@ -161,7 +161,7 @@ export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
   async function loadProductNames() {
     const known = productNames.value;
     const skus = new Set<string>();
-    for (const item of backOfficeOnly.value.slice(0, shown.value.backOfficeOnly)) {
+    for (const item of backOfficeOnly.value) {
       for (const line of item.entry.order.lines) {
         if (line.sku && !line.name && !known.has(line.sku)) skus.add(line.sku);
       }
@@ -250,6 +250,7 @@ export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
     items,
     deletedSinceRun,
     backOfficeOnly,
+    backOfficeOnlyCount,
     backOfficeOnlyOfContacts,
     shown,
     showSynced,
@@ -279,6 +280,30 @@ export function describeBackOfficeProduct(
 ): string {
   const name = line.name ?? (line.sku === undefined ? undefined : catalogNames.get(line.sku));
   return productWithSku(name, line.sku);
+}
+
+/** The same orders put in order once: a refresh that reads the run unchanged reuses it. */
+const orderedOrders = new WeakMap<
+  readonly BackOfficeOnlyOrder[],
+  { entries: readonly BackOfficeOnlyOrder[]; ofContacts: number }
+>();
+
+/**
+ * The orders of the user's own contacts first: those can go into a history. A back office
+ * exports every customer's orders, most of them of people the user never captured.
+ */
+function contactsFirst(orders: readonly BackOfficeOnlyOrder[]) {
+  const known = orderedOrders.get(orders);
+  if (known) return known;
+  const ofContacts: BackOfficeOnlyOrder[] = [];
+  const others: BackOfficeOnlyOrder[] = [];
+  for (const entry of orders) (entry.contactId === undefined ? others : ofContacts).push(entry);
+  const ordered = {
+    entries: others.length === 0 ? orders : [...ofContacts, ...others],
+    ofContacts: ofContacts.length,
+  };
+  orderedOrders.set(orders, ordered);
+  return ordered;
 }
 
 function firstPage(): Record<ResultList, number> {
