@@ -240,7 +240,12 @@ function BackOfficeOnlyList(props: { model: ReconcileResultsModel; items: BackOf
               ) : (
                 <ImportAction model={model} item={item} />
               )}
-              {refusal ? <p class="error">{refusal}</p> : null}
+              {/* Announced: the focus stays on the button, and the reason is what the user needs. */}
+              {refusal ? (
+                <p role="alert" class="error">
+                  {refusal}
+                </p>
+              ) : null}
             </li>
           );
         })}

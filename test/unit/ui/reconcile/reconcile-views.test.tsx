@@ -222,4 +222,43 @@ describe('reconcile views', () => {
     });
     expect(zone.classList.contains('over')).toBe(false);
   });
+
+  it("announces why an import was refused, the focus staying on the order's button", async () => {
+    const order = {
+      order: {
+        orderId: 'SO-9',
+        date: '2026-02-20',
+        currency: 'USD',
+        customer: { id: 'C-1' },
+        lines: [{ line: 2, sku: 'NW-1', quantity: 1, unitPriceMinor: 1250 }],
+      },
+      contactId: ada.id,
+    };
+    const results = createReconcileResultsModel({
+      readRun: async () => makeRun({ backOfficeOnly: [order] }),
+      latestRun: async () => makeRun({ backOfficeOnly: [order] }),
+      readRunStatuses: async () => [],
+      loadPurchases: async () => new Map(),
+      loadContacts: async () => new Map([[ada.id, ada]]),
+      loadProductNames: async () => new Map(),
+      decide: async () => undefined,
+      importOrder: async () => {
+        throw new Error('Ada Lovelace was deleted: restore the contact to import this order.');
+      },
+    });
+    await results.show('run-1');
+    await act(() =>
+      render(<ReconcileSection model={createReconcileModel(flowDeps())} results={results} />, root),
+    );
+    const button = root.querySelector<HTMLButtonElement>(
+      '[aria-label="Import into history: Ada Lovelace, 2026-02-20, SO-9"]',
+    );
+    button?.focus();
+    await act(async () => button?.click());
+    await settle();
+    expect(root.querySelector('li [role=alert]')?.textContent).toBe(
+      'Ada Lovelace was deleted: restore the contact to import this order.',
+    );
+    expect(document.activeElement).toBe(button);
+  });
 });
