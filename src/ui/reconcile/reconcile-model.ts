@@ -267,7 +267,8 @@ export function createReconcileModel(deps: ReconcileDeps) {
 
   /**
    * Options, the download offer and any unfinished job; for the page's first show and its
-   * refreshes. Not a user action: `busy` is left alone, so nothing under the focus is disabled.
+   * refreshes. Not a user action, so `busy` is left alone: a file given meanwhile is taken, not
+   * turned away as if another were being read.
    */
   async function refresh() {
     try {

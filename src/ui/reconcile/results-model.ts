@@ -178,8 +178,8 @@ export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
 
   /**
    * The shown run again (after a decision, an import, a change elsewhere), or the latest run. Not
-   * a user action: it leaves `busy` alone, or every return to the page would disable the buttons
-   * under the user's keyboard focus.
+   * a user action, so `busy` is left alone: the page refreshes at every return to it, and an
+   * action the user takes meanwhile must not be turned away as if another were running.
    */
   async function refresh() {
     const current = loaded.value?.run.id;
