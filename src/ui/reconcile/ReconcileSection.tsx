@@ -18,8 +18,9 @@ export function ReconcileSection(props: { model: ReconcileModel; results: Reconc
   const { model } = props;
   const mapping = model.mapping.value;
   const offer = model.offer.value;
-  // The file buttons stay enabled while a file is read or a job runs: a disabled button would
-  // drop the keyboard focus, and the model says why another file is not taken now.
+  // While a file is read or a job runs, drops are refused (the pointer says so). The file
+  // buttons stay enabled: a disabled button would drop the keyboard focus, and the model says
+  // in words why another file is not taken now.
   const dropBlocked = model.busy.value || model.running.value;
   return (
     <section id="reconcile" aria-labelledby="reconcile-heading" class="card reconcile">
