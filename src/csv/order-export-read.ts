@@ -7,7 +7,7 @@ import {
   type OrderExportLayout,
 } from '../domain/back-office-order';
 import type { CalendarDate } from '../domain/dates';
-import type { CurrencyCode } from '../domain/money';
+import { minorDigits, type CurrencyCode } from '../domain/money';
 import { ORDER_EXPORT_FIELD_LABELS } from './order-export-layout';
 import {
   advance,
@@ -21,6 +21,8 @@ import {
   parseExportAmount,
   parseExportDate,
   parseQuantity,
+  plainAmount,
+  plainQuantity,
   usesDecimalComma,
   type ValueResult,
 } from './order-export-values';
@@ -191,10 +193,14 @@ class OrderRowReader {
     if (orderId === '') return `${this.name('orderId')} is empty: the row belongs to no order`;
 
     const quantityCell = this.cellAt(cells, this.at.quantity);
-    const quantity = parseQuantity(quantityCell, this.decimalComma);
-    if (!quantity.ok) return cellReason(this.name('quantity'), quantityCell, quantity.why);
+    let quantity = plainQuantity(quantityCell);
+    if (quantity === undefined) {
+      const parsed = parseQuantity(quantityCell, this.decimalComma);
+      if (!parsed.ok) return cellReason(this.name('quantity'), quantityCell, parsed.why);
+      quantity = parsed.value;
+    }
 
-    const unitPrice = this.unitPriceOf(cells, quantity.value, currency);
+    const unitPrice = this.unitPriceOf(cells, quantity, currency);
     if (typeof unitPrice === 'string') return unitPrice;
 
     let date: CalendarDate | undefined;
@@ -222,7 +228,7 @@ class OrderRowReader {
       customer: this.customerOf(cells),
       sku: sku || undefined,
       name: name || undefined,
-      quantity: quantity.value,
+      quantity,
       unitPriceMinor: unitPrice,
     };
   }
@@ -293,10 +299,14 @@ class OrderRowReader {
   private unitPriceOf(cells: readonly string[], quantity: number, currency: CurrencyCode): number | string {
     const field: OrderExportField = this.columns.unitPrice !== undefined ? 'unitPrice' : 'lineTotal';
     const cell = this.cellAt(cells, this.at[field]);
-    const amount = parseExportAmount(cell, currency, this.decimalComma);
-    if (!amount.ok) return cellReason(this.name(field), cell, amount.why);
-    if (amount.value < 0) return cellReason(this.name(field), cell, 'is negative: refunds are not matched');
-    return field === 'unitPrice' ? amount.value : Math.round(amount.value / quantity);
+    let amount = plainAmount(cell, minorDigits(currency));
+    if (amount === undefined) {
+      const parsed = parseExportAmount(cell, currency, this.decimalComma);
+      if (!parsed.ok) return cellReason(this.name(field), cell, parsed.why);
+      amount = parsed.value;
+    }
+    if (amount < 0) return cellReason(this.name(field), cell, 'is negative: refunds are not matched');
+    return field === 'unitPrice' ? amount : Math.round(amount / quantity);
   }
 
   /** The field's column as the file names it, for reasons. */

@@ -42,11 +42,11 @@ export function scanRows(
   const scanner = new PlainRowScanner(text, options);
   let { offset, line } = from;
   for (let count = 0; count < maxRows && offset < text.length; count++) {
-    const row = scanner.row(offset);
-    if (row) {
-      if (!row.blank) visit.plain(scanner.cells, line, row.breaksInCells);
-      line += row.breaks;
-      offset = row.next;
+    const next = scanner.row(offset);
+    if (next !== -1) {
+      if (!scanner.blank) visit.plain(scanner.cells, line, scanner.breaksInCells);
+      line += scanner.breaks;
+      offset = next;
       continue;
     }
     const parsed = parseOneRow(text, offset, options.delimiter, options.newline);
@@ -56,16 +56,6 @@ export function scanRows(
     if (!keepGoing) break;
   }
   return { offset, line };
-}
-
-interface PlainRow {
-  /** Where the next row starts. */
-  next: number;
-  /** Line breaks in the row: inside quoted cells, and its line end if it has one. */
-  breaks: number;
-  /** Whether some of those breaks are inside cells. */
-  breaksInCells: boolean;
-  blank: boolean;
 }
 
 const QUOTE = 0x22;
@@ -113,6 +103,12 @@ class NextPosition {
 
 class PlainRowScanner {
   readonly cells: string[];
+  // The last row read (kept here rather than returned in an object: one fewer per row).
+  /** Line breaks in the row: inside quoted cells, and its line end if it has one. */
+  breaks = 0;
+  /** Whether some of those breaks are inside cells. */
+  breaksInCells = false;
+  blank = true;
   private readonly delimiterCode: number;
   private readonly nextCr: NextPosition;
   private readonly nextLf: NextPosition;
@@ -127,11 +123,11 @@ class PlainRowScanner {
     this.nextLf = new NextPosition(text, '\n');
   }
 
-  /** The row starting at `start`, or undefined when papaparse must read it. */
-  row(start: number): PlainRow | undefined {
+  /** Reads the row starting at `start`: where the next one starts, or -1 when papaparse must read it. */
+  row(start: number): number {
     const { text, cells } = this;
     const { width, wanted, newline } = this.options;
-    if (this.options.delimiter.length !== 1) return undefined;
+    if (this.options.delimiter.length !== 1) return -1;
     const { length } = text;
     const { delimiterCode } = this;
     let p = start;
@@ -145,7 +141,7 @@ class PlainRowScanner {
       let end: number;
       if (text.charCodeAt(p) === QUOTE) {
         const close = this.closingQuote(p);
-        if (close === -1) return undefined;
+        if (close === -1) return -1;
         end = close + 1;
         if (this.nextCr.from(p) < close || this.nextLf.from(p) < close) {
           innerBreaks += countLineBreaks(text, p + 1, close);
@@ -159,7 +155,7 @@ class PlainRowScanner {
             if (escapes) value = value.replace(/""/g, '"');
           }
           const empty = value.trim() === '';
-          if (!empty && index >= width) return undefined;
+          if (!empty && index >= width) return -1;
           if (!empty) blank = false;
         }
       } else {
@@ -169,38 +165,38 @@ class PlainRowScanner {
         while (end < length && code !== delimiterCode && code !== CR && code !== LF)
           code = text.charCodeAt(++end);
         // A CR or LF that is not the file's line end belongs to a cell; papaparse says how.
-        if (end < length && code !== delimiterCode && !text.startsWith(newline, end)) return undefined;
+        if (end < length && code !== delimiterCode && !text.startsWith(newline, end)) return -1;
         if (kept) value = this.sameAsAbove(index, p, end) ?? text.slice(p, end);
         if (blank || index >= width) {
           const empty = this.isBlank(p, end);
-          if (!empty && index >= width) return undefined;
+          if (!empty && index >= width) return -1;
           if (!empty) blank = false;
         }
       }
       if (kept) cells[index] = value ?? '';
       index++;
       if (end >= text.length)
-        return index >= width
-          ? { next: text.length, breaks: innerBreaks, breaksInCells: innerBreaks > 0, blank }
-          : undefined;
+        return index >= width ? this.ended(text.length, innerBreaks, innerBreaks > 0, blank) : -1;
       if (text.charCodeAt(end) === delimiterCode) {
         p = end + 1;
         continue;
       }
       if (text.startsWith(newline, end)) {
-        if (index < width) return undefined;
+        if (index < width) return -1;
         // A CR line end followed by an LF counts with it as one break, as table.ts counts them.
         const ending = newline === '\r' ? countLineBreaks(text, end, end + 1) : 1;
-        return {
-          next: end + newline.length,
-          breaks: innerBreaks + ending,
-          breaksInCells: innerBreaks > 0,
-          blank,
-        };
+        return this.ended(end + newline.length, innerBreaks + ending, innerBreaks > 0, blank);
       }
       // Text after a closing quote: papaparse's error, or its leniency for spaces.
-      return undefined;
+      return -1;
     }
+  }
+
+  private ended(next: number, breaks: number, breaksInCells: boolean, blank: boolean): number {
+    this.breaks = breaks;
+    this.breaksInCells = breaksInCells;
+    this.blank = blank;
+    return next;
   }
 
   /**

@@ -90,10 +90,9 @@ export function parseExportAmount(
  * "0.5"). Zero and negative quantities (refunds, voids) are not sales to match.
  */
 export function parseQuantity(cell: string, decimalComma: boolean): ValueResult<number> {
-  if (isPlainNumber(cell)) {
-    const value = Number(cell);
-    return value === 0 ? refuse('is zero') : { ok: true, value };
-  }
+  const quantity = plainQuantity(cell);
+  if (quantity !== undefined) return { ok: true, value: quantity };
+  if (isPlainNumber(cell) && Number(cell) === 0) return refuse('is zero');
   const text = cell.trim();
   if (text === '') return refuse('is empty');
   const plain = plainDecimal(
@@ -106,6 +105,24 @@ export function parseQuantity(cell: string, decimalComma: boolean): ValueResult<
   if (match[1] === '-' && value !== 0) return refuse('is negative');
   if (value === 0) return refuse('is zero');
   return { ok: true, value };
+}
+
+/**
+ * parseQuantity's value for a plain quantity ("3", "1.0"), without the result object: undefined
+ * for anything else, zero included, which parseQuantity reads or explains. Read for every row.
+ */
+export function plainQuantity(cell: string): number | undefined {
+  if (!isPlainNumber(cell)) return undefined;
+  const value = Number(cell);
+  return value === 0 ? undefined : value;
+}
+
+/**
+ * parseExportAmount's value for a plain amount ("18.50", "7") in minor units of a currency with
+ * `digits` decimals, without the result object; undefined for anything else.
+ */
+export function plainAmount(cell: string, digits: number): number | undefined {
+  return plainMinor(cell, digits);
 }
 
 /**
