@@ -110,4 +110,48 @@ describe('groupOrders', () => {
       { line: 9, reason: 'Order "NODATE" has no date on any of its rows' },
     ]);
   });
+
+  it("fills an order's customer from its later rows without changing the rows' own customers", () => {
+    // The reader gives an order's rows one shared customer object; grouping must copy, not write.
+    const first = { id: 'C-1' };
+    const later = { id: 'C-9', email: 'ada@example.com' };
+    const rows = [
+      row(2, 'SO-1', { date: '2024-03-05', customer: first }),
+      row(3, 'SO-1', { customer: first }),
+      row(4, 'SO-1', { customer: later }),
+      row(5, 'SO-2', { date: '2024-03-06', customer: first }),
+    ];
+    const { orders, problems } = groupOrders(rows);
+    expect(problems).toEqual([]);
+    expect(
+      orders.map((order) => [order.orderId, order.customer, order.lines.map((line) => line.line)]),
+    ).toEqual([
+      ['SO-1', { id: 'C-1', email: 'ada@example.com' }, [2, 3, 4]],
+      ['SO-2', { id: 'C-1' }, [5]],
+    ]);
+    expect(first).toEqual({ id: 'C-1' });
+    expect(later).toEqual({ id: 'C-9', email: 'ada@example.com' });
+  });
+
+  it('gives each order exactly its lines, in file order, when its rows are apart', () => {
+    const rows = [
+      row(2, 'SO-1', { date: '2024-03-05', customer: { id: 'C-1' }, sku: 'A' }),
+      row(3, 'SO-2', { date: '2024-03-05', customer: { id: 'C-2' }, sku: 'B' }),
+      row(4, 'SO-1', { sku: 'C', currency: 'EUR' }),
+      row(5, 'SO-1', { name: 'Tea' }),
+    ];
+    const { orders, problems } = groupOrders(rows);
+    expect(problems).toEqual([{ line: 4, reason: 'is in EUR, but order "SO-1" is in USD (line 2)' }]);
+    expect(orders.map((order) => [order.orderId, order.lines])).toEqual([
+      [
+        'SO-1',
+        [
+          { line: 2, sku: 'A', quantity: 1, unitPriceMinor: 100 },
+          { line: 5, name: 'Tea', quantity: 1, unitPriceMinor: 100 },
+        ],
+      ],
+      ['SO-2', [{ line: 3, sku: 'B', quantity: 1, unitPriceMinor: 100 }]],
+    ]);
+    expect(orders[0]?.lines).toHaveLength(2);
+  });
 });

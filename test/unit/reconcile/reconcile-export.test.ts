@@ -433,6 +433,41 @@ describe('choosing between candidates', () => {
   });
 });
 
+describe('orders that cannot match', () => {
+  it('lists the orders of contacts with nothing recorded as back office only, with that contact, in order id order', () => {
+    const ann = contact('c-ann', 'Ann Lee', { emailKey: 'ann@example.com', phoneKey: '+14155550134' });
+    const result = reconcile({
+      contacts: [...contacts, ann],
+      recorded: [teaAndHoney],
+      // Given out of order id order, lines out of file order: the result is in order id order.
+      exportOrders: [
+        order('SO-4', '2026-03-10', { name: 'Bob JONES' }, [[...TEA, 1, 1250]]),
+        order('SO-3', '2026-03-10', { email: ' ANN@example.com ' }, [
+          [...HONEY, 1, 800, 31],
+          [...TEA, 1, 1250, 30],
+        ]),
+        order('SO-1', '2026-03-10', JANE, [
+          [...TEA, 2, 1250],
+          [...HONEY, 1, 800],
+        ]),
+        order('SO-2', '2026-03-11', { id: 'C-2' }, [[...TEA, 2, 1250]]),
+        order('SO-5', '2026-03-12', { phone: '(415) 555-0134' }, [[...TEA, 2, 1250]]),
+        order('SO-0', '2026-03-09', { id: 'C-404' }, [[...TEA, 2, 1250]]),
+      ],
+    });
+    expect(resultOf(result, 'p-1').outcome).toBe('synced');
+    expect(result.backOfficeOnly.map((only) => [only.order.orderId, only.contactId])).toEqual([
+      ['SO-0', undefined],
+      ['SO-2', 'c-bob'],
+      ['SO-3', 'c-ann'],
+      ['SO-4', 'c-bob'],
+      ['SO-5', 'c-ann'],
+    ]);
+    expect(result.backOfficeOnly[0]).not.toHaveProperty('contactId');
+    expect(result.backOfficeOnly[2]?.order.lines.map((line) => line.line)).toEqual([30, 31]);
+  });
+});
+
 describe('currencies', () => {
   it('pairs an order in another currency only as a conflict, and prefers one in the same currency', () => {
     const tea = record('p-1', 'c-jane', '2026-03-10', [[...TEA, 2, 1250]]);
