@@ -235,10 +235,17 @@ function BackOfficeOnlyList(props: { model: ReconcileResultsModel; items: BackOf
               </ul>
               {importedAs ? (
                 <p class="muted">Imported into history.</p>
-              ) : !item.entry.contactId ? (
-                <p class="muted">Not one of your contacts: capture or add the customer to import it.</p>
               ) : (
-                <ImportAction model={model} item={item} />
+                <>
+                  {/* Import matches the customer again against today's contacts (one captured
+                      since the run counts), and says why when there is still none. */}
+                  {item.entry.contactId ? null : (
+                    <p class="muted">
+                      Not one of your contacts when reconciled: capture or add the customer, then import it.
+                    </p>
+                  )}
+                  <ImportAction model={model} item={item} />
+                </>
               )}
               {/* Announced: the focus stays on the button, and the reason is what the user needs. */}
               {refusal ? (
