@@ -2,7 +2,7 @@ import type { BackOfficeLine } from '../domain/back-office-order';
 import type { ReconcileOptions } from '../domain/reconcile';
 import type { Candidate } from './assignment';
 import type { DecisionRules } from './decisions';
-import { pairFacts, pairScore, type PairFacts } from './line-score';
+import { exactAgreements, pairFacts, pairScore, type PairFacts } from './line-score';
 import type { ProductKeys, ProductMatcher } from './match-product';
 import type { ExportSide, PreparedOrder, RecordedSide } from './prepare-sides';
 import type { RecordedLineInput } from './types';
@@ -28,6 +28,11 @@ const CONFIRMED_BONUS = 100;
 // that order likelier: a record of tea and honey is the order of tea and honey a day later, not
 // that order's honey plus a lone tea bought on the very day (which a per-line score would pick).
 const TOGETHER_BONUS = 150;
+// Scores are scaled so that the exact agreements of a pair (0–3) break ties between assignments of
+// equal total without ever outweighing a point of score: 3 × the most pairs an exactly solved
+// component can hold (MAX_EXACT_WORK allows about 160) stays below the scale. Sums stay integers
+// far below 2^53.
+const TIE_SCALE = 1024;
 
 /** Every candidate pair; `options.dateWindowDays` is a whole number of days, at least 0. */
 export function findCandidates(
@@ -90,7 +95,8 @@ export function findCandidates(
         }
         const together = TOGETHER_BONUS * (found - 1);
         for (let index = start; index < candidates.length; index++) {
-          (candidates[index] as ScoredCandidate).score += together;
+          const candidate = candidates[index] as ScoredCandidate;
+          candidate.score = (candidate.score + together) * TIE_SCALE + exactAgreements(candidate.facts);
         }
       }
     }

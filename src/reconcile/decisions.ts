@@ -11,7 +11,10 @@ export interface DecisionRules {
   isRejected(purchaseId: string, backOfficeOrderId: string): boolean;
   /** Back-office orders some confirmed match of this purchase included. */
   isConfirmedOrder(purchaseId: string, backOfficeOrderId: string): boolean;
-  /** Whether the user confirmed exactly this match (the orders in any order). */
+  /**
+   * Whether the user confirmed this match: the purchase matched within the back-office orders of a
+   * match they confirmed (all of them, or fewer when its lines now all sit in some of them).
+   */
   isConfirmedMatch(purchaseId: string, backOfficeOrderIds: readonly string[]): boolean;
 }
 
@@ -39,18 +42,24 @@ export function decisionRules(decisions: readonly ReconcileDecision[]): Decision
   }
   const rejected = new Set<string>();
   const confirmedOrders = new Set<string>();
-  const confirmedMatches = new Set<string>();
-  for (const [key, decision] of latest) {
+  // Per purchase, the order sets of the matches the user confirmed.
+  const confirmedMatches = new Map<string, Set<string>[]>();
+  for (const decision of latest.values()) {
     for (const orderId of decision.backOfficeOrderIds) {
       (decision.verdict === 'rejected' ? rejected : confirmedOrders).add(pair(decision.purchaseId, orderId));
     }
-    if (decision.verdict === 'confirmed') confirmedMatches.add(key);
+    if (decision.verdict !== 'confirmed') continue;
+    const sets = confirmedMatches.get(decision.purchaseId) ?? [];
+    sets.push(new Set(decision.backOfficeOrderIds));
+    confirmedMatches.set(decision.purchaseId, sets);
   }
   // Asked for every record and order that could pair: without verdicts, no key is made.
   return {
     isRejected: (purchaseId, orderId) => rejected.size > 0 && rejected.has(pair(purchaseId, orderId)),
     isConfirmedOrder: (purchaseId, orderId) =>
       confirmedOrders.size > 0 && confirmedOrders.has(pair(purchaseId, orderId)),
-    isConfirmedMatch: (purchaseId, orderIds) => confirmedMatches.has(matchKey(purchaseId, orderIds)),
+    isConfirmedMatch: (purchaseId, orderIds) =>
+      orderIds.length > 0 &&
+      (confirmedMatches.get(purchaseId) ?? []).some((orders) => orderIds.every((id) => orders.has(id))),
   };
 }

@@ -100,3 +100,14 @@ export function pairScore(facts: PairFacts): number {
     PRICE_SCORES[facts.price];
   return facts.price === 'otherCurrency' ? Math.round(score / OTHER_CURRENCY_DIVISOR) : score;
 }
+
+/**
+ * How many of the pair's facts agree exactly (the same quantity, the same price, the same day):
+ * what decides between assignments whose scores add up to the same total (see candidates.ts).
+ * Bonuses elsewhere are multiples of the quantity's score, so such ties are common, and which
+ * side the assignment then took depended on its arithmetic: confirming a match could move a line
+ * to its equal-scoring twin with another quantity, turning the confirmed match into a conflict.
+ */
+export function exactAgreements(facts: PairFacts): number {
+  return (facts.sameQuantity ? 1 : 0) + (facts.price === 'equal' ? 1 : 0) + (facts.dayShift === 0 ? 1 : 0);
+}

@@ -550,12 +550,23 @@ describe('decisions', () => {
     });
   });
 
+  it('keeps a confirmation when the lines now all sit in fewer of the confirmed orders', () => {
+    // The user confirmed the record as SO-1 and SO-2; it now matches SO-1 alone, within them.
+    const narrower = reconcile({
+      contacts,
+      recorded: [teaAndHoney],
+      exportOrders: shifted,
+      decisions: [decided('confirmed', ['SO-1', 'SO-2'])],
+    });
+    expect(resultOf(narrower, 'p-1')).toMatchObject({ outcome: 'synced', confirmed: true });
+  });
+
   it('does not apply a confirmation to another match, nor hide a conflict', () => {
     const other = reconcile({
       contacts,
       recorded: [teaAndHoney],
       exportOrders: shifted,
-      decisions: [decided('confirmed', ['SO-1', 'SO-2'])],
+      decisions: [decided('confirmed', ['SO-2'])],
     });
     expect(resultOf(other, 'p-1').outcome).toBe('probable');
     const conflict = reconcile({
