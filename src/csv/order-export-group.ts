@@ -44,13 +44,10 @@ interface OrderDraft {
 export function groupOrders(rows: readonly BackOfficeRow[]): GroupedOrders {
   const drafts = new Map<string, OrderDraft>();
   const problems: ExportProblem[] = [];
-  // Each row's order, or undefined for a row skipped: lines are made once every order's count is
-  // known, into arrays of exactly that length (an array grown by push keeps room for 17).
-  // (Filled by push: V8 keeps an array made by new Array(n) for large n as a slow dictionary.)
-  const draftOf: (OrderDraft | undefined)[] = [];
+  // Lines are made in a second pass, once every order's count is known, into arrays of exactly
+  // that length (an array grown by push keeps room for 17).
   let draft: OrderDraft | undefined;
-  for (let index = 0; index < rows.length; index++) {
-    const row = rows[index] as BackOfficeRow;
+  for (const row of rows) {
     // An order's rows are most often next to each other: the row above's order needs no look-up.
     if (draft?.orderId !== row.orderId) draft = drafts.get(row.orderId);
     if (!draft) {
@@ -75,7 +72,6 @@ export function groupOrders(rows: readonly BackOfficeRow[]): GroupedOrders {
           line: row.line,
           reason: `is in ${row.currency}, but order ${quoted(row.orderId)} is in ${draft.currency} (line ${draft.firstLine})`,
         });
-        draftOf.push(undefined);
         continue;
       }
     }
@@ -93,13 +89,14 @@ export function groupOrders(rows: readonly BackOfficeRow[]): GroupedOrders {
       draft.filledFrom = row.customer;
     }
     draft.lineCount++;
-    draftOf.push(draft);
   }
-  for (let index = 0; index < rows.length; index++) {
-    const owner = draftOf[index];
-    if (owner === undefined) continue;
-    if (owner.filled === 0) owner.lines = new Array<BackOfficeLine>(owner.lineCount);
-    owner.lines[owner.filled++] = lineOf(rows[index] as BackOfficeRow);
+  draft = undefined;
+  for (const row of rows) {
+    if (draft?.orderId !== row.orderId) draft = drafts.get(row.orderId) as OrderDraft;
+    // Skipped above: its order's currency, once set, is never another.
+    if (row.currency !== undefined && row.currency !== draft.currency) continue;
+    if (draft.filled === 0) draft.lines = new Array<BackOfficeLine>(draft.lineCount);
+    draft.lines[draft.filled++] = lineOf(row);
   }
 
   const orders: BackOfficeOrder[] = [];

@@ -130,6 +130,7 @@ class OrderRowReader {
   private readonly decimalComma: boolean;
   private readonly dates = new Map<string, ValueResult<CalendarDate>>();
   private customerAbove: BackOfficeCustomer | undefined;
+  private readonly productTexts = new Map<string, string>();
   /** The last currency cell read that was a code, and that code. */
   private codeCell = '';
   private code: CurrencyCode = '';
@@ -211,8 +212,8 @@ class OrderRowReader {
       date = parsed.value;
     }
 
-    const sku = this.cellAt(cells, this.at.sku);
-    const name = this.cellAt(cells, this.at.product);
+    const sku = this.known(this.cellAt(cells, this.at.sku));
+    const name = this.known(this.cellAt(cells, this.at.product));
     if (sku === '' && name === '') {
       const columns = (['sku', 'product'] as const).filter((field) => this.columns[field] !== undefined);
       return `names no product: ${columns.map((field) => this.name(field)).join(' and ')} ${columns.length === 1 ? 'is' : 'are'} empty`;
@@ -277,6 +278,20 @@ class OrderRowReader {
     }
     this.startRun(orderId, currency);
     return currency;
+  }
+
+  /**
+   * The one string kept for a product's SKU or name: a file names the same few hundred products
+   * on all its rows, and 100,000 copies of them, kept until matching is done, are 100,000 more
+   * objects for the garbage collector to copy and mark.
+   */
+  private known(text: string): string {
+    if (text === '') return text;
+    const kept = this.productTexts.get(text);
+    if (kept !== undefined) return kept;
+    if (this.productTexts.size >= 10_000) this.productTexts.clear();
+    this.productTexts.set(text, text);
+    return text;
   }
 
   /** Many rows share a date (an order's rows, a day's orders): each text is read once. */
