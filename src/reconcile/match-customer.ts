@@ -2,6 +2,7 @@ import type { CountryCode } from 'libphonenumber-js/min';
 import type { BackOfficeCustomer } from '../domain/back-office-order';
 import { emailKey, phoneKey } from '../domain/contact-keys';
 import { searchWords } from '../domain/search-text';
+import { FoldedKeys } from './folded-key';
 import { compatibleNames, personName, personNameReadings, type PersonName } from './person-name';
 import type { ContactInput } from './types';
 
@@ -56,6 +57,8 @@ export function createCustomerResolver(
   const byEmail = new Map<string, ContactInput[]>();
   const byPhone = new Map<string, ContactInput[]>();
   const phoneTails = new Set<string>();
+  const idKeys = new FoldedKeys();
+  const emailKeys = new FoldedKeys();
   const bySurname = new Map<string, NamedContact[]>();
   // Sorted so that which contact a look-up returns never depends on the order they came in.
   const sorted = [...contacts].sort((a, b) =>
@@ -63,8 +66,14 @@ export function createCustomerResolver(
   );
   for (const contact of sorted) {
     const ids = new Set(contact.backOfficeIds.map(backOfficeIdKey));
-    for (const id of ids) push(byId, id, contact);
-    if (contact.emailKey) push(byEmail, contact.emailKey, contact);
+    for (const id of ids) {
+      push(byId, id, contact);
+      idKeys.add(id);
+    }
+    if (contact.emailKey) {
+      push(byEmail, contact.emailKey, contact);
+      emailKeys.add(contact.emailKey);
+    }
     if (contact.phoneKey) {
       push(byPhone, contact.phoneKey, contact);
       const tail = phoneTail(contact.phoneKey);
@@ -86,19 +95,19 @@ export function createCustomerResolver(
   const only = (list: ContactInput[] | undefined): ContactInput | undefined =>
     list?.length === 1 ? list[0] : undefined;
 
-  // One match object per contact and way, shared by all its orders (tens of thousands of them).
-  const matches = new Map<ContactInput, Partial<Record<CustomerMatch['by'], CustomerMatch>>>();
-  const matchOf = (contact: ContactInput, by: CustomerMatch['by']): CustomerMatch => {
-    let ways = matches.get(contact);
-    if (!ways) matches.set(contact, (ways = {}));
-    return (ways[by] ??= { contactId: contact.contactId, by });
-  };
+  const matchOf = (contact: ContactInput, by: CustomerMatch['by']): CustomerMatch => ({
+    contactId: contact.contactId,
+    by,
+  });
 
   function resolve(customer: BackOfficeCustomer): CustomerMatch | undefined {
-    const id = customer.id === undefined ? '' : backOfficeIdKey(customer.id);
-    const byIdMatch = id === '' ? undefined : only(byId.get(id));
+    const writtenId = customer.id;
+    const id = writtenId === undefined || !idKeys.mayHave(writtenId) ? undefined : backOfficeIdKey(writtenId);
+    const byIdMatch = id ? only(byId.get(id)) : undefined;
     if (byIdMatch) return matchOf(byIdMatch, 'id');
-    const email = emailKey(customer.email);
+    const writtenEmail = customer.email;
+    const email =
+      writtenEmail === undefined || !emailKeys.mayHave(writtenEmail) ? undefined : emailKey(writtenEmail);
     const byEmailMatch = email === undefined ? undefined : only(byEmail.get(email));
     if (byEmailMatch) return matchOf(byEmailMatch, 'email');
     const phone = phoneKeyOf(customer.phone);
@@ -112,6 +121,9 @@ export function createCustomerResolver(
     }
     const readings = personNameReadings(customer.name);
     if (readings.length === 0) return undefined;
+    // The written id and email, folded even when no contact has them: they rule contacts out.
+    const idKey = writtenId === undefined ? '' : backOfficeIdKey(writtenId);
+    const emailFolded = emailKey(writtenEmail);
     const tail = customer.phone === undefined ? undefined : phoneTail(customer.phone);
     const named = readings.flatMap((name) =>
       (bySurname.get(name.surname) ?? []).filter((contact) => compatibleNames(contact.name, name)),
@@ -119,10 +131,10 @@ export function createCustomerResolver(
     const candidates = [...new Set(named)].filter(
       (candidate) =>
         // The export's own keys must not point away from this contact.
-        (id === '' || candidate.ids.size === 0 || candidate.ids.has(id)) &&
-        (email === undefined ||
+        (idKey === '' || candidate.ids.size === 0 || candidate.ids.has(idKey)) &&
+        (emailFolded === undefined ||
           candidate.contact.emailKey === undefined ||
-          candidate.contact.emailKey === email) &&
+          candidate.contact.emailKey === emailFolded) &&
         (tail === undefined ||
           candidate.contact.phoneKey === undefined ||
           phoneTail(candidate.contact.phoneKey) === tail),

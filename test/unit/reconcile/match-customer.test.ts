@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { FoldedKeys, foldedKeyHash } from '../../../src/reconcile/folded-key';
 import { createCustomerResolver } from '../../../src/reconcile/match-customer';
 import { compatibleNames, personName } from '../../../src/reconcile/person-name';
 import { contact } from './build';
@@ -69,6 +71,19 @@ describe('createCustomerResolver', () => {
     });
   });
 
+  it('folds ids and emails beyond ASCII the way trim and toLowerCase do', () => {
+    // Looked up the slow way: the quick "certainly not" (folded-key.ts) knows ASCII only.
+    const resolveAccented = createCustomerResolver(
+      [contact('z', 'Zoë Álvarez', { backOfficeIds: ['Ç-7'], emailKey: 'zoë@example.com' })],
+      'US',
+    );
+    expect(resolveAccented({ email: 'ZOË@EXAMPLE.COM' })).toEqual({ contactId: 'z', by: 'email' });
+    expect(resolveAccented({ id: 'ç-7' })).toEqual({ contactId: 'z', by: 'id' });
+    // A no-break space is trimmed like any other.
+    expect(resolve({ id: '\u00a0C-1\u00a0' })).toEqual({ contactId: 'a', by: 'id' });
+    expect(resolve({ id: 'C-1x', email: 'jane@example.co' })).toBeUndefined();
+  });
+
   it('matches a name written another way: abbreviated, surname first, re-cased', () => {
     for (const name of ['J. Smith', 'SMITH, Jane', 'SMITH JANE', 'Smith Jane', 'jane SMITH', 'Ms Jane Smith'])
       expect(resolve({ name })).toEqual({ contactId: 'a', by: 'name' });
@@ -108,5 +123,21 @@ describe('createCustomerResolver', () => {
     const reversed = createCustomerResolver([...contacts].reverse(), 'US');
     for (const customer of [{ id: 'C-1' }, { name: 'J. Smith' }, { phone: '415-555-0199' }])
       expect(reversed(customer)).toEqual(resolve(customer));
+  });
+});
+
+describe('foldedKeyHash', () => {
+  it('is the hash of the text trimmed and lower-cased, for ASCII text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii' }), (text) => {
+        expect(foldedKeyHash(text)).toBe(foldedKeyHash(text.trim().toLowerCase()));
+        const keys = new FoldedKeys();
+        keys.add(text.trim().toLowerCase());
+        expect(keys.mayHave(text)).toBe(true);
+      }),
+    );
+    expect(foldedKeyHash('Zoë')).toBeUndefined();
+    expect(foldedKeyHash(' C-1 ')).toBe(foldedKeyHash('c-1'));
+    expect(foldedKeyHash('c-1')).not.toBe(foldedKeyHash('c-2'));
   });
 });
