@@ -1,6 +1,7 @@
 import type { BackOfficeCustomer, BackOfficeLine, BackOfficeOrder } from '../../src/domain/back-office-order';
 import { addDays } from '../../src/domain/calendar';
 import type { CalendarDate } from '../../src/domain/dates';
+import { mulberry32 } from '../demo/random';
 import type {
   ContactInput,
   ReconcileResult,
@@ -99,18 +100,6 @@ export function truthKey(purchaseId: string, lineIndex: number): string {
   return `${purchaseId}#${lineIndex}`;
 }
 
-/** Mulberry32: a small, fast, seeded generator of numbers in [0, 1). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const GIVEN = [
   'Jane', 'John', 'Maria', 'Ahmed', 'Chen', 'Olga', 'Pierre', 'Amara', 'Kenji', 'Lucia', 'Noah', 'Emma',
   'Liam', 'Sofia', 'Mateo', 'Aisha', 'Ivan', 'Zoë', 'Hugo', 'Ingrid', 'Rahul', 'Fatima', 'Diego', 'Hana',
@@ -164,7 +153,7 @@ interface Person {
 }
 
 export function generateScenario(options: ScenarioOptions): Scenario {
-  const random = seededRandom(options.seed);
+  const random = mulberry32(options.seed);
   const noise = { ...DEFAULT_NOISE, ...options.noise };
   const days = options.days ?? 90;
   const start = options.start ?? '2026-01-05';
