@@ -1,8 +1,7 @@
-import { dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { pathToFileURL } from 'node:url';
 import { launchWithTally, type TallyBrowser } from '../support/chromium';
 import { printFigures, type Figure } from './figures';
+import { bundlePageScript } from './page-bundle';
 
 /**
  * Contact import throughput in real Chromium, inside the built extension's dashboard page: a
@@ -102,45 +101,8 @@ globalThis.contactImportBench = {
 };
 `;
 
-/**
- * zod probes once whether it may compile validators with new Function, and schemas decide when
- * they are made. Evaluated through the DevTools protocol the probe passes, but validators run
- * later are refused; the extension's own pages are refused from the start and so never compile.
- * Switching zod to jitless before any schema is made (this module is imported first) runs the
- * validators the way the dashboard does.
- */
-function zodJitless(root: string): Plugin {
-  return {
-    name: 'zod-jitless',
-    setup(build) {
-      build.onResolve({ filter: /^bench:zod-jitless$/ }, () => ({ path: 'zod-jitless', namespace: 'bench' }));
-      build.onLoad({ filter: /.*/, namespace: 'bench' }, () => ({
-        contents: "import { config } from 'zod'; config({ jitless: true });",
-        resolveDir: root,
-        loader: 'ts',
-      }));
-    },
-  };
-}
-
-async function bundlePageScript(): Promise<string> {
-  const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
-  const bundled = await build({
-    stdin: { contents: PAGE_SCRIPT, resolveDir: root, loader: 'ts', sourcefile: 'contact-import-bench.ts' },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    minify: true,
-    write: false,
-    logLevel: 'warning',
-    plugins: [zodJitless(root)],
-  });
-  return bundled.outputFiles[0]?.text ?? '';
-}
-
 export async function contactImportFigures(tally: TallyBrowser): Promise<Figure[]> {
-  const script = await bundlePageScript();
+  const script = await bundlePageScript(PAGE_SCRIPT, 'contact-import-bench.ts');
   const page = await tally.browser.newPage();
   let times: ContactImportTimes;
   try {

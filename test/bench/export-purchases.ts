@@ -1,8 +1,7 @@
-import { dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { pathToFileURL } from 'node:url';
 import { launchWithTally, type TallyBrowser } from '../support/chromium';
 import { printFigures, type Figure } from './figures';
+import { bundlePageScript } from './page-bundle';
 
 /**
  * `Export purchases` at 100,000 lines in real Chromium, inside the built extension's dashboard
@@ -140,23 +139,8 @@ globalThis.exportPurchasesBench = {
 };
 `;
 
-async function bundlePageScript(): Promise<string> {
-  const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
-  const bundled = await build({
-    stdin: { contents: PAGE_SCRIPT, resolveDir: root, loader: 'ts', sourcefile: 'export-purchases-bench.ts' },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    minify: true,
-    write: false,
-    logLevel: 'warning',
-  });
-  return bundled.outputFiles[0]?.text ?? '';
-}
-
 export async function exportPurchasesFigures(tally: TallyBrowser): Promise<Figure[]> {
-  const script = await bundlePageScript();
+  const script = await bundlePageScript(PAGE_SCRIPT, 'export-purchases-bench.ts');
   const page = await tally.browser.newPage();
   let times: ExportPurchasesTimes;
   try {

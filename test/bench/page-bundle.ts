@@ -1,12 +1,16 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 
 /**
  * Bundles a bench's page script (Tally's own modules, run inside the built extension's dashboard
  * page through the DevTools protocol, which the page's script policy does not govern).
  */
-export async function bundlePageScript(contents: string, sourcefile: string): Promise<string> {
+export async function bundlePageScript(
+  contents: string,
+  sourcefile: string,
+  extra: Pick<BuildOptions, 'banner' | 'external'> = {},
+): Promise<string> {
   const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
   const bundled = await build({
     stdin: { contents, resolveDir: root, loader: 'ts', sourcefile },
@@ -18,6 +22,7 @@ export async function bundlePageScript(contents: string, sourcefile: string): Pr
     write: false,
     logLevel: 'warning',
     plugins: [zodJitless(root)],
+    ...extra,
   });
   return bundled.outputFiles[0]?.text ?? '';
 }

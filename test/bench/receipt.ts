@@ -1,9 +1,8 @@
-import { dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer';
 import { launchWithTally, type TallyBrowser } from '../support/chromium';
 import { percentile, printFigures, type Figure } from './figures';
+import { bundlePageScript } from './page-bundle';
 
 /**
  * The purchase receipt PDF in real Chromium, inside the built extension's dashboard page (the
@@ -83,24 +82,6 @@ globalThis.receiptBench = {
 };
 `;
 
-async function bundlePageScript(): Promise<string> {
-  const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
-  const bundled = await build({
-    stdin: { contents: PAGE_SCRIPT, resolveDir: root, loader: 'ts', sourcefile: 'receipt-bench.ts' },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    minify: true,
-    write: false,
-    logLevel: 'warning',
-    banner: { js: 'globalThis.receiptBenchStarted = performance.now();' },
-    // jspdf's html() support; receipts do not use it, and the dashboard loads it only on demand.
-    external: ['html2canvas', 'dompurify', 'canvg'],
-  });
-  return bundled.outputFiles[0]?.text ?? '';
-}
-
 async function inFreshDashboard(tally: TallyBrowser, script: string): Promise<ReceiptTimes> {
   const page: Page = await tally.browser.newPage();
   try {
@@ -115,7 +96,11 @@ async function inFreshDashboard(tally: TallyBrowser, script: string): Promise<Re
 }
 
 export async function receiptFigures(tally: TallyBrowser): Promise<Figure[]> {
-  const script = await bundlePageScript();
+  const script = await bundlePageScript(PAGE_SCRIPT, 'receipt-bench.ts', {
+    banner: { js: 'globalThis.receiptBenchStarted = performance.now();' },
+    // jspdf's html() support; receipts do not use it, and the dashboard loads it only on demand.
+    external: ['html2canvas', 'dompurify', 'canvg'],
+  });
   const runs: ReceiptTimes[] = [];
   for (let page = 0; page < PAGES; page += 1) runs.push(await inFreshDashboard(tally, script));
   const median = (values: readonly number[]) => percentile(values, 0.5);
