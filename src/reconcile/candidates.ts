@@ -28,11 +28,17 @@ const CONFIRMED_BONUS = 100;
 // that order likelier: a record of tea and honey is the order of tea and honey a day later, not
 // that order's honey plus a lone tea bought on the very day (which a per-line score would pick).
 const TOGETHER_BONUS = 150;
-// Scores are scaled so that the exact agreements of a pair (0–3) break ties between assignments of
-// equal total without ever outweighing a point of score: 3 × the most pairs an exactly solved
-// component can hold (MAX_EXACT_WORK allows about 160) stays below the scale. Sums stay integers
-// far below 2^53.
-const TIE_SCALE = 1024;
+// Assignments of equal total are common (the bonuses above are multiples of the quantity's score),
+// and which of them the assignment then picked depended on its arithmetic: confirming one match
+// could move its line to an equal-scoring twin of another quantity, a conflict. So each score is
+// refined twice, below a point of score: first by how many of the pair's facts agree exactly
+// (0–3; fewer differences win), then by a fixed number drawn from the pair's identity (which
+// purchase line, which order and file line), so that no two assignments tie and the same one wins
+// whatever else changes by the same amount for both. 160 pairs (about the most an exactly solved
+// component holds, see MAX_EXACT_WORK) × 3 stays below AGREEMENT_SCALE, × 4,095 below
+// IDENTITY_SCALE; totals stay integers far below 2^53.
+const AGREEMENT_SCALE = 512;
+const IDENTITY_SCALE = 2 ** 20;
 
 /** Every candidate pair; `options.dateWindowDays` is a whole number of days, at least 0. */
 export function findCandidates(
@@ -62,6 +68,7 @@ export function findCandidates(
     if (!days) return;
     const day = recorded.days[recordIndex] as number;
     const firstLine = recorded.first[recordIndex] as number;
+    const recordHash = textHash(record.purchaseId);
     const recordedKeys = record.lines.map((line) => keysOf(line.sku, line.name));
     if (linesFound.length < record.lines.length) linesFound = new Uint8Array(record.lines.length);
     for (let shift = -window; shift <= window; shift++) {
@@ -69,6 +76,7 @@ export function findCandidates(
         const { order } = prepared;
         if (rules.isRejected(record.purchaseId, order.orderId)) continue;
         const confirmed = rules.isConfirmedOrder(record.purchaseId, order.orderId) ? CONFIRMED_BONUS : 0;
+        const orderHash = textHash(order.orderId);
         const sameCurrency = order.currency === record.currency;
         const start = candidates.length;
         linesFound.fill(0, 0, record.lines.length);
@@ -96,10 +104,35 @@ export function findCandidates(
         const together = TOGETHER_BONUS * (found - 1);
         for (let index = start; index < candidates.length; index++) {
           const candidate = candidates[index] as ScoredCandidate;
-          candidate.score = (candidate.score + together) * TIE_SCALE + exactAgreements(candidate.facts);
+          candidate.score =
+            ((candidate.score + together) * AGREEMENT_SCALE + exactAgreements(candidate.facts)) *
+              IDENTITY_SCALE +
+            pairIdentity(
+              recordHash,
+              candidate.left - firstLine,
+              orderHash,
+              order.lines[candidate.at]?.line ?? 0,
+            );
         }
       }
     }
   });
   return candidates;
+}
+
+/** FNV-1a: the same text gives the same number on every run and machine. */
+function textHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** 0–4,095, from which recorded line and which back-office line (its order and file line) pair. */
+function pairIdentity(recordHash: number, lineIndex: number, orderHash: number, fileLine: number): number {
+  let hash = Math.imul(recordHash ^ lineIndex, 0x01000193) ^ orderHash;
+  hash = Math.imul(hash ^ fileLine, 0x01000193);
+  hash ^= hash >>> 15;
+  return (hash >>> 0) & 0xfff;
 }
