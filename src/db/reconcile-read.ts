@@ -1,4 +1,4 @@
-import type { JobState, ReconcileStatus } from '../domain/reconcile';
+import type { JobState } from '../domain/reconcile';
 import type { TallyDatabase } from './database';
 import { getRun, runRows, unpackRun } from './reconcile-runs';
 import type { ReconcileJob, StoredReconcileRun } from './reconcile-tables';
@@ -35,12 +35,6 @@ export async function readReconcileRun(
 export async function latestReconcileRun(db: TallyDatabase): Promise<StoredReconcileRun | undefined> {
   const row = await runRows(db).orderBy('finishedAt').last();
   return row && unpackRun(row);
-}
-
-/** Every recorded order's latest status, by purchase id. */
-export async function readReconcileStatuses(db: TallyDatabase): Promise<Map<string, ReconcileStatus>> {
-  const statuses = await db.reconcileStatuses.toArray();
-  return new Map(statuses.map((status) => [status.purchaseId, status]));
 }
 
 /** Whether the stored job is still in the state and at the cursor this runner read it in. */

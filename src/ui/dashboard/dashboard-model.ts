@@ -4,7 +4,7 @@ import type { PurchaseRecord } from '../../domain/purchase';
 import type { ReconcileStatus } from '../../domain/reconcile';
 import type { TallyDatabase } from '../../db/database';
 import { snapshotOf, type SnapshotReader } from '../../db/dashboard-snapshot';
-import { readStatusesOf } from '../../db/purchase-export-data';
+import { readStatusesOf } from '../../db/reconcile-statuses';
 import { errorMessage } from '../../domain/errors';
 import { createPurchaseExportModel } from '../export/export-model';
 

@@ -7,7 +7,7 @@ import { DEFAULT_EXPORT_PRESET, type ExportPreset } from '../../domain/export-pr
 import type { PurchaseRecord } from '../../domain/purchase';
 import { foldForSearch } from '../../domain/search-text';
 import type { TallyDatabase } from '../../db/database';
-import { readStatusesInPages } from '../../db/purchase-export-data';
+import { readStatusesInPages } from '../../db/reconcile-statuses';
 import { userAction } from '../user-action';
 import { yieldToScreen } from '../yield-to-screen';
 import { createExportFilterModel } from './export-filter-model';

@@ -6,6 +6,7 @@ import { dismissReconcileOffer, latestReconcileOffer } from '../../db/reconcile-
 import { latestReconcileJobs, latestReconcileRun, readReconcileJob } from '../../db/reconcile-read';
 import { runRows, unpackRun } from '../../db/reconcile-runs';
 import type { ReconcileRunRow, StoredReconcileRun } from '../../db/reconcile-tables';
+import { readRunStatuses } from '../../db/reconcile-statuses';
 import { readSetting, writeSetting } from '../../db/settings';
 import type { PurchaseRecord } from '../../domain/purchase';
 import type { ReconcileDeps } from './reconcile-model';
@@ -38,7 +39,7 @@ export function reconcileDeps(
     cancelJob: async (jobId) => (await starting()).cancelReconcileJob(db, jobId),
     readRun: runReader(db),
     latestRun: () => latestReconcileRun(db),
-    readRunStatuses: (runId) => db.reconcileStatuses.where('runId').equals(runId).toArray(),
+    readRunStatuses: (runId) => readRunStatuses(db, runId),
     loadPurchases: async (ids) => {
       const found = await db.purchases.bulkGet([...ids]);
       return new Map(

@@ -16,7 +16,7 @@ import { listSupplierPurchaseOrders } from '../../db/purchase-orders';
 import type { PurchaseOrder } from '../../domain/purchase-order';
 import { addNote, deleteNote, listContactNotes, restoreNote } from '../../db/notes';
 import { deletePurchase, getGroupOrder, listContactPurchases, restorePurchase } from '../../db/purchases';
-import { readStatusesOf } from '../../db/purchase-export-data';
+import { readStatusesOf } from '../../db/reconcile-statuses';
 
 /** A group order as its timeline entry shows it: every share, with whose it is. */
 export interface GroupView {

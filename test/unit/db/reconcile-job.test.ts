@@ -13,8 +13,8 @@ import {
   latestReconcileRun,
   readReconcileJob,
   readReconcileRun,
-  readReconcileStatuses,
 } from '../../../src/db/reconcile-read';
+import { readReconcileStatuses } from '../../../src/db/reconcile-statuses';
 import { decideProbableMatch } from '../../../src/db/reconcile-decisions';
 import { cancelReconcileJob, readReconcileFile, startReconcileJob } from '../../../src/db/reconcile-start';
 import { runRows } from '../../../src/db/reconcile-runs';

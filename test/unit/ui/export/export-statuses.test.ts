@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { TallyDatabase } from '../../../../src/db/database';
-import { readStatusesInPages, readStatusesOf } from '../../../../src/db/purchase-export-data';
+import { readStatusesInPages, readStatusesOf } from '../../../../src/db/reconcile-statuses';
 import type { ReconcileStatus } from '../../../../src/domain/reconcile';
 
 let db: TallyDatabase;

@@ -2,9 +2,20 @@ import type { ReconcileStatus } from '../domain/reconcile';
 import type { TallyDatabase } from './database';
 
 /**
+ * Reading recorded orders' reconciliation statuses (one per purchase, the latest run's): all at
+ * once, a page at a time, those of some purchases, or those of one run.
+ */
+
+/** Every recorded order's latest status, by purchase id. */
+export async function readReconcileStatuses(db: TallyDatabase): Promise<Map<string, ReconcileStatus>> {
+  const statuses = await db.reconcileStatuses.toArray();
+  return new Map(statuses.map((status) => [status.purchaseId, status]));
+}
+
+/**
  * Every purchase's latest reconciliation status, by purchase id, read a page at a time with a
  * pause between pages: 10,000 statuses read in one go hold the page for as long as it takes to
- * unpack them (readReconcileStatuses reads them at once, for the worker).
+ * unpack them (readReconcileStatuses reads them at once).
  */
 export async function readStatusesInPages(
   db: TallyDatabase,
@@ -35,4 +46,9 @@ export async function readStatusesOf(
   const statuses = new Map<string, ReconcileStatus>();
   for (const status of found) if (status) statuses.set(status.purchaseId, status);
   return statuses;
+}
+
+/** The statuses a run wrote that no later run has replaced (the runId index). */
+export function readRunStatuses(db: TallyDatabase, runId: string): Promise<ReconcileStatus[]> {
+  return db.reconcileStatuses.where('runId').equals(runId).toArray();
 }
