@@ -106,6 +106,18 @@ export async function findProductBySku(db: TallyDatabase, sku: string): Promise<
   return db.products.where('sku').equals(sku.trim()).first();
 }
 
+/** The catalog's names of these SKUs, by SKU; a SKU the catalog does not have is left out. */
+export async function productNamesBySku(
+  db: TallyDatabase,
+  skus: Iterable<string>,
+): Promise<Map<string, string>> {
+  const found = await db.products
+    .where('sku')
+    .anyOf([...skus])
+    .toArray();
+  return new Map(found.map((product) => [product.sku, product.name]));
+}
+
 /** The currency most of the catalog is priced in; undefined for an empty catalog. */
 export async function catalogCurrency(db: TallyDatabase): Promise<CurrencyCode | undefined> {
   const counts = new Map<CurrencyCode, number>();

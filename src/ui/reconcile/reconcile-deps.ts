@@ -6,6 +6,7 @@ import { dismissReconcileOffer, latestReconcileOffer } from '../../db/reconcile-
 import { latestReconcileJobs, latestReconcileRun, readReconcileJob } from '../../db/reconcile-read';
 import { runRows, unpackRun } from '../../db/reconcile-runs';
 import type { ReconcileRunRow, StoredReconcileRun } from '../../db/reconcile-tables';
+import { productNamesBySku } from '../../db/products';
 import { readRunStatuses } from '../../db/reconcile-statuses';
 import { readSetting, writeSetting } from '../../db/settings';
 import type { PurchaseRecord } from '../../domain/purchase';
@@ -47,13 +48,7 @@ export function reconcileDeps(
       );
     },
     loadContacts: (ids) => getContactsById(db, ids),
-    loadProductNames: async (skus) => {
-      const found = await db.products
-        .where('sku')
-        .anyOf([...skus])
-        .toArray();
-      return new Map(found.map((product) => [product.sku, product.name]));
-    },
+    loadProductNames: (skus) => productNamesBySku(db, skus),
     decide: (purchaseId, verdict) => decideProbableMatch(db, purchaseId, verdict),
     importOrder: (runId, orderId) => importBackOfficeOrder(db, runId, orderId),
     loadOptions: () => readSetting(db, 'reconcileOptions'),

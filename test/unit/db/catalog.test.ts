@@ -8,6 +8,7 @@ import {
   findProductBySku,
   importCatalog,
   previewCatalogImport,
+  productNamesBySku,
   saveProduct,
   type ProductInput,
 } from '../../../src/db/products';
@@ -82,6 +83,19 @@ describe('catalog import with a preview', () => {
   it('refuses a negative price, writing nothing', async () => {
     await expect(importCatalog(db, [candle, { ...cream, price: usd(-1) }])).rejects.toThrow(/negative/);
     expect(await db.products.count()).toBe(0);
+  });
+});
+
+describe('product names by SKU', () => {
+  it("gives the catalog's names of the SKUs it has, and leaves out the others", async () => {
+    await importCatalog(db, [cream, candle]);
+    expect(await productNamesBySku(db, ['NW-2', 'NW-9', 'NW-1'])).toEqual(
+      new Map([
+        ['NW-1', 'Hand Cream'],
+        ['NW-2', 'Candle'],
+      ]),
+    );
+    expect(await productNamesBySku(db, [])).toEqual(new Map());
   });
 });
 
