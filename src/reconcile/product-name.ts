@@ -4,7 +4,9 @@ import { searchWords } from '../domain/search-text';
 /**
  * How alike two product names are, the way a back office abbreviates them: "Org. Green Tea 500g"
  * is "Organic green tea 500 g", "Hand Crm" is "Hand Cream", but "Hand Cream 50ml" is never
- * "Hand Cream 100ml" and "Green Tea" is not "Organic Green Tea".
+ * "Hand Cream 100ml", "Green Tea" is not "Organic Green Tea", and "Rose Soap" is not "Rosemary
+ * Soap": a whole word that begins another is another product, only one written abbreviated
+ * ("Org.", "Rosem.") stands for the longer word.
  */
 
 /** Two names at least this alike (0–1) are taken for the same product. */
@@ -12,6 +14,7 @@ export const PRODUCT_NAME_THRESHOLD = 0.9;
 
 /** A name cut into compared words: numbers apart (they must agree exactly), the rest folded. */
 export interface ProductWords {
+  /** Folded; a word written with a period after it ("Org.") keeps the period: an abbreviation. */
   words: readonly string[];
   /** Sorted, so that two names' numbers are compared as multisets. */
   numbers: readonly string[];
@@ -19,6 +22,9 @@ export interface ProductWords {
 
 const NUMBER = /^\d+$/;
 const DIGIT_OR_LETTER_RUNS = /\d+|\D+/g;
+// A word as written, with the period that marks it abbreviated (the same runs searchWords cuts).
+const WRITTEN_WORD = /[\p{L}\p{N}\p{M}]+\.?/gu;
+const ABBREVIATION_MARK = '.';
 const VOWELS = /[aeiouy]/;
 // A prefix this long is an abbreviation ("org" → organic); shorter ones say too little.
 const MIN_PREFIX = 3;
@@ -26,6 +32,9 @@ const PREFIX_SIMILARITY = 0.9;
 // A word with its vowels dropped ("grn" → green, "crm" → cream, "pk" → pack).
 const SKELETON_SIMILARITY = 0.85;
 const MIN_TYPO_SIMILARITY = 0.9;
+// A typo or a plural changes a word's length by a letter or two ("box" → "boxes"); Jaro-Winkler
+// alone also scores a word against a longer one it begins 0.9 ("lemon" → "lemongrass").
+const MAX_TYPO_LENGTH_CHANGE = 2;
 
 /**
  * The words of a product name: folded like search folds them, with a number and its unit apart
@@ -34,10 +43,14 @@ const MIN_TYPO_SIMILARITY = 0.9;
 export function productWords(name: string): ProductWords {
   const words: string[] = [];
   const numbers: string[] = [];
-  for (const word of searchWords(name)) {
-    for (const run of word.match(DIGIT_OR_LETTER_RUNS) ?? []) {
-      if (NUMBER.test(run)) numbers.push(String(Number(run)));
-      else words.push(run);
+  for (const written of name.match(WRITTEN_WORD) ?? []) {
+    const abbreviated = written.endsWith(ABBREVIATION_MARK);
+    for (const word of searchWords(written)) {
+      const runs = word.match(DIGIT_OR_LETTER_RUNS) ?? [];
+      runs.forEach((run, at) => {
+        if (NUMBER.test(run)) numbers.push(String(Number(run)));
+        else words.push(abbreviated && at === runs.length - 1 ? run + ABBREVIATION_MARK : run);
+      });
     }
   }
   return { words, numbers: numbers.sort() };
@@ -70,14 +83,26 @@ export function productNameSimilarity(a: ProductWords, b: ProductWords): number 
   return (2 * (total + numbers)) / (short.length + long.length + 2 * numbers);
 }
 
-/** How alike two folded words are, abbreviations included; 0 when not alike enough to count. */
+/**
+ * How alike two words of productWords are, abbreviations included; 0 when not alike enough to
+ * count. Only a word written abbreviated ("org.") stands for a longer word it begins.
+ */
 export function wordSimilarity(a: string, b: string): number {
   if (a === b) return 1;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length >= MIN_PREFIX && long.startsWith(short)) return PREFIX_SIMILARITY;
+  const [shortWritten, long] = stem(a).length <= stem(b).length ? [a, stem(b)] : [b, stem(a)];
+  const short = stem(shortWritten);
+  if (short === long) return 1;
+  const abbreviated = shortWritten.length > short.length;
+  if (abbreviated && short.length >= MIN_PREFIX && long.startsWith(short)) return PREFIX_SIMILARITY;
   if (isSkeletonOf(short, long)) return SKELETON_SIMILARITY;
-  const similarity = jaroWinkler(a, b);
+  if (long.length - short.length > MAX_TYPO_LENGTH_CHANGE) return 0;
+  const similarity = jaroWinkler(short, long);
   return similarity >= MIN_TYPO_SIMILARITY ? similarity : 0;
+}
+
+/** A word without its abbreviation mark. */
+function stem(word: string): string {
+  return word.endsWith(ABBREVIATION_MARK) ? word.slice(0, -1) : word;
 }
 
 /**

@@ -18,6 +18,9 @@ describe('product name similarity', () => {
     ['Crème brûlée candle', 'Creme Brulee Candle'],
     ['Moisturiser', 'Moisturizer'],
     ['Tea, green (organic) 500g', 'Organic green tea 500g'],
+    ['ORG GRN TEA 500G', 'Organic Green Tea 500 g'],
+    ['Rosem. Soap', 'Rosemary Soap'],
+    ['Beeswax Candles', 'Beeswax Candle'],
   ])('%s is %s', (a, b) => {
     expect(similarity(a, b)).toBeGreaterThanOrEqual(PRODUCT_NAME_THRESHOLD);
   });
@@ -30,6 +33,13 @@ describe('product name similarity', () => {
     ['Lavender Soap', 'Lavender Candle'],
     ['Soap', 'Lavender Soap'],
     ['Pack of 2', 'Pack of 3'],
+    // A whole word that begins a longer one is another product, not its abbreviation.
+    ['Rose Soap', 'Rosemary Soap'],
+    ['Lemon Tea', 'Lemongrass Tea'],
+    ['Pepper Tea', 'Peppermint Tea'],
+    ['Green Tea', 'Green Teapot'],
+    ['Lip Balm', 'Lipstick Balm'],
+    ['Pen', 'Pencil'],
   ])('%s is not %s', (a, b) => {
     expect(similarity(a, b)).toBeLessThan(PRODUCT_NAME_THRESHOLD);
   });
