@@ -194,7 +194,7 @@ class OrderRowReader {
     if (orderId === '') return `${this.name('orderId')} is empty: the row belongs to no order`;
 
     const quantityCell = this.cellAt(cells, this.at.quantity);
-    let quantity = plainQuantity(quantityCell);
+    let quantity = plainQuantity(quantityCell, this.decimalComma);
     if (quantity === undefined) {
       const parsed = parseQuantity(quantityCell, this.decimalComma);
       if (!parsed.ok) return cellReason(this.name('quantity'), quantityCell, parsed.why);
@@ -314,7 +314,7 @@ class OrderRowReader {
   private unitPriceOf(cells: readonly string[], quantity: number, currency: CurrencyCode): number | string {
     const field: OrderExportField = this.columns.unitPrice !== undefined ? 'unitPrice' : 'lineTotal';
     const cell = this.cellAt(cells, this.at[field]);
-    let amount = plainAmount(cell, minorDigits(currency));
+    let amount = plainAmount(cell, minorDigits(currency), this.decimalComma);
     if (amount === undefined) {
       const parsed = parseExportAmount(cell, currency, this.decimalComma);
       if (!parsed.ok) return cellReason(this.name(field), cell, parsed.why);

@@ -30,17 +30,38 @@ const CURRENCY_SYMBOLS: Readonly<Record<string, CurrencyCode>> = {
   '¥': 'JPY',
 };
 
+/**
+ * The currencies each symbol can stand for; none listed for "$", which a dozen currencies write
+ * (a Canadian Square export writes "$4.50" for CAD).
+ */
+const SYMBOL_FITS: Readonly<Record<string, readonly CurrencyCode[]>> = {
+  '€': ['EUR'],
+  '£': ['GBP'],
+  '¥': ['JPY', 'CNY'],
+};
+
 /** The currency an amount's symbol names ("€8.00" → EUR), if it has one. "$" is taken as USD. */
 export function currencyOfSymbol(text: string): CurrencyCode | undefined {
   const trimmed = text.trim().replace(/^[+-]/, '');
   return CURRENCY_SYMBOLS[trimmed.charAt(0)];
 }
 
+/**
+ * In a decimal-comma file, "1.500" is 1500 written with a "." grouping thousands as often as it is
+ * 1.5 written by a program that puts a "." for decimals whatever the delimiter: either reading is
+ * a guess. "1.5" and "1.234.567" can be read only one way.
+ */
+const DOT_THEN_THREE_DIGITS = /^\d{1,3}\.\d{3}$/;
+const DOT_GROUPED = /^\d{1,3}(\.\d{3}){2,}$/;
+const AMBIGUOUS_DOT =
+  'could be read two ways: a "." in a file separated by ";" may group thousands or mark decimals';
+
 /** A decimal number as plain text with "." for decimals and no grouping, or undefined. */
 function plainDecimal(text: string, decimalComma: boolean): string | undefined {
   if (!decimalComma) return text;
-  // "1.234,50" → "1234.50"; without a comma the text is already plain ("12.50", "3").
-  if (!text.includes(',')) return text;
+  // "1.234,50" → "1234.50"; without a comma the text is already plain ("12.50", "3"), or
+  // grouped without decimals ("1.234.567").
+  if (!text.includes(',')) return DOT_GROUPED.test(text) ? text.replace(/\./g, '') : text;
   if (!/^[\d.]*,\d*$/.test(text)) return undefined;
   return text.replace(/\./g, '').replace(',', '.');
 }
@@ -55,7 +76,7 @@ export function parseExportAmount(
   currency: CurrencyCode,
   decimalComma: boolean,
 ): ValueResult<number> {
-  const plain = plainMinor(cell, minorDigits(currency));
+  const plain = plainAmount(cell, minorDigits(currency), decimalComma);
   if (plain !== undefined) return { ok: true, value: plain };
   let text = cell.trim();
   if (text === '') return refuse('is empty');
@@ -64,12 +85,20 @@ export function parseExportAmount(
     negative = text.startsWith('-');
     text = text.slice(1);
   }
-  if (CURRENCY_SYMBOLS[text.charAt(0)] !== undefined) text = text.slice(1).trimStart();
+  const symbol = text.charAt(0);
+  if (CURRENCY_SYMBOLS[symbol] !== undefined) {
+    // A "€" amount in a USD row would be read in the wrong currency: refused, not converted.
+    const fits = SYMBOL_FITS[symbol];
+    if (fits && !fits.includes(currency))
+      return refuse(`is in ${fits.join(' or ')}, but its row is in ${currency}`);
+    text = text.slice(1).trimStart();
+  }
   // "$-1.00" as well as "-$1.00".
   if (!negative && text.startsWith('-')) {
     negative = true;
     text = text.slice(1);
   }
+  if (decimalComma && DOT_THEN_THREE_DIGITS.test(text)) return refuse(AMBIGUOUS_DOT);
   const decimal = plainDecimal(text, decimalComma);
   if (decimal === undefined || !/^\d/.test(decimal)) return refuse('is not an amount');
   const money = parseDecimalAmount(decimal, currency);
@@ -90,10 +119,11 @@ export function parseExportAmount(
  * "0.5"). Zero and negative quantities (refunds, voids) are not sales to match.
  */
 export function parseQuantity(cell: string, decimalComma: boolean): ValueResult<number> {
-  const quantity = plainQuantity(cell);
+  const quantity = plainQuantity(cell, decimalComma);
   if (quantity !== undefined) return { ok: true, value: quantity };
-  if (isPlainNumber(cell) && Number(cell) === 0) return refuse('is zero');
   const text = cell.trim();
+  if (decimalComma && DOT_THEN_THREE_DIGITS.test(text)) return refuse(AMBIGUOUS_DOT);
+  if (isPlainNumber(cell) && Number(cell) === 0) return refuse('is zero');
   if (text === '') return refuse('is empty');
   const plain = plainDecimal(
     decimalComma ? text : text.replace(/(?<=\d),(?=\d{3}(\D|$))/g, ''),
@@ -111,8 +141,10 @@ export function parseQuantity(cell: string, decimalComma: boolean): ValueResult<
  * parseQuantity's value for a plain quantity ("3", "1.0"), without the result object: undefined
  * for anything else, zero included, which parseQuantity reads or explains. Read for every row.
  */
-export function plainQuantity(cell: string): number | undefined {
+export function plainQuantity(cell: string, decimalComma: boolean): number | undefined {
   if (!isPlainNumber(cell)) return undefined;
+  // "1.500" in a decimal-comma file: see DOT_THEN_THREE_DIGITS.
+  if (decimalComma && cell.charCodeAt(cell.length - 4) === 46) return undefined;
   const value = Number(cell);
   return value === 0 ? undefined : value;
 }
@@ -121,7 +153,9 @@ export function plainQuantity(cell: string): number | undefined {
  * parseExportAmount's value for a plain amount ("18.50", "7") in minor units of a currency with
  * `digits` decimals, without the result object; undefined for anything else.
  */
-export function plainAmount(cell: string, digits: number): number | undefined {
+export function plainAmount(cell: string, digits: number, decimalComma: boolean): number | undefined {
+  // "1.500" in a decimal-comma file (1.500 KWD has three decimals): see DOT_THEN_THREE_DIGITS.
+  if (decimalComma && cell.charCodeAt(cell.length - 4) === 46) return undefined;
   return plainMinor(cell, digits);
 }
 

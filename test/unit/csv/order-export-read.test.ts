@@ -213,6 +213,28 @@ describe('readOrderRows: the fixtures', () => {
     ]);
   });
 
+  it('refuses a "1.500" in a semicolon file, where a "." may group thousands, and reads "1.234.567"', () => {
+    const text = orderExportFixture('semicolon-cp1252.csv')
+      .replace(';2;3,50;', ';1.500;3,50;')
+      .replace(';1;1.234,50;', ';1;1.234;')
+      .replace(';1;3,50;', ';1;1.234.567;');
+    const { rows, problems } = readInChunks(text, layoutOf(text), 2);
+    const why =
+      'could be read two ways: a "." in a file separated by ";" may group thousands or mark decimals';
+    expect(problems).toEqual([
+      { line: 2, reason: `Quantity "1.500" ${why}` },
+      { line: 3, reason: `Unit price "1.234" ${why}` },
+    ]);
+    expect(rows.map((row) => [row.line, row.unitPriceMinor])).toEqual([[4, 123456700]]);
+  });
+
+  it('refuses an amount whose symbol names another currency than its row', () => {
+    const text = orderExportFixture('northwind.csv').replace(',24.50,USD', ',€24.50,USD');
+    expect(readInChunks(text, layoutOf(text), 10).problems).toEqual([
+      { line: 3, reason: 'unit_price "€24.50" is in EUR, but its row is in USD' },
+    ]);
+  });
+
   it('reads a file with a BOM as one without, decoded or not', () => {
     const northwind = readWhole('northwind.csv').rows;
     expect(readWhole('bom.csv').rows).toEqual(northwind.slice(0, 2));

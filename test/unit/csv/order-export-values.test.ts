@@ -7,6 +7,9 @@ import {
   parseQuantity,
 } from '../../../src/csv/order-export-values';
 
+const AMBIGUOUS =
+  'could be read two ways: a "." in a file separated by ";" may group thousands or mark decimals';
+
 describe('parseExportAmount', () => {
   it.each([
     ['12.50', 'USD', false, 1250],
@@ -21,6 +24,11 @@ describe('parseExportAmount', () => {
     ['800', 'JPY', false, 800],
     ['¥800', 'JPY', false, 800],
     [' 7 ', 'USD', false, 700],
+    ['1.5', 'EUR', true, 150],
+    ['1.234.567', 'EUR', true, 123456700],
+    ['1.500', 'KWD', false, 1500],
+    ['$4.50', 'CAD', false, 450],
+    ['¥800', 'CNY', false, 80000],
   ])('reads %s in %s (decimal comma %s) as %i minor units', (cell, currency, comma, minor) => {
     expect(parseExportAmount(cell, currency, comma)).toEqual({ ok: true, value: minor });
   });
@@ -36,6 +44,11 @@ describe('parseExportAmount', () => {
     ['800.5', 'JPY', false, 'has decimals, and amounts in JPY have none'],
     ['1,234', 'EUR', true, 'has more than 2 decimals, the most EUR has'],
     ['1,2,3', 'EUR', true, 'is not an amount'],
+    ['1.500', 'EUR', true, AMBIGUOUS],
+    ['1.500', 'JPY', true, AMBIGUOUS],
+    ['1.500', 'KWD', true, AMBIGUOUS],
+    ['€8.00', 'USD', false, 'is in EUR, but its row is in USD'],
+    ['-£1.00', 'EUR', false, 'is in GBP, but its row is in EUR'],
   ])('refuses %s in %s (decimal comma %s): %s', (cell, currency, comma, why) => {
     expect(parseExportAmount(cell, currency, comma)).toEqual({ ok: false, why });
   });
@@ -56,6 +69,9 @@ describe('parseQuantity', () => {
     ['1,000', false, 1000],
     ['1,5', true, 1.5],
     [' 3 ', false, 3],
+    ['1.500', false, 1.5],
+    ['1.5', true, 1.5],
+    ['1.000,5', true, 1000.5],
   ])('reads %s (decimal comma %s) as %d', (cell, comma, value) => {
     expect(parseQuantity(cell, comma)).toEqual({ ok: true, value });
   });
@@ -70,6 +86,10 @@ describe('parseQuantity', () => {
     ['2 pcs', 'is not a number'],
   ])('refuses %s: %s', (cell, why) => {
     expect(parseQuantity(cell, false)).toEqual({ ok: false, why });
+  });
+
+  it.each(['1.500', '1.000', ' 2.000 '])('refuses %s in a decimal-comma file: 1500 or 1.5', (cell) => {
+    expect(parseQuantity(cell, true)).toEqual({ ok: false, why: AMBIGUOUS });
   });
 });
 
