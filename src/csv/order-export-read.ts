@@ -113,6 +113,8 @@ function cellWithoutBreaksAt(cells: readonly string[], index: number): string {
 }
 
 const APOSTROPHE = 0x27;
+/** The run's currency when the order's row above gave one that is not a code. */
+const UNREAD_CURRENCY = '';
 const CURRENCY_CODE = /^[A-Z]{3}$/;
 
 /** Turns text rows into BackOfficeRows or problems, one row at a time, in file order. */
@@ -268,10 +270,16 @@ class OrderRowReader {
         this.codeCell = cell;
         this.code = currency;
       } else {
-        this.startRun(orderId, this.layout.defaultCurrency);
+        // The order's next rows, which leave the currency to this one, have none to take.
+        this.startRun(orderId, UNREAD_CURRENCY);
         return { problem: cellReason(this.name('currency'), cell, 'is not a three-letter currency code') };
       }
     } else if (orderId !== '' && orderId === this.runOrderId) {
+      if (this.runCurrency === UNREAD_CURRENCY) {
+        return {
+          problem: `${this.name('currency')} is empty, and the order's row above names none Tally can read`,
+        };
+      }
       currency = this.runCurrency;
     } else {
       currency = this.layout.defaultCurrency;

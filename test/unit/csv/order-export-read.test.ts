@@ -228,6 +228,31 @@ describe('readOrderRows: the fixtures', () => {
     expect(rows.map((row) => [row.line, row.unitPriceMinor])).toEqual([[4, 123456700]]);
   });
 
+  it('skips the rows after an order row whose currency is unreadable, not reading them in another', () => {
+    const text = [
+      'Name,Email,Financial Status,Created at,Currency,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku',
+      '#1,a@example.com,paid,2024-03-05 10:00:00 -0500,dollars,1,Mug,18.00,MUG-1',
+      '#1,,,,,1,Fern,24.50,FERN-1',
+      '#2,b@example.com,paid,2024-03-05 10:00:00 -0500,JPY,1,Mug,1800,MUG-1',
+      '#2,,,,,1,Fern,2450,FERN-1',
+    ].join('\n');
+    const layout = layoutOf(text);
+    expect(layout.format).toBe('shopify-orders');
+    const whole = readInChunks(text, layout, 100);
+    expect(whole.problems).toEqual([
+      { line: 2, reason: 'Currency "dollars" is not a three-letter currency code' },
+      { line: 3, reason: "Currency is empty, and the order's row above names none Tally can read" },
+    ]);
+    expect(whole.rows.map((row) => [row.line, row.currency])).toEqual([
+      [4, 'JPY'],
+      [5, 'JPY'],
+    ]);
+    for (const size of [1, 2]) {
+      const chunked = readInChunks(text, layout, size);
+      expect([chunked.rows, chunked.problems]).toEqual([whole.rows, whole.problems]);
+    }
+  });
+
   it('refuses an amount whose symbol names another currency than its row', () => {
     const text = orderExportFixture('northwind.csv').replace(',24.50,USD', ',€24.50,USD');
     expect(readInChunks(text, layoutOf(text), 10).problems).toEqual([
