@@ -30,9 +30,10 @@ export function priceAgreement(
 ): PriceAgreement {
   if (!sameCurrency) return 'otherCurrency';
   if (recordedMinor === backOfficeMinor) return 'equal';
-  return Math.abs(backOfficeMinor - recordedMinor) <= tolerance * Math.abs(recordedMinor)
-    ? 'within'
-    : 'beyond';
+  // Minor units are whole, so the allowance is too; the margin keeps a fraction that binary
+  // cannot hold exactly from losing a unit (0.29 × 100 is 28.999999999999996).
+  const allowed = Math.floor(tolerance * Math.abs(recordedMinor) + 1e-9);
+  return Math.abs(backOfficeMinor - recordedMinor) <= allowed ? 'within' : 'beyond';
 }
 
 export function pairFacts(

@@ -21,6 +21,14 @@ describe('priceAgreement', () => {
     expect(priceAgreement(0, 1, true, 0.5)).toBe('beyond');
     expect(priceAgreement(1250, 1250, false, 0.05)).toBe('otherCurrency');
   });
+
+  it('keeps a difference of exactly the tolerance within it, however the fraction rounds in binary', () => {
+    // 0.29 × 100 is 28.999999999999996 in floating point.
+    expect(priceAgreement(10000, 12900, true, 0.29)).toBe('within');
+    expect(priceAgreement(10000, 7100, true, 0.29)).toBe('within');
+    expect(priceAgreement(10000, 12901, true, 0.29)).toBe('beyond');
+    expect(priceAgreement(100, 129, true, 0.29)).toBe('within');
+  });
 });
 
 describe('pairScore', () => {

@@ -236,6 +236,28 @@ describe('outcomes', () => {
     });
   });
 
+  it('takes two records the back office merged into one order as two matches, neither with extra lines', () => {
+    const honeyLater = record('p-2', 'c-jane', '2026-03-10', [[...HONEY, 1, 800]]);
+    const teaOnly = record('p-1', 'c-jane', '2026-03-10', [[...TEA, 2, 1250]]);
+    const result = reconcile({
+      contacts,
+      recorded: [teaOnly, honeyLater],
+      exportOrders: [
+        order('SO-1', '2026-03-10', JANE, [
+          [...TEA, 2, 1250],
+          [...HONEY, 1, 800],
+        ]),
+      ],
+    });
+    for (const purchaseId of ['p-1', 'p-2'])
+      expect(resultOf(result, purchaseId)).toMatchObject({
+        outcome: 'synced',
+        backOfficeOrderIds: ['SO-1'],
+        differences: [],
+      });
+    expect(result.backOfficeOnly).toEqual([]);
+  });
+
   it('matches a sample like a purchase: at price 0, and a conflict when the back office charged it', () => {
     const sample = record('s-1', 'c-jane', '2026-03-10', [[...TEA, 1, 0]], { kind: 'sample' });
     expect(
