@@ -132,7 +132,7 @@ export function parseQuantity(cell: string, decimalComma: boolean): ValueResult<
   const match = plain === undefined ? null : /^([+-]?)(\d+(?:\.\d*)?|\.\d+)$/.exec(plain);
   if (!match) return refuse('is not a number');
   const value = Number(match[2]);
-  if (match[1] === '-' && value !== 0) return refuse('is negative');
+  if (match[1] === '-' && value !== 0) return refuse('is negative: refunds and voids are not matched');
   if (value === 0) return refuse('is zero');
   return { ok: true, value };
 }

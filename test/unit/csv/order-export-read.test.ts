@@ -196,6 +196,17 @@ describe('readOrderRows: the fixtures', () => {
     expect(rows[3]?.customer).toEqual({});
   });
 
+  it('skips a Square refund row (negative Qty and Gross Sales) saying refunds are not matched', () => {
+    const refund =
+      '2026-07-20,11:00:00,Eastern Time (US & Canada),Coffee,Latte,-1,Large,LATTE-L,,-$4.50,$0.00,-$4.50,-$0.36,TX9a,PY1,Counter iPad,,,Refund,Main Street,,CUST-7,Grace Hopper,,,1,,Physical Good,$0.00,,,Point of Sale,tok1,Visa,4242\r\n';
+    const text = orderExportFixture('square-item-sales.csv') + refund;
+    const { rows, problems } = readInChunks(text, layoutOf(text), 100);
+    expect(problems).toEqual([
+      { line: 6, reason: 'Qty "-1" is negative: refunds and voids are not matched' },
+    ]);
+    expect(rows).toHaveLength(4);
+  });
+
   it('rounds a unit price from a line total to whole minor units', () => {
     const text = orderExportFixture('square-item-sales.csv').replace('"$1,234.50"', '$10.00');
     expect(readInChunks(text, layoutOf(text), 100).rows[2]?.unitPriceMinor).toBe(333);
@@ -275,7 +286,7 @@ describe('readOrderRows: the fixtures', () => {
       { line: 4, reason: 'unit_price "-3.00" is negative: refunds are not matched' },
       { line: 5, reason: 'unit_price "1.234" has more than 2 decimals, the most USD has' },
       { line: 6, reason: 'quantity "two" is not a number' },
-      { line: 7, reason: 'quantity "-1" is negative' },
+      { line: 7, reason: 'quantity "-1" is negative: refunds and voids are not matched' },
       { line: 8, reason: 'quantity "0" is zero' },
       { line: 9, reason: 'unit_price "800.5" has decimals, and amounts in JPY have none' },
       { line: 12, reason: 'order_id is empty: the row belongs to no order' },

@@ -79,7 +79,7 @@ describe('parseQuantity', () => {
   it.each([
     ['two', 'is not a number'],
     ['1,5', 'is not a number'],
-    ['-1', 'is negative'],
+    ['-1', 'is negative: refunds and voids are not matched'],
     ['0', 'is zero'],
     ['0.0', 'is zero'],
     ['', 'is empty'],
