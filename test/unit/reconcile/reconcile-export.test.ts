@@ -119,6 +119,18 @@ describe('outcomes', () => {
     });
   });
 
+  it('never takes a product whose name only begins with the recorded one for it', () => {
+    // A back office without SKUs sold Jane rosemary soap, not the rose soap she was recorded with.
+    const roseSoap = record('p-3', 'c-jane', '2026-03-10', [['RS-1', 'Rose Soap', 1, 600]]);
+    const result = reconcile({
+      contacts,
+      recorded: [roseSoap],
+      exportOrders: [order('SO-1', '2026-03-10', JANE, [[undefined, 'Rosemary Soap', 1, 600]])],
+    });
+    expect(resultOf(result, 'p-3').outcome).toBe('missing');
+    expect(result.backOfficeOnly.map((entry) => entry.order.orderId)).toEqual(['SO-1']);
+  });
+
   it('is probable when the customer matched by name only', () => {
     const result = reconcile({
       contacts,
