@@ -56,8 +56,15 @@ const DOT_GROUPED = /^\d{1,3}(\.\d{3}){2,}$/;
 const AMBIGUOUS_DOT =
   'could be read two ways: a "." in a file separated by ";" may group thousands or mark decimals';
 
+/**
+ * A space between groups of three digits groups thousands whatever the locale ("1 234,50" in
+ * France, often a no-break or narrow no-break space): it can be read only one way.
+ */
+const SPACE_GROUPING = /(?<=\d)[ \u00a0\u202f](?=\d{3}(?:\D|$))/g;
+
 /** A decimal number as plain text with "." for decimals and no grouping, or undefined. */
-function plainDecimal(text: string, decimalComma: boolean): string | undefined {
+function plainDecimal(cell: string, decimalComma: boolean): string | undefined {
+  const text = cell.replace(SPACE_GROUPING, '');
   if (!decimalComma) return text;
   // "1.234,50" → "1234.50"; without a comma the text is already plain ("12.50", "3"), or
   // grouped without decimals ("1.234.567").

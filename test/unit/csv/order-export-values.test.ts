@@ -29,6 +29,9 @@ describe('parseExportAmount', () => {
     ['1.500', 'KWD', false, 1500],
     ['$4.50', 'CAD', false, 450],
     ['¥800', 'CNY', false, 80000],
+    ['1 234,50', 'EUR', true, 123450],
+    ['€ 1\u00a0234\u00a0567,00', 'EUR', true, 123456700],
+    ['1\u202f234.50', 'USD', false, 123450],
   ])('reads %s in %s (decimal comma %s) as %i minor units', (cell, currency, comma, minor) => {
     expect(parseExportAmount(cell, currency, comma)).toEqual({ ok: true, value: minor });
   });
@@ -72,6 +75,7 @@ describe('parseQuantity', () => {
     ['1.500', false, 1.5],
     ['1.5', true, 1.5],
     ['1.000,5', true, 1000.5],
+    ['1 000', false, 1000],
   ])('reads %s (decimal comma %s) as %d', (cell, comma, value) => {
     expect(parseQuantity(cell, comma)).toEqual({ ok: true, value });
   });
@@ -84,6 +88,7 @@ describe('parseQuantity', () => {
     ['0.0', 'is zero'],
     ['', 'is empty'],
     ['2 pcs', 'is not a number'],
+    ['1 00', 'is not a number'],
   ])('refuses %s: %s', (cell, why) => {
     expect(parseQuantity(cell, false)).toEqual({ ok: false, why });
   });
