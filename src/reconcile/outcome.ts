@@ -81,7 +81,7 @@ export function judgeRecordedOrder(
         {
           field: 'line',
           lineIndex,
-          recorded: lineText(recorded.quantity, recorded.name),
+          recorded: lineText(recorded.quantity, recorded.name, recorded.sku),
           backOffice: NOT_IN_BACK_OFFICE,
         },
         true,

@@ -189,6 +189,21 @@ describe('outcomes', () => {
     });
   });
 
+  it('names a recorded line without a name by its SKU when it is not in the back office', () => {
+    const skuOnly = record('p-4', 'c-jane', '2026-03-10', [
+      [...TEA, 2, 1250],
+      ['HN-250', ' ', 1, 800],
+    ]);
+    const result = reconcile({
+      contacts,
+      recorded: [skuOnly],
+      exportOrders: [order('SO-1', '2026-03-10', JANE, [[...TEA, 2, 1250]])],
+    });
+    expect(resultOf(result, 'p-4').differences).toEqual([
+      { field: 'line', lineIndex: 1, recorded: '1 × HN-250', backOffice: 'not in back office' },
+    ]);
+  });
+
   it('is a conflict when the back-office order has a line that was not recorded', () => {
     const result = reconcile({
       contacts,
