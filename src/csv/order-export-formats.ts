@@ -162,7 +162,10 @@ export const SQUARE_ITEM_SALES_EXPORT: BuiltInOrderExport = {
     quantity: ['Qty'],
     lineTotal: ['Gross Sales'],
   },
-  dateOrder: 'ymd',
+  // Its older exports write 03/14/2024; a file whose first days are all 12 or less (an export of
+  // a month's first days) would otherwise be read year-month-day, and every row refused.
+  // ISO dates are still read as such: the sample settles that.
+  dateOrder: 'mdy',
   hint: "Use Square's item sales export (Items detail), not its transactions export.",
 };
 

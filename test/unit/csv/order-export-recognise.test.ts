@@ -14,7 +14,7 @@ import type { OrderExportLayout } from '../../../src/domain/back-office-order';
 import { ORDERS_CSV_HEADER, ordersCsv } from '../../demo/backoffices/rep/exports';
 import { generateDemoData } from '../../demo/seed';
 import { createDemoStore } from '../../demo/store';
-import { orderExportFixture } from '../../fixtures/order-exports/read';
+import { orderExportFixture, readInChunks } from '../../fixtures/order-exports/read';
 
 function known(text: string, saved: readonly OrderExportLayout[] = []): OrderExportLayout {
   const result = recogniseOrderExport(text, saved);
@@ -96,6 +96,18 @@ describe('recogniseOrderExport: built-in formats', () => {
       lineTotal: 'Gross Sales',
     });
     expect(layout.defaultCurrency).toBe('USD');
+  });
+
+  it('reads a Square file whose first dates do not settle the order month first, as Square writes them', () => {
+    const text = orderExportFixture('square-item-sales.csv')
+      .replace(/2026-07-18/g, '07/02/2026')
+      .replace(/2026-07-19/g, '07/03/2026');
+    const layout = known(text);
+    expect(layout.dateOrder).toBe('mdy');
+    const { rows, problems } = readInChunks(text, layout, 100);
+    expect(problems).toEqual([]);
+    expect(rows.map((row) => row.date)).toEqual(['2026-07-02', '2026-07-02', '2026-07-03', '2026-07-03']);
+    expect(known(orderExportFixture('square-item-sales.csv')).dateOrder).toBe('ymd');
   });
 
   it('takes the currency of a Square file in euros from its amounts', () => {
