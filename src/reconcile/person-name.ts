@@ -61,6 +61,10 @@ export function personNameReadings(text: string): PersonName[] {
   return [name, { surname: name.given, given: name.surname }];
 }
 
+// A shortening leaves off at least this many letters ("Chris" ~ "Christopher", "Deb" ~ "Debra"):
+// a name one letter longer is most often another name ("Jane" and "Janet", "Paul" and "Paula").
+const MIN_SHORTENING = 2;
+
 /**
  * Whether two names can be the same person: the same surname, and given names that agree —
  * equal, or one an initial or a shortening of the other ("J" ~ "Jane", "Chris" ~ "Christopher").
@@ -69,5 +73,7 @@ export function personNameReadings(text: string): PersonName[] {
 export function compatibleNames(a: PersonName, b: PersonName): boolean {
   if (a.surname !== b.surname || a.given === undefined || b.given === undefined) return false;
   const [short, long] = a.given.length <= b.given.length ? [a.given, b.given] : [b.given, a.given];
-  return long.startsWith(short);
+  if (short === long) return true;
+  const initial = short.length === 1;
+  return (initial || long.length - short.length >= MIN_SHORTENING) && long.startsWith(short);
 }

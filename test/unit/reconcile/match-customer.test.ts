@@ -33,6 +33,11 @@ describe('personName', () => {
     expect(compatibleNames(jane, personName('K. Smith')!)).toBe(false);
     expect(compatibleNames(jane, personName('Joan Smith')!)).toBe(false);
     expect(compatibleNames(jane, personName('Jane Smyth')!)).toBe(false);
+    // One letter more is another name, not a shortening.
+    expect(compatibleNames(jane, personName('Janet Smith')!)).toBe(false);
+    expect(compatibleNames(personName('Paul Lee')!, personName('Paula Lee')!)).toBe(false);
+    expect(compatibleNames(personName('Deb Lee')!, personName('Debra Lee')!)).toBe(true);
+    expect(compatibleNames(personName('J Lee')!, personName('Jo Lee')!)).toBe(true);
     expect(compatibleNames(jane, personName('Smith')!)).toBe(false);
   });
 });
@@ -87,6 +92,11 @@ describe('createCustomerResolver', () => {
   it('matches a name written another way: abbreviated, surname first, re-cased', () => {
     for (const name of ['J. Smith', 'SMITH, Jane', 'SMITH JANE', 'Smith Jane', 'jane SMITH', 'Ms Jane Smith'])
       expect(resolve({ name })).toEqual({ contactId: 'a', by: 'name' });
+  });
+
+  it('does not take Janet Smith for Jane Smith: one letter more is another name', () => {
+    expect(resolve({ name: 'Janet Smith' })).toBeUndefined();
+    expect(resolve({ name: 'SMITH, Janet' })).toBeUndefined();
   });
 
   it('never takes a name whose id, email or phone point at someone else', () => {
