@@ -19,6 +19,9 @@ export interface RecogniseOptions {
   defaultCurrency?: CurrencyCode;
 }
 
+/** Currencies written with a bare "$". */
+const DOLLARS: readonly CurrencyCode[] = ['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'MXN'];
+
 /** Rows looked at to settle the date order and the currency: enough for a day above 12 to show. */
 const SAMPLE_ROWS = 200;
 
@@ -169,6 +172,8 @@ function sampledCurrency(
       if (code.success) return code.data;
     } else if (amount !== undefined) {
       const symbol = currencyOfSymbol(cells[amount] ?? '');
+      // "$" is USD unless the user's own currency is another dollar (Square Canada writes "$4.50").
+      if (symbol === 'USD' && DOLLARS.includes(fallback)) return fallback;
       if (symbol) return symbol;
     }
   }

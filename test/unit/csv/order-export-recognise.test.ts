@@ -110,6 +110,17 @@ describe('recogniseOrderExport: built-in formats', () => {
     expect(known(orderExportFixture('square-item-sales.csv')).dateOrder).toBe('ymd');
   });
 
+  it('takes "$" for the dollar currency it is given, and for USD when given another', () => {
+    const text = orderExportFixture('square-item-sales.csv');
+    const currency = (defaultCurrency: string) => {
+      const result = recogniseOrderExport(text, [], { defaultCurrency });
+      return result.kind === 'known' && result.layout.defaultCurrency;
+    };
+    expect(currency('CAD')).toBe('CAD');
+    expect(currency('AUD')).toBe('AUD');
+    expect(currency('EUR')).toBe('USD');
+  });
+
   it('takes the currency of a Square file in euros from its amounts', () => {
     const text = orderExportFixture('square-item-sales.csv').replace(/\$/g, '€');
     expect(known(text).defaultCurrency).toBe('EUR');
