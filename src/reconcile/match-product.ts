@@ -3,6 +3,7 @@ import {
   PRODUCT_NAME_THRESHOLD,
   productNameSimilarity,
   productWords,
+  unabbreviated,
   type ProductWords,
 } from './product-name';
 
@@ -19,8 +20,10 @@ import {
 export interface ProductKeys {
   sku?: string;
   words: ProductWords;
-  /** The same number for names of the same words ("ORG. TEA" and "org tea"); -1 for no words. */
+  /** Shared by names of the same words written alike ("ORG TEA", "org tea"); -1 for no words. */
   wordsId: number;
+  /** Shared by names of the same words, abbreviation marks aside ("Org. tea", "org tea"). */
+  sameWordsId: number;
 }
 
 /** How two lines' products matched, for scoring and for the `product` difference. */
@@ -57,16 +60,23 @@ export function createProductMatcher(): ProductMatcher {
     let found = byName.get(text);
     if (found) return found;
     const words = productWords(text);
-    const joined = `${words.words.join(' ')}|${words.numbers.join(' ')}`;
-    let wordsId = joined === '|' ? -1 : wordIds.get(joined);
-    if (wordsId === undefined) {
-      wordsId = wordIds.size;
-      wordIds.set(joined, wordsId);
-    }
+    const numbers = words.numbers.join(' ');
+    const wordsId = idOf(`${words.words.join(' ')}|${numbers}`);
+    const sameWordsId = idOf(`${words.words.map(unabbreviated).join(' ')}|${numbers}`);
     const code = sku === undefined ? '' : compactCode(sku.trim());
-    found = code === '' ? { words, wordsId } : { sku: code, words, wordsId };
+    found = code === '' ? { words, wordsId, sameWordsId } : { sku: code, words, wordsId, sameWordsId };
     byName.set(text, found);
     return found;
+  }
+
+  function idOf(joined: string): number {
+    if (joined === '|') return -1;
+    let id = wordIds.get(joined);
+    if (id === undefined) {
+      id = wordIds.size;
+      wordIds.set(joined, id);
+    }
+    return id;
   }
 
   function nameSimilarity(a: ProductKeys, b: ProductKeys): number {
@@ -84,7 +94,7 @@ export function createProductMatcher(): ProductMatcher {
   function matchProduct(recorded: ProductKeys, backOffice: ProductKeys): ProductMatch | null {
     if (recorded.sku !== undefined && backOffice.sku !== undefined) {
       if (recorded.sku === backOffice.sku) return SKU_MATCH;
-      return recorded.wordsId >= 0 && recorded.wordsId === backOffice.wordsId ? SAME_NAME : null;
+      return recorded.sameWordsId >= 0 && recorded.sameWordsId === backOffice.sameWordsId ? SAME_NAME : null;
     }
     const similarity = nameSimilarity(recorded, backOffice);
     return similarity >= PRODUCT_NAME_THRESHOLD ? { by: 'name', similarity } : null;

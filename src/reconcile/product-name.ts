@@ -89,10 +89,11 @@ export function productNameSimilarity(a: ProductWords, b: ProductWords): number 
  */
 export function wordSimilarity(a: string, b: string): number {
   if (a === b) return 1;
-  const [shortWritten, long] = stem(a).length <= stem(b).length ? [a, stem(b)] : [b, stem(a)];
-  const short = stem(shortWritten);
-  if (short === long) return 1;
-  const abbreviated = shortWritten.length > short.length;
+  const wordA = unabbreviated(a);
+  const wordB = unabbreviated(b);
+  if (wordA === wordB) return 1;
+  const [short, long, abbreviated] =
+    wordA.length <= wordB.length ? [wordA, wordB, wordA !== a] : [wordB, wordA, wordB !== b];
   if (abbreviated && short.length >= MIN_PREFIX && long.startsWith(short)) return PREFIX_SIMILARITY;
   if (isSkeletonOf(short, long)) return SKELETON_SIMILARITY;
   if (long.length - short.length > MAX_TYPO_LENGTH_CHANGE) return 0;
@@ -100,8 +101,8 @@ export function wordSimilarity(a: string, b: string): number {
   return similarity >= MIN_TYPO_SIMILARITY ? similarity : 0;
 }
 
-/** A word without its abbreviation mark. */
-function stem(word: string): string {
+/** A word of productWords without its abbreviation mark. */
+export function unabbreviated(word: string): string {
   return word.endsWith(ABBREVIATION_MARK) ? word.slice(0, -1) : word;
 }
 

@@ -70,6 +70,11 @@ describe('matchProduct', () => {
     expect(
       matchProduct(keysOf('GT-500', 'Organic green tea 500g'), keysOf('GT-501', 'Org. green tea 500g')),
     ).toBeNull();
+    // An abbreviation mark does not make other words.
+    expect(matchProduct(keysOf('GT-500', 'Org. green tea'), keysOf('SHOP-77', 'ORG GREEN TEA'))).toEqual({
+      by: 'name',
+      similarity: 1,
+    });
   });
 
   it('never matches two lines without a name or SKU', () => {
