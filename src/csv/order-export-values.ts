@@ -43,7 +43,7 @@ const SYMBOL_FITS: Readonly<Record<string, readonly CurrencyCode[]>> = {
 /** The currency an amount's symbol names ("€8.00" → EUR), if it has one. "$" is taken as USD. */
 export function currencyOfSymbol(text: string): CurrencyCode | undefined {
   const trimmed = text.trim().replace(/^[+-]/, '');
-  return CURRENCY_SYMBOLS[trimmed.charAt(0)];
+  return CURRENCY_SYMBOLS[trimmed.charAt(0)] ?? CURRENCY_SYMBOLS[trimmed.charAt(trimmed.length - 1)];
 }
 
 /**
@@ -92,13 +92,15 @@ export function parseExportAmount(
     negative = text.startsWith('-');
     text = text.slice(1);
   }
-  const symbol = text.charAt(0);
+  // "€3,50" or, as much of Europe writes it, "3,50 €".
+  const leading = CURRENCY_SYMBOLS[text.charAt(0)] !== undefined;
+  const symbol = leading ? text.charAt(0) : text.charAt(text.length - 1);
   if (CURRENCY_SYMBOLS[symbol] !== undefined) {
     // A "€" amount in a USD row would be read in the wrong currency: refused, not converted.
     const fits = SYMBOL_FITS[symbol];
     if (fits && !fits.includes(currency))
       return refuse(`is in ${fits.join(' or ')}, but its row is in ${currency}`);
-    text = text.slice(1).trimStart();
+    text = leading ? text.slice(1).trimStart() : text.slice(0, -1).trimEnd();
   }
   // "$-1.00" as well as "-$1.00".
   if (!negative && text.startsWith('-')) {

@@ -121,6 +121,17 @@ describe('recogniseOrderExport: built-in formats', () => {
     expect(currency('EUR')).toBe('USD');
   });
 
+  it('takes the currency of a file from a symbol after its amounts ("3,50 €")', () => {
+    const text = 'Order ID;Date;Customer;Product;Qty;Price\nA1;05/03/2024;Zoë;Café;1;3,50 €\n';
+    const result = recogniseOrderExport(text, []);
+    expect(result.kind === 'needs-mapping' && result.guess.defaultCurrency).toBe('EUR');
+    if (result.kind !== 'needs-mapping') return;
+    expect(readInChunks(text, result.guess, 10).rows[0]).toMatchObject({
+      currency: 'EUR',
+      unitPriceMinor: 350,
+    });
+  });
+
   it('takes the currency of a Square file in euros from its amounts', () => {
     const text = orderExportFixture('square-item-sales.csv').replace(/\$/g, '€');
     expect(known(text).defaultCurrency).toBe('EUR');

@@ -30,6 +30,8 @@ describe('parseExportAmount', () => {
     ['$4.50', 'CAD', false, 450],
     ['¥800', 'CNY', false, 80000],
     ['1 234,50', 'EUR', true, 123450],
+    ['3,50 €', 'EUR', true, 350],
+    ['-1.234,50\u00a0€', 'EUR', true, -123450],
     ['€ 1\u00a0234\u00a0567,00', 'EUR', true, 123456700],
     ['1\u202f234.50', 'USD', false, 123450],
   ])('reads %s in %s (decimal comma %s) as %i minor units', (cell, currency, comma, minor) => {
@@ -52,6 +54,8 @@ describe('parseExportAmount', () => {
     ['1.500', 'KWD', true, AMBIGUOUS],
     ['€8.00', 'USD', false, 'is in EUR, but its row is in USD'],
     ['-£1.00', 'EUR', false, 'is in GBP, but its row is in EUR'],
+    ['3,50 €', 'GBP', true, 'is in EUR, but its row is in GBP'],
+    ['3,50 €€', 'EUR', true, 'is not an amount'],
   ])('refuses %s in %s (decimal comma %s): %s', (cell, currency, comma, why) => {
     expect(parseExportAmount(cell, currency, comma)).toEqual({ ok: false, why });
   });
@@ -60,6 +64,7 @@ describe('parseExportAmount', () => {
     expect(currencyOfSymbol('$8.00')).toBe('USD');
     expect(currencyOfSymbol('-€1,00')).toBe('EUR');
     expect(currencyOfSymbol('£3')).toBe('GBP');
+    expect(currencyOfSymbol('3,50 €')).toBe('EUR');
     expect(currencyOfSymbol('8.00')).toBeUndefined();
   });
 });
