@@ -10,8 +10,10 @@ import type { RecordedLineInput } from './types';
 /**
  * The candidate pairs of an export and the recorded orders it is judged against: a recorded line
  * and a back-office line pair up when the order's customer resolved to the record's contact, its
- * date is within the window of the record's, the product matches, and the user has not rejected
- * that purchase with that order. Orders are put in buckets by contact and day, so a recorded line
+ * date is within the window of the record's, the product matches, the line is not recorded free
+ * (a sample) but charged in the back office, and the user has not rejected that purchase with that
+ * order. A charged line of a product just given as a sample is a sale after it, not the sample:
+ * the sample is missing and the sale back office only, rather than the two one conflict. Orders are put in buckets by contact and day, so a recorded line
  * is only ever compared with the lines of its own contact's orders in its window.
  */
 
@@ -85,9 +87,10 @@ export function findCandidates(
           const exportLine = order.lines[at] as BackOfficeLine;
           const exportKeys = keysOf(exportLine.sku, exportLine.name);
           for (let lineIndex = 0; lineIndex < record.lines.length; lineIndex++) {
+            const recordedLine = record.lines[lineIndex] as RecordedLineInput;
+            if (recordedLine.unitPriceMinor === 0 && exportLine.unitPriceMinor !== 0) continue;
             const product = matchProduct(recordedKeys[lineIndex] as ProductKeys, exportKeys);
             if (!product) continue;
-            const recordedLine = record.lines[lineIndex] as RecordedLineInput;
             const facts = pairFacts(product, shift, recordedLine, exportLine, sameCurrency, options);
             if (linesFound[lineIndex] === 0) found++;
             linesFound[lineIndex] = 1;

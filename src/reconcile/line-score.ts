@@ -19,8 +19,8 @@ export interface PairFacts {
 
 /**
  * A unit price within `tolerance` (a fraction of the recorded price) is a rounding, not a
- * different price. A recorded price of 0 (a sample) agrees only with 0. Prices in two
- * currencies cannot be compared at all.
+ * different price. A recorded price of 0 (a sample) agrees only with 0, and candidates.ts pairs
+ * it with nothing else. Prices in two currencies cannot be compared at all.
  */
 export function priceAgreement(
   recordedMinor: number,

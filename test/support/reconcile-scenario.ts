@@ -204,7 +204,8 @@ export function generateScenario(options: ScenarioOptions): Scenario {
       if (chance(noise.quantityChanged)) quantity = quantity === 1 ? 2 : quantity + pick([-1, 1]);
       let price = line.unitPriceMinor;
       if (chance(noise.priceRounded)) price = Math.round(price / 50) * 50;
-      if (chance(noise.priceChanged)) price = Math.round(price * 1.2) + 100;
+      // A sample stays free: charged, it would be a sale, not the sample (candidates.ts).
+      if (chance(noise.priceChanged) && price > 0) price = Math.round(price * 1.2) + 100;
       exported.push({
         line: {
           ...exportProduct(product, chance(noise.nameOnlyProduct), random, pick),

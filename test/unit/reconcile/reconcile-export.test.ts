@@ -285,7 +285,7 @@ describe('outcomes', () => {
     expect(result.backOfficeOnly).toEqual([]);
   });
 
-  it('matches a sample like a purchase: at price 0, and a conflict when the back office charged it', () => {
+  it('matches a sample at price 0 like a purchase, never with a line the back office charged', () => {
     const sample = record('s-1', 'c-jane', '2026-03-10', [[...TEA, 1, 0]], { kind: 'sample' });
     expect(
       resultOf(
@@ -297,19 +297,15 @@ describe('outcomes', () => {
         's-1',
       ).outcome,
     ).toBe('synced');
-    expect(
-      resultOf(
-        reconcile({
-          contacts,
-          recorded: [sample],
-          exportOrders: [order('SO-1', '2026-03-10', JANE, [[...TEA, 1, 1250]])],
-        }),
-        's-1',
-      ),
-    ).toMatchObject({
-      outcome: 'conflict',
-      differences: [{ field: 'unitPrice', recorded: '0.00', backOffice: '12.50' }],
+    // Jane liked the sample and bought a tea: that sale is not the sample, which the back office
+    // does not have, and it is hers to import.
+    const boughtAfter = reconcile({
+      contacts,
+      recorded: [sample],
+      exportOrders: [order('SO-1', '2026-03-10', JANE, [[...TEA, 1, 1250]])],
     });
+    expect(resultOf(boughtAfter, 's-1').outcome).toBe('missing');
+    expect(boughtAfter.backOfficeOnly).toMatchObject([{ order: { orderId: 'SO-1' }, contactId: 'c-jane' }]);
   });
 });
 
