@@ -32,6 +32,7 @@ import type { ReconcileInput, ReconcileResult, RecordedOrderInput, RecordedResul
  * - a record dated just outside the export's dates (within the window) is judged only when
  *   something matched: unmatched, it is most likely in the previous or next export;
  * - two different SKUs are two products, unless the names are the same words;
+ * - a line recorded free (a sample) pairs only with a free line: one charged is a sale after it;
  * - a confirmed verdict makes the same match synced again when it is still only probable, never
  *   when the back office has since changed it into a conflict;
  * - the lines of a record prefer to stay together in one back-office order (candidates.ts).
