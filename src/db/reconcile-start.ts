@@ -8,6 +8,7 @@ import { nowInstant, type Instant } from '../domain/dates';
 import type { ReconcileOptions } from '../domain/reconcile';
 import { sha256Hex } from './attachments';
 import type { TallyDatabase } from './database';
+import { catalogCurrency } from './products';
 import { UNFINISHED_JOB_STATES } from './reconcile-read';
 import type { BackOfficeMapping, ReconcileJob } from './reconcile-tables';
 
@@ -48,9 +49,13 @@ export async function readReconcileFile(
   const saved = (await db.backOfficeMappings.toArray()).sort((a, b) =>
     b.confirmedAt.localeCompare(a.confirmedAt),
   );
+  // A file with no currency column is in the shop's currency: the one its catalog is priced in
+  // ("$" alone then reads as CAD in a Canadian shop).
+  const shopCurrency = await catalogCurrency(db);
   const recognised = recogniseOrderExport(
     text,
     saved.map((mapping) => mapping.layout),
+    shopCurrency ? { defaultCurrency: shopCurrency } : {},
   );
   if (recognised.kind === 'error') return { ok: false, error: recognised.error };
   const preview = previewOrderExport(text, PREVIEW_ROWS);

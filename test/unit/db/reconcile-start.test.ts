@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TallyDatabase } from '../../../src/db/database';
+import { importCatalog } from '../../../src/db/products';
 import {
   mappingHeaderKey,
   readReconcileFile,
@@ -115,6 +116,20 @@ describe('reading a dropped file', () => {
       if (error) expect(read).toEqual({ ok: false, error: expect.stringMatching(error) });
       else expect(read).toMatchObject({ ok: false, needsMapping: expect.anything() });
     }
+  });
+
+  it('reads a file with no currency column in the currency the catalog is priced in', async () => {
+    await importCatalog(db, [
+      { sku: 'NW-1001', name: 'Hand Cream', price: { minor: 1250, currency: 'CAD' }, extra: {} },
+    ]);
+    const read = await readReconcileFile(
+      db,
+      bytesOf(
+        'Order No,Date,Client email,Article,Units,Each\r\nA-1,2026-03-12,ada@example.com,NW-1001,2,$12.50\r\n',
+      ),
+      'till.csv',
+    );
+    expect(read).toMatchObject({ ok: false, needsMapping: { guess: { defaultCurrency: 'CAD' } } });
   });
 
   it('says why a file cannot be read, writing nothing', async () => {
