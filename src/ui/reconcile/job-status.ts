@@ -1,11 +1,10 @@
-import type { JobState, OutcomeCounts } from '../../domain/reconcile';
+import type { OutcomeCounts } from '../../domain/reconcile';
+import { isUnfinished } from '../../db/reconcile-read';
 import type { ReconcileJob } from '../../db/reconcile-tables';
 
-/** States after which a job never moves again: following it can stop. */
-export const FINISHED_STATES: ReadonlySet<JobState> = new Set(['done', 'failed', 'cancelled']);
-
+/** A job that never moves again (done, failed, cancelled): following it can stop. */
 export function isFinished(job: Pick<ReconcileJob, 'state'>): boolean {
-  return FINISHED_STATES.has(job.state);
+  return !isUnfinished(job);
 }
 
 /**
