@@ -48,8 +48,6 @@ export type ResultList = RecordedOutcome | 'backOfficeOnly' | 'skipped';
 
 /** Long lists show this many, and this many more at each `Show more`. */
 export const LIST_PAGE = 50;
-/** A run keeps its first 200 problems; the rest are counted. */
-export const PROBLEMS_LISTED = 200;
 
 const A_DELETED_CONTACT = 'A deleted contact';
 
