@@ -108,13 +108,18 @@ const reconcileWith = reconcileDeps(db, {
   defaultCountry: country,
   locale,
 });
-// A decision or an import changes purchases and statuses: the lists and reports follow.
-const reconcileResults = createReconcileResultsModel({ ...reconcileWith, onChanged: () => refreshAll() });
+// A decision or an import changes purchases and statuses: the lists and reports follow (the
+// results model has read its run again itself).
+const reconcileResults = createReconcileResultsModel({
+  ...reconcileWith,
+  onChanged: () => refreshAll({ resultsShown: true }),
+});
 const reconcile = createReconcileModel({
   ...reconcileWith,
   onRun: async (runId) => {
     await reconcileResults.show(runId);
-    await refreshAll();
+    // The run was just read; the other sections follow its statuses.
+    await refreshAll({ resultsShown: true });
   },
 });
 
@@ -122,7 +127,7 @@ const reconcile = createReconcileModel({
  * Everything again, from one read of contacts and purchases: the contacts list first, on screen
  * before the sections that sum every order or compare every contact take the thread.
  */
-async function refreshAll(): Promise<void> {
+async function refreshAll(options: { resultsShown?: boolean } = {}): Promise<void> {
   await snapshot.sharing(async () => {
     await contacts.refresh();
     await yieldToScreen();
@@ -142,7 +147,7 @@ async function refreshAll(): Promise<void> {
       bestCustomers.refresh(),
       spendPatterns.refresh(),
       reconcile.refresh(),
-      reconcileResults.refresh(),
+      options.resultsShown ? undefined : reconcileResults.refresh(),
     ]);
   });
 }
