@@ -62,7 +62,7 @@ const NORTHWIND_HEADER = [
   'currency',
 ];
 
-export const NORTHWIND_EXPORT: BuiltInOrderExport = {
+const NORTHWIND_EXPORT: BuiltInOrderExport = {
   format: 'northwind',
   title: 'a Northwind Direct orders export',
   // The Northwind adapter's id (src/adapters/northwind.ts): captured contacts carry it.
@@ -89,7 +89,7 @@ export const NORTHWIND_EXPORT: BuiltInOrderExport = {
  * order's first row. It has no customer id. "Phone" is the customer's, "Billing Phone" the
  * address's, taken when the file has no "Phone".
  */
-export const SHOPIFY_ORDERS_EXPORT: BuiltInOrderExport = {
+const SHOPIFY_ORDERS_EXPORT: BuiltInOrderExport = {
   format: 'shopify-orders',
   title: 'a Shopify orders export',
   backOffice: customerIdBackOffice('shopify'),
@@ -130,7 +130,7 @@ export const SHOPIFY_ORDERS_EXPORT: BuiltInOrderExport = {
  * amounts written "$8.00"; Gross Sales is the line's total, so the unit price is Gross Sales / Qty.
  * Its transactions export shares many column names but has no items: the hint says which to use.
  */
-export const SQUARE_ITEM_SALES_EXPORT: BuiltInOrderExport = {
+const SQUARE_ITEM_SALES_EXPORT: BuiltInOrderExport = {
   format: 'square-item-sales',
   title: 'a Square item sales export',
   backOffice: 'square',

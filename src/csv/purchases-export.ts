@@ -101,7 +101,7 @@ export interface PurchaseExportOptions {
 const NO_STATUSES: ReadonlyMap<string, ReconcileStatus> = new Map();
 
 /** The header row the preset writes. */
-export function purchaseExportHeader(preset: ExportPreset = DEFAULT_EXPORT_PRESET): string[] {
+function purchaseExportHeader(preset: ExportPreset = DEFAULT_EXPORT_PRESET): string[] {
   return preset.columns.map((column) => column.name);
 }
 

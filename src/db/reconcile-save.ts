@@ -93,7 +93,7 @@ function savedRecords(
 }
 
 /** The first problems kept on the job and the run; every one is counted in `skipped`. */
-export const KEPT_PROBLEMS = 200;
+const KEPT_PROBLEMS = 200;
 
 export function keepFirstProblems(
   kept: readonly ExportProblem[],
@@ -121,7 +121,7 @@ export function statusOf(
   };
 }
 
-export function countOutcomes(result: ReconcileResult): OutcomeCounts {
+function countOutcomes(result: ReconcileResult): OutcomeCounts {
   const counts = Object.fromEntries(RECORDED_OUTCOMES.map((outcome) => [outcome, 0])) as Record<
     RecordedOutcome,
     number

@@ -19,8 +19,8 @@ export interface JobFollowing {
   finished: Promise<ReconcileJob | undefined>;
 }
 
-export const POLL_MS = 250;
-export const STALL_MS = 3000;
+const POLL_MS = 250;
+const STALL_MS = 3000;
 
 /** How the job looked at one read: `stalledMs` since it last moved (0 when it just did). */
 export interface JobReading {

@@ -32,7 +32,7 @@ export interface UnrecognisedFile {
  * Why a mapping cannot read orders, or null: the columns the reader needs (orderExportLayoutProblem),
  * the back office's name it is remembered under, and a currency when the file has no column for it.
  */
-export function mappingProblem(layout: OrderExportLayout): string | null {
+function mappingProblem(layout: OrderExportLayout): string | null {
   const columns = orderExportLayoutProblem(layout);
   if (columns) return columns;
   if (layout.backOffice.trim() === '') return 'Name the back office these files come from.';

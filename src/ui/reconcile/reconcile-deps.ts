@@ -64,7 +64,7 @@ export function reconcileDeps(
  * read again after every action and every return to the dashboard, and the orders of a
  * 100,000-row export take a quarter of a second to unpack each time.
  */
-export function runReader(db: TallyDatabase): (runId: string) => Promise<StoredReconcileRun | undefined> {
+function runReader(db: TallyDatabase): (runId: string) => Promise<StoredReconcileRun | undefined> {
   let last: { row: ReconcileRunRow; run: StoredReconcileRun } | undefined;
   return async (runId) => {
     const row = await runRows(db).get(runId);

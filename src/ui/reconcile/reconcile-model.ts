@@ -55,10 +55,10 @@ export interface ReconcileDeps {
  * After this long without progress the page says so: the worker is asked again every few
  * seconds, but one that keeps stopping on this job would otherwise leave a bar that never moves.
  */
-export const STALLED_NOTICE_MS = 30_000;
+const STALLED_NOTICE_MS = 30_000;
 
 /** A download is offered for an hour: later, the user has moved on. */
-export const OFFER_FOR_MS = 60 * 60 * 1000;
+const OFFER_FOR_MS = 60 * 60 * 1000;
 
 /** The run the last file ended in; `already`: the same file had been reconciled before. */
 export interface FinishedRun {

@@ -9,7 +9,7 @@ export interface ReconcileOptionsDeps {
 }
 
 /** 0.05 → "5": the tolerance is a fraction in the setting and a percentage on screen. */
-export function percentText(fraction: number): string {
+function percentText(fraction: number): string {
   return String(Math.round(fraction * 10_000) / 100);
 }
 
