@@ -42,9 +42,7 @@ import { CSV_BOM, csvCell } from './write';
  * (export-preset.ts) picks, renames and orders these columns and may write dates as DD/MM/YYYY or
  * MM/DD/YYYY and amounts with a decimal comma, in a file separated by `;`.
  */
-export const PURCHASE_EXPORT_COLUMNS: readonly string[] = DEFAULT_EXPORT_PRESET.columns.map(
-  (column) => column.name,
-);
+export const PURCHASE_EXPORT_COLUMNS: readonly string[] = purchaseExportHeader(DEFAULT_EXPORT_PRESET);
 
 /** What an order's cells are read from; the same for each of its lines. */
 interface ExportOrder {
@@ -101,7 +99,7 @@ export interface PurchaseExportOptions {
 const NO_STATUSES: ReadonlyMap<string, ReconcileStatus> = new Map();
 
 /** The header row the preset writes. */
-function purchaseExportHeader(preset: ExportPreset = DEFAULT_EXPORT_PRESET): string[] {
+function purchaseExportHeader(preset: ExportPreset): string[] {
   return preset.columns.map((column) => column.name);
 }
 
@@ -165,8 +163,9 @@ function* exportLines(
   contactsById: ReadonlyMap<string, Contact>,
   options: PurchaseExportOptions,
 ): Generator<string> {
-  const delimiter = exportDelimiter((options.preset ?? DEFAULT_EXPORT_PRESET).numberFormat);
-  yield `${CSV_BOM}${purchaseExportHeader(options.preset).map(csvCell).join(delimiter)}\r\n`;
+  const preset = options.preset ?? DEFAULT_EXPORT_PRESET;
+  const delimiter = exportDelimiter(preset.numberFormat);
+  yield `${CSV_BOM}${purchaseExportHeader(preset).map(csvCell).join(delimiter)}\r\n`;
   for (const cells of exportLineCells(records, contactsById, options, csvCell)) {
     yield `${cells.join(delimiter)}\r\n`;
   }
