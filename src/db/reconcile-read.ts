@@ -6,7 +6,7 @@ import type { ReconcileJob, StoredReconcileRun } from './reconcile-tables';
 /** Reading what reconciliation stored: jobs for the progress bar, runs and statuses for the results. */
 
 /** States a job can still move on from; a worker that starts resumes these. */
-export const UNFINISHED_JOB_STATES: readonly JobState[] = ['queued', 'parsing', 'matching', 'saving'];
+const UNFINISHED_JOB_STATES: readonly JobState[] = ['queued', 'parsing', 'matching', 'saving'];
 
 export function isUnfinished(job: Pick<ReconcileJob, 'state'>): boolean {
   return UNFINISHED_JOB_STATES.includes(job.state);

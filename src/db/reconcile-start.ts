@@ -9,7 +9,7 @@ import type { ReconcileOptions } from '../domain/reconcile';
 import { sha256Hex } from './attachments';
 import type { TallyDatabase } from './database';
 import { catalogCurrency } from './products';
-import { UNFINISHED_JOB_STATES } from './reconcile-read';
+import { isUnfinished, unfinishedReconcileJobs } from './reconcile-read';
 import type { BackOfficeMapping, ReconcileJob } from './reconcile-tables';
 
 /**
@@ -169,8 +169,7 @@ export async function startReconcileJob(
   return db.transaction('rw', db.reconcileRuns, db.reconcileJobs, db.reconcileFiles, async () => {
     const done = await db.reconcileRuns.where('fileHash').equals(input.hash).first();
     if (done) return { alreadyReconciled: done.id };
-    const unfinished = await db.reconcileJobs.where('state').anyOf(UNFINISHED_JOB_STATES).toArray();
-    const running = unfinished.find((other) => other.fileHash === input.hash);
+    const running = (await unfinishedReconcileJobs(db)).find((other) => other.fileHash === input.hash);
     if (running) return { jobId: running.id };
     await db.reconcileJobs.add(job);
     await db.reconcileFiles.add({ jobId: job.id, bytes: file });
@@ -186,7 +185,7 @@ export async function startReconcileJob(
 export async function cancelReconcileJob(db: TallyDatabase, jobId: string): Promise<void> {
   await db.transaction('rw', db.reconcileJobs, db.reconcileFiles, db.reconcileChunks, async () => {
     const job = await db.reconcileJobs.get(jobId);
-    if (!job || !UNFINISHED_JOB_STATES.includes(job.state)) return;
+    if (!job || !isUnfinished(job)) return;
     await db.reconcileJobs.put({ ...job, state: 'cancelled', updatedAt: nowInstant() });
     await dropJobData(db, jobId);
   });
