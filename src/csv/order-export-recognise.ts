@@ -66,7 +66,8 @@ export function recogniseOrderExport(
     return { kind: 'known', layout };
   }
 
-  const saved = savedLayouts.find((layout) => sameHeader(layout.header, header));
+  const key = mappingHeaderKey(header);
+  const saved = savedLayouts.find((layout) => mappingHeaderKey(layout.header) === key);
   if (saved) return { kind: 'known', layout: { ...saved, delimiter, header } };
 
   const guess = guessLayout(header, delimiter, sample, fallbackCurrency);
@@ -84,9 +85,12 @@ function unreadSeparator(header: readonly string[]): string | undefined {
   return match ? `"${match[0]}"` : undefined;
 }
 
-/** Header names compared as headerKey does: "Invoice No" and "invoice_no" are the same column. */
-function sameHeader(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((name, index) => headerKey(name) === headerKey(b[index] ?? ''));
+/**
+ * The key a confirmed mapping is found again by: each header name as headerKey reads it ("Invoice
+ * No" and "invoice_no" are the same column), joined by "|", which headerKey never leaves in a name.
+ */
+export function mappingHeaderKey(header: readonly string[]): string {
+  return header.map(headerKey).join('|');
 }
 
 function columnIndexes(

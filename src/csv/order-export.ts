@@ -6,6 +6,7 @@ export {
   recogniseOrderExport,
   previewOrderExport,
   firstOrderRow,
+  mappingHeaderKey,
   type OrderExportRecognition,
   type RecogniseOptions,
 } from './order-export-recognise';

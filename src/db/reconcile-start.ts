@@ -1,8 +1,13 @@
 import { decodeCsvBytes } from '../csv/decode';
 import { CONTACT_COLUMNS } from '../csv/contacts-columns';
 import { PRODUCT_COLUMNS } from '../csv/products-import';
-import { headerKey, mapColumns } from '../csv/rows';
-import { firstOrderRow, previewOrderExport, recogniseOrderExport } from '../csv/order-export';
+import { mapColumns } from '../csv/rows';
+import {
+  firstOrderRow,
+  mappingHeaderKey,
+  previewOrderExport,
+  recogniseOrderExport,
+} from '../csv/order-export';
 import type { OrderExportLayout } from '../domain/back-office-order';
 import { nowInstant, type Instant } from '../domain/dates';
 import type { ReconcileOptions } from '../domain/reconcile';
@@ -88,11 +93,6 @@ function otherListIn(guess: OrderExportLayout): string | undefined {
   const named = contacts.name || contacts.firstName || contacts.lastName || contacts.company;
   if (named && (contacts.email || contacts.phone || contacts.line1)) return 'contacts';
   return undefined;
-}
-
-/** The key a mapping is found again by: the same header, however its names are cased or spaced. */
-export function mappingHeaderKey(header: readonly string[]): string {
-  return header.map(headerKey).join('|');
 }
 
 /**

@@ -2,12 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TallyDatabase } from '../../../src/db/database';
 import { importCatalog } from '../../../src/db/products';
-import {
-  mappingHeaderKey,
-  readReconcileFile,
-  saveBackOfficeMapping,
-  startReconcileJob,
-} from '../../../src/db/reconcile-start';
+import { mappingHeaderKey } from '../../../src/csv/order-export';
+import { readReconcileFile, saveBackOfficeMapping, startReconcileJob } from '../../../src/db/reconcile-start';
 import { bytesOf, MARCH_ROWS, northwindCsv } from '../../support/reconcile-store';
 
 let db: TallyDatabase;
