@@ -1,5 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { FileButton } from '../FileButton';
+import type { ReconcileModel } from './reconcile-model';
+
+/** The files a back-office order export comes as. */
+export const EXPORT_FILE_TYPES = '.csv,.txt,.tsv,text/csv,text/plain';
 
 /**
  * An area a file can be dropped on, with a file button inside for those who cannot drag (the
@@ -41,5 +46,28 @@ export function DropZone(props: {
       <p class="muted">{props.label}</p>
       {props.children}
     </div>
+  );
+}
+
+/**
+ * Where a back-office export is given, on the dashboard and (compact) in the sidebar: dropped, or
+ * chosen with `Reconcile export`. While a file is read or a job runs, drops are refused (the
+ * pointer says so). The file button stays enabled: a disabled button would drop the keyboard
+ * focus, and the model says in words why another file is not taken now.
+ */
+export function ReconcileDropZone(props: { model: ReconcileModel; compact?: boolean }) {
+  const { model } = props;
+  const choose = (file: File) => void model.chooseFile(file);
+  return (
+    <DropZone
+      compact={props.compact}
+      label="Drop a back-office order export here"
+      disabled={model.busy.value || model.running.value}
+      onFile={choose}
+    >
+      <FileButton accept={EXPORT_FILE_TYPES} class={props.compact ? 'secondary' : undefined} onFile={choose}>
+        Reconcile export
+      </FileButton>
+    </DropZone>
   );
 }

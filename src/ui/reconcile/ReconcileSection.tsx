@@ -2,7 +2,7 @@ import type { ReconcileOffer } from '../../db/reconcile-tables';
 import { ErrorMessage } from '../ErrorMessage';
 import { FileButton } from '../FileButton';
 import { StatusMessage } from '../StatusMessage';
-import { DropZone } from './DropZone';
+import { EXPORT_FILE_TYPES, ReconcileDropZone } from './DropZone';
 import { reconcileFileButton, useFocusHandoff } from './focus-handoff';
 import { MappingForm } from './MappingForm';
 import { ReconcileOptionsFields } from './ReconcileOptionsFields';
@@ -11,30 +11,16 @@ import { ReconcileResults } from './ReconcileResults';
 import type { ReconcileModel } from './reconcile-model';
 import type { ReconcileResultsModel } from './results-model';
 
-export const EXPORT_FILE_TYPES = '.csv,.txt,.tsv,text/csv,text/plain';
-
 /** The dashboard's **Reconcile** section: a file in, the job's progress, the latest results. */
 export function ReconcileSection(props: { model: ReconcileModel; results: ReconcileResultsModel }) {
   const { model } = props;
   const mapping = model.mapping.value;
   const offer = model.offer.value;
-  // While a file is read or a job runs, drops are refused (the pointer says so). The file
-  // buttons stay enabled: a disabled button would drop the keyboard focus, and the model says
-  // in words why another file is not taken now.
-  const dropBlocked = model.busy.value || model.running.value;
   return (
     <section id="reconcile" aria-labelledby="reconcile-heading" class="card reconcile">
       <h2 id="reconcile-heading">Reconcile back-office export</h2>
       {offer ? <DownloadOffer model={model} offer={offer} /> : null}
-      <DropZone
-        label="Drop a back-office order export here"
-        disabled={dropBlocked}
-        onFile={(file) => void model.chooseFile(file)}
-      >
-        <FileButton accept={EXPORT_FILE_TYPES} onFile={(file) => void model.chooseFile(file)}>
-          Reconcile export
-        </FileButton>
-      </DropZone>
+      <ReconcileDropZone model={model} />
       <ReconcileOptionsFields model={model.options} />
       <ErrorMessage message={model.error.value} />
       <StatusMessage message={model.status.value} />

@@ -1,9 +1,7 @@
 import { ErrorMessage } from '../ErrorMessage';
-import { FileButton } from '../FileButton';
-import { DropZone } from './DropZone';
+import { ReconcileDropZone } from './DropZone';
 import { MappingForm } from './MappingForm';
 import { ReconcileProgress } from './ReconcileProgress';
-import { EXPORT_FILE_TYPES } from './ReconcileSection';
 import type { ReconcileModel } from './reconcile-model';
 
 /**
@@ -14,24 +12,9 @@ export function SidebarReconcile(props: { model: ReconcileModel; resultsHref: st
   const { model } = props;
   const mapping = model.mapping.value;
   const finished = model.finished.value;
-  // As on the dashboard, the file button stays enabled (see ReconcileSection).
-  const dropBlocked = model.busy.value || model.running.value;
   return (
     <section aria-label="Reconcile" class="card reconcile compact">
-      <DropZone
-        compact
-        label="Drop a back-office order export here"
-        disabled={dropBlocked}
-        onFile={(file) => void model.chooseFile(file)}
-      >
-        <FileButton
-          accept={EXPORT_FILE_TYPES}
-          class="secondary"
-          onFile={(file) => void model.chooseFile(file)}
-        >
-          Reconcile export
-        </FileButton>
-      </DropZone>
+      <ReconcileDropZone model={model} compact />
       <ErrorMessage message={model.error.value} />
       {mapping ? (
         <MappingForm
