@@ -7,13 +7,13 @@ import { ORDERS_CSV_HEADER } from '../demo/backoffices/rep/exports';
 import { toCsv, type CsvCell } from '../demo/csv';
 import { startDemoServer } from '../demo/server';
 import { launchWithTally, stopServiceWorker, waitForDownload, type TallyBrowser } from '../support/chromium';
-import { makePurchase, putRows } from '../support/contacts';
+import { makeContact, makePurchase, putRows } from '../support/contacts';
 import { countRows, storedRows } from '../support/indexeddb';
 import { captureContact, openDashboard, openSidebar } from '../support/tour';
 import type { Contact } from '../../src/domain/contact';
 import type { PurchaseRecord } from '../../src/domain/purchase';
-import type { BackOfficeOnlyOrder, ReconcileStatus } from '../../src/domain/reconcile';
-import type { ReconcileRunRow } from '../../src/db/reconcile-tables';
+import type { BackOfficeOnlyOrder, ReconcileDecision, ReconcileStatus } from '../../src/domain/reconcile';
+import type { ReconcileJob, ReconcileRunRow } from '../../src/db/reconcile-tables';
 
 const SECTION = 'section[aria-labelledby=reconcile-heading]';
 const RESULTS = 'section[aria-labelledby=reconcile-results-heading]';
@@ -103,6 +103,22 @@ function verdicts(statuses: readonly ReconcileStatus[], runId: string) {
 
 function northwindCsv(rows: Iterable<readonly CsvCell[]>): string {
   return toCsv(ORDERS_CSV_HEADER, rows);
+}
+
+/**
+ * `rows`, then orders of customers Tally does not know (three lines each, January to March) up to
+ * `total` rows: a file big enough to be read in many chunks, whose outcome is `rows`' alone.
+ */
+function withUnknownCustomers(rows: readonly (readonly CsvCell[])[], total: number): CsvCell[][] {
+  const all = rows.map((row) => [...row]);
+  for (let order = 0; all.length < total; order++) {
+    const date = `2026-0${1 + (order % 3)}-${String(1 + (order % 28)).padStart(2, '0')}`;
+    const customer = `C-9${String(order % 5000).padStart(4, '0')}`;
+    for (let line = 0; line < 3 && all.length < total; line++) {
+      all.push([`BO-${order}`, date, customer, '', `NW-${1100 + line}`, 1 + line, '4.25', 'USD']);
+    }
+  }
+  return all;
 }
 
 /**
@@ -321,15 +337,8 @@ describe('reconcile a back-office export', () => {
         .split('\r\n')
         .slice(1)
         .map((line) => line.split(','));
-      for (let order = 0; rows.length < 300_000; order++) {
-        const date = `2026-0${1 + (order % 3)}-${String(1 + (order % 28)).padStart(2, '0')}`;
-        const customer = `C-9${String(order % 5000).padStart(4, '0')}`;
-        for (let line = 0; line < 3 && rows.length < 300_000; line++) {
-          rows.push([`BO-${order}`, date, customer, '', `NW-${1100 + line}`, 1 + line, '4.25', 'USD']);
-        }
-      }
       const big = join(dir, 'northwind-big.csv');
-      await writeFile(big, northwindCsv(rows));
+      await writeFile(big, northwindCsv(withUnknownCustomers(rows, 300_000)));
       const seeded = {
         contacts: await storedRows(dashboard, 'contacts'),
         purchases: await storedRows(dashboard, 'purchases'),
@@ -479,5 +488,267 @@ describe('reconcile a back-office export', () => {
     await dashboard.waitForSelector(`${SECTION} ::-p-aria(Reconcile export)`);
     await waitForResults(dashboard, fileName);
     expect(await dashboard.$(`${SECTION} .reconcile-offer`)).toBeNull();
+  });
+});
+
+/**
+ * The Reconcile section's other paths, in a profile of their own seeded straight into the
+ * database: four Northwind customers and purchases in March (bad rows), April (a rejected match)
+ * and May (the date window). Each file covers its own month, so each run judges its own purchases.
+ */
+describe('reconcile: skipped rows, a rejected match, cancel, the date window', () => {
+  let tally: TallyBrowser;
+  let dashboard: Page;
+  let dir: string;
+  const northwind = (id: string) => [{ backOffice: 'northwind', origin: 'http://127.0.0.1:5178', id }];
+  const ada = makeContact({ name: 'Ada Lovelace', email: 'ada@example.com', externalIds: northwind('C-1') });
+  const ben = makeContact({ name: 'Ben Okri', email: 'ben@example.com', externalIds: northwind('C-2') });
+  const cy = makeContact({ name: 'Cy Twombly', email: 'cy@example.com', externalIds: northwind('C-3') });
+  const dee = makeContact({ name: 'Dee Rees', email: 'dee@example.com', externalIds: northwind('C-4') });
+  const march = {
+    ada: makePurchase(ada.id, '2026-03-02', 1250, 2),
+    ben: makePurchase(ben.id, '2026-03-05', 900),
+    dee: makePurchase(dee.id, '2026-03-08', 1250),
+  };
+  const april = {
+    ada: makePurchase(ada.id, '2026-04-02', 1250),
+    ben: makePurchase(ben.id, '2026-04-05', 900),
+  };
+  const may = { ada: makePurchase(ada.id, '2026-05-05', 1250), cy: makePurchase(cy.id, '2026-05-06', 700) };
+
+  beforeAll(async () => {
+    tally = await launchWithTally({ headless: true });
+    dir = await mkdtemp(join(tmpdir(), 'tally-reconcile-paths-'));
+    dashboard = await openDashboard(tally);
+    await putRows(dashboard, 'contacts', [ada, ben, cy, dee]);
+    await putRows(dashboard, 'purchases', [
+      ...Object.values(march),
+      ...Object.values(april),
+      ...Object.values(may),
+    ]);
+    await dashboard.reload();
+    await dashboard.waitForSelector(`${SECTION} ::-p-aria(Reconcile export)`);
+  });
+
+  afterAll(async () => {
+    await tally?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  const statusOf = async (purchase: PurchaseRecord) =>
+    (await storedRows<ReconcileStatus>(dashboard, 'reconcileStatuses')).find(
+      (status) => status.purchaseId === purchase.id,
+    );
+  const runOf = async (fileName: string) => {
+    const run = (await storedRows<ReconcileRunRow>(dashboard, 'reconcileRuns')).find(
+      (found) => found.fileName === fileName,
+    );
+    if (!run) throw new Error(`${fileName} has no run.`);
+    return run;
+  };
+  const reconcile = async (fileName: string, text: string) => {
+    await dropFile(dashboard, `${SECTION} .drop-zone`, fileName, text);
+    await waitForResults(dashboard, fileName);
+  };
+
+  it('lists each skipped row with its line and why; the good rows still reconcile', async () => {
+    const good: CsvCell[][] = [
+      ['SO-1', '2026-03-02', 'C-1', 'ada@example.com', 'NW-1001', 2, '12.50', 'USD'],
+      ['SO-2', '2026-03-05', 'C-2', 'ben@example.com', 'NW-1001', 'two', '9.00', 'USD'],
+      ['SO-3', '2026-02-30', 'C-3', 'cy@example.com', 'NW-1001', 1, '7.00', 'USD'],
+      ['SO-4', '2026-03-08', 'C-4', 'dee@example.com', 'NW-1001', 1, '12.50', 'USD'],
+    ];
+    // Line 6 opens a quote it never closes: line 7 is read into it, so neither can be read.
+    const text =
+      northwindCsv(good) +
+      'SO-5,2026-03-09,C-2,"ben@example.com,NW-1001,1,9.00,USD\r\n' +
+      'SO-6,2026-03-10,C-4,dee@example.com,NW-1001,1,12.50,USD\r\n';
+    await reconcile('northwind-bad-rows.csv', text);
+
+    expect(await dashboard.$eval('#reconcile-skipped-heading', (heading) => heading.textContent)).toBe(
+      '3 rows skipped',
+    );
+    expect(
+      await dashboard.$$eval(`${RESULTS} ul[aria-labelledby=reconcile-skipped-heading] li`, (items) =>
+        items.map((item) => item.textContent ?? ''),
+      ),
+    ).toEqual([
+      'Line 3: quantity "two" is not a number',
+      'Line 4: order_date "2026-02-30" is not a real date',
+      'Line 6: opens a quoted cell (") that is never closed, so lines 6 to 7 could not be read',
+    ]);
+    // Ada's and Dee's orders are there as recorded; Ben's was on a row that could not be read.
+    expect(await shownCounts(dashboard)).toEqual({
+      synced: 2,
+      probable: 0,
+      conflict: 0,
+      missing: 1,
+      backOfficeOnly: 0,
+    });
+    const run = await runOf('northwind-bad-rows.csv');
+    expect([run.rowsRead, run.skipped]).toEqual([5, 3]);
+    expect((await statusOf(march.ada))?.outcome).toBe('synced');
+    expect((await statusOf(march.dee))?.outcome).toBe('synced');
+    expect((await statusOf(march.ben))?.outcome).toBe('missing');
+  });
+
+  it('a rejected probable match is missing, and stays unpaired when a newer file has the same orders', async () => {
+    const rows: CsvCell[][] = [
+      ['SO-20', '2026-04-02', 'C-1', 'ada@example.com', 'NW-1001', 1, '12.50', 'USD'],
+      // Ben's order of 2026-04-05, a day later in the back office: probable.
+      ['SO-21', '2026-04-06', 'C-2', 'ben@example.com', 'NW-1001', 1, '9.00', 'USD'],
+    ];
+    await reconcile('northwind-april.csv', northwindCsv(rows));
+    expect(await shownCounts(dashboard)).toMatchObject({ synced: 1, probable: 1, missing: 0 });
+
+    const label = `${ben.name}, 2026-04-05`;
+    await dashboard.locator(`${RESULTS} ::-p-aria(Reject match: ${label})`).click();
+    expect(await statusText(dashboard, /^Match rejected/, RESULTS)).toBe(`Match rejected: ${label}.`);
+    await dashboard.waitForFunction(
+      (results) => document.querySelector(`${results} [data-outcome=probable] dd`)?.textContent === '0',
+      {},
+      RESULTS,
+    );
+    expect(await shownCounts(dashboard)).toEqual({
+      synced: 1,
+      probable: 0,
+      conflict: 0,
+      missing: 1,
+      backOfficeOnly: 1,
+    });
+    expect(
+      await dashboard.$eval(
+        `${RESULTS} ul[aria-labelledby=reconcile-missing-heading]`,
+        (list) => list.textContent ?? '',
+      ),
+    ).toContain(ben.name);
+    expect(await statusOf(april.ben)).toMatchObject({ outcome: 'missing', backOfficeOrderIds: [] });
+    const decisions = await storedRows<ReconcileDecision>(dashboard, 'reconcileDecisions');
+    expect(
+      decisions.map(({ purchaseId, backOfficeOrderIds, verdict }) => ({
+        purchaseId,
+        backOfficeOrderIds,
+        verdict,
+      })),
+    ).toEqual([{ purchaseId: april.ben.id, backOfficeOrderIds: ['SO-21'], verdict: 'rejected' }]);
+
+    // A newer export: the same orders and one of a customer Tally does not know.
+    await reconcile(
+      'northwind-april-later.csv',
+      northwindCsv([
+        ...rows,
+        ['SO-22', '2026-04-07', 'C-99', 'nobody@example.com', 'NW-1002', 1, '3.75', 'USD'],
+      ]),
+    );
+    expect(await shownCounts(dashboard)).toEqual({
+      synced: 1,
+      probable: 0,
+      conflict: 0,
+      missing: 1,
+      backOfficeOnly: 2,
+    });
+    const later = await runOf('northwind-april-later.csv');
+    expect(await statusOf(april.ben)).toMatchObject({
+      runId: later.id,
+      outcome: 'missing',
+      backOfficeOrderIds: [],
+    });
+    expect(
+      (JSON.parse(later.backOfficeOnly) as BackOfficeOnlyOrder[]).map((entry) => entry.order.orderId).sort(),
+    ).toEqual(['SO-21', 'SO-22']);
+    expect(await countRows(dashboard, 'reconcileDecisions')).toBe(1);
+  });
+
+  it(
+    'Cancel reconcile stops a big job: no run is added and no status changes',
+    { timeout: 120_000 },
+    async () => {
+      // Had it finished, Ada's March order would be a conflict (5, not 2) and Ben's April one synced.
+      const known: CsvCell[][] = [
+        ['SO-1', '2026-03-02', 'C-1', 'ada@example.com', 'NW-1001', 5, '12.50', 'USD'],
+        ['SO-40', '2026-04-05', 'C-2', 'ben@example.com', 'NW-1001', 1, '9.00', 'USD'],
+      ];
+      const big = join(dir, 'northwind-cancel.csv');
+      await writeFile(big, northwindCsv(withUnknownCustomers(known, 300_000)));
+      const runsBefore = await countRows(dashboard, 'reconcileRuns');
+      const statusesBefore = await storedRows<ReconcileStatus>(dashboard, 'reconcileStatuses');
+      expect(statusesBefore.length).toBeGreaterThan(0);
+
+      const button = await dashboard.waitForSelector(`${SECTION} ::-p-aria(Reconcile export)`);
+      const [chooser] = await Promise.all([dashboard.waitForFileChooser(), button?.click()]);
+      await chooser.accept([big]);
+      await dashboard.waitForFunction(
+        (progress, section) =>
+          ((document.querySelector(progress) as HTMLProgressElement | null)?.value ?? 0) > 0 &&
+          (document.querySelector(`${section} .reconcile-progress`)?.textContent ?? '').includes(
+            'Reading rows…',
+          ),
+        { timeout: 60_000, polling: 20 },
+        PROGRESS,
+        SECTION,
+      );
+      await dashboard.locator(`${SECTION} ::-p-aria(Cancel reconcile)`).click();
+      expect(await statusText(dashboard, /cancelled/)).toBe(
+        'Reconcile of northwind-cancel.csv cancelled: nothing changed.',
+      );
+      await dashboard.waitForFunction((progress) => document.querySelector(progress) === null, {}, PROGRESS);
+
+      const [job] = (await storedRows<ReconcileJob>(dashboard, 'reconcileJobs')).filter(
+        (found) => found.fileName === 'northwind-cancel.csv',
+      );
+      expect(job?.state).toBe('cancelled');
+      // Its file and the rows read so far are let go.
+      const ofJob = async (table: string) =>
+        (await storedRows<{ jobId: string }>(dashboard, table)).filter((row) => row.jobId === job?.id);
+      expect(await ofJob('reconcileFiles')).toEqual([]);
+      expect(await ofJob('reconcileChunks')).toEqual([]);
+      expect(await countRows(dashboard, 'reconcileRuns')).toBe(runsBefore);
+      expect(await storedRows<ReconcileStatus>(dashboard, 'reconcileStatuses')).toEqual(statusesBefore);
+    },
+  );
+
+  it('with a date window of 0 days, a record one day off is missing, not probable', async () => {
+    const windowField = () => dashboard.waitForSelector(`${SECTION} ::-p-aria(Date window \\(days\\))`);
+    const field = await windowField();
+    await field?.click({ count: 3 });
+    await field?.type('0');
+    // Saved on change, which leaving the field fires.
+    await dashboard.keyboard.press('Tab');
+    await expect
+      .poll(async () =>
+        (await storedRows<{ key: string; value: unknown }>(dashboard, 'settings')).find(
+          (setting) => setting.key === 'reconcileOptions',
+        ),
+      )
+      .toEqual({ key: 'reconcileOptions', value: { dateWindowDays: 0, priceTolerance: 0.05 } });
+    // Opened again, the dashboard reconciles with the saved window: wait until it has read it.
+    await dashboard.reload();
+    await dashboard.waitForFunction(
+      (input) => (input as HTMLInputElement).value === '0',
+      {},
+      await windowField(),
+    );
+
+    await reconcile(
+      'northwind-may.csv',
+      northwindCsv([
+        ['SO-30', '2026-05-05', 'C-1', 'ada@example.com', 'NW-1001', 1, '12.50', 'USD'],
+        // Cy's order of 2026-05-06, a day later: probable in a window of 3 days.
+        ['SO-31', '2026-05-07', 'C-3', 'cy@example.com', 'NW-1001', 1, '7.00', 'USD'],
+      ]),
+    );
+    const [job] = (await storedRows<ReconcileJob>(dashboard, 'reconcileJobs')).filter(
+      (found) => found.fileName === 'northwind-may.csv',
+    );
+    expect(job?.options.dateWindowDays).toBe(0);
+    expect(await shownCounts(dashboard)).toEqual({
+      synced: 1,
+      probable: 0,
+      conflict: 0,
+      missing: 1,
+      backOfficeOnly: 1,
+    });
+    expect(await statusOf(may.ada)).toMatchObject({ outcome: 'synced' });
+    expect(await statusOf(may.cy)).toMatchObject({ outcome: 'missing', backOfficeOrderIds: [] });
   });
 });
