@@ -2,6 +2,7 @@ import { nowInstant, type Instant } from '../domain/dates';
 import type { BackOfficeOnlyOrder, ReconcileDecision, ReconcileStatus } from '../domain/reconcile';
 import type { TallyDatabase } from './database';
 import { getRun, putRun } from './reconcile-runs';
+import { readRunStatuses } from './reconcile-statuses';
 import type { StoredReconcileRun } from './reconcile-tables';
 
 export type Verdict = ReconcileDecision['verdict'];
@@ -81,7 +82,7 @@ async function freedOrders(
   run: StoredReconcileRun,
   rejected: ReconcileStatus,
 ): Promise<BackOfficeOnlyOrder[]> {
-  const others = await db.reconcileStatuses.where('runId').equals(run.id).toArray();
+  const others = await readRunStatuses(db, run.id);
   const stillUsed = new Set(
     others
       .filter((status) => status.purchaseId !== rejected.purchaseId)
