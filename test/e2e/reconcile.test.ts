@@ -7,7 +7,8 @@ import { ORDERS_CSV_HEADER } from '../demo/backoffices/rep/exports';
 import { toCsv, type CsvCell } from '../demo/csv';
 import { startDemoServer } from '../demo/server';
 import { launchWithTally, stopServiceWorker, waitForDownload, type TallyBrowser } from '../support/chromium';
-import { makeContact, makePurchase, putRows } from '../support/contacts';
+import { makePurchase, putRows } from '../support/contacts';
+import { makeNorthwindContacts } from '../support/reconcile-store';
 import { countRows, storedRows } from '../support/indexeddb';
 import { captureContact, openDashboard, openSidebar } from '../support/tour';
 import type { Contact } from '../../src/domain/contact';
@@ -500,11 +501,7 @@ describe('reconcile: skipped rows, a rejected match, cancel, the date window', (
   let tally: TallyBrowser;
   let dashboard: Page;
   let dir: string;
-  const northwind = (id: string) => [{ backOffice: 'northwind', origin: 'http://127.0.0.1:5178', id }];
-  const ada = makeContact({ name: 'Ada Lovelace', email: 'ada@example.com', externalIds: northwind('C-1') });
-  const ben = makeContact({ name: 'Ben Okri', email: 'ben@example.com', externalIds: northwind('C-2') });
-  const cy = makeContact({ name: 'Cy Twombly', email: 'cy@example.com', externalIds: northwind('C-3') });
-  const dee = makeContact({ name: 'Dee Rees', email: 'dee@example.com', externalIds: northwind('C-4') });
+  const { ada, ben, cy, dee } = makeNorthwindContacts();
   const march = {
     ada: makePurchase(ada.id, '2026-03-02', 1250, 2),
     ben: makePurchase(ben.id, '2026-03-05', 900),

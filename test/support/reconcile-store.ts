@@ -62,11 +62,18 @@ export interface ReconcileStore {
 
 const northwind = (id: string) => [{ backOffice: 'northwind', origin: 'http://127.0.0.1:5178', id }];
 
+/** Four Northwind customers, C-1 to C-4, each with their email (not yet stored). */
+export function makeNorthwindContacts(): Pick<ReconcileStore, 'ada' | 'ben' | 'cy' | 'dee'> {
+  return {
+    ada: makeContact({ name: 'Ada Lovelace', email: 'ada@example.com', externalIds: northwind('C-1') }),
+    ben: makeContact({ name: 'Ben Okri', email: 'ben@example.com', externalIds: northwind('C-2') }),
+    cy: makeContact({ name: 'Cy Twombly', email: 'cy@example.com', externalIds: northwind('C-3') }),
+    dee: makeContact({ name: 'Dee Rees', email: 'dee@example.com', externalIds: northwind('C-4') }),
+  };
+}
+
 export async function seedReconcileStore(db: TallyDatabase): Promise<ReconcileStore> {
-  const ada = makeContact({ name: 'Ada Lovelace', email: 'ada@example.com', externalIds: northwind('C-1') });
-  const ben = makeContact({ name: 'Ben Okri', email: 'ben@example.com', externalIds: northwind('C-2') });
-  const cy = makeContact({ name: 'Cy Twombly', email: 'cy@example.com', externalIds: northwind('C-3') });
-  const dee = makeContact({ name: 'Dee Rees', email: 'dee@example.com', externalIds: northwind('C-4') });
+  const { ada, ben, cy, dee } = makeNorthwindContacts();
   const store: ReconcileStore = {
     ada,
     ben,
