@@ -2,7 +2,7 @@ import type { ClosedPeriod } from '../domain/reports/report-period';
 import type { BestCustomer } from '../domain/reports/best-customers';
 import type { Statement } from '../domain/reports/statement';
 import { formatDecimalAmount } from '../domain/money';
-import { foldForSearch } from '../domain/search-text';
+import { fileNameSlug } from '../domain/search-text';
 import { toCsv } from './write';
 
 /**
@@ -128,11 +128,6 @@ export function statementCsv(statement: Statement): string {
 
 /** "statement-ada-lovelace-2026-01-01-to-2026-12-31": the customer and period, file-name safe. */
 export function statementFileName(statement: Statement, extension: 'pdf' | 'csv'): string {
-  // Folded as search folds names, so "Groß" is "gross", not "gro".
-  const slug =
-    foldForSearch(statement.customer.name)
-      .replace(/[^a-z0-9]+/g, '-')
-      .slice(0, 40)
-      .replace(/^-|-$/g, '') || 'customer';
+  const slug = fileNameSlug(statement.customer.name) || 'customer';
   return `statement-${slug}-${statement.period.from}-to-${statement.period.to}.${extension}`;
 }

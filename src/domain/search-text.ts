@@ -192,3 +192,14 @@ function sameRun(a: string, aStart: number, b: string, bStart: number, length: n
 export function nameSortKey(name: string): string {
   return foldForSearch(name).replace(/\d+/g, (digits) => digits.padStart(12, '0'));
 }
+
+/**
+ * A name as it can stand in a file name: folded as search folds it ("Groß Café" → "gross-cafe"),
+ * runs of anything else as one "-", at most 40 characters; "" when nothing is left.
+ */
+export function fileNameSlug(name: string): string {
+  return foldForSearch(name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 40)
+    .replace(/^-|-$/g, '');
+}

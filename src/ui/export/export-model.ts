@@ -5,7 +5,7 @@ import type { Contact } from '../../domain/contact';
 import { todayLocal, type CalendarDate } from '../../domain/dates';
 import { DEFAULT_EXPORT_PRESET, type ExportPreset } from '../../domain/export-preset';
 import type { PurchaseRecord } from '../../domain/purchase';
-import { foldForSearch } from '../../domain/search-text';
+import { fileNameSlug } from '../../domain/search-text';
 import type { TallyDatabase } from '../../db/database';
 import { readStatusesInPages } from '../../db/reconcile-statuses';
 import { userAction } from '../user-action';
@@ -46,9 +46,7 @@ export interface ExportProgress {
 /** `tally-purchases-2026-11-22.csv`, or with the preset's name: `tally-purchases-shopify-2026-11-22.csv`. */
 export function exportFileName(preset: ExportPreset, today: CalendarDate): string {
   if (preset.id === DEFAULT_EXPORT_PRESET.id) return `tally-purchases-${today}.csv`;
-  const slug = foldForSearch(preset.name)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+  const slug = fileNameSlug(preset.name);
   return slug === '' ? `tally-purchases-${today}.csv` : `tally-purchases-${slug}-${today}.csv`;
 }
 

@@ -8,6 +8,7 @@ import {
   searchWords,
   startsWithinOneEdit,
   withinOneEdit,
+  fileNameSlug,
 } from '../../../src/domain/search-text';
 
 function product(sku: string, name: string, more: Partial<Product> = {}): Product {
@@ -266,6 +267,13 @@ describe('product search: input and catalog', () => {
 });
 
 describe('search text', () => {
+  it('makes a name a file-name part: folded, other runs as one dash, at most 40 characters', () => {
+    expect(fileNameSlug('  Groß Café & Co. ')).toBe('gross-cafe-co');
+    expect(fileNameSlug('Shopify (EU)')).toBe('shopify-eu');
+    expect(fileNameSlug('***')).toBe('');
+    expect(fileNameSlug('a'.repeat(50))).toHaveLength(40);
+  });
+
   it('folds case, accents and letters that do not decompose', () => {
     expect(foldForSearch('CRÈME Brûlée')).toBe('creme brulee');
     expect(foldForSearch('Straße Œuvre Ærø')).toBe('strasse oeuvre aero');
