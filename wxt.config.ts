@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
+import { languages, readCatalog } from './locales/catalogs';
 import { DEV_BACK_OFFICE_MATCHES } from './src/domain/back-office-origins';
+import { browserMessages } from './src/domain/locale-catalog';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -9,9 +11,10 @@ export default defineConfig({
   outDir: process.env.TALLY_OUTPUT ?? '.output',
   manifestVersion: 3,
   manifest: ({ browser }) => ({
-    name: 'Tally',
-    description:
-      'Capture customers from your back office and record the purchases it never saw — kept on your machine.',
+    name: '__MSG_manifest_name__',
+    description: '__MSG_manifest_description__',
+    // Every user-facing text goes through the browser's i18n messages (locales/, merged below).
+    default_locale: 'en',
     // contextMenus: "Capture as contact" on selected text. activeTab: the toolbar popup reads
     // the current tab's origin to offer "Enable Tally on this site". sidePanel: Chrome's side
     // panel (Firefox's sidebar_action needs no permission). alarms: wakes the worker every 30 s
@@ -28,11 +31,11 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     // The toolbar button opens the popup (entrypoints/popup): this site's settings, the dashboard.
-    action: { default_title: 'Tally' },
+    action: { default_title: '__MSG_manifest_name__' },
     commands: {
       'capture-contact': {
         suggested_key: { default: 'Alt+Shift+C' },
-        description: 'Capture the contact on this page',
+        description: '__MSG_manifest_capture_contact__',
       },
     },
     // The demo back office and local development servers work out of the box; every other
@@ -48,7 +51,7 @@ export default defineConfig({
     // pages too), so the keys are written here, one page for both places.
     ...(browser === 'firefox'
       ? {
-          sidebar_action: { default_panel: 'sidebar.html', default_title: 'Tally' },
+          sidebar_action: { default_panel: 'sidebar.html', default_title: '__MSG_manifest_name__' },
           browser_specific_settings: {
             // Firefox needs a fixed id for MV3 (storage and permissions are keyed by it), and
             // a statement of data collection: Tally collects none; nothing leaves the machine.
@@ -57,6 +60,18 @@ export default defineConfig({
         }
       : { side_panel: { default_path: 'sidebar.html' } }),
   }),
+  hooks: {
+    // locales/<lang>/<area>.json (one file per area, small and owned) become the one
+    // _locales/<lang>/messages.json each browser reads.
+    'build:publicAssets': (_wxt, files) => {
+      for (const language of languages()) {
+        files.push({
+          relativeDest: `_locales/${language}/messages.json`,
+          contents: JSON.stringify(browserMessages(readCatalog(language))),
+        });
+      }
+    },
+  },
   vite: () => ({
     build: { sourcemap: false },
   }),

@@ -1,3 +1,4 @@
+import { uiLanguage } from './i18n';
 import { z } from 'zod';
 
 /** ISO 4217 code: three capital letters. */
@@ -56,8 +57,8 @@ export function formatDecimalAmount(money: Money): string {
   return `${money.minor < 0 ? '-' : ''}${whole}${fraction}`;
 }
 
-/** The amount for people to read, in their locale ("$12.50"). */
-export function formatMoney(money: Money, locale?: string): string {
+/** The amount for people to read, in their language ("$12.50", "12,50 $"). */
+export function formatMoney(money: Money, locale: string = uiLanguage()): string {
   const digits = minorDigits(money.currency);
   return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(
     money.minor / 10 ** digits,
