@@ -26,6 +26,10 @@ export function ProductSearch(props: {
   const results = search.results.value;
   const highlighted = search.highlighted.value;
   const listId = `${id}-results`;
+  // The focus stays in the search: bring the option the arrows reach into view.
+  useLayoutEffect(() => {
+    document.getElementById(`${id}-${highlighted}`)?.scrollIntoView({ block: 'nearest' });
+  }, [id, highlighted]);
   return (
     <>
       <input
