@@ -55,10 +55,12 @@ type Catalog = typeof adapters &
 export type MessageKey = Extract<keyof Catalog, string>;
 
 /** A key with plural forms: `<base>_one` and `<base>_other` exist. */
-export type PluralKey = MessageKey extends infer K
-  ? K extends `${infer Base}_other`
-    ? `${Base}_one` extends MessageKey
-      ? Base
-      : never
+export type PluralKey = PluralBase<MessageKey>;
+
+// Distributes over each key: a type parameter does, a type inferred with `infer` does not
+// (that form gave `never` for every key).
+type PluralBase<Key extends string> = Key extends `${infer Base}_other`
+  ? `${Base}_one` extends MessageKey
+    ? Base
     : never
   : never;
