@@ -1,4 +1,6 @@
 import { ATTACHMENT_TYPES, type AttachmentMeta } from '../../domain/attachment';
+import { t } from '../../domain/i18n';
+import { formatCount } from '../../domain/locale-format';
 import { FileButton } from '../FileButton';
 import type { BuyBackModel } from './buyback-model';
 
@@ -7,8 +9,8 @@ export function AttachmentsPanel(props: { model: BuyBackModel; editable: boolean
   const { model } = props;
   return (
     <section class="card" aria-labelledby="attachments-heading">
-      <h3 id="attachments-heading">Attachments</h3>
-      {model.attachments.value.length === 0 ? <p class="muted">No files attached.</p> : null}
+      <h3 id="attachments-heading">{t('buyback_attachments')}</h3>
+      {model.attachments.value.length === 0 ? <p class="muted">{t('buyback_no_attachments')}</p> : null}
       <ul class="attachments">
         {model.attachments.value.map((file) => (
           <AttachmentCard
@@ -25,9 +27,9 @@ export function AttachmentsPanel(props: { model: BuyBackModel; editable: boolean
         class="secondary"
         onFile={(file) => void model.attach(file)}
       >
-        Attach file
+        {t('buyback_attach_file')}
       </FileButton>
-      <p class="muted">Images or PDFs, up to 10 MB each. Photos of the seller’s ID and of the device.</p>
+      <p class="muted">{t('buyback_attachments_hint')}</p>
     </section>
   );
 }
@@ -49,14 +51,15 @@ function AttachmentCard(props: {
         </span>
       )}
       <span class="attachment-name">
-        {file.name} <span class="muted">{(file.size / 1024).toFixed(0)} KB</span>
+        {file.name}{' '}
+        <span class="muted">{t('buyback_size_kb', formatCount(Math.round(file.size / 1024)))}</span>
       </span>
       <button type="button" class="link" onClick={() => void model.downloadAttachment(file.id)}>
-        Download {file.name}
+        {t('buyback_download_file', file.name)}
       </button>
       {props.editable ? (
         <button type="button" class="link" onClick={() => void model.detach(file.id)}>
-          Remove {file.name}
+          {t('buyback_remove_file', file.name)}
         </button>
       ) : null}
     </li>

@@ -1,4 +1,6 @@
 import { BUY_BACK_STATUS_LABELS, buyBackNumber, buyBackTotal } from '../../domain/buyback';
+import { t } from '../../domain/i18n';
+import { formatInstantDate } from '../../domain/locale-format';
 import { formatMoney } from '../../domain/money';
 import { ErrorMessage } from '../ErrorMessage';
 import { buyBackHref } from './address';
@@ -9,19 +11,19 @@ export function BuyBackList(props: { model: BuyBackListModel }) {
   const picking = model.picking.value;
   return (
     <section class="card" aria-labelledby="buy-backs-heading">
-      <h2 id="buy-backs-heading">Buy-backs</h2>
+      <h2 id="buy-backs-heading">{t('buyback_list_heading')}</h2>
       <ErrorMessage message={model.error.value} />
       {picking === null ? (
         <button type="button" onClick={model.startPicking}>
-          New buy-back
+          {t('buyback_new')}
         </button>
       ) : (
-        <div role="group" aria-label="Choose the seller">
+        <div role="group" aria-label={t('buyback_choose_seller')}>
           <label>
-            Seller
+            {t('buyback_seller')}
             <input
               type="search"
-              placeholder="Name or email"
+              placeholder={t('buyback_seller_placeholder')}
               value={picking}
               onInput={(event) => void model.search(event.currentTarget.value)}
             />
@@ -30,28 +32,28 @@ export function BuyBackList(props: { model: BuyBackListModel }) {
             {model.matches.value.map((contact) => (
               <li key={contact.id}>
                 <button type="button" class="secondary" onClick={() => void model.startFor(contact.id)}>
-                  Buy from {contact.name}
+                  {t('buyback_buy_from', contact.name)}
                 </button>{' '}
                 <span class="muted">{contact.email ?? contact.phone ?? ''}</span>
               </li>
             ))}
           </ul>
           <button type="button" class="link" onClick={model.stopPicking}>
-            Cancel
+            {t('buyback_cancel')}
           </button>
         </div>
       )}
       {model.buyBacks.value.length === 0 ? (
-        <p class="muted">No buy-backs yet.</p>
+        <p class="muted">{t('buyback_none_yet')}</p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th>Number</th>
-              <th>Seller</th>
-              <th>Status</th>
-              <th class="num">Paid</th>
-              <th>Started</th>
+              <th>{t('buyback_column_number')}</th>
+              <th>{t('buyback_column_seller')}</th>
+              <th>{t('buyback_column_status')}</th>
+              <th class="num">{t('buyback_column_paid')}</th>
+              <th>{t('buyback_column_started')}</th>
             </tr>
           </thead>
           <tbody>
@@ -63,7 +65,7 @@ export function BuyBackList(props: { model: BuyBackListModel }) {
                 <td>{model.sellers.value.get(buyBack.contactId)?.name ?? '—'}</td>
                 <td>{BUY_BACK_STATUS_LABELS[buyBack.status]}</td>
                 <td class="num">{formatMoney(buyBackTotal(buyBack))}</td>
-                <td>{new Date(buyBack.createdAt).toLocaleDateString()}</td>
+                <td>{formatInstantDate(buyBack.createdAt)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,3 +1,5 @@
+import { t } from '../../domain/i18n';
+import { formatInstant } from '../../domain/locale-format';
 import type { BuyBackModel } from './buyback-model';
 
 /** General notes, and the log: every comment and every status change with its time. */
@@ -8,7 +10,7 @@ export function BuyBackLog(props: { model: BuyBackModel }) {
   return (
     <section class="card" aria-labelledby="log-heading">
       <label>
-        Notes
+        {t('buyback_notes')}
         <textarea
           rows={3}
           maxLength={5000}
@@ -23,10 +25,10 @@ export function BuyBackLog(props: { model: BuyBackModel }) {
           disabled={model.notes.value === buyBack.notes}
           onClick={() => void model.saveNotes()}
         >
-          Save notes
+          {t('buyback_save_notes')}
         </button>
       </div>
-      <h3 id="log-heading">Log</h3>
+      <h3 id="log-heading">{t('buyback_log')}</h3>
       <form
         class="inline"
         onSubmit={(event) => {
@@ -35,7 +37,7 @@ export function BuyBackLog(props: { model: BuyBackModel }) {
         }}
       >
         <label>
-          Comment
+          {t('buyback_comment')}
           <input
             value={model.comment.value}
             maxLength={2000}
@@ -43,13 +45,13 @@ export function BuyBackLog(props: { model: BuyBackModel }) {
           />
         </label>
         <button type="submit" disabled={!model.comment.value.trim()}>
-          Add comment
+          {t('buyback_add_comment')}
         </button>
       </form>
-      <ol class="log" aria-label="Buy-back log" reversed>
+      <ol class="log" aria-label={t('buyback_log_label')} reversed>
         {[...buyBack.log].reverse().map((entry, index) => (
           <li key={buyBack.log.length - index} class={entry.kind}>
-            <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time> {entry.text}
+            <time dateTime={entry.at}>{formatInstant(entry.at)}</time> {entry.text}
           </li>
         ))}
       </ol>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { BUY_BACK_STATUS_LABELS, buyBackTotal } from '../../domain/buyback';
+import { t } from '../../domain/i18n';
 import { formatMoney } from '../../domain/money';
 import { ErrorMessage } from '../ErrorMessage';
 import { StatusMessage } from '../StatusMessage';
@@ -19,9 +20,9 @@ export function BuyBackScreen(props: { model: BuyBackModel; backHref: string }) 
     return (
       <main class="dashboard">
         <p role="status" class="notice">
-          {model.status.value ?? 'This buy-back no longer exists.'}
+          {model.status.value ?? t('buyback_no_longer_exists')}
         </p>
-        <a href={props.backHref}>Back to the dashboard</a>
+        <a href={props.backHref}>{t('buyback_back_to_dashboard')}</a>
       </main>
     );
   }
@@ -29,11 +30,12 @@ export function BuyBackScreen(props: { model: BuyBackModel; backHref: string }) 
   const estimate = buyBack.status === 'estimate';
   return (
     <main class="dashboard buy-back">
-      <a href={props.backHref}>Back to the dashboard</a>
+      <a href={props.backHref}>{t('buyback_back_to_dashboard')}</a>
       <h1>{model.title.value}</h1>
       <p>
-        From <strong>{model.contact.value?.name ?? 'an unknown contact'}</strong> · Status:{' '}
-        <strong class="badge" aria-label={`Status: ${BUY_BACK_STATUS_LABELS[buyBack.status]}`}>
+        {t('buyback_from')} <strong>{model.contact.value?.name ?? t('buyback_unknown_contact')}</strong> ·{' '}
+        {t('buyback_status')}{' '}
+        <strong class="badge" aria-label={t('buyback_status_named', BUY_BACK_STATUS_LABELS[buyBack.status])}>
           {BUY_BACK_STATUS_LABELS[buyBack.status]}
         </strong>{' '}
         · {formatMoney(buyBackTotal(buyBack))}
@@ -45,22 +47,26 @@ export function BuyBackScreen(props: { model: BuyBackModel; backHref: string }) 
         <PayOutForm model={model} buyBack={buyBack} />
       ) : null}
       {estimate && (draft?.rows.value.length ?? 0) === 0 ? (
-        <p class="muted">Add at least one item to pay out.</p>
+        <p class="muted">{t('buyback_add_item_to_pay')}</p>
       ) : null}
       {!estimate ? (
         <>
-          <section class="card" aria-label="Payment">
+          <section class="card" aria-label={t('buyback_payment')}>
             <p>
-              Paid {formatMoney(buyBack.payout?.amount ?? buyBackTotal(buyBack))} by {buyBack.payout?.method}
-              {buyBack.payout?.reference ? ` · reference ${buyBack.payout.reference}` : ''}
+              {t(
+                'buyback_paid_amount_by',
+                formatMoney(buyBack.payout?.amount ?? buyBackTotal(buyBack)),
+                buyBack.payout?.method ?? '',
+              )}
+              {buyBack.payout?.reference ? ` · ${t('buyback_reference', buyBack.payout.reference)}` : ''}
             </p>
             <div class="actions">
               <button type="button" onClick={() => void model.downloadReceipt()}>
-                Download receipt
+                {t('buyback_download_receipt')}
               </button>
               {buyBack.status === 'added-to-inventory' ? (
                 <button type="button" onClick={() => void model.complete()}>
-                  Complete buy-back
+                  {t('buyback_complete')}
                 </button>
               ) : null}
             </div>
@@ -85,31 +91,31 @@ function DeleteBuyBack(props: { model: BuyBackModel; paid: boolean }) {
     return (
       <div class="actions">
         <button type="button" class="secondary" onClick={() => void props.model.remove(false, '')}>
-          Delete buy-back
+          {t('buyback_delete')}
         </button>
       </div>
     );
   }
   return confirming ? (
-    <div class="card" role="group" aria-label="Delete this paid buy-back?">
-      <p>This buy-back was paid out. Deleting it keeps an audit entry; store credit already given stays.</p>
+    <div class="card" role="group" aria-label={t('buyback_delete_paid_question')}>
+      <p>{t('buyback_delete_paid_explained')}</p>
       <label>
-        Reason for deleting
+        {t('buyback_delete_reason')}
         <input value={reason} maxLength={500} onInput={(event) => setReason(event.currentTarget.value)} />
       </label>
       <div class="actions">
         <button type="button" onClick={() => void props.model.remove(true, reason)}>
-          Confirm delete
+          {t('buyback_confirm_delete')}
         </button>
         <button type="button" class="secondary" onClick={() => setConfirming(false)}>
-          Keep it
+          {t('buyback_keep_it')}
         </button>
       </div>
     </div>
   ) : (
     <div class="actions">
       <button type="button" class="secondary" onClick={() => setConfirming(true)}>
-        Delete buy-back
+        {t('buyback_delete')}
       </button>
     </div>
   );

@@ -6,6 +6,8 @@ import {
   type SellerIdField,
 } from '../../domain/buyback';
 import { Fragment } from 'preact';
+import { t } from '../../domain/i18n';
+import { formatCount } from '../../domain/locale-format';
 import { FieldProblem, invalidProps } from '../FieldProblem';
 import { SelectField } from '../SelectField';
 import type { BuyBackModel } from './buyback-model';
@@ -20,7 +22,7 @@ export function EstimateForm(props: { model: BuyBackModel; draft: EstimateDraft 
   return (
     <form
       class="card"
-      aria-label="Estimate"
+      aria-label={t('buyback_estimate')}
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
@@ -28,7 +30,7 @@ export function EstimateForm(props: { model: BuyBackModel; draft: EstimateDraft 
       }}
     >
       <fieldset class="seller-id">
-        <legend>Seller identification</legend>
+        <legend>{t('buyback_seller_identification')}</legend>
         {SELLER_ID_FIELDS.map((field) => {
           const problem = shown ? draft.sellerErrors.value[field] : undefined;
           const problemId = `seller-${field}-problem`;
@@ -44,7 +46,7 @@ export function EstimateForm(props: { model: BuyBackModel; draft: EstimateDraft 
             <Fragment key={field}>
               <label>
                 {SELLER_ID_LABELS[field]}
-                {model.requiredSellerId.value.includes(field) ? ' (required)' : ''}
+                {model.requiredSellerId.value.includes(field) ? ` ${t('buyback_required')}` : ''}
                 {DATE_FIELDS.includes(field) ? (
                   <input type="date" {...common} />
                 ) : (
@@ -56,8 +58,8 @@ export function EstimateForm(props: { model: BuyBackModel; draft: EstimateDraft 
           );
         })}
       </fieldset>
-      <h3>Items</h3>
-      {draft.rows.value.length === 0 ? <p class="muted">No items yet.</p> : null}
+      <h3>{t('buyback_items')}</h3>
+      {draft.rows.value.length === 0 ? <p class="muted">{t('buyback_no_items')}</p> : null}
       {draft.rows.value.map((row, index) => (
         <ItemFields
           key={row.key}
@@ -71,13 +73,13 @@ export function EstimateForm(props: { model: BuyBackModel; draft: EstimateDraft 
       ))}
       <div class="actions">
         <button type="button" class="secondary" onClick={draft.addItem}>
-          Add item
+          {t('buyback_add_item')}
         </button>
       </div>
       <InventorySearch model={model} draft={draft} />
       <div class="actions">
         <button type="submit" disabled={model.busy.value}>
-          Save estimate
+          {t('buyback_save_estimate')}
         </button>
       </div>
     </form>
@@ -93,20 +95,21 @@ function ItemFields(props: {
   onRemove: () => void;
 }) {
   const { row, errors } = props;
-  const name = row.description.value.trim() || 'new item';
+  const name = row.description.value.trim() || t('buyback_new_item');
+  const number = formatCount(props.index + 1);
   const id = `item-${row.key}`;
   const text = (field: typeof row.description, value: string) => {
     field.value = value;
     props.onChange();
   };
   return (
-    <fieldset class="line" aria-label={`Item ${props.index + 1}: ${name}`}>
+    <fieldset class="line" aria-label={t('buyback_item_named', number, name)}>
       <legend>
-        Item {props.index + 1}
-        {row.inventoryItemId ? <span class="muted"> (from inventory)</span> : null}
+        {t('buyback_item_number', number)}
+        {row.inventoryItemId ? <span class="muted"> {t('buyback_from_inventory')}</span> : null}
       </legend>
       <label>
-        Description
+        {t('buyback_description')}
         <input
           value={row.description.value}
           maxLength={200}
@@ -116,7 +119,7 @@ function ItemFields(props: {
       </label>
       <FieldProblem id={`${id}-description`} text={errors.description} />
       <label>
-        Serial / IMEI
+        {t('buyback_serial')}
         <input
           value={row.serial.value}
           maxLength={64}
@@ -126,7 +129,7 @@ function ItemFields(props: {
       </label>
       <FieldProblem id={`${id}-serial`} text={props.warning} warning />
       <SelectField
-        label="Condition"
+        label={t('buyback_condition')}
         value={row.condition.value}
         onChange={(value) => {
           row.condition.value = ConditionGrade.parse(value);
@@ -140,7 +143,7 @@ function ItemFields(props: {
         ))}
       </SelectField>
       <label>
-        Price paid
+        {t('buyback_price_paid')}
         <input
           inputMode="decimal"
           value={row.price.value}
@@ -150,7 +153,7 @@ function ItemFields(props: {
       </label>
       <FieldProblem id={`${id}-price`} text={errors.price} />
       <label class="wide">
-        Item notes
+        {t('buyback_item_notes')}
         <textarea
           rows={2}
           maxLength={2000}
@@ -160,7 +163,7 @@ function ItemFields(props: {
       </label>
       <div class="actions wide">
         <button type="button" class="link" onClick={props.onRemove}>
-          Remove item {props.index + 1}
+          {t('buyback_remove_item', number)}
         </button>
       </div>
     </fieldset>
@@ -173,19 +176,19 @@ function InventorySearch(props: { model: BuyBackModel; draft: EstimateDraft }) {
   return (
     <div class="inventory-search">
       <label>
-        Search sold inventory
+        {t('buyback_search_sold_inventory')}
         <input
           type="search"
-          placeholder="Serial, IMEI or description"
+          placeholder={t('buyback_search_sold_placeholder')}
           value={model.inventoryQuery.value}
           onInput={(event) => void model.searchInventory(event.currentTarget.value)}
         />
       </label>
       {model.inventoryQuery.value.trim() ? (
         model.inventoryResults.value.length === 0 ? (
-          <p class="muted">No sold item matches.</p>
+          <p class="muted">{t('buyback_no_sold_match')}</p>
         ) : (
-          <ul class="plain" aria-label="Sold inventory">
+          <ul class="plain" aria-label={t('buyback_sold_inventory')}>
             {model.inventoryResults.value.map((item) => (
               <li key={item.id}>
                 {item.description} {item.serial ? <span class="muted">{item.serial}</span> : null}{' '}
@@ -197,7 +200,7 @@ function InventorySearch(props: { model: BuyBackModel; draft: EstimateDraft }) {
                     void model.searchInventory('');
                   }}
                 >
-                  Buy back {item.serial ?? item.description}
+                  {t('buyback_buy_back_item', item.serial ?? item.description)}
                 </button>
               </li>
             ))}

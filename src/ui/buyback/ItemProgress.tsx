@@ -1,15 +1,24 @@
 import { CONDITION_LABELS, type BuyBack, type BuyBackItem } from '../../domain/buyback';
-import { daysBetween, formatCalendarDate } from '../../domain/calendar';
+import { daysBetween } from '../../domain/calendar';
+import { t, tPlural } from '../../domain/i18n';
+import { formatCalendarDate, formatCount, formatInstant } from '../../domain/locale-format';
 import { formatMoney } from '../../domain/money';
 import { FieldProblem, invalidProps } from '../FieldProblem';
 import type { BuyBackModel } from './buyback-model';
 
-const STAGE_LABELS: Record<BuyBackItem['stage'], string> = {
-  bought: 'Bought',
-  'product-created': 'Product created',
-  'in-refurb': 'Waiting on refurb',
-  'in-inventory': 'In inventory',
-};
+/** The name users see for where an item is on its way to resale. */
+function stageLabel(stage: BuyBackItem['stage']): string {
+  switch (stage) {
+    case 'bought':
+      return t('buyback_stage_bought');
+    case 'product-created':
+      return t('buyback_stage_product_created');
+    case 'in-refurb':
+      return t('buyback_stage_in_refurb');
+    case 'in-inventory':
+      return t('buyback_stage_in_inventory');
+  }
+}
 
 /** A paid item on its way to resale: retail price and product, then inventory or refurb. */
 export function ItemProgress(props: {
@@ -22,30 +31,33 @@ export function ItemProgress(props: {
   const form = model.itemForm(item.id);
   const id = `progress-${item.id}`;
   return (
-    <section class="card item-progress" aria-label={`Item ${props.index + 1}: ${item.description}`}>
+    <section
+      class="card item-progress"
+      aria-label={t('buyback_item_named', formatCount(props.index + 1), item.description)}
+    >
       <h3>
-        {item.description} <span class="badge">{STAGE_LABELS[item.stage]}</span>
+        {item.description} <span class="badge">{stageLabel(item.stage)}</span>
       </h3>
       <dl class="fields">
         {item.serial ? (
           <>
-            <dt>Serial / IMEI</dt>
+            <dt>{t('buyback_serial')}</dt>
             <dd>{item.serial}</dd>
           </>
         ) : null}
-        <dt>Condition</dt>
+        <dt>{t('buyback_condition')}</dt>
         <dd>{CONDITION_LABELS[item.condition]}</dd>
-        <dt>Price paid</dt>
+        <dt>{t('buyback_price_paid')}</dt>
         <dd>{formatMoney(item.price)}</dd>
         {item.retailPrice ? (
           <>
-            <dt>Retail price</dt>
+            <dt>{t('buyback_retail_price')}</dt>
             <dd>{formatMoney(item.retailPrice)}</dd>
           </>
         ) : null}
         {item.notes ? (
           <>
-            <dt>Notes</dt>
+            <dt>{t('buyback_notes')}</dt>
             <dd>{item.notes}</dd>
           </>
         ) : null}
@@ -60,7 +72,7 @@ export function ItemProgress(props: {
           }}
         >
           <label>
-            Retail price
+            {t('buyback_retail_price')}
             <input
               inputMode="decimal"
               value={form.retailPrice.value}
@@ -70,7 +82,7 @@ export function ItemProgress(props: {
           </label>
           <FieldProblem id={`${id}-price`} text={form.priceError.value} />
           <fieldset>
-            <legend>Sell as</legend>
+            <legend>{t('buyback_sell_as')}</legend>
             <label class="inline">
               <input
                 type="radio"
@@ -78,7 +90,7 @@ export function ItemProgress(props: {
                 checked={form.kind.value === 'one-time'}
                 onChange={() => (form.kind.value = 'one-time')}
               />
-              One-time product (this device)
+              {t('buyback_one_time_product')}
             </label>
             <label class="inline">
               <input
@@ -87,19 +99,19 @@ export function ItemProgress(props: {
                 checked={form.kind.value === 'catalog'}
                 onChange={() => (form.kind.value = 'catalog')}
               />
-              Catalog product
+              {t('buyback_catalog_product')}
             </label>
             {form.kind.value === 'catalog' ? (
               <>
                 <label>
-                  SKU
+                  {t('buyback_sku')}
                   <input
                     value={form.sku.value}
                     onInput={(event) => (form.sku.value = event.currentTarget.value)}
                   />
                 </label>
                 <label>
-                  Product name (for a new SKU)
+                  {t('buyback_new_sku_name')}
                   <input
                     value={form.name.value}
                     onInput={(event) => (form.name.value = event.currentTarget.value)}
@@ -110,7 +122,7 @@ export function ItemProgress(props: {
           </fieldset>
           <div class="actions">
             <button type="submit" disabled={model.busy.value}>
-              Create product
+              {t('buyback_create_product')}
             </button>
           </div>
         </form>
@@ -122,10 +134,10 @@ export function ItemProgress(props: {
             disabled={model.busy.value}
             onClick={() => void model.addToInventory(item.id)}
           >
-            Add to inventory
+            {t('buyback_add_to_inventory')}
           </button>
           <label>
-            Issue to fix
+            {t('buyback_issue_to_fix')}
             <input
               value={form.issue.value}
               maxLength={500}
@@ -138,7 +150,7 @@ export function ItemProgress(props: {
             disabled={model.busy.value}
             onClick={() => void model.startRefurb(item.id)}
           >
-            Start refurb
+            {t('buyback_start_refurb')}
           </button>
         </div>
       ) : null}
@@ -146,7 +158,7 @@ export function ItemProgress(props: {
       {item.productId ? (
         <div class="actions">
           <button type="button" class="secondary" onClick={() => void model.downloadLabels([item.id])}>
-            Print label
+            {t('buyback_print_label')}
           </button>
         </div>
       ) : null}
@@ -161,24 +173,25 @@ function RefurbLog(props: { model: BuyBackModel; item: BuyBackItem }) {
   const form = model.itemForm(item.id);
   const open = !refurb.finishedAt;
   return (
-    <section aria-label={`Refurb of ${item.description}`} class="refurb">
-      <h4>Refurb: {refurb.issue}</h4>
+    <section aria-label={t('buyback_refurb_of', item.description)} class="refurb">
+      <h4>{t('buyback_refurb_issue', refurb.issue)}</h4>
       <ol class="log">
         {refurb.log.map((entry, index) => (
           <li key={index}>
-            <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time> {entry.text}
+            <time dateTime={entry.at}>{formatInstant(entry.at)}</time> {entry.text}
           </li>
         ))}
         {refurb.finishedAt ? (
           <li>
-            <time dateTime={refurb.finishedAt}>{new Date(refurb.finishedAt).toLocaleString()}</time> Finished.
+            <time dateTime={refurb.finishedAt}>{formatInstant(refurb.finishedAt)}</time>{' '}
+            {t('buyback_refurb_done')}
           </li>
         ) : null}
       </ol>
       {open ? (
         <>
           <label>
-            Refurb note
+            {t('buyback_refurb_note')}
             <input
               value={form.refurbNote.value}
               maxLength={2000}
@@ -187,14 +200,14 @@ function RefurbLog(props: { model: BuyBackModel; item: BuyBackItem }) {
           </label>
           <div class="actions">
             <button type="button" class="secondary" onClick={() => void model.addRefurbLine(item.id)}>
-              Add refurb note
+              {t('buyback_add_refurb_note')}
             </button>
             <button
               type="button"
               disabled={model.busy.value}
               onClick={() => void model.finishRefurb(item.id)}
             >
-              Finish refurb
+              {t('buyback_finish_refurb')}
             </button>
           </div>
         </>
@@ -209,10 +222,8 @@ function HoldCountdown(props: { item: BuyBackItem; today: string }) {
   if (!day) return null;
   const left = daysBetween(props.today, day);
   return left > 0 ? (
-    <p class="notice hold">
-      On hold: {left === 1 ? '1 day' : `${left} days`} left (may be sold from {formatCalendarDate(day)})
-    </p>
+    <p class="notice hold">{tPlural('buyback_on_hold_days', left, formatCalendarDate(day))}</p>
   ) : (
-    <p class="muted hold">Hold period over since {formatCalendarDate(day)}</p>
+    <p class="muted hold">{t('buyback_hold_over', formatCalendarDate(day))}</p>
   );
 }

@@ -1,7 +1,8 @@
 import { buyBackTotal, TRADE_IN, type BuyBack } from '../../domain/buyback';
+import { t } from '../../domain/i18n';
+import { formatCalendarDate } from '../../domain/locale-format';
 import { formatMoney } from '../../domain/money';
 import { recordTotal } from '../../domain/purchase';
-import { formatCalendarDate } from '../../domain/calendar';
 import { SelectField } from '../SelectField';
 import type { BuyBackModel } from './buyback-model';
 
@@ -21,10 +22,10 @@ export function PayOutForm(props: { model: BuyBackModel; buyBack: BuyBack }) {
       }}
     >
       <h3 id="payout-heading">
-        Pay out {formatMoney(model.draft.value?.total.value ?? buyBackTotal(buyBack))}
+        {t('buyback_pay_out_amount', formatMoney(model.draft.value?.total.value ?? buyBackTotal(buyBack)))}
       </h3>
       <label>
-        Payment method
+        {t('buyback_payment_method')}
         <select
           value={payout.method.value}
           onChange={(event) => (payout.method.value = event.currentTarget.value)}
@@ -38,11 +39,11 @@ export function PayOutForm(props: { model: BuyBackModel; buyBack: BuyBack }) {
       </label>
       {tradeIn ? (
         <SelectField
-          label="Purchase to net against"
+          label={t('buyback_trade_in_purchase')}
           value={payout.tradeInPurchaseId.value}
           onChange={(value) => (payout.tradeInPurchaseId.value = value)}
         >
-          <option value="">Choose a purchase</option>
+          <option value="">{t('buyback_choose_purchase')}</option>
           {model.purchases.value.map((purchase) => (
             <option key={purchase.id} value={purchase.id}>
               {formatCalendarDate(purchase.purchaseDate)} ·{' '}
@@ -52,7 +53,7 @@ export function PayOutForm(props: { model: BuyBackModel; buyBack: BuyBack }) {
         </SelectField>
       ) : null}
       <label>
-        Reference number
+        {t('buyback_reference_number')}
         <input
           value={payout.reference.value}
           maxLength={100}
@@ -60,7 +61,7 @@ export function PayOutForm(props: { model: BuyBackModel; buyBack: BuyBack }) {
         />
       </label>
       <label>
-        Message
+        {t('buyback_message')}
         <textarea
           rows={2}
           maxLength={500}
@@ -69,10 +70,10 @@ export function PayOutForm(props: { model: BuyBackModel; buyBack: BuyBack }) {
         />
       </label>
       {payout.blocked.value ? (
-        <div class="blocked" role="group" aria-label="Do-not-buy block">
+        <div class="blocked" role="group" aria-label={t('buyback_do_not_buy_block')}>
           <p class="error">{payout.blocked.value}</p>
           <label>
-            Override reason
+            {t('buyback_override_reason')}
             <input
               value={payout.override.value}
               maxLength={2000}
@@ -86,7 +87,7 @@ export function PayOutForm(props: { model: BuyBackModel; buyBack: BuyBack }) {
           type="submit"
           disabled={model.busy.value || (payout.blocked.value !== null && !payout.override.value.trim())}
         >
-          {payout.blocked.value ? 'Pay out anyway' : 'Pay out'}
+          {payout.blocked.value ? t('buyback_pay_out_anyway') : t('buyback_pay_out')}
         </button>
       </div>
     </form>

@@ -2,6 +2,7 @@ import { signal } from '@preact/signals';
 import type { BuyBack } from '../../domain/buyback';
 import type { Contact } from '../../domain/contact';
 import { errorMessage } from '../../domain/errors';
+import { t } from '../../domain/i18n';
 import { createBuyBack, listBuyBacks } from '../../db/buybacks';
 import { getContactsById, searchContacts } from '../../db/contacts';
 import type { TallyDatabase } from '../../db/database';
@@ -28,7 +29,7 @@ export function createBuyBackListModel(deps: BuyBackListDeps) {
       buyBacks.value = all;
       sellers.value = contacts;
     } catch (failure) {
-      error.value = `Buy-backs could not be loaded: ${errorMessage(failure)}`;
+      error.value = t('buyback_list_not_loaded', errorMessage(failure));
     }
   }
 

@@ -10,6 +10,7 @@ import {
 import type { Contact } from '../../domain/contact';
 import { todayLocal } from '../../domain/dates';
 import { errorMessage } from '../../domain/errors';
+import { t } from '../../domain/i18n';
 import type { InventoryItem } from '../../domain/inventory';
 import { parseMoneyInput } from '../../domain/money-input';
 import type { PurchaseRecord } from '../../domain/purchase';
@@ -101,7 +102,7 @@ export function createBuyBackModel(deps: BuyBackScreenDeps, id: string) {
 
   const title = computed(() => {
     const current = buyBack.value;
-    return current ? `Buy-back ${buyBackNumber(current)}` : 'Buy-back';
+    return current ? t('buyback_title_numbered', buyBackNumber(current)) : t('buyback_title');
   });
 
   /** Trade-in is offered when the seller has a purchase it can be netted against. */
@@ -185,10 +186,10 @@ export function createBuyBackModel(deps: BuyBackScreenDeps, id: string) {
     if (!form) return true;
     const values = form.toSave();
     if (!values) {
-      error.value = 'Some items need fixing before the estimate can be saved.';
+      error.value = t('buyback_items_need_fixing');
       return false;
     }
-    return run(() => saveEstimate(deps.db, id, values), 'Estimate saved.', true);
+    return run(() => saveEstimate(deps.db, id, values), t('buyback_estimate_saved'), true);
   }
 
   async function payOut() {
@@ -197,7 +198,7 @@ export function createBuyBackModel(deps: BuyBackScreenDeps, id: string) {
       form.attempted.value = true;
       const missingId = Object.keys(form.sellerErrors.value);
       if (missingId.length > 0) {
-        error.value = 'The shop requires more of the seller’s identification before paying out.';
+        error.value = t('buyback_seller_id_needed');
         return;
       }
       if (!(await saveDraft())) return;
@@ -219,7 +220,7 @@ export function createBuyBackModel(deps: BuyBackScreenDeps, id: string) {
           throw failure;
         }
       },
-      method === STORE_CREDIT ? 'Paid out as store credit.' : `Paid out by ${method}.`,
+      method === STORE_CREDIT ? t('buyback_paid_store_credit') : t('buyback_paid_by', method),
     );
     if (paid) payout.blocked.value = null;
   }
@@ -249,12 +250,15 @@ export function createBuyBackModel(deps: BuyBackScreenDeps, id: string) {
       form.kind.value === 'one-time'
         ? { kind: 'one-time' }
         : { kind: 'catalog', sku: form.sku.value, name: form.name.value };
-    await run(() => createItemProduct(deps.db, id, itemId, price.money, choice), 'Product created.');
+    await run(
+      () => createItemProduct(deps.db, id, itemId, price.money, choice),
+      t('buyback_product_created'),
+    );
   }
 
   async function startRefurb(itemId: string) {
     const form = itemForm(itemId);
-    if (await run(() => startItemRefurb(deps.db, id, itemId, form.issue.value), 'Refurb started.'))
+    if (await run(() => startItemRefurb(deps.db, id, itemId, form.issue.value), t('buyback_refurb_started')))
       form.issue.value = '';
   }
 
@@ -265,11 +269,14 @@ export function createBuyBackModel(deps: BuyBackScreenDeps, id: string) {
   }
 
   async function attach(file: IncomingFile) {
-    await run(async () => {
-      await attachFile(deps.db, id, file);
-      setAttachments(await listAttachments(deps.db, id));
-      return (await getBuyBack(deps.db, id)) ?? undefined;
-    }, `Attached ${file.name}.`);
+    await run(
+      async () => {
+        await attachFile(deps.db, id, file);
+        setAttachments(await listAttachments(deps.db, id));
+        return (await getBuyBack(deps.db, id)) ?? undefined;
+      },
+      t('buyback_attached', file.name),
+    );
   }
 
   async function detach(attachmentId: string) {
@@ -293,7 +300,7 @@ export function createBuyBackModel(deps: BuyBackScreenDeps, id: string) {
     const tradeIn = tradeInId ? await deps.db.purchases.get(tradeInId) : undefined;
     await run(async () => {
       const pdf = await deps.documents.receipt({ buyBack: current, seller, ...(tradeIn ? { tradeIn } : {}) });
-      deps.download(`receipt-${buyBackNumber(current)}.pdf`, pdf);
+      deps.download(t('buyback_receipt_file', buyBackNumber(current)), pdf);
     });
   }
 
@@ -302,7 +309,7 @@ export function createBuyBackModel(deps: BuyBackScreenDeps, id: string) {
     if (!current) return;
     await run(async () => {
       const pdf = await deps.documents.labels({ buyBack: current, itemIds });
-      deps.download(`labels-${buyBackNumber(current)}.pdf`, pdf);
+      deps.download(t('buyback_labels_file', buyBackNumber(current)), pdf);
     });
   }
 
@@ -338,12 +345,13 @@ export function createBuyBackModel(deps: BuyBackScreenDeps, id: string) {
     itemForm,
     createProduct,
     addToInventory: (itemId: string) =>
-      run(() => addItemToInventory(deps.db, id, itemId), 'Added to inventory.'),
+      run(() => addItemToInventory(deps.db, id, itemId), t('buyback_added_to_inventory')),
     startRefurb,
     addRefurbLine,
-    finishRefurb: (itemId: string) => run(() => finishItemRefurb(deps.db, id, itemId), 'Refurb finished.'),
-    complete: () => run(() => completeBuyBack(deps.db, id), 'Buy-back completed.'),
-    saveNotes: () => run(() => saveBuyBackNotes(deps.db, id, notes.value), 'Notes saved.'),
+    finishRefurb: (itemId: string) =>
+      run(() => finishItemRefurb(deps.db, id, itemId), t('buyback_refurb_finished')),
+    complete: () => run(() => completeBuyBack(deps.db, id), t('buyback_completed')),
+    saveNotes: () => run(() => saveBuyBackNotes(deps.db, id, notes.value), t('buyback_notes_saved')),
     addComment: async () => {
       if (await run(() => addBuyBackComment(deps.db, id, comment.value))) comment.value = '';
     },
@@ -351,7 +359,7 @@ export function createBuyBackModel(deps: BuyBackScreenDeps, id: string) {
       run(async () => {
         await deleteBuyBack(deps.db, id, { confirmed, reason });
         missing.value = true;
-      }, 'Buy-back deleted.'),
+      }, t('buyback_deleted')),
     attach,
     detach,
     downloadAttachment,

@@ -6,6 +6,7 @@ import {
   type SellerId,
   type SellerIdField,
 } from '../../domain/buyback';
+import { t } from '../../domain/i18n';
 import { checkSerial } from '../../domain/imei';
 import type { InventoryItem } from '../../domain/inventory';
 import { formatMoneyInput, parseMoneyInput } from '../../domain/money-input';
@@ -53,17 +54,18 @@ export function createEstimateDraft(buyBack: BuyBack, required: readonly SellerI
 
   const sellerErrors = computed(() => {
     const errors: Partial<Record<SellerIdField, string>> = {};
-    for (const field of required) if (!seller[field].value.trim()) errors[field] = 'Required by the shop';
+    for (const field of required)
+      if (!seller[field].value.trim()) errors[field] = t('buyback_required_by_shop');
     return errors;
   });
 
   const rowErrors = computed(() =>
     rows.value.map((each): ItemRowErrors => {
       const errors: ItemRowErrors = {};
-      if (!each.description.value.trim()) errors.description = 'Describe the item';
+      if (!each.description.value.trim()) errors.description = t('buyback_describe_item');
       const price = parseMoneyInput(each.price.value, currency, locale);
       if (!price.ok) errors.price = price.reason;
-      else if (price.money.minor < 0) errors.price = 'A price cannot be negative';
+      else if (price.money.minor < 0) errors.price = t('buyback_price_not_negative');
       return errors;
     }),
   );
