@@ -1,4 +1,5 @@
 import type { CalendarDate } from './dates';
+import { uiLanguage } from './i18n';
 
 /**
  * Arithmetic on calendar dates (YYYY-MM-DD). Every step runs in UTC, where a day is always
@@ -49,7 +50,7 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>();
  */
 export function formatCalendarDate(
   date: CalendarDate,
-  locale?: string,
+  locale: string = uiLanguage(),
   style: 'medium' | 'long' = 'medium',
 ): string {
   const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);

@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import { Instant } from './dates';
+import { messageTable } from './message-table';
 
 /** How each field reads to a person, in a history line, a dry run or a recipe. */
-export const CONTACT_FIELD_NAMES: Readonly<Record<FieldChange['field'], string>> = {
-  name: 'name',
-  email: 'email',
-  phone: 'phone',
-  company: 'company',
-  externalId: 'back-office ID',
-  role: 'role',
-  address: 'address',
-  tags: 'tags',
-  notes: 'notes',
-};
+export const CONTACT_FIELD_NAMES = messageTable<FieldChange['field']>({
+  name: 'domain_field_name',
+  email: 'domain_field_email',
+  phone: 'domain_field_phone',
+  company: 'domain_field_company',
+  externalId: 'domain_field_external_id',
+  role: 'domain_field_role',
+  address: 'domain_field_address',
+  tags: 'domain_field_tags',
+  notes: 'domain_field_notes',
+});
 
 /** One field a capture changed on a contact: what it was and what the page shows now. */
 export const FieldChange = z.object({

@@ -1,5 +1,6 @@
 import { addDays, daysBetween } from './calendar';
 import type { CalendarDate } from './dates';
+import { tPlural, t } from './i18n';
 import type { PurchaseRecord } from './purchase';
 
 /**
@@ -157,17 +158,15 @@ export function dueForContact(
 
 /** "due today", "due in 3 days", "overdue by 1 day". */
 export function describeDue(daysUntilDue: number): string {
-  if (daysUntilDue === 0) return 'due today';
-  return daysUntilDue > 0 ? `due in ${days(daysUntilDue)}` : `overdue by ${days(-daysUntilDue)}`;
+  if (daysUntilDue === 0) return t('domain_reorder_due_today');
+  return daysUntilDue > 0
+    ? tPlural('domain_reorder_due_in', daysUntilDue)
+    : tPlural('domain_reorder_overdue_by', -daysUntilDue);
 }
 
 /** "usually every 30 days". */
 export function describeInterval(intervalDays: number): string {
-  return `usually every ${days(intervalDays)}`;
-}
-
-function days(count: number): string {
-  return count === 1 ? '1 day' : `${count} days`;
+  return tPlural('domain_reorder_every', intervalDays);
 }
 
 function dueness(

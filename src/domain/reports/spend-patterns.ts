@@ -1,5 +1,6 @@
 import { spendIn, spendSummary } from '../contact-stats';
 import type { CalendarDate } from '../dates';
+import { uiLanguage } from '../i18n';
 import type { CurrencyCode, Money } from '../money';
 import type { PurchaseRecord } from '../purchase';
 import type { ClosedPeriod } from './report-period';
@@ -73,7 +74,7 @@ const monthFormats = new Map<string, Intl.DateTimeFormat>();
  */
 export function formatMonth(
   month: Month,
-  locale?: string,
+  locale: string = uiLanguage(),
   style: 'short' | 'long' | 'name' = 'short',
 ): string {
   const [year = 1970, number = 1] = month.split('-').map(Number);

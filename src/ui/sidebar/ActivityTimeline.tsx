@@ -4,20 +4,22 @@ import { formatMoney } from '../../domain/money';
 import { purchaseOrderNumber, purchaseOrderTotal, type PurchaseOrder } from '../../domain/purchase-order';
 import { lineTotal, recordTotal, type PurchasePayment, type PurchaseRecord } from '../../domain/purchase';
 import { CONTACT_FIELD_NAMES, type ContactEvent } from '../../domain/contact-event';
-import { OUTCOME_LABELS, type ReconcileStatus } from '../../domain/reconcile';
+import { outcomeLabel, type ReconcileStatus } from '../../domain/reconcile';
 import { timelineEntryKey, type TimelineEntry, type TimelineFilter } from '../../domain/timeline';
+import { t, tPlural, type MessageKey } from '../../domain/i18n';
+import { formatCount } from '../../domain/locale-format';
 import { ErrorMessage } from '../ErrorMessage';
 import { formatCalendarDate } from '../../domain/calendar';
 import type { GroupView, TimelineModel } from './timeline-model';
 
-const FILTERS: { value: TimelineFilter; label: string }[] = [
-  { value: 'all', label: 'Everything' },
-  { value: 'purchase', label: 'Purchases' },
-  { value: 'sample', label: 'Samples' },
-  { value: 'buy-back', label: 'Buy-backs' },
-  { value: 'purchase-order', label: 'Purchase orders' },
-  { value: 'capture', label: 'Captures' },
-  { value: 'note', label: 'Notes' },
+const FILTERS: { value: TimelineFilter; label: MessageKey }[] = [
+  { value: 'all', label: 'sidebar_filter_all' },
+  { value: 'purchase', label: 'sidebar_filter_purchase' },
+  { value: 'sample', label: 'sidebar_filter_sample' },
+  { value: 'buy-back', label: 'sidebar_filter_buy_back' },
+  { value: 'purchase-order', label: 'sidebar_filter_purchase_order' },
+  { value: 'capture', label: 'sidebar_filter_capture' },
+  { value: 'note', label: 'sidebar_filter_note' },
 ];
 
 /** The contact's purchases, samples, buy-backs, captures and notes, newest first, with what they spent. */
@@ -30,17 +32,17 @@ export function ActivityTimeline(props: {
   const entries = model.visible.value;
   return (
     <section aria-labelledby="timeline-heading" class="card">
-      <h2 id="timeline-heading">Activity timeline</h2>
+      <h2 id="timeline-heading">{t('sidebar_activity_timeline')}</h2>
       <SpendSummary model={model} />
       <label class="inline-label">
-        Show
+        {t('sidebar_show')}
         <select
           value={model.filter.value}
           onChange={(event) => (model.filter.value = event.currentTarget.value as TimelineFilter)}
         >
           {FILTERS.map((filter) => (
             <option key={filter.value} value={filter.value}>
-              {filter.label}
+              {t(filter.label)}
             </option>
           ))}
         </select>
@@ -50,14 +52,14 @@ export function ActivityTimeline(props: {
         <p role="status" class="notice undo">
           {model.undoOffer.value.message}{' '}
           <button type="button" class="link" onClick={() => void model.undo()}>
-            Undo
+            {t('common_undo')}
           </button>
         </p>
       ) : null}
       <NoteComposer model={model} />
       {entries.length === 0 ? (
         <p class="muted">
-          {model.entries.value.length === 0 ? 'Nothing recorded yet.' : 'Nothing of this kind.'}
+          {model.entries.value.length === 0 ? t('sidebar_nothing_recorded') : t('sidebar_nothing_of_kind')}
         </p>
       ) : (
         <ol class="timeline" aria-labelledby="timeline-heading">
@@ -76,11 +78,11 @@ function SpendSummary(props: { model: TimelineModel }) {
   const { lifetimeSpend, lastPurchaseDate } = props.model.summary.value;
   return (
     <dl class="fields summary">
-      <dt>Lifetime spend</dt>
+      <dt>{t('sidebar_lifetime_spend')}</dt>
       <dd data-field="lifetime-spend">
         {lifetimeSpend.length === 0 ? '—' : lifetimeSpend.map((amount) => formatMoney(amount)).join(' + ')}
       </dd>
-      <dt>Last purchase</dt>
+      <dt>{t('sidebar_last_purchase')}</dt>
       <dd data-field="last-purchase">
         {lastPurchaseDate ? (
           <time dateTime={lastPurchaseDate}>{formatCalendarDate(lastPurchaseDate)}</time>
@@ -103,7 +105,7 @@ function NoteComposer(props: { model: TimelineModel }) {
       }}
     >
       <label>
-        Note about this contact
+        {t('sidebar_note_about_contact')}
         <textarea
           rows={2}
           value={model.noteText.value}
@@ -118,20 +120,20 @@ function NoteComposer(props: { model: TimelineModel }) {
         </p>
       ) : null}
       <button type="submit" class="secondary">
-        Add note
+        {t('sidebar_add_note')}
       </button>
     </form>
   );
 }
 
-const CONTACT_EVENT_TITLES: Record<ContactEvent['kind'], string> = {
-  captured: 'Captured',
-  updated: 'Updated',
-  created: 'Added',
-  edited: 'Edited',
-  imported: 'Imported',
-  merged: 'Merged',
-  unmerged: 'Merge undone',
+const CONTACT_EVENT_TITLES: Record<ContactEvent['kind'], MessageKey> = {
+  captured: 'sidebar_event_captured',
+  updated: 'sidebar_event_updated',
+  created: 'sidebar_event_created',
+  edited: 'sidebar_event_edited',
+  imported: 'sidebar_event_imported',
+  merged: 'sidebar_event_merged',
+  unmerged: 'sidebar_event_unmerged',
 };
 
 function Entry(props: {
@@ -145,13 +147,20 @@ function Entry(props: {
   const when = <time dateTime={entry.date}>{formatCalendarDate(entry.date)}</time>;
   if (entry.kind === 'capture') {
     const { event } = entry;
-    const changed = event.changes.map((change) => CONTACT_FIELD_NAMES[change.field]).join(', ');
+    const changed =
+      event.kind === 'captured'
+        ? ''
+        : event.changes.map((change) => CONTACT_FIELD_NAMES[change.field]).join(', ');
+    const host = event.url ? hostOf(event.url) : '';
     return (
       <p class="entry-head" id={headId}>
-        <strong>{CONTACT_EVENT_TITLES[event.kind]}</strong> {when}{' '}
+        <strong>{t(CONTACT_EVENT_TITLES[event.kind])}</strong> {when}{' '}
         <span class="muted">
-          {event.kind !== 'captured' && changed ? `${changed} ` : ''}
-          {event.url ? `from ${hostOf(event.url)}` : ''}
+          {changed && host
+            ? t('sidebar_event_changes_from', changed, host)
+            : host
+              ? t('sidebar_event_from', host)
+              : changed}
         </span>
       </p>
     );
@@ -160,7 +169,7 @@ function Entry(props: {
     return (
       <>
         <p class="entry-head" id={headId}>
-          <strong>Note</strong> {when}
+          <strong>{t('sidebar_entry_note')}</strong> {when}
         </p>
         <p class="note">{entry.note.text}</p>
         <div class="row-actions">
@@ -170,7 +179,7 @@ function Entry(props: {
             aria-describedby={headId}
             onClick={() => void model.removeNote(entry.note)}
           >
-            Delete
+            {t('common_delete')}
           </button>
         </div>
       </>
@@ -186,27 +195,27 @@ function Entry(props: {
   return (
     <>
       <p class="entry-head" id={headId}>
-        <strong>{record.kind === 'sample' ? 'Sample' : 'Purchase'}</strong> {when}{' '}
-        <span class="amount">{formatMoney(recordTotal(record))}</span>{' '}
+        <strong>{record.kind === 'sample' ? t('sidebar_entry_sample') : t('sidebar_entry_purchase')}</strong>{' '}
+        {when} <span class="amount">{formatMoney(recordTotal(record))}</span>{' '}
         <ReconcileBadge status={model.statuses.value.get(record.id)} />
       </p>
       <ul class="entry-lines">
         {record.lines.map((line) => (
           <li key={line.productId}>
-            {line.quantity} × {line.name} — {formatMoney(lineTotal(line))}
+            {formatCount(line.quantity)} × {line.name} — {formatMoney(lineTotal(line))}
             {line.unitPrice.minor !== line.catalogPrice.minor && record.kind === 'purchase' ? (
-              <span class="muted"> (price changed from {formatMoney(line.catalogPrice)})</span>
+              <span class="muted">{t('sidebar_price_changed_from', formatMoney(line.catalogPrice))}</span>
             ) : null}
           </li>
         ))}
       </ul>
       {record.payment ? <p class="muted payment">{paymentLine(record, record.payment)}</p> : null}
       {record.note ? <p class="note">{record.note}</p> : null}
-      {record.groupId ? <p class="muted">Share of a group order.</p> : null}
+      {record.groupId ? <p class="muted">{t('sidebar_share_of_group')}</p> : null}
       {group ? <GroupDetails view={group} /> : null}
       <div class="row-actions">
         <button type="button" class="link" aria-describedby={headId} onClick={() => props.onEdit(record)}>
-          Edit
+          {t('common_edit')}
         </button>
         <button
           type="button"
@@ -214,7 +223,7 @@ function Entry(props: {
           aria-describedby={headId}
           onClick={() => void model.removeRecord(record)}
         >
-          Delete
+          {t('common_delete')}
         </button>
         {record.groupId ? (
           <button
@@ -223,7 +232,7 @@ function Entry(props: {
             aria-expanded={group !== undefined}
             onClick={() => void model.toggleGroup(record.groupId ?? '')}
           >
-            Group order
+            {t('sidebar_group_order')}
           </button>
         ) : null}
       </div>
@@ -237,7 +246,7 @@ function ReconcileBadge(props: { status: ReconcileStatus | undefined }) {
   if (!status) return null;
   return (
     <span class="badge reconcile-status" data-outcome={status.outcome}>
-      {OUTCOME_LABELS[status.outcome]}
+      {outcomeLabel(status.outcome)}
     </span>
   );
 }
@@ -245,26 +254,34 @@ function ReconcileBadge(props: { status: ReconcileStatus | undefined }) {
 /** "Paid by Card"; "Paid with store credit $10.00; $13.95 by Cash" when credit paid part of it. */
 function paymentLine(record: PurchaseRecord, payment: PurchasePayment): string {
   const credit = payment.storeCredit;
-  if (!credit) return `Paid by ${payment.method}`;
+  if (!credit) return t('sidebar_paid_by', payment.method);
   const rest = recordTotal(record).minor - credit.minor;
-  const paidWithCredit = `Paid with store credit ${formatMoney(credit)}`;
   return rest > 0
-    ? `${paidWithCredit}; ${formatMoney({ ...credit, minor: rest })} by ${payment.method}`
-    : paidWithCredit;
+    ? t(
+        'sidebar_paid_with_credit_and',
+        formatMoney(credit),
+        formatMoney({ ...credit, minor: rest }),
+        payment.method,
+      )
+    : t('sidebar_paid_with_credit', formatMoney(credit));
 }
 
 function GroupDetails(props: { view: GroupView }) {
   const { group, shares } = props.view;
   return (
-    <div class="group-order" aria-label="Group order">
+    <div class="group-order" aria-label={t('sidebar_group_order')}>
       <p>
-        Group order of {formatCalendarDate(group.purchaseDate)}, {formatMoney(recordTotal(group))} in all,
-        split among {shares.length}:
+        {t(
+          'sidebar_group_of',
+          formatCalendarDate(group.purchaseDate),
+          formatMoney(recordTotal(group)),
+          formatCount(shares.length),
+        )}
       </p>
       <ul>
         {shares.map((share) => (
           <li key={share.record.id}>
-            {share.contactName}: {formatMoney(recordTotal(share.record))}
+            {t('sidebar_share_line', share.contactName, formatMoney(recordTotal(share.record)))}
           </li>
         ))}
       </ul>
@@ -284,12 +301,12 @@ function BuyBackEntry(props: {
   return (
     <>
       <p class="entry-head" id={props.headId}>
-        <strong>Buy-back {number}</strong> {props.when}{' '}
+        <strong>{t('sidebar_buy_back_number', number)}</strong> {props.when}{' '}
         <span class="amount">{formatMoney(buyBackTotal(buyBack))}</span>
       </p>
       <p class="muted">
         {BUY_BACK_STATUS_LABELS[buyBack.status]}
-        {buyBack.payout ? ` · paid by ${buyBack.payout.method}` : ''}
+        {buyBack.payout ? t('sidebar_buy_back_paid_by', buyBack.payout.method) : ''}
       </p>
       <ul class="entry-lines">
         {buyBack.items.map((item) => (
@@ -300,7 +317,7 @@ function BuyBackEntry(props: {
       </ul>
       <div class="row-actions">
         <button type="button" class="link" onClick={() => props.onOpen(buyBack.id)}>
-          Open {number}
+          {t('sidebar_open_buy_back', number)}
         </button>
       </div>
     </>
@@ -310,12 +327,12 @@ function BuyBackEntry(props: {
 /** "Purchase order PO-0003 received — 3 products, $120.00": goods this supplier delivered. */
 function PurchaseOrderEntry(props: { order: PurchaseOrder; headId: string; when: JSX.Element }) {
   const { order } = props;
-  const products = order.lines.length === 1 ? '1 product' : `${order.lines.length} products`;
+  const products = tPlural('sidebar_products', order.lines.length);
   return (
     <p class="entry-head" id={props.headId}>
-      <strong>Purchase order {purchaseOrderNumber(order)} received</strong> {props.when}{' '}
+      <strong>{t('sidebar_purchase_order_received', purchaseOrderNumber(order))}</strong> {props.when}{' '}
       <span class="muted">
-        — {products}, {formatMoney(purchaseOrderTotal(order))}
+        {t('sidebar_purchase_order_summary', products, formatMoney(purchaseOrderTotal(order)))}
       </span>
     </p>
   );

@@ -1,3 +1,4 @@
+import { t } from '../../domain/i18n';
 import { ErrorMessage } from '../ErrorMessage';
 import { FORM_FIELDS, type ContactFormModel } from './contact-form-model';
 
@@ -22,7 +23,7 @@ export function ContactForm(props: {
       <p class="muted">{props.hint}</p>
       {FORM_FIELDS.map(({ field, label, inputMode }) => (
         <label key={field} class="field">
-          {label}
+          {label()}
           <input
             // Checked by Tally's own parser, which names the field, not by the browser.
             type="text"
@@ -36,7 +37,7 @@ export function ContactForm(props: {
         </label>
       ))}
       <ErrorMessage message={model.problem.value} />
-      <button type="submit">Capture contact</button>
+      <button type="submit">{t('sidebar_capture_contact')}</button>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { daysBetween } from '../../domain/calendar';
 import type { CalendarDate } from '../../domain/dates';
+import { t } from '../../domain/i18n';
 import { describeDue, describeInterval, isLapsed, type ReorderEstimate } from '../../domain/reorder';
 
 /**
@@ -12,7 +13,7 @@ export function ReorderDue(props: { estimates: readonly ReorderEstimate[]; today
   if (props.estimates.length === 0) return null;
   return (
     <section aria-labelledby="reorder-due-heading" class="card">
-      <h2 id="reorder-due-heading">Due for reorder</h2>
+      <h2 id="reorder-due-heading">{t('sidebar_due_for_reorder')}</h2>
       <ul class="reorder-due" aria-labelledby="reorder-due-heading">
         {props.estimates.map((estimate) => (
           <li key={estimate.productId}>{reorderLine(estimate, props.today)}</li>
@@ -25,7 +26,8 @@ export function ReorderDue(props: { estimates: readonly ReorderEstimate[]; today
 /** "Hand Cream — overdue by 5 days, usually every 30 days"; "(lapsed)" when long overdue. */
 export function reorderLine(estimate: ReorderEstimate, today?: CalendarDate): string {
   const daysUntilDue = today === undefined ? estimate.daysUntilDue : daysBetween(today, estimate.dueDate);
-  const lapsed = isLapsed(daysUntilDue, estimate.intervalDays) ? ' (lapsed)' : '';
-  const when = `${describeDue(daysUntilDue)}, ${describeInterval(estimate.intervalDays)}`;
-  return `${estimate.productName} — ${when}${lapsed}`;
+  const key = isLapsed(daysUntilDue, estimate.intervalDays)
+    ? 'sidebar_reorder_line_lapsed'
+    : 'sidebar_reorder_line';
+  return t(key, estimate.productName, describeDue(daysUntilDue), describeInterval(estimate.intervalDays));
 }

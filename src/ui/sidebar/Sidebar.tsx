@@ -1,5 +1,6 @@
 import { CaptureProduct } from '../catalog/CaptureProduct';
 import type { CaptureProductModel } from '../catalog/capture-product-model';
+import { t } from '../../domain/i18n';
 import { ErrorMessage } from '../ErrorMessage';
 import { ProductPicker } from '../record/ProductPicker';
 import type { ReconcileModel } from '../reconcile/reconcile-model';
@@ -30,7 +31,7 @@ export function Sidebar(props: {
       <h1 class="brand">Tally</h1>
       {props.onOpenInPanel ? (
         <button type="button" class="secondary" onClick={props.onOpenInPanel}>
-          Open in side panel
+          {t('sidebar_open_in_panel')}
         </button>
       ) : null}
       <ErrorMessage message={model.error.value} />
@@ -58,13 +59,13 @@ export function Sidebar(props: {
           {model.contact.value ? <StoreCredit model={model.storeCredit} /> : null}
           <div class="actions">
             <button type="button" onClick={() => void model.startRecording('purchase')}>
-              Record purchase
+              {t('sidebar_record_purchase')}
             </button>
             <button type="button" onClick={() => void model.startRecording('sample')}>
-              Record sample
+              {t('sidebar_record_sample')}
             </button>
             <button type="button" class="secondary" onClick={() => void model.startBuyBack()}>
-              New buy-back
+              {t('sidebar_new_buy_back')}
             </button>
           </div>
           {model.contact.value ? (
@@ -90,14 +91,14 @@ export function Sidebar(props: {
           <TeachButton model={model} />
         </>
       ) : model.loading.value ? null : (
-        <section class="card" aria-label="No customer on this page">
-          <p class="muted">No customer on this page.</p>
+        <section class="card" aria-label={t('sidebar_no_customer')}>
+          <p class="muted">{t('sidebar_no_customer_text')}</p>
           <div class="actions">
             <button type="button" onClick={() => void model.teach()}>
-              Teach Tally this page
+              {t('sidebar_teach')}
             </button>
             <button type="button" onClick={model.enterByHand}>
-              Enter contact by hand
+              {t('sidebar_enter_by_hand')}
             </button>
           </div>
           {props.capture ? <CaptureProduct model={props.capture} /> : null}
@@ -114,7 +115,7 @@ export function Sidebar(props: {
 function TeachButton(props: { model: SidebarModel }) {
   return (
     <button type="button" class="secondary" onClick={() => void props.model.teach()}>
-      Teach Tally this page
+      {t('sidebar_teach')}
     </button>
   );
 }

@@ -1,6 +1,7 @@
 import { formatMoney, type Money } from '../../domain/money';
 import { todayLocal } from '../../domain/dates';
 import type { StoreCreditEntry } from '../../domain/store-credit';
+import { t } from '../../domain/i18n';
 import { ErrorMessage } from '../ErrorMessage';
 import { formatCalendarDate } from '../../domain/calendar';
 import type { StoreCreditModel } from './store-credit-model';
@@ -16,16 +17,16 @@ export function StoreCredit(props: { model: StoreCreditModel }) {
   if (entries.length === 0) return <ErrorMessage message={model.error.value} />;
   const open = model.ledgerOpen.value;
   return (
-    <section aria-label="Store credit" class="card">
+    <section aria-label={t('sidebar_store_credit')} class="card">
       <ErrorMessage message={model.error.value} />
       <p data-field="store-credit">
         {balances.length > 0 ? (
           <>
-            Store credit:{' '}
+            {t('sidebar_store_credit_balance')}{' '}
             <strong class="amount">{balances.map((money) => formatMoney(money)).join(' + ')}</strong>
           </>
         ) : (
-          <span class="muted">No store credit left.</span>
+          <span class="muted">{t('sidebar_no_store_credit_left')}</span>
         )}
       </p>
       <button
@@ -35,7 +36,7 @@ export function StoreCredit(props: { model: StoreCreditModel }) {
         aria-controls="store-credit-ledger"
         onClick={model.toggleLedger}
       >
-        Store credit ledger
+        {t('sidebar_store_credit_ledger')}
       </button>
       {open ? (
         <ol id="store-credit-ledger" class="entry-lines">

@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { t } from '../../domain/i18n';
 import { sendMessage } from '../../messaging/client';
 import { watchPageContext } from '../../messaging/page-context';
 import type { PageContext } from '../../messaging/protocol';
@@ -79,7 +80,7 @@ export function activeTabSource(deps: ActiveTabDeps): PageContextSource {
       };
     },
     async teach() {
-      if (!current) throw new Error('There is no page in this window to teach.');
+      if (!current) throw new Error(t('sidebar_no_page_to_teach'));
       await deps.startTeaching(current.id);
     },
   };

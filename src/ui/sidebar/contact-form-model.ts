@@ -6,17 +6,19 @@ import {
   type SnapshotField,
 } from '../../domain/contact-snapshot';
 import { errorMessage } from '../../domain/errors';
+import { t } from '../../domain/i18n';
 
 export const FORM_FIELDS: readonly {
   field: SnapshotField;
-  label: string;
+  /** Looked up when shown, in the user's language. */
+  label: () => string;
   inputMode: 'text' | 'email' | 'tel';
 }[] = [
-  { field: 'name', label: 'Name', inputMode: 'text' },
-  { field: 'email', label: 'Email', inputMode: 'email' },
-  { field: 'phone', label: 'Phone', inputMode: 'tel' },
-  { field: 'company', label: 'Company', inputMode: 'text' },
-  { field: 'externalId', label: 'Customer #', inputMode: 'text' },
+  { field: 'name', label: () => t('common_name'), inputMode: 'text' },
+  { field: 'email', label: () => t('common_email'), inputMode: 'email' },
+  { field: 'phone', label: () => t('common_phone'), inputMode: 'tel' },
+  { field: 'company', label: () => t('common_company'), inputMode: 'text' },
+  { field: 'externalId', label: () => t('sidebar_field_customer_number'), inputMode: 'text' },
 ];
 
 /**

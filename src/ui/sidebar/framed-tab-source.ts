@@ -1,3 +1,4 @@
+import { t } from '../../domain/i18n';
 import { sendMessage } from '../../messaging/client';
 import { watchPageContext } from '../../messaging/page-context';
 import type { PageContextSource } from './sidebar-model';
@@ -35,7 +36,7 @@ export function framedTabSource(): FramedTabSource {
       await sendMessage('teach.start', {});
     },
     moveToSidePanel() {
-      if (tabId === undefined) return Promise.reject(new Error('Tally has not found its tab yet.'));
+      if (tabId === undefined) return Promise.reject(new Error(t('sidebar_tab_not_found')));
       return moveToSidePanel(tabId);
     },
   };

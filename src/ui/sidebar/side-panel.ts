@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../../domain/i18n';
 import type { TabMessage } from '../../messaging/tab-messages';
 
 /** Firefox's sidebar (not in Chrome's types). */
@@ -28,7 +29,7 @@ export function moveToSidePanel(tabId: number): Promise<void> {
       ? browser.sidePanel.open({ tabId })
       : action
         ? action.open()
-        : Promise.reject(new Error('This browser has no side panel.'));
+        : Promise.reject(new Error(t('sidebar_no_side_panel')));
   } catch (failure) {
     opened = Promise.reject(failure);
   }

@@ -20,6 +20,7 @@ import { createRecordModel, type RecordModel, type RecordModelDeps } from '../re
 import { createStoreCreditModel } from './store-credit-model';
 import { createTimelineModel } from './timeline-model';
 import { errorMessage } from '../../domain/errors';
+import { t, tPlural } from '../../domain/i18n';
 
 /** The page the sidebar is beside: its tab (null: none) and what that tab reported showing. */
 export interface PageBeside {
@@ -152,11 +153,11 @@ export function createSidebarModel(deps: SidebarDeps) {
         handEntry.value = null;
       }
       contact.value = saved;
-      notice.value = `${CAPTURE_OUTCOME_TEXT[outcome]}: ${saved.name}`;
+      notice.value = t('sidebar_capture_notice', CAPTURE_OUTCOME_TEXT[outcome], saved.name);
       await timeline.show(saved);
       return saved;
     } catch (failure) {
-      error.value = `The contact was not saved: ${errorMessage(failure)}`;
+      error.value = t('sidebar_contact_not_saved', errorMessage(failure));
       return null;
     }
   }
@@ -185,7 +186,7 @@ export function createSidebarModel(deps: SidebarDeps) {
       await timeline.refresh();
       deps.openBuyBack?.(buyBack.id);
     } catch (failure) {
-      error.value = `The buy-back was not started: ${errorMessage(failure)}`;
+      error.value = t('sidebar_buy_back_not_started', errorMessage(failure));
     }
   }
 
@@ -233,12 +234,12 @@ export function createSidebarModel(deps: SidebarDeps) {
       [...share.quantities.values()].some((quantity) => quantity > 0),
     ).length;
     notice.value = model.editing
-      ? 'Changes saved.'
+      ? t('sidebar_changes_saved')
       : shares
-        ? `Group order recorded for ${shares} contacts.`
+        ? tPlural('sidebar_group_recorded', shares)
         : model.kind === 'sample'
-          ? 'Sample recorded.'
-          : 'Order recorded.';
+          ? t('sidebar_sample_recorded')
+          : t('sidebar_order_recorded');
     await timeline.refresh();
   }
 
@@ -246,9 +247,9 @@ export function createSidebarModel(deps: SidebarDeps) {
     error.value = null;
     try {
       await deps.pageContext.teach();
-      notice.value = 'Click the customer’s name on the page, then follow the prompts there.';
+      notice.value = t('sidebar_teach_prompt');
     } catch (failure) {
-      error.value = `Teach mode did not start: ${errorMessage(failure)}`;
+      error.value = t('sidebar_teach_failed', errorMessage(failure));
     }
   }
 
@@ -300,24 +301,28 @@ export function pageView(
   if (detection.status === 'found' && detection.confidence >= SURE_CONFIDENCE && !picked) {
     return { kind: 'contact', snapshot: detection.snapshot, teachable: detection.source.kind !== 'adapter' };
   }
-  if (handEntry)
-    return { kind: 'form', heading: 'New contact', hint: 'Enter the contact by hand.', form: handEntry };
+  if (handEntry) {
+    return {
+      kind: 'form',
+      heading: t('sidebar_new_contact'),
+      hint: t('sidebar_hint_by_hand'),
+      form: handEntry,
+    };
+  }
   if (detection.status === 'found') {
     const { snapshot } = detection;
     return {
       kind: 'form',
-      heading: picked ? 'New contact' : 'Possible contact',
-      hint: picked
-        ? 'Fields you picked on the page.'
-        : 'Tally is not sure this is the page’s contact: check it.',
+      heading: picked ? t('sidebar_new_contact') : t('sidebar_possible_contact'),
+      hint: picked ? t('sidebar_hint_picked') : t('sidebar_hint_unsure'),
       form: createContactFormModel({ ...snapshot, ...draft }, { ...snapshot }),
     };
   }
   if (detection.status === 'broken') {
     return {
       kind: 'form',
-      heading: 'Capture needs attention',
-      hint: `${detection.source.name} no longer reads this page as it did (${detection.reason}). Complete the contact.`,
+      heading: t('sidebar_capture_needs_attention'),
+      hint: t('sidebar_hint_broken', detection.source.name, detection.reason),
       form: createContactFormModel(
         { ...detection.partial, ...draft },
         {
@@ -331,8 +336,8 @@ export function pageView(
   if (picked) {
     return {
       kind: 'form',
-      heading: 'New contact',
-      hint: 'Fields you picked on the page.',
+      heading: t('sidebar_new_contact'),
+      hint: t('sidebar_hint_picked'),
       form: createContactFormModel(draft, { backOffice: 'manual', url }),
     };
   }

@@ -1,6 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import type { Contact } from '../../domain/contact';
 import { errorMessage } from '../../domain/errors';
+import { t } from '../../domain/i18n';
 import { creditBalances, type StoreCreditEntry } from '../../domain/store-credit';
 import type { TallyDatabase } from '../../db/database';
 import { listContactCredit } from '../../db/store-credit';
@@ -28,7 +29,7 @@ export function createStoreCreditModel(deps: { db: TallyDatabase }) {
       entries.value = next;
       error.value = null;
     } catch (failure) {
-      if (mine === generation) error.value = `Store credit could not be read: ${errorMessage(failure)}`;
+      if (mine === generation) error.value = t('sidebar_store_credit_unreadable', errorMessage(failure));
     }
   }
 

@@ -3,6 +3,8 @@ import type { BuyBack } from '../../domain/buyback';
 import type { Contact } from '../../domain/contact';
 import type { ContactEvent } from '../../domain/contact-event';
 import { errorMessage } from '../../domain/errors';
+import { t } from '../../domain/i18n';
+import { formatCalendarDate } from '../../domain/locale-format';
 import type { ContactNote } from '../../domain/note';
 import type { PurchaseRecord } from '../../domain/purchase';
 import type { PurchaseGroup } from '../../domain/purchase-group';
@@ -106,16 +108,16 @@ export function createTimelineModel(deps: { db: TallyDatabase }) {
   }
 
   async function removeRecord(record: PurchaseRecord) {
-    const what = record.kind === 'sample' ? 'Sample' : 'Purchase';
+    const deleted = record.kind === 'sample' ? 'sidebar_sample_deleted' : 'sidebar_purchase_deleted';
     await act(() => deletePurchase(deps.db, record.id), {
-      message: `${what} of ${record.purchaseDate} deleted.`,
+      message: t(deleted, formatCalendarDate(record.purchaseDate)),
       undo: () => restorePurchase(deps.db, record.id),
     });
   }
 
   async function removeNote(note: ContactNote) {
     await act(() => deleteNote(deps.db, note.id), {
-      message: 'Note deleted.',
+      message: t('sidebar_note_deleted'),
       undo: () => restoreNote(deps.db, note.id),
     });
   }
@@ -133,7 +135,7 @@ export function createTimelineModel(deps: { db: TallyDatabase }) {
       await addNote(deps.db, current.id, noteText.value);
       noteText.value = '';
     } catch (failure) {
-      noteError.value = `The note was not saved: ${describeNoteError(failure)}`;
+      noteError.value = t('sidebar_note_not_saved', describeNoteError(failure));
     }
     await refresh();
   }
@@ -147,7 +149,7 @@ export function createTimelineModel(deps: { db: TallyDatabase }) {
     }
     const found = await getGroupOrder(deps.db, groupId);
     if (!found) {
-      error.value = 'That group order is no longer stored.';
+      error.value = t('sidebar_group_gone');
       return;
     }
     const names = await getContactsById(
@@ -157,7 +159,7 @@ export function createTimelineModel(deps: { db: TallyDatabase }) {
     next.set(groupId, {
       group: found.group,
       shares: found.records.map((record) => ({
-        contactName: names.get(record.contactId)?.name ?? 'A deleted contact',
+        contactName: names.get(record.contactId)?.name ?? t('sidebar_deleted_contact'),
         record,
       })),
     });
