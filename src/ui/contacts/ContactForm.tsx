@@ -1,16 +1,24 @@
 import { ADDRESS_FIELDS, ADDRESS_LABELS, CONTACT_TEXT_LIMITS, type ContactRole } from '../../domain/contact';
 import { externalKey, externalLabel } from '../../domain/contact-keys';
+import { t } from '../../domain/i18n';
 import { ErrorMessage } from '../ErrorMessage';
 import { FieldProblem, invalidProps } from '../FieldProblem';
 import { SelectField } from '../SelectField';
 import { contactHref } from './address';
 import type { ContactDraft, ContactFormModel } from './contact-form-model';
 
-export const ROLE_LABELS: Record<ContactRole, string> = {
-  customer: 'Customer',
-  supplier: 'Supplier',
-  both: 'Customer and supplier',
-};
+export const CONTACT_ROLES: readonly ContactRole[] = ['customer', 'supplier', 'both'];
+
+export function roleLabel(role: ContactRole): string {
+  switch (role) {
+    case 'customer':
+      return t('contacts_role_customer');
+    case 'supplier':
+      return t('contacts_role_supplier');
+    case 'both':
+      return t('contacts_role_both');
+  }
+}
 
 type TextField = 'name' | 'company' | 'email' | 'phone';
 
@@ -44,31 +52,31 @@ export function ContactForm(props: { model: ContactFormModel; onCancel: () => vo
     <form
       class="contact-form"
       noValidate
-      aria-label={model.editing ? 'Edit contact' : 'New contact'}
+      aria-label={model.editing ? t('contacts_edit_contact') : t('contacts_new_contact')}
       onSubmit={(event) => {
         event.preventDefault();
         void model.save();
       }}
     >
       <div class="form-grid">
-        {text('name', 'Name', CONTACT_TEXT_LIMITS.name)}
-        {text('company', 'Company', CONTACT_TEXT_LIMITS.company)}
-        {text('email', 'Email', 320, 'email')}
-        {text('phone', 'Phone', CONTACT_TEXT_LIMITS.phone, 'tel')}
+        {text('name', t('contacts_name'), CONTACT_TEXT_LIMITS.name)}
+        {text('company', t('contacts_company'), CONTACT_TEXT_LIMITS.company)}
+        {text('email', t('contacts_email'), 320, 'email')}
+        {text('phone', t('contacts_phone'), CONTACT_TEXT_LIMITS.phone, 'tel')}
         <SelectField
-          label="Role"
+          label={t('contacts_role')}
           value={draft.role}
           onChange={(value) => model.update({ role: value as ContactRole })}
         >
-          {Object.entries(ROLE_LABELS).map(([role, label]) => (
+          {CONTACT_ROLES.map((role) => (
             <option key={role} value={role}>
-              {label}
+              {roleLabel(role)}
             </option>
           ))}
         </SelectField>
       </div>
       <fieldset class="form-grid">
-        <legend>Address</legend>
+        <legend>{t('contacts_address')}</legend>
         {ADDRESS_FIELDS.map((field) => (
           <label key={field}>
             {ADDRESS_LABELS[field]}
@@ -82,7 +90,7 @@ export function ContactForm(props: { model: ContactFormModel; onCancel: () => vo
       </fieldset>
       <FieldProblem id="contact-address-problem" text={problems.address} />
       <label>
-        Tags <span class="muted">(separated by commas)</span>
+        {t('contacts_tags')} <span class="muted">{t('contacts_tags_hint')}</span>
         <input
           value={draft.tags}
           {...invalidProps('contact-tags-problem', problems.tags)}
@@ -91,7 +99,7 @@ export function ContactForm(props: { model: ContactFormModel; onCancel: () => vo
       </label>
       <FieldProblem id="contact-tags-problem" text={problems.tags} />
       <label>
-        Notes
+        {t('contacts_notes')}
         <textarea
           rows={3}
           maxLength={CONTACT_TEXT_LIMITS.notes}
@@ -106,20 +114,22 @@ export function ContactForm(props: { model: ContactFormModel; onCancel: () => vo
       {sameAs ? (
         <div role="alert" class="notice">
           <p>
-            {sameAs.contact.name} already has this {sameAs.same}.{' '}
-            <a href={contactHref(sameAs.contact.id)}>Open {sameAs.contact.name}</a>
+            {sameAs.same === 'email'
+              ? t('contacts_same_email', sameAs.contact.name)
+              : t('contacts_same_phone', sameAs.contact.name)}{' '}
+            <a href={contactHref(sameAs.contact.id)}>{t('contacts_open', sameAs.contact.name)}</a>
           </p>
           <button type="button" disabled={model.busy.value} onClick={() => void model.save(true)}>
-            Add anyway
+            {t('contacts_add_anyway')}
           </button>
         </div>
       ) : null}
       <div class="actions">
         <button type="submit" disabled={model.busy.value}>
-          Save contact
+          {t('contacts_save_contact')}
         </button>
         <button type="button" class="link" onClick={props.onCancel}>
-          Cancel
+          {t('contacts_cancel')}
         </button>
       </div>
     </form>
@@ -133,21 +143,21 @@ function BackOfficeIds(props: { model: ContactFormModel }) {
   const typed = model.newId.value;
   return (
     <fieldset>
-      <legend>Back-office IDs</legend>
-      {ids.length === 0 ? <p class="muted">None yet.</p> : null}
+      <legend>{t('contacts_back_office_ids')}</legend>
+      {ids.length === 0 ? <p class="muted">{t('contacts_no_ids')}</p> : null}
       <ul class="plain">
         {ids.map((id) => (
           <li key={externalKey(id)}>
             {externalLabel(id)} {id.origin ? <span class="muted">({id.origin})</span> : null}{' '}
             <button type="button" class="link" onClick={() => model.removeExternalId(id)}>
-              Remove {externalLabel(id)}
+              {t('contacts_remove_id', externalLabel(id))}
             </button>
           </li>
         ))}
       </ul>
       <div class="form-grid">
         <label>
-          Back office
+          {t('contacts_back_office')}
           <input
             value={typed.backOffice}
             maxLength={60}
@@ -155,7 +165,7 @@ function BackOfficeIds(props: { model: ContactFormModel }) {
           />
         </label>
         <label>
-          Back-office ID
+          {t('contacts_back_office_id')}
           <input
             value={typed.id}
             maxLength={100}
@@ -164,7 +174,7 @@ function BackOfficeIds(props: { model: ContactFormModel }) {
         </label>
       </div>
       <button type="button" onClick={model.addExternalId}>
-        Add ID
+        {t('contacts_add_id')}
       </button>
     </fieldset>
   );

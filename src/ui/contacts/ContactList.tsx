@@ -1,18 +1,22 @@
 import type { ComponentChildren } from 'preact';
-import { formatCalendarDate } from '../../domain/calendar';
+import { t, tPlural } from '../../domain/i18n';
+import { formatCalendarDate, formatCount } from '../../domain/locale-format';
 import { formatMoney } from '../../domain/money';
 import { ErrorMessage } from '../ErrorMessage';
 import { SelectField } from '../SelectField';
 import { contactHref } from './address';
-import { ContactForm, ROLE_LABELS } from './ContactForm';
+import { ContactForm, roleLabel } from './ContactForm';
 import {
-  ROLE_FILTER_LABELS,
-  SORT_LABELS,
+  CONTACT_SORTS,
+  ROLE_FILTERS,
+  roleFilterLabel,
+  sortLabel,
   type ContactRow,
   type ContactSort,
   type RoleFilter,
 } from './contact-list';
 import { PAGE_SIZE, type ContactListModel } from './contact-list-model';
+import { aroundSlot, SLOT } from './slot';
 
 /**
  * The contacts book: search, filter by role, sort, page; `Add contact` by hand. `children` are the
@@ -25,29 +29,32 @@ export function ContactList(props: { model: ContactListModel; children?: Compone
   const total = model.shown.value.length;
   const first = model.firstShown.value;
   const page = model.currentPage.value;
+  const [addedBefore, addedAfter] = aroundSlot(t('contacts_added', SLOT));
   return (
     <section class="card contacts" aria-labelledby="contacts-heading">
-      <h2 id="contacts-heading">Contacts</h2>
+      <h2 id="contacts-heading">{t('contacts_heading')}</h2>
       <ErrorMessage message={model.error.value} />
       {added ? (
         <p role="status" class="notice">
-          Added <a href={contactHref(added.id)}>{added.name}</a>.
+          {addedBefore}
+          <a href={contactHref(added.id)}>{added.name}</a>
+          {addedAfter}
         </p>
       ) : null}
       {adding ? (
         <section aria-labelledby="add-contact-heading">
-          <h3 id="add-contact-heading">New contact</h3>
+          <h3 id="add-contact-heading">{t('contacts_new_contact')}</h3>
           <ContactForm model={adding} onCancel={model.cancelAdd} />
         </section>
       ) : (
         <button type="button" onClick={model.startAdd}>
-          Add contact
+          {t('contacts_add_contact')}
         </button>
       )}
       {props.children}
       <div class="list-controls">
         <label>
-          Search contacts
+          {t('contacts_search')}
           <input
             type="search"
             value={model.query.value}
@@ -55,52 +62,55 @@ export function ContactList(props: { model: ContactListModel; children?: Compone
           />
         </label>
         <SelectField
-          label="Show"
+          label={t('contacts_show')}
           value={model.filter.value}
           onChange={(value) => model.show(value as RoleFilter)}
         >
-          {Object.entries(ROLE_FILTER_LABELS).map(([value, label]) => (
+          {ROLE_FILTERS.map((value) => (
             <option key={value} value={value}>
-              {label}
+              {roleFilterLabel(value)}
             </option>
           ))}
         </SelectField>
         <SelectField
-          label="Sort by"
+          label={t('contacts_sort_by')}
           value={model.sort.value}
           onChange={(value) => model.sortBy(value as ContactSort)}
         >
-          {Object.entries(SORT_LABELS).map(([value, label]) => (
+          {CONTACT_SORTS.map((value) => (
             <option key={value} value={value}>
-              {label}
+              {sortLabel(value)}
             </option>
           ))}
         </SelectField>
       </div>
       <p role="status" class="muted" data-field="contacts-shown">
         {!model.loaded.value
-          ? 'Loading contacts…'
+          ? t('contacts_loading')
           : total === 0
             ? model.rows.value.length === 0
-              ? 'No contacts yet: capture one from a back-office page, add one, or import a file.'
-              : 'No contact matches.'
-            : `${(first + 1).toLocaleString()}–${Math.min(first + PAGE_SIZE, total).toLocaleString()} of ${total.toLocaleString()} contacts`}
+              ? t('contacts_none_yet')
+              : t('contacts_no_match')
+            : tPlural(
+                'contacts_shown_range',
+                total,
+                formatCount(first + 1),
+                formatCount(Math.min(first + PAGE_SIZE, total)),
+              )}
       </p>
       {total > 0 ? <ContactTable rows={model.pageRows.value} /> : null}
       {model.pageCount.value > 1 ? (
-        <nav class="actions" aria-label="Contact pages">
+        <nav class="actions" aria-label={t('contacts_pages')}>
           <button type="button" disabled={page === 0} onClick={() => model.goTo(page - 1)}>
-            Previous page
+            {t('contacts_previous_page')}
           </button>
-          <span>
-            Page {page + 1} of {model.pageCount.value}
-          </span>
+          <span>{t('contacts_page_of', formatCount(page + 1), formatCount(model.pageCount.value))}</span>
           <button
             type="button"
             disabled={page >= model.pageCount.value - 1}
             onClick={() => model.goTo(page + 1)}
           >
-            Next page
+            {t('contacts_next_page')}
           </button>
         </nav>
       ) : null}
@@ -113,14 +123,14 @@ function ContactTable(props: { rows: ContactRow[] }) {
     <table class="contact-table" aria-labelledby="contacts-heading">
       <thead>
         <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Company</th>
-          <th scope="col">Email</th>
-          <th scope="col">Phone</th>
-          <th scope="col">Role</th>
-          <th scope="col">Orders</th>
-          <th scope="col">Lifetime spend</th>
-          <th scope="col">Last purchase</th>
+          <th scope="col">{t('contacts_name')}</th>
+          <th scope="col">{t('contacts_company')}</th>
+          <th scope="col">{t('contacts_email')}</th>
+          <th scope="col">{t('contacts_phone')}</th>
+          <th scope="col">{t('contacts_role')}</th>
+          <th scope="col">{t('contacts_orders')}</th>
+          <th scope="col">{t('contacts_lifetime_spend')}</th>
+          <th scope="col">{t('contacts_last_purchase')}</th>
         </tr>
       </thead>
       <tbody>
@@ -132,8 +142,8 @@ function ContactTable(props: { rows: ContactRow[] }) {
             <td>{contact.company ?? ''}</td>
             <td>{contact.email ?? ''}</td>
             <td>{contact.phone ?? ''}</td>
-            <td>{ROLE_LABELS[contact.role]}</td>
-            <td class="amount">{stats?.purchaseCount ?? 0}</td>
+            <td>{roleLabel(contact.role)}</td>
+            <td class="amount">{formatCount(stats?.purchaseCount ?? 0)}</td>
             <td class="amount">
               {stats ? stats.lifetimeSpend.map((money) => formatMoney(money)).join(' + ') : ''}
             </td>

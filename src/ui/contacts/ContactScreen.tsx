@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { BUY_BACK_STATUS_LABELS, buyBackNumber, buyBackTotal } from '../../domain/buyback';
-import { formatCalendarDate } from '../../domain/calendar';
 import { formatAddress } from '../../domain/contact-edit';
 import { externalLabel } from '../../domain/contact-keys';
+import { t } from '../../domain/i18n';
+import { formatCalendarDate, formatCount } from '../../domain/locale-format';
 import { formatMoney, type Money } from '../../domain/money';
 import { recordTotal } from '../../domain/purchase';
 import { timelineEntryKey, type TimelineEntry } from '../../domain/timeline';
@@ -11,8 +12,9 @@ import { ErrorMessage } from '../ErrorMessage';
 import { StoreCredit } from '../sidebar/StoreCredit';
 import { StatusMessage } from '../StatusMessage';
 import { contactHref } from './address';
-import { ContactForm, ROLE_LABELS } from './ContactForm';
+import { ContactForm, roleLabel } from './ContactForm';
 import type { ContactScreenModel } from './contact-screen-model';
+import { aroundSlot, SLOT } from './slot';
 
 /**
  * One contact on the dashboard: details, figures and sales history; `children` are the parts
@@ -29,12 +31,12 @@ export function ContactScreen(props: {
   if (deleted) {
     return (
       <main class="dashboard">
-        <a href={props.backHref}>Back to the dashboard</a>
+        <a href={props.backHref}>{t('contacts_back_to_dashboard')}</a>
         <ErrorMessage message={model.error.value} />
         <p role="status" class="notice">
-          Deleted {deleted.name}.{' '}
+          {t('contacts_deleted', deleted.name)}{' '}
           <button type="button" class="link" onClick={() => void model.undoRemove()}>
-            Undo
+            {t('contacts_undo')}
           </button>
         </p>
       </main>
@@ -42,18 +44,21 @@ export function ContactScreen(props: {
   }
   if (model.missing.value) {
     const survivor = model.mergedInto.value;
+    const [mergedBefore, mergedAfter] = aroundSlot(t('contacts_merged_into', SLOT));
     return (
       <main class="dashboard">
         <p role="status" class="notice">
           {survivor ? (
             <>
-              This contact was merged into <a href={contactHref(survivor.id)}>{survivor.name}</a>.
+              {mergedBefore}
+              <a href={contactHref(survivor.id)}>{survivor.name}</a>
+              {mergedAfter}
             </>
           ) : (
-            'This contact no longer exists.'
+            t('contacts_no_longer_exists')
           )}
         </p>
-        <a href={props.backHref}>Back to the dashboard</a>
+        <a href={props.backHref}>{t('contacts_back_to_dashboard')}</a>
       </main>
     );
   }
@@ -67,36 +72,39 @@ export function ContactScreen(props: {
   const editing = model.editing.value;
   return (
     <main class="dashboard contact-screen">
-      <a href={props.backHref}>Back to the dashboard</a>
+      <a href={props.backHref}>{t('contacts_back_to_dashboard')}</a>
       <h1>{contact.name}</h1>
       <p class="muted">
-        {ROLE_LABELS[contact.role]}
+        {roleLabel(contact.role)}
         {contact.company ? ` · ${contact.company}` : ''}
       </p>
       <ErrorMessage message={model.error.value} />
       <StatusMessage message={model.status.value} />
       {editing ? (
         <section class="card" aria-labelledby="edit-heading">
-          <h2 id="edit-heading">Edit contact</h2>
+          <h2 id="edit-heading">{t('contacts_edit_contact')}</h2>
           <ContactForm model={editing} onCancel={model.cancelEdit} />
         </section>
       ) : (
         <section class="card" aria-labelledby="details-heading">
-          <h2 id="details-heading">Details</h2>
+          <h2 id="details-heading">{t('contacts_details')}</h2>
           <dl class="fields">
-            <Field label="Email" value={contact.email} />
-            <Field label="Phone" value={contact.phone} />
-            <Field label="Address" value={formatAddress(contact.address)} />
-            <Field label="Tags" value={(contact.tags ?? []).join(', ')} />
-            <Field label="Back-office IDs" value={contact.externalIds.map(externalLabel).join(', ')} />
-            <Field label="Notes" value={contact.notes} />
+            <Field label={t('contacts_email')} value={contact.email} />
+            <Field label={t('contacts_phone')} value={contact.phone} />
+            <Field label={t('contacts_address')} value={formatAddress(contact.address)} />
+            <Field label={t('contacts_tags')} value={(contact.tags ?? []).join(', ')} />
+            <Field
+              label={t('contacts_back_office_ids')}
+              value={contact.externalIds.map(externalLabel).join(', ')}
+            />
+            <Field label={t('contacts_notes')} value={contact.notes} />
           </dl>
           <div class="actions">
             <button type="button" onClick={model.startEdit}>
-              Edit contact
+              {t('contacts_edit_contact')}
             </button>
             <button type="button" class="secondary" onClick={() => void model.remove()}>
-              Delete contact
+              {t('contacts_delete_contact')}
             </button>
           </div>
         </section>
@@ -131,17 +139,17 @@ function Figures(props: { model: ContactScreenModel }) {
   const stats = props.model.stats.value;
   return (
     <section class="card" aria-labelledby="figures-heading">
-      <h2 id="figures-heading">Figures</h2>
+      <h2 id="figures-heading">{t('contacts_figures')}</h2>
       <dl class="fields">
-        <dt>Lifetime spend</dt>
+        <dt>{t('contacts_lifetime_spend')}</dt>
         <dd data-field="lifetime-spend">{amounts(stats.lifetimeSpend)}</dd>
-        <dt>Orders</dt>
-        <dd data-field="orders">{stats.purchaseCount}</dd>
-        <dt>Average order</dt>
+        <dt>{t('contacts_orders')}</dt>
+        <dd data-field="orders">{formatCount(stats.purchaseCount)}</dd>
+        <dt>{t('contacts_average_order')}</dt>
         <dd data-field="average-order">{amounts(stats.averageOrder)}</dd>
-        <dt>First purchase</dt>
+        <dt>{t('contacts_first_purchase')}</dt>
         <dd data-field="first-purchase">{day(stats.firstPurchaseDate)}</dd>
-        <dt>Last purchase</dt>
+        <dt>{t('contacts_last_purchase')}</dt>
         <dd data-field="last-purchase">{day(stats.lastPurchaseDate)}</dd>
       </dl>
     </section>
@@ -152,17 +160,17 @@ function Figures(props: { model: ContactScreenModel }) {
 function SalesHistory(props: { entries: TimelineEntry[] }) {
   return (
     <section class="card" aria-labelledby="history-heading">
-      <h2 id="history-heading">Sales history</h2>
+      <h2 id="history-heading">{t('contacts_sales_history')}</h2>
       {props.entries.length === 0 ? (
-        <p class="muted">No purchases, samples or buy-backs yet.</p>
+        <p class="muted">{t('contacts_no_history')}</p>
       ) : (
         <table aria-labelledby="history-heading">
           <thead>
             <tr>
-              <th scope="col">Date</th>
-              <th scope="col">What</th>
-              <th scope="col">Details</th>
-              <th scope="col">Amount</th>
+              <th scope="col">{t('contacts_date')}</th>
+              <th scope="col">{t('contacts_what')}</th>
+              <th scope="col">{t('contacts_details')}</th>
+              <th scope="col">{t('contacts_amount')}</th>
             </tr>
           </thead>
           <tbody>
@@ -183,9 +191,13 @@ function HistoryRow(props: { entry: TimelineEntry }) {
     return (
       <tr>
         <td>{day(entry.date)}</td>
-        <td>{entry.kind === 'purchase' ? 'Purchase' : 'Sample'}</td>
-        <td>{record.lines.map((line) => `${line.quantity} × ${line.name}`).join(', ')}</td>
-        <td class="amount">{entry.kind === 'purchase' ? formatMoney(recordTotal(record)) : 'no charge'}</td>
+        <td>{entry.kind === 'purchase' ? t('contacts_kind_purchase') : t('contacts_kind_sample')}</td>
+        <td>
+          {record.lines.map((line) => t('contacts_line', formatCount(line.quantity), line.name)).join(', ')}
+        </td>
+        <td class="amount">
+          {entry.kind === 'purchase' ? formatMoney(recordTotal(record)) : t('contacts_no_charge')}
+        </td>
       </tr>
     );
   }
@@ -195,13 +207,19 @@ function HistoryRow(props: { entry: TimelineEntry }) {
       <tr>
         <td>{day(entry.date)}</td>
         <td>
-          <a href={buyBackHref(buyBack.id)}>Buy-back {buyBackNumber(buyBack)}</a>
+          <a href={buyBackHref(buyBack.id)}>{t('contacts_buy_back_number', buyBackNumber(buyBack))}</a>
         </td>
         <td>
-          {BUY_BACK_STATUS_LABELS[buyBack.status]}: {buyBack.items.map((item) => item.description).join(', ')}
+          {t(
+            'contacts_buy_back_details',
+            BUY_BACK_STATUS_LABELS[buyBack.status],
+            buyBack.items.map((item) => item.description).join(', '),
+          )}
         </td>
         <td class="amount">
-          {formatMoney(buyBackTotal(buyBack))} {buyBack.payout ? 'paid out' : 'estimated'}
+          {buyBack.payout
+            ? t('contacts_paid_out', formatMoney(buyBackTotal(buyBack)))
+            : t('contacts_estimated', formatMoney(buyBackTotal(buyBack)))}
         </td>
       </tr>
     );

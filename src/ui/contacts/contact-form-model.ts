@@ -14,6 +14,7 @@ import {
 } from '../../domain/contact-edit';
 import { externalKey } from '../../domain/contact-keys';
 import { errorMessage } from '../../domain/errors';
+import { t } from '../../domain/i18n';
 import { ContactRefused } from '../../db/contact-book';
 
 /** The form's text, as typed: tags as one comma-separated line. */
@@ -99,7 +100,7 @@ export function createContactFormModel(deps: ContactFormDeps) {
     const backOffice = newId.value.backOffice.trim();
     const id = newId.value.id.trim();
     if (!backOffice || !id) {
-      error.value = 'Give both the back office and the id it has there.';
+      error.value = t('contacts_id_needs_both');
       return;
     }
     error.value = null;
@@ -128,7 +129,7 @@ export function createContactFormModel(deps: ContactFormDeps) {
       deps.onSaved(saved);
     } catch (failure) {
       if (failure instanceof ContactRefused) problems.value = failure.problems;
-      else error.value = `The contact was not saved: ${errorMessage(failure)}`;
+      else error.value = t('contacts_not_saved', errorMessage(failure));
     } finally {
       busy.value = false;
     }

@@ -2,6 +2,7 @@ import { computed, signal } from '@preact/signals';
 import type { CountryCode } from 'libphonenumber-js/min';
 import type { Contact } from '../../domain/contact';
 import { errorMessage } from '../../domain/errors';
+import { t } from '../../domain/i18n';
 import { searchWords } from '../../domain/search-text';
 import { contactWithSameKeys, contactBook, saveContactByHand } from '../../db/contact-book';
 import { snapshotOf, type SnapshotReader } from '../../db/dashboard-snapshot';
@@ -59,7 +60,7 @@ export function createContactListModel(deps: ContactListDeps) {
       loaded.value = true;
       error.value = null;
     } catch (failure) {
-      error.value = `The contacts could not be read: ${errorMessage(failure)}`;
+      error.value = t('contacts_not_read', errorMessage(failure));
     }
   }
 

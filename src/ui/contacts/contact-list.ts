@@ -1,23 +1,37 @@
 import type { Contact, ContactRole } from '../../domain/contact';
 import { spendIn, type ContactStats } from '../../domain/contact-stats';
+import { t } from '../../domain/i18n';
 import type { CurrencyCode } from '../../domain/money';
 import { foldForSearch, nameSortKey } from '../../domain/search-text';
 
 /** Which contacts the list shows: everyone, customers (incl. both), suppliers (incl. both), or both. */
-export type RoleFilter = 'all' | 'customers' | 'suppliers' | 'both';
-export const ROLE_FILTER_LABELS: Record<RoleFilter, string> = {
-  all: 'All contacts',
-  customers: 'Customers',
-  suppliers: 'Suppliers',
-  both: 'Customers and suppliers',
-};
+export const ROLE_FILTERS = ['all', 'customers', 'suppliers', 'both'] as const;
+export type RoleFilter = (typeof ROLE_FILTERS)[number];
+export function roleFilterLabel(filter: RoleFilter): string {
+  switch (filter) {
+    case 'all':
+      return t('contacts_filter_all');
+    case 'customers':
+      return t('contacts_filter_customers');
+    case 'suppliers':
+      return t('contacts_filter_suppliers');
+    case 'both':
+      return t('contacts_filter_both');
+  }
+}
 
-export type ContactSort = 'name' | 'last-purchase' | 'spend';
-export const SORT_LABELS: Record<ContactSort, string> = {
-  name: 'Name',
-  'last-purchase': 'Last purchase',
-  spend: 'Lifetime spend',
-};
+export const CONTACT_SORTS = ['name', 'last-purchase', 'spend'] as const;
+export type ContactSort = (typeof CONTACT_SORTS)[number];
+export function sortLabel(sort: ContactSort): string {
+  switch (sort) {
+    case 'name':
+      return t('contacts_name');
+    case 'last-purchase':
+      return t('contacts_last_purchase');
+    case 'spend':
+      return t('contacts_lifetime_spend');
+  }
+}
 
 /** One contact as the list shows and searches it; built once per load. */
 export interface ContactRow {

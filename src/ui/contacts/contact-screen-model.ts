@@ -4,6 +4,7 @@ import type { BuyBack } from '../../domain/buyback';
 import type { Contact } from '../../domain/contact';
 import { spendSummary } from '../../domain/contact-stats';
 import { errorMessage } from '../../domain/errors';
+import { t } from '../../domain/i18n';
 import type { PurchaseRecord } from '../../domain/purchase';
 import { buildTimeline } from '../../domain/timeline';
 import { listContactBuyBacks } from '../../db/buybacks';
@@ -61,7 +62,7 @@ export function createContactScreenModel(deps: ContactScreenDeps, id: string) {
       await credit.show(found);
       error.value = null;
     } catch (failure) {
-      error.value = `This contact could not be read: ${errorMessage(failure)}`;
+      error.value = t('contacts_contact_not_read', errorMessage(failure));
     }
   }
 
@@ -75,7 +76,7 @@ export function createContactScreenModel(deps: ContactScreenDeps, id: string) {
       onSaved: (saved) => {
         editing.value = null;
         contact.value = saved;
-        status.value = `Saved ${saved.name}.`;
+        status.value = t('contacts_saved', saved.name);
       },
     });
   }
@@ -93,7 +94,7 @@ export function createContactScreenModel(deps: ContactScreenDeps, id: string) {
       deleted.value = await deleteContact(deps.db, shown.id);
       error.value = null;
     } catch (failure) {
-      error.value = `${shown.name} was not deleted: ${errorMessage(failure)}`;
+      error.value = t('contacts_not_deleted', shown.name, errorMessage(failure));
     }
   }
 
@@ -104,9 +105,9 @@ export function createContactScreenModel(deps: ContactScreenDeps, id: string) {
       await restoreContact(deps.db, gone.id);
       deleted.value = null;
       await load();
-      status.value = `${gone.name} is back.`;
+      status.value = t('contacts_is_back', gone.name);
     } catch (failure) {
-      error.value = `${gone.name} could not be brought back: ${errorMessage(failure)}`;
+      error.value = t('contacts_not_brought_back', gone.name, errorMessage(failure));
     }
   }
 

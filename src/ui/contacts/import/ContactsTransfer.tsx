@@ -1,5 +1,7 @@
 import { CONTACT_COLUMN_FIELDS, CONTACT_COLUMN_LABELS } from '../../../csv/contacts-columns';
 import type { ContactImportPlan } from '../../../domain/contact-import-plan';
+import { t, tPlural } from '../../../domain/i18n';
+import { formatCount, formatInstant } from '../../../domain/locale-format';
 import { ErrorMessage } from '../../ErrorMessage';
 import { FileButton } from '../../FileButton';
 import { SelectField } from '../../SelectField';
@@ -22,7 +24,7 @@ export function ContactsTransfer(props: { model: ContactsTransferModel }) {
   const last = model.lastImport.value;
   return (
     <section aria-labelledby="contacts-transfer-heading" class="contacts-transfer">
-      <h3 id="contacts-transfer-heading">Import and export</h3>
+      <h3 id="contacts-transfer-heading">{t('contacts_import_and_export')}</h3>
       <div class="actions">
         <button
           type="button"
@@ -30,7 +32,7 @@ export function ContactsTransfer(props: { model: ContactsTransferModel }) {
           disabled={model.busy.value}
           onClick={() => void model.exportContacts()}
         >
-          Export contacts
+          {t('contacts_export_contacts')}
         </button>
         <FileButton
           accept=".csv,.txt,text/csv,text/plain"
@@ -38,29 +40,34 @@ export function ContactsTransfer(props: { model: ContactsTransferModel }) {
           disabled={model.busy.value}
           onFile={(file) => void model.chooseFile(file)}
         >
-          Import contacts
+          {t('contacts_import_contacts')}
         </FileButton>
       </div>
       <ErrorMessage message={model.error.value} />
       <StatusMessage message={model.status.value} />
       {progress ? (
         <p class="import-progress">
-          <progress aria-label="Importing contacts" max={progress.total} value={progress.written} />{' '}
-          {progress.written.toLocaleString('en')} of {progress.total.toLocaleString('en')} written
+          <progress aria-label={t('contacts_importing')} max={progress.total} value={progress.written} />{' '}
+          {t('contacts_written', formatCount(progress.written), formatCount(progress.total))}
         </p>
       ) : null}
       {dryRun ? <DryRunView model={model} dryRun={dryRun} /> : null}
       {last && !dryRun ? (
         <p class="last-import">
-          Last import: {last.fileName}, {new Date(last.createdAt).toLocaleString()} — {last.counts.created}{' '}
-          created, {last.counts.updated} updated.{' '}
+          {t(
+            'contacts_last_import',
+            last.fileName,
+            formatInstant(last.createdAt),
+            formatCount(last.counts.created),
+            formatCount(last.counts.updated),
+          )}{' '}
           <button
             type="button"
             class="secondary"
             disabled={model.busy.value}
             onClick={() => void model.undoImport()}
           >
-            Undo import
+            {t('contacts_undo_import')}
           </button>
         </p>
       ) : null}
@@ -73,18 +80,11 @@ function DryRunView(props: { model: ContactsTransferModel; dryRun: DryRun }) {
   const toWrite = contactsToWrite(dryRun.plan);
   return (
     <section aria-labelledby="contacts-dry-run-heading" class="preview">
-      <h4 id="contacts-dry-run-heading">Dry run: {dryRun.fileName}</h4>
-      {dryRun.refreshed ? (
-        <p class="notice">
-          Contacts changed since the first dry run (a capture or an edit meanwhile), so nothing was written.
-          This is what importing does now.
-        </p>
-      ) : null}
+      <h4 id="contacts-dry-run-heading">{t('contacts_dry_run', dryRun.fileName)}</h4>
+      {dryRun.refreshed ? <p class="notice">{t('contacts_dry_run_refreshed')}</p> : null}
       {dryRun.encodingNote ? <p class="muted">{dryRun.encodingNote}</p> : null}
       {dryRun.importedBefore ? (
-        <p class="muted">
-          This file was already imported on {new Date(dryRun.importedBefore).toLocaleString()}.
-        </p>
+        <p class="muted">{t('contacts_imported_before', formatInstant(dryRun.importedBefore))}</p>
       ) : null}
       <ColumnMapping model={model} dryRun={dryRun} />
       {dryRun.columnsProblem ? (
@@ -94,19 +94,17 @@ function DryRunView(props: { model: ContactsTransferModel; dryRun: DryRun }) {
       ) : dryRun.plan ? (
         <PlanSummary plan={dryRun.plan} />
       ) : (
-        <p class="muted">Checking the rows…</p>
+        <p class="muted">{t('contacts_checking_rows')}</p>
       )}
-      {dryRun.plan && toWrite === 0 ? (
-        <p>Nothing to import: every contact in this file is already in Tally as it is.</p>
-      ) : null}
+      {dryRun.plan && toWrite === 0 ? <p>{t('contacts_nothing_to_import')}</p> : null}
       <div class="actions">
         {toWrite > 0 ? (
           <button type="button" disabled={model.busy.value} onClick={() => void model.applyImport()}>
-            Apply import
+            {t('contacts_apply_import')}
           </button>
         ) : null}
         <button type="button" class="secondary" disabled={model.busy.value} onClick={model.cancelImport}>
-          Cancel
+          {t('contacts_cancel')}
         </button>
       </div>
     </section>
@@ -119,8 +117,8 @@ function ColumnMapping(props: { model: ContactsTransferModel; dryRun: DryRun }) 
   const { header } = dryRun.file.table;
   return (
     <fieldset class="column-mapping">
-      <legend>Columns</legend>
-      <p class="muted">Which column of the file fills each field. Changing one checks the file again.</p>
+      <legend>{t('contacts_columns')}</legend>
+      <p class="muted">{t('contacts_columns_hint')}</p>
       <div class="form-grid">
         {CONTACT_COLUMN_FIELDS.map((field) => (
           <SelectField
@@ -129,10 +127,10 @@ function ColumnMapping(props: { model: ContactsTransferModel; dryRun: DryRun }) 
             value={String(dryRun.file.columns[field]?.index ?? '')}
             onChange={(value) => void model.setColumn(field, value === '' ? null : Number(value))}
           >
-            <option value="">Not imported</option>
+            <option value="">{t('contacts_not_imported')}</option>
             {header.map((name, index) => (
               <option key={index} value={String(index)}>
-                {name || `Column ${index + 1}`}
+                {name || t('contacts_column_number', formatCount(index + 1))}
               </option>
             ))}
           </SelectField>
@@ -147,16 +145,21 @@ function PlanSummary(props: { plan: ContactImportPlan }) {
   return (
     <>
       <p role="status" class="dry-run-counts">
-        {created.length} to create, {updated.length} to update, {unchanged.length} unchanged,{' '}
-        {rejected.length} rejected.
+        {t(
+          'contacts_plan_counts',
+          formatCount(created.length),
+          formatCount(updated.length),
+          formatCount(unchanged.length),
+          formatCount(rejected.length),
+        )}
       </p>
       {updated.length > 0 ? (
         <>
-          <h5 id="contacts-to-update-heading">To update</h5>
+          <h5 id="contacts-to-update-heading">{t('contacts_to_update')}</h5>
           <ul aria-labelledby="contacts-to-update-heading" tabIndex={0} style={scrolling}>
             {updated.slice(0, LISTED).map((row) => (
               <li key={row.line}>
-                Line {row.line}: {row.before.name} — {describeChanges(row.changes)}
+                {t('contacts_update_line', String(row.line), row.before.name, describeChanges(row.changes))}
               </li>
             ))}
           </ul>
@@ -165,12 +168,10 @@ function PlanSummary(props: { plan: ContactImportPlan }) {
       ) : null}
       {created.length > 0 ? (
         <>
-          <h5 id="contacts-to-create-heading">To create</h5>
+          <h5 id="contacts-to-create-heading">{t('contacts_to_create')}</h5>
           <ul aria-labelledby="contacts-to-create-heading" tabIndex={0} style={scrolling}>
             {created.slice(0, LISTED).map((row) => (
-              <li key={row.line}>
-                Line {row.line}: {row.contact.name}
-              </li>
+              <li key={row.line}>{t('contacts_row_line', String(row.line), row.contact.name)}</li>
             ))}
           </ul>
           <More shown={LISTED} total={created.length} />
@@ -178,14 +179,10 @@ function PlanSummary(props: { plan: ContactImportPlan }) {
       ) : null}
       {rejected.length > 0 ? (
         <>
-          <h5 id="contacts-rejected-heading">
-            Rejected rows: {rejected.length === 1 ? 'this row is' : 'these rows are'} not imported
-          </h5>
-          <ul aria-label="Rejected rows" tabIndex={0} style={scrolling}>
+          <h5 id="contacts-rejected-heading">{tPlural('contacts_rejected_heading', rejected.length)}</h5>
+          <ul aria-label={t('contacts_rejected_rows')} tabIndex={0} style={scrolling}>
             {rejected.slice(0, REJECTED_LISTED).map((row) => (
-              <li key={row.line}>
-                Line {row.line}: {row.reason}
-              </li>
+              <li key={row.line}>{t('contacts_row_line', String(row.line), row.reason)}</li>
             ))}
           </ul>
           <More shown={REJECTED_LISTED} total={rejected.length} />
@@ -197,5 +194,5 @@ function PlanSummary(props: { plan: ContactImportPlan }) {
 
 function More(props: { shown: number; total: number }) {
   const more = props.total - props.shown;
-  return more > 0 ? <p class="muted">…and {more.toLocaleString('en')} more.</p> : null;
+  return more > 0 ? <p class="muted">{t('contacts_more', formatCount(more))}</p> : null;
 }

@@ -26,6 +26,8 @@ import {
   type PlanRejection,
 } from '../../../domain/contact-import-plan';
 import { nowInstant, todayLocal } from '../../../domain/dates';
+import { t, tPlural } from '../../../domain/i18n';
+import { formatCount } from '../../../domain/locale-format';
 import { userAction } from '../../user-action';
 
 export interface ContactsTransferDeps {
@@ -99,11 +101,11 @@ export function createContactsTransferModel(deps: ContactsTransferDeps) {
   async function exportContacts() {
     if (busy.value) return;
     status.value = null;
-    await act('The contacts were not exported: ', async () => {
+    await act(t('contacts_not_exported'), async () => {
       const contacts = await loadContactsInPages(deps.db, pause);
       const { text, count } = await contactsCsv(contacts, { pause });
       deps.download(contactsFileName(todayLocal(now())), text);
-      status.value = `Exported ${count} ${count === 1 ? 'contact' : 'contacts'}.`;
+      status.value = tPlural('contacts_exported', count);
     });
   }
 
@@ -150,11 +152,11 @@ export function createContactsTransferModel(deps: ContactsTransferDeps) {
     if (busy.value) return;
     dryRun.value = null;
     status.value = null;
-    await act(`${file.name} could not be read: `, async () => {
+    await act(t('contacts_file_not_read', file.name), async () => {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const read = readContactsFile(bytes);
       if (!read.ok) {
-        error.value = `${file.name}: ${read.error}`;
+        error.value = t('contacts_file_problem', file.name, read.error);
         return;
       }
       const fileHash = await sha256Hex(bytes);
@@ -164,12 +166,7 @@ export function createContactsTransferModel(deps: ContactsTransferDeps) {
         fileName: file.name,
         fileHash,
         file: contactsFile,
-        ...(read.encoding === 'windows-1252'
-          ? {
-              encodingNote:
-                'The file is not UTF-8, so it was read as Windows-1252 (Western European). Check that accented letters look right.',
-            }
-          : {}),
+        ...(read.encoding === 'windows-1252' ? { encodingNote: t('contacts_encoding_note') } : {}),
         ...(earlier ? { importedBefore: earlier.createdAt } : {}),
         refreshed: false,
       });
@@ -187,7 +184,7 @@ export function createContactsTransferModel(deps: ContactsTransferDeps) {
     const file = { ...shown.file, columns };
     // The new mapping shows at once; its counts follow when the rows are matched again.
     dryRun.value = { ...shown, file, plan: undefined, columnsProblem: undefined };
-    await act('The file could not be checked again: ', () => showPlan({ ...shown, file }));
+    await act(t('contacts_not_checked_again'), () => showPlan({ ...shown, file }));
   }
 
   /**
@@ -199,11 +196,11 @@ export function createContactsTransferModel(deps: ContactsTransferDeps) {
     if (!shown?.plan || !shown.fingerprint || busy.value) return;
     if (contactsToWrite(shown.plan) === 0) {
       dryRun.value = null;
-      status.value = `Nothing to import from ${shown.fileName}: every contact in it is already up to date.`;
+      status.value = t('contacts_nothing_from_file_up_to_date', shown.fileName);
       return;
     }
     const input = { plan: shown.plan, fingerprint: shown.fingerprint, fileName: shown.fileName };
-    await act(`${shown.fileName} was not imported: `, async () => {
+    await act(t('contacts_file_not_imported', shown.fileName), async () => {
       progress.value = { written: 0, total: contactsToWrite(shown.plan) };
       try {
         const batch = await applyContactImport(
@@ -216,7 +213,7 @@ export function createContactsTransferModel(deps: ContactsTransferDeps) {
         );
         dryRun.value = null;
         lastImport.value = batch ?? null;
-        status.value = batch ? importedMessage(batch) : `Nothing to import from ${shown.fileName}.`;
+        status.value = batch ? importedMessage(batch) : t('contacts_nothing_from_file', shown.fileName);
       } catch (failure) {
         if (!(failure instanceof ContactsChangedError)) throw failure;
         progress.value = null;
@@ -232,7 +229,7 @@ export function createContactsTransferModel(deps: ContactsTransferDeps) {
     if (!shown || busy.value) return;
     generation++;
     dryRun.value = null;
-    status.value = `Nothing imported from ${shown.fileName}.`;
+    status.value = t('contacts_nothing_imported_from', shown.fileName);
   }
 
   /** Takes the last import back as a whole, or says why it cannot. */
@@ -243,9 +240,12 @@ export function createContactsTransferModel(deps: ContactsTransferDeps) {
     await act('', async () => {
       const undone = await undoContactImport(deps.db, batch.id, { now: nowInstant(now()) });
       lastImport.value = null;
-      status.value =
-        `Undid the import of ${batch.fileName}: ${undone.removed} ${undone.removed === 1 ? 'contact' : 'contacts'} removed, ` +
-        `${undone.restored} restored.`;
+      status.value = tPlural(
+        'contacts_undid_import',
+        undone.removed,
+        batch.fileName,
+        formatCount(undone.restored),
+      );
       await deps.onChanged?.();
     });
   }
@@ -271,7 +271,7 @@ export function createContactsTransferModel(deps: ContactsTransferDeps) {
 export function importedMessage(batch: ContactImportBatch): string {
   const { created, updated } = batch.counts;
   const total = created + updated;
-  return `Imported ${total} ${total === 1 ? 'contact' : 'contacts'}: ${created} created, ${updated} updated.`;
+  return tPlural('contacts_imported', total, formatCount(created), formatCount(updated));
 }
 
 export type ContactsTransferModel = ReturnType<typeof createContactsTransferModel>;

@@ -1,4 +1,5 @@
 import { CONTACT_FIELD_NAMES, type FieldChange } from '../../../domain/contact-event';
+import { t } from '../../../domain/i18n';
 
 /** A value as the dry run quotes it; notes can run to pages. */
 function shown(value: string): string {
@@ -11,9 +12,9 @@ export function describeChanges(changes: readonly FieldChange[]): string {
   return changes
     .map((change) => {
       const field = CONTACT_FIELD_NAMES[change.field];
-      if (change.before === undefined) return `${field} added ${shown(change.after ?? '')}`;
-      if (change.after === undefined) return `${field} removed (was ${shown(change.before)})`;
-      return `${field} ${shown(change.before)} → ${shown(change.after)}`;
+      if (change.before === undefined) return t('contacts_change_added', field, shown(change.after ?? ''));
+      if (change.after === undefined) return t('contacts_change_removed', field, shown(change.before));
+      return t('contacts_change_changed', field, shown(change.before), shown(change.after));
     })
     .join('; ');
 }

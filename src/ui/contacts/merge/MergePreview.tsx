@@ -1,14 +1,19 @@
 import type { MergeSource } from '../../../domain/contact-merge';
+import { t } from '../../../domain/i18n';
 import { ErrorMessage } from '../../ErrorMessage';
 import type { DuplicatesModel } from './duplicates-model';
 
 /** Where each result comes from, said without names (the two may share one). */
-const SOURCE_NOTES: Record<MergeSource, string> = {
-  survivor: 'kept',
-  merged: 'filled in',
-  both: 'combined',
-  none: '',
-};
+function sourceNote(source: Exclude<MergeSource, 'none'>): string {
+  switch (source) {
+    case 'survivor':
+      return t('contacts_source_kept');
+    case 'merged':
+      return t('contacts_source_filled_in');
+    case 'both':
+      return t('contacts_source_combined');
+  }
+}
 
 /**
  * The result of merging the pair under review, field by field, before anything is written: which
@@ -23,9 +28,9 @@ export function MergePreview(props: { model: DuplicatesModel }) {
   const [survivorLabel, mergedLabel] = contacts[0] === survivor ? labels : [labels[1], labels[0]];
   return (
     <div class="merge-preview" role="group" aria-labelledby="merge-preview-heading">
-      <h3 id="merge-preview-heading">Merge preview</h3>
+      <h3 id="merge-preview-heading">{t('contacts_merge_preview')}</h3>
       <fieldset>
-        <legend>Which contact stays</legend>
+        <legend>{t('contacts_which_stays')}</legend>
         {contacts.map((contact, index) => (
           <label class="inline" key={contact.id}>
             <input
@@ -34,21 +39,21 @@ export function MergePreview(props: { model: DuplicatesModel }) {
               checked={contact.id === survivor.id}
               onChange={() => model.keep(contact.id)}
             />
-            Keep {labels[index]}
+            {t('contacts_keep', labels[index] ?? '')}
           </label>
         ))}
       </fieldset>
       <table aria-labelledby="merge-preview-heading">
         <thead>
           <tr>
-            <th scope="col">Field</th>
+            <th scope="col">{t('contacts_field')}</th>
             {contacts.map((contact, index) => (
               <th scope="col" key={contact.id}>
                 {labels[index]}
-                {contact.id === survivor.id ? <span class="muted"> (stays)</span> : null}
+                {contact.id === survivor.id ? <span class="muted"> {t('contacts_stays')}</span> : null}
               </th>
             ))}
-            <th scope="col">Result</th>
+            <th scope="col">{t('contacts_result')}</th>
           </tr>
         </thead>
         <tbody>
@@ -59,26 +64,23 @@ export function MergePreview(props: { model: DuplicatesModel }) {
               <td class="merge-value">{row.values[1]}</td>
               <td class="merge-value">
                 {row.result}
-                {row.source === 'none' ? null : <span class="muted"> ({SOURCE_NOTES[row.source]})</span>}
+                {row.source === 'none' ? null : <span class="muted"> ({sourceNote(row.source)})</span>}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p>
-        Moves from {mergedLabel} to {survivorLabel}: {moving}. {mergedLabel} is then removed; the merge can be
-        undone.
-      </p>
+      <p>{t('contacts_merge_moves', mergedLabel ?? '', survivorLabel ?? '', moving)}</p>
       <ErrorMessage message={problem} />
       <div class="actions">
         <button type="button" disabled={busy || problem !== null} onClick={() => void model.merge()}>
-          Merge contacts
+          {t('contacts_merge_contacts')}
         </button>
         <button type="button" class="secondary" disabled={busy} onClick={() => model.cancel()}>
-          Cancel
+          {t('contacts_cancel')}
         </button>
         <button type="button" class="secondary" disabled={busy} onClick={() => void model.dismiss()}>
-          Not duplicates
+          {t('contacts_not_duplicates')}
         </button>
       </div>
     </div>

@@ -26,6 +26,7 @@ import {
 import type { Instant } from '../../../domain/dates';
 import { findDuplicates, pairKey, type DuplicateCandidate } from '../../../domain/duplicates';
 import { errorMessage } from '../../../domain/errors';
+import { t } from '../../../domain/i18n';
 import { pairLabels } from './pair-labels';
 import { userAction } from '../../user-action';
 
@@ -112,11 +113,15 @@ export function createDuplicatesModel(deps: DuplicatesDeps) {
       const byId = new Map(contacts.map((contact) => [contact.id, contact]));
       pairs.value = findDuplicates(contacts, dismissed).map((candidate) => {
         const names = candidate.ids.map((id) => byId.get(id)?.name ?? '') as [string, string];
-        return { ...candidate, names, text: `${names[0]} and ${names[1]} — ${candidate.reasons.join(', ')}` };
+        return {
+          ...candidate,
+          names,
+          text: t('contacts_pair_text', names[0], names[1], candidate.reasons.join(', ')),
+        };
       });
       error.value = null;
     } catch (failure) {
-      error.value = `Duplicates could not be found: ${errorMessage(failure)}`;
+      error.value = t('contacts_duplicates_not_found', errorMessage(failure));
     }
   }
 
@@ -131,7 +136,7 @@ export function createDuplicatesModel(deps: DuplicatesDeps) {
     await act('', async () => {
       const found = await deps.db.contacts.bulkGet([firstId, secondId]);
       const [first, second] = found;
-      if (!first || !second) throw new Error('One of these contacts no longer exists.');
+      if (!first || !second) throw new Error(t('contacts_pair_gone'));
       const [firstCounts, secondCounts] = await Promise.all([
         countOwnedRows(deps.db, first.id),
         countOwnedRows(deps.db, second.id),
@@ -174,7 +179,7 @@ export function createDuplicatesModel(deps: DuplicatesDeps) {
     const shownPreview = preview.value;
     if (!shownPreview) return;
     const { survivor, merged } = shownPreview;
-    await act('Not merged: ', async () => {
+    await act(t('contacts_not_merged'), async () => {
       const record = await mergeContacts(
         deps.db,
         { survivorId: survivor.id, mergedId: merged.id },
@@ -183,7 +188,7 @@ export function createDuplicatesModel(deps: DuplicatesDeps) {
       batch(() => {
         review.value = null;
         lastMerge.value = record.id;
-        status.value = `Merged ${merged.name} into ${survivor.name}.`;
+        status.value = t('contacts_merged', merged.name, survivor.name);
       });
       await changed();
     });
@@ -192,7 +197,7 @@ export function createDuplicatesModel(deps: DuplicatesDeps) {
   /** Undoes a merge: the one just made, or one of the recent ones. */
   async function undo(mergeId: string | null = lastMerge.value) {
     if (!mergeId) return;
-    await act('Not undone: ', async () => {
+    await act(t('contacts_not_undone'), async () => {
       const undone = await undoMerge(deps.db, mergeId, {
         defaultCountry: deps.defaultCountry,
         ...(deps.now ? { now: deps.now() } : {}),
@@ -200,7 +205,7 @@ export function createDuplicatesModel(deps: DuplicatesDeps) {
       batch(() => {
         if (lastMerge.value === mergeId) lastMerge.value = null;
         status.value =
-          `Undid the merge: ${undone.merged.name} and ${undone.survivor.name} are two contacts again.` +
+          t('contacts_undid_merge', undone.merged.name, undone.survivor.name) +
           keptNote(undone.survivor.name, undone.kept);
       });
       await changed();
@@ -212,13 +217,13 @@ export function createDuplicatesModel(deps: DuplicatesDeps) {
     const current = review.value;
     if (!current) return;
     const [first, second] = current.contacts;
-    await act('Not saved: ', async () => {
+    await act(t('contacts_dismiss_not_saved'), async () => {
       await dismissDuplicate(deps.db, first.id, second.id);
       const key = pairKey(first.id, second.id);
       batch(() => {
         review.value = null;
         pairs.value = pairs.value.filter((pair) => pair.key !== key);
-        status.value = `${first.name} and ${second.name} will not be offered as duplicates again.`;
+        status.value = t('contacts_not_offered_again', first.name, second.name);
       });
     });
   }
@@ -261,5 +266,5 @@ export type DuplicatesModel = ReturnType<typeof createDuplicatesModel>;
 function keptNote(name: string, kept: readonly KeptEdit[]): string {
   if (kept.length === 0) return '';
   const fields = andList(kept.map((field) => MERGE_FIELD_LABELS[field].toLowerCase()));
-  return ` ${name} was changed after the merge; those changes (${fields}) were kept.`;
+  return ` ${t('contacts_kept_note', name, fields)}`;
 }

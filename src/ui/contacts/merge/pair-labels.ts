@@ -1,4 +1,6 @@
 import type { Contact } from '../../../domain/contact';
+import { t } from '../../../domain/i18n';
+import { formatInstantDate } from '../../../domain/locale-format';
 
 /**
  * How to name each of two contacts so the user can tell them apart: their names, and where the
@@ -6,7 +8,7 @@ import type { Contact } from '../../../domain/contact';
  */
 export function pairLabels(first: Contact, second: Contact): [string, string] {
   if (first.name !== second.name) return [first.name, second.name];
-  const added = (contact: Contact) => `added ${contact.createdAt.slice(0, 10)}`;
+  const added = (contact: Contact) => t('contacts_pair_added', formatInstantDate(contact.createdAt));
   for (const detail of [
     (contact: Contact) => contact.company,
     (contact: Contact) => contact.email,
