@@ -3,6 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page, type Target } from 'puppeteer';
+import { egressFailure, startEgressRecorder, type EgressRecorder } from './network-egress';
 
 /** The built extension; TALLY_OUTPUT as in wxt.config.ts. */
 export const EXTENSION_DIR = resolve(process.env.TALLY_OUTPUT ?? '.output', 'chrome-mv3');
@@ -24,19 +25,28 @@ export interface TallyBrowser {
   extensionId: string;
   extensionOrigin: string;
   downloadDir: string;
+  /** Every request that tried to leave the machine; `close()` fails the test if any did. */
+  egress: EgressRecorder;
   close(): Promise<void>;
 }
 
 /**
  * Launches Chromium with the built extension loaded, a fresh profile and a download folder.
- * The flags keep Chromium off the network, which is closed here anyway.
+ * The flags keep Chromium off the network, which is closed here anyway; every request for a
+ * non-loopback host goes to the egress recorder (network-egress.ts) and `close()` fails if any
+ * did. `extraExtensions` loads more unpacked extensions beside Tally (an attacker, say).
  */
-export async function launchWithTally(options: { headless: boolean }): Promise<TallyBrowser> {
+export async function launchWithTally(options: {
+  headless: boolean;
+  extraExtensions?: string[];
+}): Promise<TallyBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
   }
   const userDataDir = await mkdtemp(join(tmpdir(), 'tally-profile-'));
   const downloadDir = await mkdtemp(join(tmpdir(), 'tally-downloads-'));
+  const egress = await startEgressRecorder();
+  const extensions = [EXTENSION_DIR, ...(options.extraExtensions ?? [])].join(',');
   const browser = await puppeteer.launch({
     executablePath: chromiumPath(),
     headless: options.headless,
@@ -51,15 +61,22 @@ export async function launchWithTally(options: { headless: boolean }): Promise<T
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensions}`,
+      `--load-extension=${extensions}`,
+      // Loopback (the demo back offices) bypasses the proxy; anything else is recorded, refused.
+      `--proxy-server=${egress.proxy}`,
       '--window-size=1400,900',
     ],
   });
-  const worker = await browser.waitForTarget(
-    (target) => target.type() === 'service_worker' && target.url().startsWith('chrome-extension://'),
-    { timeout: 20_000 },
-  );
+  // Watch every context from the start: the worker may already be running.
+  await egress.watch(browser);
+  const tallyWorker = (target: Target) =>
+    target.type() === 'service_worker' &&
+    target.url().startsWith('chrome-extension://') &&
+    // Another extension loaded beside Tally has a worker too: Tally's is the one whose
+    // script the built extension holds (its path is the same in every build).
+    target.url().endsWith('/background.js');
+  const worker = await browser.waitForTarget(tallyWorker, { timeout: 20_000 });
   // URL.origin is "null" for chrome-extension: in Node (not a special scheme); build it.
   const extensionId = new URL(worker.url()).host;
   const extensionOrigin = `chrome-extension://${extensionId}`;
@@ -70,10 +87,14 @@ export async function launchWithTally(options: { headless: boolean }): Promise<T
     extensionId,
     extensionOrigin,
     downloadDir,
+    egress,
     async close() {
       await browser.close();
+      await egress.close();
       await rm(userDataDir, { recursive: true, force: true });
       await rm(downloadDir, { recursive: true, force: true });
+      const leaked = egress.requests();
+      if (leaked.length > 0) throw egressFailure(leaked);
     },
   };
 }
@@ -138,6 +159,7 @@ export async function stopServiceWorker(tally: TallyBrowser): Promise<void> {
   const timeout = (what: string) =>
     new Promise<never>((_, reject) => setTimeout(() => reject(new Error(what)), 10_000).unref());
   try {
+    await tally.egress.unwatch(target);
     // It may end by itself meanwhile: then there is no worker left to close.
     const worker = await Promise.race([
       target.worker().catch(() => null),
