@@ -79,8 +79,27 @@ export class TallyDatabase extends Dexie {
 
 let shared: TallyDatabase | undefined;
 
-/** The page's or worker's one connection, opened on first use. */
+/**
+ * The page's or worker's one connection, opened on first use. When another tab upgrades (or
+ * deletes) the database, Dexie closes this connection so that the upgrade is not blocked, and
+ * opens it again on next use: what the worker wants, as it holds nothing in memory. A page calls
+ * `closeWhenChangedElsewhere` instead.
+ */
 export function openDatabase(): TallyDatabase {
   shared ??= new TallyDatabase();
   return shared;
+}
+
+/**
+ * For extension pages: when another tab upgrades or deletes the database, close this page's
+ * connection for good and call `onClosed`. The page's code was written for the older schema, so
+ * it must not quietly reopen and write; it says "reload this page" instead of failing silently.
+ */
+export function closeWhenChangedElsewhere(db: TallyDatabase, onClosed: () => void): void {
+  db.on('versionchange', () => {
+    db.close({ disableAutoOpen: true });
+    onClosed();
+    // Stops Dexie's own handler, which would close with auto-reopen.
+    return false;
+  });
 }
