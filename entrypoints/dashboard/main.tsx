@@ -47,12 +47,17 @@ import { createCatalogCache } from '../../src/ui/record/catalog-cache';
 import { reconcileDeps } from '../../src/ui/reconcile/reconcile-deps';
 import { createReconcileModel } from '../../src/ui/reconcile/reconcile-model';
 import { createReconcileResultsModel } from '../../src/ui/reconcile/results-model';
+import { pageStorageEnvironment } from '../../src/ui/storage/environment';
+import { createStorageProblemModel } from '../../src/ui/storage/storage-problem';
+import { mountStorageProblem } from '../../src/ui/storage/StorageProblemBanner';
 import '../../src/ui/theme.css';
 
 const db = openDatabase();
 const locale = navigator.language;
 const country = defaultCountry(locale);
 const root = document.getElementById('app') as HTMLElement;
+// A private window, a refused open or an upgrade from another tab is said above every screen.
+mountStorageProblem(createStorageProblemModel(db, pageStorageEnvironment()), root);
 // Open tabs of the origin fetch its settings and recipes again, and detect again.
 const notifySiteChanged = async (origin: string) => {
   await sendMessage('sites.changed', { origin });

@@ -14,6 +14,9 @@ import { buyBackHref } from '../../src/ui/buyback/address';
 import { reconcileDeps } from '../../src/ui/reconcile/reconcile-deps';
 import { createReconcileModel } from '../../src/ui/reconcile/reconcile-model';
 import { Sidebar } from '../../src/ui/sidebar/Sidebar';
+import { pageStorageEnvironment } from '../../src/ui/storage/environment';
+import { createStorageProblemModel } from '../../src/ui/storage/storage-problem';
+import { mountStorageProblem } from '../../src/ui/storage/StorageProblemBanner';
 import { createSidebarModel } from '../../src/ui/sidebar/sidebar-model';
 import '../../src/ui/theme.css';
 
@@ -69,6 +72,9 @@ effect(() => {
   if (model.pageUrl.value !== null) capture.reset();
 });
 
+const app = document.getElementById('app') as HTMLElement;
+// A private window, a refused open or an upgrade from another tab is said above the sidebar.
+mountStorageProblem(createStorageProblemModel(openDatabase(), pageStorageEnvironment()), app);
 render(
   <Sidebar
     model={model}
@@ -77,7 +83,7 @@ render(
     reconcile={reconcile}
     reconcileResultsHref={browser.runtime.getURL('/dashboard.html#reconcile')}
   />,
-  document.getElementById('app') as HTMLElement,
+  app,
 );
 void model.start().then(() => performance.mark('tally:interactive'));
 void reconcile.refresh();
