@@ -25,6 +25,7 @@ import type { DoNotBuyModel } from './do-not-buy-model';
 import type { CatalogModel } from './catalog-model';
 import { FollowUp } from './FollowUp';
 import { PurchasesTable } from './PurchasesTable';
+import { SectionNav } from './SectionNav';
 import { SiteAccess } from './SiteAccess';
 import { TaughtRecipes } from './TaughtRecipes';
 import type { DashboardModel } from './dashboard-model';
@@ -55,6 +56,7 @@ export function Dashboard(props: {
   return (
     <main class="dashboard">
       <h1 class="brand">Tally</h1>
+      <SectionNav />
       <ErrorMessage message={model.error.value} />
       <ContactList model={props.contacts}>
         <ContactsTransfer model={props.contactsTransfer} />
