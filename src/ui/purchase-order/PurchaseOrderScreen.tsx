@@ -1,4 +1,5 @@
-import { formatCalendarDate } from '../../domain/calendar';
+import { t } from '../../domain/i18n';
+import { formatCalendarDate, formatCount } from '../../domain/locale-format';
 import { formatMoney } from '../../domain/money';
 import {
   orderLineTotal,
@@ -20,15 +21,17 @@ export function PurchaseOrderScreen(props: { model: PurchaseOrderModel }) {
   const order = model.order.value;
   const supplier = model.supplier.value;
   const back = order ? (
-    <a href={contactHref(order.supplierId)}>Back to {supplier?.name ?? 'the supplier'}</a>
+    <a href={contactHref(order.supplierId)}>
+      {t('purchase_order_back_to', supplier?.name ?? t('purchase_order_the_supplier'))}
+    </a>
   ) : (
-    <a href="#">Back to the dashboard</a>
+    <a href="#">{t('purchase_order_back_to_dashboard')}</a>
   );
   if (model.missing.value) {
     return (
       <main class="dashboard">
         <p role="status" class="notice">
-          {model.status.value ?? 'This purchase order no longer exists.'}
+          {model.status.value ?? t('purchase_order_no_longer_exists')}
         </p>
         {back}
       </main>
@@ -42,12 +45,14 @@ export function PurchaseOrderScreen(props: { model: PurchaseOrderModel }) {
       {back}
       <h1>{model.title.value}</h1>
       <p>
-        Status:{' '}
-        <strong class="badge" aria-label={`Status: ${label}`}>
+        {t('purchase_order_status')}{' '}
+        <strong class="badge" aria-label={t('purchase_order_status_named', label)}>
           {label}
         </strong>
-        {order.sentOn ? ` · sent ${formatCalendarDate(order.sentOn)}` : ''}
-        {order.receivedOn ? ` · received ${formatCalendarDate(order.receivedOn)}` : ''}
+        {order.sentOn ? ` · ${t('purchase_order_sent_on', formatCalendarDate(order.sentOn))}` : ''}
+        {order.receivedOn
+          ? ` · ${t('purchase_order_received_on', formatCalendarDate(order.receivedOn))}`
+          : ''}
         {total ? ` · ${formatMoney(total)}` : ''}
       </p>
       <ErrorMessage message={model.error.value} />
@@ -66,13 +71,13 @@ function DraftOrder(props: { model: PurchaseOrderModel }) {
   const total = model.total.value;
   return (
     <section class="card" aria-labelledby="po-products-heading">
-      <h2 id="po-products-heading">Products</h2>
+      <h2 id="po-products-heading">{t('purchase_order_products')}</h2>
       <ProductSearch
         search={model.search}
         id="po-product"
-        emptyCatalogText="The catalog is empty: import it on the dashboard first."
+        emptyCatalogText={t('purchase_order_catalog_empty')}
       />
-      {model.lines.value.length === 0 ? <p class="muted">No products on this order yet.</p> : null}
+      {model.lines.value.length === 0 ? <p class="muted">{t('purchase_order_no_products')}</p> : null}
       {model.lines.value.map((line) => {
         const problems = marked ? check.lineProblems.get(line.productId) : undefined;
         const legendId = `po-line-${line.productId}`;
@@ -85,7 +90,7 @@ function DraftOrder(props: { model: PurchaseOrderModel }) {
               {line.name} <span class="muted">{line.sku}</span>
             </legend>
             <LineInput
-              label="Quantity"
+              label={t('purchase_order_quantity')}
               whole
               value={line.quantityText}
               problemId={quantityId}
@@ -93,9 +98,9 @@ function DraftOrder(props: { model: PurchaseOrderModel }) {
               onInput={(quantityText) => model.updateLine(line.productId, { quantityText })}
             />
             <LineInput
-              label="Cost"
+              label={t('purchase_order_cost')}
               value={line.costText}
-              placeholder="Unit cost"
+              placeholder={t('purchase_order_unit_cost')}
               problemId={costId}
               problem={problems?.cost}
               onInput={(costText) => model.updateLine(line.productId, { costText })}
@@ -109,13 +114,13 @@ function DraftOrder(props: { model: PurchaseOrderModel }) {
               aria-describedby={legendId}
               onClick={() => model.removeLine(line.productId)}
             >
-              Remove
+              {t('purchase_order_remove')}
             </button>
           </fieldset>
         );
       })}
       <label>
-        Note
+        {t('purchase_order_note')}
         <textarea
           value={model.note.value}
           {...invalidProps('po-note-problem', noteProblem)}
@@ -124,16 +129,16 @@ function DraftOrder(props: { model: PurchaseOrderModel }) {
       </label>
       <FieldProblem id="po-note-problem" text={noteProblem} />
       <p class="total">
-        Total <strong>{total ? formatMoney(total) : '—'}</strong>
-        {model.costsMissing.value ? <span class="muted"> (some costs are not typed yet)</span> : null}
+        {t('purchase_order_total')} <strong>{total ? formatMoney(total) : '—'}</strong>
+        {model.costsMissing.value ? <span class="muted"> {t('purchase_order_costs_missing')}</span> : null}
       </p>
       <ErrorMessage message={model.formProblem.value} />
       <div class="actions">
         <button type="button" disabled={model.busy.value} onClick={() => void model.saveDraft()}>
-          Save draft
+          {t('purchase_order_save_draft')}
         </button>
         <button type="button" disabled={model.busy.value} onClick={() => void model.markSent()}>
-          Mark as sent
+          {t('purchase_order_mark_sent')}
         </button>
         <button
           type="button"
@@ -141,7 +146,7 @@ function DraftOrder(props: { model: PurchaseOrderModel }) {
           disabled={model.busy.value}
           onClick={() => void model.deleteDraft()}
         >
-          Delete draft
+          {t('purchase_order_delete_draft')}
         </button>
       </div>
     </section>
@@ -154,15 +159,15 @@ function FixedOrder(props: { model: PurchaseOrderModel; order: PurchaseOrder }) 
   return (
     <>
       <section class="card" aria-labelledby="po-lines-heading">
-        <h2 id="po-lines-heading">Products</h2>
+        <h2 id="po-lines-heading">{t('purchase_order_products')}</h2>
         <table aria-labelledby="po-lines-heading">
           <thead>
             <tr>
-              <th>SKU</th>
-              <th>Product</th>
-              <th class="num">Quantity</th>
-              <th class="num">Unit cost</th>
-              <th class="num">Line total</th>
+              <th>{t('purchase_order_column_sku')}</th>
+              <th>{t('purchase_order_column_product')}</th>
+              <th class="num">{t('purchase_order_quantity')}</th>
+              <th class="num">{t('purchase_order_unit_cost')}</th>
+              <th class="num">{t('purchase_order_line_total')}</th>
             </tr>
           </thead>
           <tbody>
@@ -172,7 +177,7 @@ function FixedOrder(props: { model: PurchaseOrderModel; order: PurchaseOrder }) 
                 <tr key={line.productId}>
                   <td>{line.sku}</td>
                   <td>{line.name}</td>
-                  <td class="num">{line.quantity.toLocaleString()}</td>
+                  <td class="num">{formatCount(line.quantity)}</td>
                   <td class="num">{line.unitCost ? formatMoney(line.unitCost) : '—'}</td>
                   <td class="num">{amount ? formatMoney(amount) : '—'}</td>
                 </tr>
@@ -181,7 +186,7 @@ function FixedOrder(props: { model: PurchaseOrderModel; order: PurchaseOrder }) 
           </tbody>
           <tfoot>
             <tr>
-              <td colSpan={4}>Total</td>
+              <td colSpan={4}>{t('purchase_order_total')}</td>
               <td class="num">{formatMoney(purchaseOrderTotal(order))}</td>
             </tr>
           </tfoot>
@@ -194,15 +199,15 @@ function FixedOrder(props: { model: PurchaseOrderModel; order: PurchaseOrder }) 
             disabled={model.busy.value}
             onClick={() => void model.downloadPdf()}
           >
-            Download purchase order
+            {t('purchase_order_download')}
           </button>
         </div>
       </section>
       {order.status === 'sent' ? (
         <section class="card" aria-labelledby="po-receive-heading">
-          <h2 id="po-receive-heading">Receive the goods</h2>
+          <h2 id="po-receive-heading">{t('purchase_order_receive_heading')}</h2>
           <label>
-            Received on
+            {t('purchase_order_received_on_label')}
             <input
               type="date"
               required
@@ -212,7 +217,7 @@ function FixedOrder(props: { model: PurchaseOrderModel; order: PurchaseOrder }) 
           </label>
           <div class="actions">
             <button type="button" disabled={model.busy.value} onClick={() => void model.markReceived()}>
-              Mark as received
+              {t('purchase_order_mark_received')}
             </button>
           </div>
         </section>

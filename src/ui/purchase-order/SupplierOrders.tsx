@@ -1,5 +1,6 @@
-import { formatCalendarDate } from '../../domain/calendar';
 import { todayLocal } from '../../domain/dates';
+import { t } from '../../domain/i18n';
+import { formatCalendarDate } from '../../domain/locale-format';
 import { formatMoney } from '../../domain/money';
 import {
   PURCHASE_ORDER_STATUS_LABELS,
@@ -18,21 +19,21 @@ export function SupplierOrders(props: { model: SupplierOrdersModel }) {
   if (!model.shown.value) return null;
   return (
     <section class="card" aria-labelledby="supplier-orders-heading">
-      <h2 id="supplier-orders-heading">Purchase orders</h2>
+      <h2 id="supplier-orders-heading">{t('purchase_order_list_heading')}</h2>
       <ErrorMessage message={model.error.value} />
       <button type="button" disabled={model.busy.value} onClick={() => void model.create()}>
-        New purchase order
+        {t('purchase_order_new')}
       </button>
       {orders.length === 0 ? (
-        <p class="muted">No purchase orders to this supplier yet.</p>
+        <p class="muted">{t('purchase_order_none_yet')}</p>
       ) : (
         <table aria-labelledby="supplier-orders-heading">
           <thead>
             <tr>
-              <th>Number</th>
-              <th>Date</th>
-              <th>Status</th>
-              <th class="num">Total</th>
+              <th>{t('purchase_order_column_number')}</th>
+              <th>{t('purchase_order_column_date')}</th>
+              <th>{t('purchase_order_column_status')}</th>
+              <th class="num">{t('purchase_order_total')}</th>
             </tr>
           </thead>
           <tbody>
@@ -41,11 +42,11 @@ export function SupplierOrders(props: { model: SupplierOrdersModel }) {
               return (
                 <tr key={order.id}>
                   <td>
-                    <a href={purchaseOrderHref(order.id)} aria-label={`Open ${number}`}>
+                    <a href={purchaseOrderHref(order.id)} aria-label={t('purchase_order_open', number)}>
                       {number}
                     </a>
                   </td>
-                  <td>{formatCalendarDate(orderDate(order), model.locale)}</td>
+                  <td>{formatCalendarDate(orderDate(order))}</td>
                   <td>{PURCHASE_ORDER_STATUS_LABELS[order.status]}</td>
                   <td class="num">{formatMoney(purchaseOrderTotal(order), model.locale)}</td>
                 </tr>

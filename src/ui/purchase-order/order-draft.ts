@@ -1,3 +1,4 @@
+import { t } from '../../domain/i18n';
 import type { CurrencyCode, Money } from '../../domain/money';
 import { formatMoneyInput, parseMoneyInput } from '../../domain/money-input';
 import type { Product } from '../../domain/product';
@@ -76,14 +77,14 @@ export function checkOrderDraft(
     if (!quantity.ok) problems.quantity = quantity.reason;
     let unitCost: Money | undefined;
     if (line.costText.trim() === '') {
-      if (options.costsRequired) problems.cost = 'Type the cost before sending the order.';
+      if (options.costsRequired) problems.cost = t('purchase_order_cost_needed');
     } else {
       const cost = parseMoneyInput(line.costText, currency, options.locale);
-      if (!cost.ok) problems.cost = `Cost ${cost.reason}.`;
+      if (!cost.ok) problems.cost = t('purchase_order_cost_problem', cost.reason);
       else unitCost = cost.money;
     }
     if (quantity.ok && unitCost && !Number.isSafeInteger(quantity.quantity * unitCost.minor)) {
-      problems.cost = 'Cost × quantity is too large to record.';
+      problems.cost = t('purchase_order_cost_too_large');
     }
     if (problems.quantity || problems.cost) lineProblems.set(line.productId, problems);
     else if (quantity.ok) {

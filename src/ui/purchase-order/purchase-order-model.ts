@@ -1,6 +1,7 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { Contact } from '../../domain/contact';
 import { todayLocal, type CalendarDate } from '../../domain/dates';
+import { t } from '../../domain/i18n';
 import type { Money } from '../../domain/money';
 import type { Product } from '../../domain/product';
 import type { ProductIndex } from '../../domain/product-search';
@@ -72,10 +73,10 @@ export function createPurchaseOrderModel(deps: PurchaseOrderScreenDeps, id: stri
   const status = signal<string | null>(null);
   const busy = signal(false);
 
-  const number = computed(() => (order.value ? purchaseOrderNumber(order.value) : 'Purchase order'));
+  const number = computed(() => (order.value ? purchaseOrderNumber(order.value) : t('purchase_order_title')));
   const title = computed(() => {
-    const name = supplier.value?.name ?? 'a deleted contact';
-    return order.value ? `${number.value} to ${name}` : 'Purchase order';
+    const name = supplier.value?.name ?? t('purchase_order_deleted_contact');
+    return order.value ? t('purchase_order_title_to', number.value, name) : t('purchase_order_title');
   });
   const check = computed(() =>
     checkOrderDraft(lines.value, note.value, order.value?.currency ?? 'USD', {
@@ -103,7 +104,9 @@ export function createPurchaseOrderModel(deps: PurchaseOrderScreenDeps, id: stri
   const formProblem = computed(() => {
     const checked = check.value;
     if (!attempted.value || (checked.lines && !checked.noteProblem)) return null;
-    return `Some fields need fixing before ${number.value} can be ${costsRequired.value ? 'sent' : 'saved'}.`;
+    return costsRequired.value
+      ? t('purchase_order_fix_before_sending', number.value)
+      : t('purchase_order_fix_before_saving', number.value);
   });
   const costsMissing = computed(() => lines.value.some((line) => line.costText.trim() === ''));
 
@@ -176,12 +179,12 @@ export function createPurchaseOrderModel(deps: PurchaseOrderScreenDeps, id: stri
     const current = order.value;
     const owner = supplier.value;
     if (!current || !owner) {
-      error.value = 'The supplier of this order no longer exists, so its PDF cannot be made.';
+      error.value = t('purchase_order_supplier_gone');
       return false;
     }
     return run(async () => {
       const pdf = await deps.document({ order: current, supplier: owner });
-      deps.download(`purchase-order-${purchaseOrderNumber(current)}.pdf`, pdf);
+      deps.download(t('purchase_order_file', purchaseOrderNumber(current)), pdf);
     });
   }
 
@@ -190,7 +193,7 @@ export function createPurchaseOrderModel(deps: PurchaseOrderScreenDeps, id: stri
     costsRequired.value = true;
     if (!(await saveDraft())) return;
     if (!(await run(() => markPurchaseOrderSent(deps.db, id, today())))) return;
-    if (await downloadPdf()) status.value = `${number.value} marked as sent; its PDF is downloaded.`;
+    if (await downloadPdf()) status.value = t('purchase_order_marked_sent', number.value);
   }
 
   return {
@@ -219,20 +222,23 @@ export function createPurchaseOrderModel(deps: PurchaseOrderScreenDeps, id: stri
     removeLine: (productId: string) => (lines.value = withoutLine(lines.value, productId)),
     saveDraft: () => {
       costsRequired.value = false;
-      return saveDraft('Draft saved.');
+      return saveDraft(t('purchase_order_draft_saved'));
     },
     markSent,
     downloadPdf,
     markReceived: () =>
       run(
         () => markPurchaseOrderReceived(deps.db, id, receivedOn.value, today()),
-        `${number.value} marked as received.`,
+        t('purchase_order_marked_received', number.value),
       ),
     deleteDraft: () =>
-      run(async () => {
-        await deletePurchaseOrderDraft(deps.db, id);
-        missing.value = true;
-      }, `${number.value} deleted.`),
+      run(
+        async () => {
+          await deletePurchaseOrderDraft(deps.db, id);
+          missing.value = true;
+        },
+        t('purchase_order_deleted', number.value),
+      ),
   };
 }
 

@@ -1,6 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import type { ContactRole } from '../../domain/contact';
 import { errorMessage } from '../../domain/errors';
+import { t } from '../../domain/i18n';
 import type { PurchaseOrder } from '../../domain/purchase-order';
 import { getContact } from '../../db/contacts';
 import type { TallyDatabase } from '../../db/database';
@@ -34,7 +35,7 @@ export function createSupplierOrdersModel(deps: SupplierOrdersDeps, supplierId: 
       role.value = contact?.role ?? null;
       orders.value = list;
     } catch (failure) {
-      error.value = `Purchase orders could not be loaded: ${errorMessage(failure)}`;
+      error.value = t('purchase_order_list_not_loaded', errorMessage(failure));
     }
   }
 
@@ -42,7 +43,7 @@ export function createSupplierOrdersModel(deps: SupplierOrdersDeps, supplierId: 
   /** Starts a draft and opens it; a double click starts one. */
   async function create() {
     if (busy.value) return;
-    await act('The purchase order was not started: ', async () => {
+    await act(`${t('purchase_order_not_started')} `, async () => {
       const order = await createPurchaseOrder(deps.db, supplierId);
       deps.open(order.id);
     });
