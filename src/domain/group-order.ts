@@ -1,3 +1,5 @@
+import { t } from './i18n';
+import { formatCount } from './locale-format';
 import type { PurchaseLine } from './purchase';
 
 /** How many of each line (by product id) one contact takes from a group order. */
@@ -20,13 +22,13 @@ export function splitGroupOrder(
 ): SplitResult {
   const problems: string[] = [];
   const contactIds = requests.map((request) => request.contactId);
-  if (new Set(contactIds).size !== contactIds.length) problems.push('A contact is in the group twice.');
+  if (new Set(contactIds).size !== contactIds.length) problems.push(t('domain_group_contact_twice'));
   for (const line of lines) {
     let given = 0;
     for (const request of requests) {
       const quantity = request.quantities.get(line.productId) ?? 0;
       if (!Number.isInteger(quantity) || quantity < 0) {
-        problems.push(`Shares of ${line.name} must be whole numbers of 0 or more.`);
+        problems.push(t('domain_group_shares_whole', line.name));
         given = Number.NaN;
         break;
       }
@@ -34,7 +36,7 @@ export function splitGroupOrder(
     }
     if (Number.isNaN(given)) continue;
     if (given !== line.quantity) {
-      problems.push(`${line.name}: the shares add up to ${given}, the order has ${line.quantity}.`);
+      problems.push(t('domain_group_shares_sum', line.name, formatCount(given), formatCount(line.quantity)));
     }
   }
   const shares = requests
@@ -47,7 +49,7 @@ export function splitGroupOrder(
     }))
     .filter((share) => share.lines.length > 0);
   if (problems.length === 0 && shares.length < 2) {
-    problems.push('Give at least two contacts a share, or record an ordinary order.');
+    problems.push(t('domain_group_two_contacts'));
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, shares };
 }

@@ -1,3 +1,5 @@
+import { t, type MessageKey } from './i18n';
+import { formatCount } from './locale-format';
 import { minorDigits, parseDecimalAmount, type CurrencyCode, type Money } from './money';
 
 /** The characters a locale writes numbers with: "1.234,56" in de-DE, "1,234.56" in en-US. */
@@ -22,7 +24,68 @@ export function numberSymbols(locale?: string): NumberSymbols {
   return symbols;
 }
 
-export type MoneyInputResult = { ok: true; money: Money } | { ok: false; reason: string };
+/** Why typed text is not an amount; `reason` says it in the user's language ("is empty"). */
+export type MoneyInputProblem =
+  | { kind: 'empty' }
+  | { kind: 'negative' }
+  | { kind: 'no-decimals'; currency: CurrencyCode }
+  | { kind: 'too-many-decimals'; digits: number }
+  | { kind: 'too-large' }
+  | { kind: 'not-amount'; example: string };
+
+export type MoneyInputResult =
+  { ok: true; money: Money } | { ok: false; reason: string; problem: MoneyInputProblem };
+
+/** What the amount is, to start a sentence about it: "Price", "Store credit". */
+export type AmountSubject = 'price' | 'cost' | 'storeCredit' | 'retailPrice' | 'amount';
+
+const SUBJECTS: Record<AmountSubject, MessageKey> = {
+  price: 'domain_money_subject_price',
+  cost: 'domain_money_subject_cost',
+  storeCredit: 'domain_money_subject_store_credit',
+  retailPrice: 'domain_money_subject_retail_price',
+  amount: 'domain_money_subject_amount',
+};
+
+/** The whole sentence for a field: "Price is not an amount such as 12.50." */
+export function moneyInputMessage(subject: AmountSubject, problem: MoneyInputProblem): string {
+  const what = t(SUBJECTS[subject]);
+  switch (problem.kind) {
+    case 'empty':
+      return t('domain_money_problem_empty', what);
+    case 'negative':
+      return t('domain_money_problem_negative', what);
+    case 'no-decimals':
+      return t('domain_money_problem_no_decimals', what, problem.currency);
+    case 'too-many-decimals':
+      return t('domain_money_problem_too_many_decimals', what, formatCount(problem.digits));
+    case 'too-large':
+      return t('domain_money_problem_too_large', what);
+    case 'not-amount':
+      return t('domain_money_problem_not_amount', what, problem.example);
+  }
+}
+
+function refused(problem: MoneyInputProblem): MoneyInputResult {
+  return { ok: false, reason: reasonText(problem), problem };
+}
+
+function reasonText(problem: MoneyInputProblem): string {
+  switch (problem.kind) {
+    case 'empty':
+      return t('domain_money_reason_empty');
+    case 'negative':
+      return t('domain_money_reason_negative');
+    case 'no-decimals':
+      return t('domain_money_reason_no_decimals', problem.currency);
+    case 'too-many-decimals':
+      return t('domain_money_reason_too_many_decimals', formatCount(problem.digits));
+    case 'too-large':
+      return t('domain_money_reason_too_large');
+    case 'not-amount':
+      return t('domain_money_reason_not_amount', problem.example);
+  }
+}
 
 // Spaces of every kind: fr-FR groups with a narrow no-break space, people type a plain one.
 const SPACES = /[\s\u00a0\u202f]/g;
@@ -36,21 +99,18 @@ export function parseMoneyInput(text: string, currency: CurrencyCode, locale?: s
   const { decimal, group } = numberSymbols(locale);
   // Swiss grouping is an apostrophe, typed straight or curly whichever the platform writes.
   const compact = text.replace(SPACES, '').replace(/’/g, "'");
-  if (compact === '') return { ok: false, reason: 'is empty' };
-  if (compact.startsWith('-')) return { ok: false, reason: 'cannot be negative' };
+  if (compact === '') return refused({ kind: 'empty' });
+  if (compact.startsWith('-')) return refused({ kind: 'negative' });
   const plain = toPlainDecimal(compact.replace(/^\+/, ''), decimal, group);
   const money = plain === null ? null : parseDecimalAmount(plain, currency);
   if (money) return { ok: true, money };
   const fraction = plain?.split('.')[1];
   if (fraction !== undefined && fraction.length > minorDigits(currency)) {
     const digits = minorDigits(currency);
-    return {
-      ok: false,
-      reason: digits === 0 ? `has decimals, and ${currency} has none` : `has more than ${digits} decimals`,
-    };
+    return refused(digits === 0 ? { kind: 'no-decimals', currency } : { kind: 'too-many-decimals', digits });
   }
-  if (plain !== null && /^\d+(\.\d*)?$/.test(plain)) return { ok: false, reason: 'is too large' };
-  return { ok: false, reason: `is not an amount such as ${exampleAmount(currency, locale)}` };
+  if (plain !== null && /^\d+(\.\d*)?$/.test(plain)) return refused({ kind: 'too-large' });
+  return refused({ kind: 'not-amount', example: exampleAmount(currency, locale) });
 }
 
 /** 12.50 in the currency and the locale's writing ("12,50" in de, "12" for yen). */

@@ -1,3 +1,4 @@
+import { t } from '../../domain/i18n';
 import { ErrorMessage } from '../ErrorMessage';
 import { ProductSearch } from '../catalog/ProductSearch';
 import type { RecordModel } from './record-model';
@@ -8,19 +9,23 @@ export function ProductPicker(props: { model: RecordModel; onCancel: () => void 
   return (
     <section aria-labelledby="pick-heading" class="card">
       <h2 id="pick-heading">
-        {model.editing ? 'Add products' : model.kind === 'sample' ? 'Record sample' : 'Record purchase'}
+        {model.editing
+          ? t('record_add_products')
+          : model.kind === 'sample'
+            ? t('record_record_sample')
+            : t('record_record_purchase')}
       </h2>
-      <p class="muted">For {model.contact.name}</p>
+      <p class="muted">{t('record_for_contact', model.contact.name)}</p>
       <ProductSearch
         search={model.search}
         id="product"
-        emptyCatalogText="The catalog is empty: import it from the Tally dashboard."
+        emptyCatalogText={t('record_catalog_empty')}
         showPrice
         focus
       />
-      <h3 id="cart-heading">Added</h3>
+      <h3 id="cart-heading">{t('record_added')}</h3>
       {model.lines.value.length === 0 ? (
-        <p class="muted">No products yet.</p>
+        <p class="muted">{t('record_no_products')}</p>
       ) : (
         <ul aria-labelledby="cart-heading" class="cart">
           {model.lines.value.map((line) => (
@@ -33,10 +38,10 @@ export function ProductPicker(props: { model: RecordModel; onCancel: () => void 
       <ErrorMessage message={model.error.value} />
       <div class="actions">
         <button type="button" onClick={props.onCancel} class="secondary">
-          Cancel
+          {t('common_cancel')}
         </button>
         <button type="button" onClick={() => model.complete()} disabled={model.lines.value.length === 0}>
-          Complete record
+          {t('record_complete')}
         </button>
       </div>
     </section>

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { t } from '../../domain/i18n';
 import { ErrorMessage } from '../ErrorMessage';
 import { FieldProblem } from '../FieldProblem';
 import { formatMoney } from '../../domain/money';
@@ -18,7 +19,9 @@ export function ReviewOrder(props: {
   const marked = model.attempted.value;
   const dateProblem = marked ? check.dateProblem : null;
   const noteProblem = marked ? model.noteProblem.value : null;
-  const noun = model.kind === 'sample' ? 'sample' : 'order';
+  const heading = model.editing
+    ? t(model.kind === 'sample' ? 'record_edit_sample' : 'record_edit_purchase')
+    : t(model.kind === 'sample' ? 'record_review_sample' : 'record_review_order');
   // Keyboard users continue where the review starts: the purchase date. A layout effect runs
   // before the screen is drawn, so it never takes focus from a field the user already clicked.
   const dateRef = useRef<HTMLInputElement>(null);
@@ -33,10 +36,10 @@ export function ReviewOrder(props: {
         props.onConfirm();
       }}
     >
-      <h2 id="review-heading">{model.editing ? `Edit ${model.kind}` : `Review ${noun}`}</h2>
-      <p class="muted">For {model.contact.name}</p>
+      <h2 id="review-heading">{heading}</h2>
+      <p class="muted">{t('record_for_contact', model.contact.name)}</p>
       <label>
-        Purchase date
+        {t('record_purchase_date')}
         <input
           type="date"
           ref={dateRef}
@@ -59,7 +62,7 @@ export function ReviewOrder(props: {
               {line.name} <span class="muted">{line.sku}</span>
             </legend>
             <LineInput
-              label="Quantity"
+              label={t('record_quantity')}
               whole
               value={line.quantityText}
               problemId={quantityId}
@@ -67,7 +70,7 @@ export function ReviewOrder(props: {
               onInput={(quantityText) => model.updateLine(line.productId, { quantityText })}
             />
             <LineInput
-              label="Price"
+              label={t('record_price')}
               value={line.priceText}
               problemId={priceId}
               problem={problems?.price}
@@ -77,16 +80,18 @@ export function ReviewOrder(props: {
             <FieldProblem id={priceId} text={problems?.price} />
             <span class="amount">{amount ? formatMoney(amount) : '—'}</span>
             {priceOverridden(line, model.kind) ? (
-              <span class="muted overridden">Price changed (catalog {formatMoney(line.catalogPrice)})</span>
+              <span class="muted overridden">
+                {t('record_price_changed', formatMoney(line.catalogPrice))}
+              </span>
             ) : null}
             <button type="button" class="link" onClick={() => model.removeLine(line.productId)}>
-              Remove {line.name}
+              {t('record_remove_line', line.name)}
             </button>
           </fieldset>
         );
       })}
       <label>
-        Note
+        {t('common_note')}
         <textarea
           value={model.note.value}
           aria-invalid={noteProblem ? true : undefined}
@@ -96,34 +101,31 @@ export function ReviewOrder(props: {
       </label>
       {noteProblem ? <FieldProblem id="note-problem" text={noteProblem} /> : null}
       <p class="total">
-        Total <strong>{total ? formatMoney(total) : '—'}</strong>
+        {t('record_total')} <strong>{total ? formatMoney(total) : '—'}</strong>
       </p>
       {model.kind === 'purchase' ? <PaymentFields model={model} /> : null}
       {model.editing ? null : model.split.value ? (
         <SplitOrder model={model.split.value} lines={model.lines.value} onStop={model.stopSplit} />
       ) : (
         <button type="button" class="secondary" onClick={model.startSplit}>
-          Split among contacts
+          {t('record_split')}
         </button>
       )}
       <ErrorMessage message={model.error.value} />
       {model.futureConfirmNeeded.value ? (
         <div role="alert" class="error">
-          <p>
-            The purchase date, {formatCalendarDate(model.purchaseDate.value)}, is in the future. Record it
-            anyway?
-          </p>
+          <p>{t('record_future_date', formatCalendarDate(model.purchaseDate.value))}</p>
           <button type="button" onClick={() => props.onConfirm(true)}>
-            Record with a future date
+            {t('record_with_future_date')}
           </button>
         </div>
       ) : null}
       <div class="actions">
         <button type="button" class="secondary" onClick={() => model.back()}>
-          {model.editing ? 'Add products' : 'Back'}
+          {model.editing ? t('record_add_products') : t('common_back')}
         </button>
         <button type="submit" disabled={model.saving.value}>
-          {model.editing ? 'Save changes' : 'Confirm order'}
+          {model.editing ? t('record_save_changes') : t('record_confirm_order')}
         </button>
       </div>
     </form>
@@ -145,14 +147,14 @@ function PaymentFields(props: { model: RecordModel }) {
   return (
     <>
       <label>
-        Payment method
+        {t('record_payment_method')}
         <select
           value={method}
           aria-invalid={methodProblem ? true : undefined}
           aria-describedby={methodProblem ? 'method-problem' : undefined}
           onChange={(event) => model.setMethod(event.currentTarget.value)}
         >
-          {method === '' ? <option value="">Not recorded</option> : null}
+          {method === '' ? <option value="">{t('record_not_recorded')}</option> : null}
           {model.methods.value.map((name) => (
             <option key={name} value={name}>
               {name}
@@ -164,7 +166,7 @@ function PaymentFields(props: { model: RecordModel }) {
       {available ? (
         <>
           <label>
-            Use store credit
+            {t('record_use_store_credit')}
             <input
               inputMode="decimal"
               value={model.creditText.value}
@@ -174,13 +176,11 @@ function PaymentFields(props: { model: RecordModel }) {
             />
           </label>
           <p id="credit-available" class="muted">
-            Store credit available: {formatMoney(available)}
+            {t('record_credit_available', formatMoney(available))}
           </p>
           {creditProblem ? <FieldProblem id="credit-problem" text={creditProblem} /> : null}
           {rest && rest.minor > 0 && method !== '' ? (
-            <p class="muted">
-              {formatMoney(rest)} to pay by {method}
-            </p>
+            <p class="muted">{t('record_rest_to_pay', formatMoney(rest), method)}</p>
           ) : null}
         </>
       ) : null}

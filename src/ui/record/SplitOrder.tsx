@@ -1,3 +1,4 @@
+import { t } from '../../domain/i18n';
 import type { DraftLine } from './order-validation';
 import type { SplitModel } from './split-model';
 
@@ -7,12 +8,12 @@ export function SplitOrder(props: { model: SplitModel; lines: readonly DraftLine
   const participants = model.participants.value;
   return (
     <section aria-labelledby="split-heading" class="split">
-      <h3 id="split-heading">Split among contacts</h3>
-      <p class="muted">Each contact gets their own record of their share, linked to this group order.</p>
+      <h3 id="split-heading">{t('record_split')}</h3>
+      <p class="muted">{t('record_split_hint')}</p>
       <table>
         <thead>
           <tr>
-            <th scope="col">Product</th>
+            <th scope="col">{t('record_product')}</th>
             {participants.map((participant) => (
               <th scope="col" key={participant.contact.id}>
                 {participant.contact.name}
@@ -31,7 +32,7 @@ export function SplitOrder(props: { model: SplitModel; lines: readonly DraftLine
                   <input
                     class="share"
                     inputMode="numeric"
-                    aria-label={`${line.name} for ${participant.contact.name}`}
+                    aria-label={t('record_share_of', line.name, participant.contact.name)}
                     value={participant.quantityTexts[line.productId] ?? '0'}
                     onInput={(event) =>
                       model.setQuantity(participant.contact.id, line.productId, event.currentTarget.value)
@@ -51,12 +52,12 @@ export function SplitOrder(props: { model: SplitModel; lines: readonly DraftLine
             key={participant.contact.id}
             onClick={() => model.remove(participant.contact.id)}
           >
-            Remove {participant.contact.name}
+            {t('record_remove_line', participant.contact.name)}
           </button>
         ))}
       </div>
       <label>
-        Add a contact to the group
+        {t('record_add_to_group')}
         <input
           type="search"
           value={model.query.value}
@@ -64,17 +65,17 @@ export function SplitOrder(props: { model: SplitModel; lines: readonly DraftLine
         />
       </label>
       {model.found.value.length > 0 ? (
-        <ul class="results" aria-label="Contacts found">
+        <ul class="results" aria-label={t('record_contacts_found')}>
           {model.found.value.map((contact) => (
             <li key={contact.id}>
               <button type="button" class="link" onClick={() => model.add(contact)}>
-                Add {contact.name}
+                {t('record_add_contact', contact.name)}
               </button>
             </li>
           ))}
         </ul>
       ) : model.query.value.trim() ? (
-        <p class="muted">No contact matches.</p>
+        <p class="muted">{t('record_no_contact_matches')}</p>
       ) : null}
       {model.error.value ? (
         <p role="alert" class="error">
@@ -82,7 +83,7 @@ export function SplitOrder(props: { model: SplitModel; lines: readonly DraftLine
         </p>
       ) : null}
       <button type="button" class="secondary" onClick={props.onStop}>
-        Do not split
+        {t('record_do_not_split')}
       </button>
     </section>
   );

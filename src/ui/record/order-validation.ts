@@ -1,7 +1,9 @@
 import { STORE_CREDIT } from '../../domain/buyback';
+import { t } from '../../domain/i18n';
+import { formatCount } from '../../domain/locale-format';
 import { CalendarDate } from '../../domain/dates';
 import { formatMoney, type CurrencyCode, type Money } from '../../domain/money';
-import { parseMoneyInput } from '../../domain/money-input';
+import { moneyInputMessage, parseMoneyInput } from '../../domain/money-input';
 import {
   MAX_NOTE_LENGTH,
   MAX_QUANTITY,
@@ -40,11 +42,11 @@ export interface OrderCheck {
 /** Reads a quantity as typed: a whole number from 1 to MAX_QUANTITY; a message otherwise. */
 export function parseQuantity(text: string): { ok: true; quantity: number } | { ok: false; reason: string } {
   const trimmed = text.trim();
-  if (!/^\d+$/.test(trimmed)) return { ok: false, reason: 'Quantity must be a whole number of 1 or more.' };
+  if (!/^\d+$/.test(trimmed)) return { ok: false, reason: t('record_quantity_whole') };
   const quantity = Number(trimmed);
-  if (quantity < 1) return { ok: false, reason: 'Quantity must be 1 or more.' };
+  if (quantity < 1) return { ok: false, reason: t('record_quantity_min') };
   if (quantity > MAX_QUANTITY) {
-    return { ok: false, reason: `Quantity can be at most ${MAX_QUANTITY.toLocaleString('en')}.` };
+    return { ok: false, reason: t('record_quantity_max', formatCount(MAX_QUANTITY)) };
   }
   return { ok: true, quantity };
 }
@@ -66,10 +68,10 @@ export function checkOrder(
     const quantity = parseQuantity(line.quantityText);
     if (!quantity.ok) problems.quantity = quantity.reason;
     const price = parseMoneyInput(line.priceText, currency, context.locale);
-    if (!price.ok) problems.price = `Price ${price.reason}.`;
+    if (!price.ok) problems.price = moneyInputMessage('price', price.problem);
     if (quantity.ok && price.ok) {
       if (!Number.isSafeInteger(quantity.quantity * price.money.minor)) {
-        problems.price = 'Price × quantity is too large to record.';
+        problems.price = t('record_price_too_large');
       } else {
         parsed.push({
           productId: line.productId,
@@ -88,7 +90,7 @@ export function checkOrder(
   return {
     lines: lineProblems.size === 0 && lines.length > 0 ? parsed : null,
     lineProblems,
-    dateProblem: validDate ? null : 'Purchase date must be a date.',
+    dateProblem: validDate ? null : t('record_date_invalid'),
     future: validDate && purchaseDate > context.today,
   };
 }
@@ -97,7 +99,7 @@ export function checkOrder(
 export function checkNote(text: string): string | null {
   const length = text.trim().length;
   return length > MAX_NOTE_LENGTH
-    ? `Note can be at most ${MAX_NOTE_LENGTH.toLocaleString('en')} characters; this one has ${length.toLocaleString('en')}.`
+    ? t('record_note_too_long', formatCount(MAX_NOTE_LENGTH), formatCount(length))
     : null;
 }
 
@@ -127,23 +129,27 @@ export function checkPayment(input: {
   let creditProblem: string | null = null;
   if (input.creditText.trim() !== '' && available) {
     const parsed = parseMoneyInput(input.creditText, available.currency, locale);
-    if (!parsed.ok) creditProblem = `Store credit ${parsed.reason}.`;
+    if (!parsed.ok) creditProblem = moneyInputMessage('storeCredit', parsed.problem);
     else if (parsed.money.minor > available.minor) {
-      creditProblem = `Only ${formatMoney(available, locale)} of store credit is available.`;
+      creditProblem = t('record_credit_only', formatMoney(available, locale));
     } else if (total && parsed.money.minor > total.minor) {
-      creditProblem = `Store credit cannot be more than the order total, ${formatMoney(total, locale)}.`;
+      creditProblem = t('record_credit_over_total', formatMoney(total, locale));
     } else if (parsed.money.minor > 0) credit = parsed.money;
   }
   let methodProblem: string | null = null;
   if (method === '') {
-    if (credit) methodProblem = 'Choose a payment method.';
+    if (credit) methodProblem = t('record_choose_method');
   } else if (method === STORE_CREDIT) {
-    if (input.groupOrder) methodProblem = 'A group order cannot be paid with store credit.';
+    if (input.groupOrder) methodProblem = t('record_group_no_credit');
     else if (total && !creditProblem && (credit?.minor ?? 0) < total.minor) {
       methodProblem =
         (available?.minor ?? 0) < total.minor
-          ? `Store credit covers ${formatMoney(available ?? { ...total, minor: 0 }, locale)} of the ${formatMoney(total, locale)} total: choose another payment method.`
-          : `Paying by store credit needs credit for the whole ${formatMoney(total, locale)}: use that much store credit, or choose another payment method.`;
+          ? t(
+              'record_credit_covers_part',
+              formatMoney(available ?? { ...total, minor: 0 }, locale),
+              formatMoney(total, locale),
+            )
+          : t('record_credit_needs_whole', formatMoney(total, locale));
     }
   }
   const payment =

@@ -2,6 +2,7 @@ import { computed, signal } from '@preact/signals';
 import type { Contact } from '../../domain/contact';
 import { todayLocal, type CalendarDate } from '../../domain/dates';
 import { errorMessage } from '../../domain/errors';
+import { t } from '../../domain/i18n';
 import { sumMoney, multiplyMoney, type CurrencyCode, type Money } from '../../domain/money';
 import { formatMoneyInput, parseMoneyInput } from '../../domain/money-input';
 import type { Product } from '../../domain/product';
@@ -166,7 +167,7 @@ export function createRecordModel(
             paymentOptions.value = options;
           },
           (failure: unknown) => {
-            error.value = `Payment methods could not be loaded: ${errorMessage(failure)}`;
+            error.value = t('record_methods_unloaded', errorMessage(failure));
           },
         )
       : undefined,
@@ -175,7 +176,7 @@ export function createRecordModel(
   function add(product: Product) {
     error.value = null;
     if (currency.value && product.price.currency !== currency.value) {
-      error.value = `${product.name} is priced in ${product.price.currency}; this order is in ${currency.value}. One order has one currency.`;
+      error.value = t('record_other_currency', product.name, product.price.currency, currency.value);
       return;
     }
     lines.value = withOneMore(lines.value, product.id, () => ({
@@ -199,7 +200,7 @@ export function createRecordModel(
 
   function complete() {
     if (lines.value.length === 0) {
-      error.value = 'Add at least one product.';
+      error.value = t('record_add_product');
       return;
     }
     error.value = null;
@@ -220,12 +221,12 @@ export function createRecordModel(
     const code = currency.value;
     const { lines: parsed, dateProblem, future } = check.value;
     if (!code || lines.value.length === 0) {
-      error.value = 'Add at least one product.';
+      error.value = t('record_add_product');
       return false;
     }
     const payment = paymentCheck.value;
     if (!parsed || dateProblem || noteProblem.value || payment.methodProblem || payment.creditProblem) {
-      error.value = 'Some fields need attention: see the marked ones.';
+      error.value = t('record_fields_need_attention');
       return false;
     }
     const splitProblems = split.value?.problems(parsed) ?? [];
@@ -254,7 +255,7 @@ export function createRecordModel(
       else await deps.save({ ...order, contactId: contact.id });
       return true;
     } catch (failure) {
-      error.value = `${editing ? 'The changes were' : 'The order was'} not saved: ${errorMessage(failure)}`;
+      error.value = t(editing ? 'record_changes_not_saved' : 'record_order_not_saved', errorMessage(failure));
       return false;
     } finally {
       saving.value = false;

@@ -3,6 +3,7 @@ import type { Contact } from '../../domain/contact';
 import { evenShares, splitGroupOrder, type ShareRequest } from '../../domain/group-order';
 import type { PurchaseLine } from '../../domain/purchase';
 import { errorMessage } from '../../domain/errors';
+import { t } from '../../domain/i18n';
 
 /** One contact in a group order and how many of each line they take, as typed. */
 export interface Participant {
@@ -53,7 +54,7 @@ export function createSplitModel(
       const results = text.trim() ? await deps.searchContacts(text) : [];
       if (mine === searchGeneration) found.value = results.filter((contact) => !taken.has(contact.id));
     } catch (failure) {
-      error.value = `Contacts could not be searched: ${errorMessage(failure)}`;
+      error.value = t('record_contacts_unsearchable', errorMessage(failure));
     }
   }
 
