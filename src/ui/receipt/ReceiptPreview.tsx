@@ -1,4 +1,5 @@
 import { Fragment } from 'preact';
+import { t } from '../../domain/i18n';
 import type { DocumentField, DocumentTable } from '../../pdf/document-layout';
 import type { ReceiptLayout } from '../../pdf/receipt-layout';
 
@@ -9,7 +10,7 @@ import type { ReceiptLayout } from '../../pdf/receipt-layout';
 export function ReceiptPreview(props: { layout: ReceiptLayout }) {
   const { layout } = props;
   return (
-    <section aria-label="Receipt preview" class="receipt-preview">
+    <section aria-label={t('receipt_preview')} class="receipt-preview">
       <header class="receipt-shop">
         {/* Decorative here: the shop's name follows as text. */}
         {layout.shop.logo ? <img src={layout.shop.logo} alt="" class="receipt-logo" /> : null}
@@ -23,7 +24,7 @@ export function ReceiptPreview(props: { layout: ReceiptLayout }) {
       <h3>{layout.title}</h3>
       <p class={layout.paid ? 'muted' : undefined}>{layout.date}</p>
 
-      <h4>Seller</h4>
+      <h4>{t('receipt_seller')}</h4>
       <p class="receipt-seller">
         <strong>{layout.seller.name}</strong>
         {layout.seller.details.map((detail, index) => (
@@ -32,11 +33,11 @@ export function ReceiptPreview(props: { layout: ReceiptLayout }) {
       </p>
       <Fields fields={layout.seller.identification} />
 
-      <AmountsTable caption="Items" table={layout.items} totals={[layout.total]} />
+      <AmountsTable caption={t('receipt_items')} table={layout.items} totals={[layout.total]} />
 
       {layout.payment.length > 0 ? (
         <>
-          <h4>Payment</h4>
+          <h4>{t('receipt_payment')}</h4>
           <Fields fields={layout.payment} />
         </>
       ) : null}
@@ -44,7 +45,11 @@ export function ReceiptPreview(props: { layout: ReceiptLayout }) {
       {layout.tradeIn ? (
         <>
           <h4>{layout.tradeIn.heading}</h4>
-          <AmountsTable caption="Purchase" table={layout.tradeIn.purchase} totals={layout.tradeIn.totals} />
+          <AmountsTable
+            caption={t('receipt_purchase')}
+            table={layout.tradeIn.purchase}
+            totals={layout.tradeIn.totals}
+          />
           <p class="total">
             <strong>{layout.tradeIn.difference}</strong>
           </p>
@@ -53,7 +58,7 @@ export function ReceiptPreview(props: { layout: ReceiptLayout }) {
 
       {layout.terms.length > 0 ? (
         <>
-          <h4>Terms</h4>
+          <h4>{t('receipt_terms_heading')}</h4>
           {layout.terms.map((paragraph, index) => (
             <p key={index} class="receipt-terms">
               {paragraph}

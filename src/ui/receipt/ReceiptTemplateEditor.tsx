@@ -1,12 +1,9 @@
 import { RECEIPT_FIELD_LABELS, RECEIPT_OPTIONAL_FIELDS } from '../../domain/receipt-template';
+import { t } from '../../domain/i18n';
 import { ErrorMessage } from '../ErrorMessage';
 import { FileButton } from '../FileButton';
 import { ReceiptPreview } from './ReceiptPreview';
-import {
-  RECEIPT_TEXT_LABELS,
-  type ReceiptTemplateModel,
-  type ReceiptTextField,
-} from './receipt-template-model';
+import { receiptTextLabel, type ReceiptTemplateModel, type ReceiptTextField } from './receipt-template-model';
 
 /**
  * The shop's purchase receipt: its details, logo, terms and which optional parts it prints,
@@ -18,7 +15,7 @@ export function ReceiptTemplateEditor(props: { model: ReceiptTemplateModel }) {
   const logoError = model.errors.value.logo;
   return (
     <section aria-labelledby="receipt-template-heading" class="card">
-      <h2 id="receipt-template-heading">Receipt template</h2>
+      <h2 id="receipt-template-heading">{t('receipt_template_heading')}</h2>
       <div class="receipt-editor">
         <form
           class="receipt-template-form"
@@ -33,11 +30,11 @@ export function ReceiptTemplateEditor(props: { model: ReceiptTemplateModel }) {
             class="receipt-logo-field"
             aria-describedby={logoError ? 'receipt-logo-error' : undefined}
           >
-            <legend>Logo</legend>
+            <legend>{t('receipt_logo')}</legend>
             {draft.logo ? (
-              <img src={draft.logo} alt="The current logo" class="receipt-logo" />
+              <img src={draft.logo} alt={t('receipt_current_logo')} class="receipt-logo" />
             ) : (
-              <p class="muted">No logo. PNG or JPEG, at most 256 KB.</p>
+              <p class="muted">{t('receipt_no_logo')}</p>
             )}
             <div class="row-actions">
               <FileButton
@@ -45,11 +42,11 @@ export function ReceiptTemplateEditor(props: { model: ReceiptTemplateModel }) {
                 class="secondary"
                 onFile={(file) => void model.setLogo(file)}
               >
-                Choose logo
+                {t('receipt_choose_logo')}
               </FileButton>
               {draft.logo ? (
                 <button type="button" class="secondary" onClick={() => model.removeLogo()}>
-                  Remove logo
+                  {t('receipt_remove_logo')}
                 </button>
               ) : null}
             </div>
@@ -61,7 +58,7 @@ export function ReceiptTemplateEditor(props: { model: ReceiptTemplateModel }) {
           </fieldset>
           <TextField model={model} field="terms" multiline rows={5} />
           <fieldset class="receipt-options">
-            <legend>Show on the receipt</legend>
+            <legend>{t('receipt_show_on_receipt')}</legend>
             {RECEIPT_OPTIONAL_FIELDS.map((field) => (
               <label key={field}>
                 <input
@@ -74,7 +71,7 @@ export function ReceiptTemplateEditor(props: { model: ReceiptTemplateModel }) {
             ))}
           </fieldset>
           <button type="submit" disabled={model.saving.value}>
-            Save receipt template
+            {t('receipt_save_template')}
           </button>
           {model.status.value ? <p role="status">{model.status.value}</p> : null}
           <ErrorMessage message={model.error.value} />
@@ -103,7 +100,7 @@ function TextField(props: {
   return (
     <div>
       <label>
-        {RECEIPT_TEXT_LABELS[field]}
+        {receiptTextLabel(field)}
         {props.multiline ? (
           <textarea
             {...common}

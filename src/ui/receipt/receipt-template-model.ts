@@ -3,6 +3,8 @@ import { sniffType } from '../../domain/attachment';
 import type { BuyBack, BuyBackItem } from '../../domain/buyback';
 import { todayLocal, type CalendarDate } from '../../domain/dates';
 import { errorMessage } from '../../domain/errors';
+import { t, uiLanguage } from '../../domain/i18n';
+import { formatCount } from '../../domain/locale-format';
 import { minorDigits, type CurrencyCode } from '../../domain/money';
 import {
   DEFAULT_RECEIPT_TEMPLATE,
@@ -35,12 +37,17 @@ export interface ReceiptTemplateOptions {
 export type ReceiptTextField = 'shopName' | 'address' | 'terms';
 export type ReceiptTemplateErrors = Partial<Record<ReceiptTextField | 'logo', string>>;
 
-/** The editor's labels, which the messages about each field name. */
-export const RECEIPT_TEXT_LABELS: Record<ReceiptTextField, string> = {
-  shopName: 'Shop name',
-  address: 'Shop address',
-  terms: 'Receipt terms',
-};
+/** The editor's label of a field, which the messages about the field name. */
+export function receiptTextLabel(field: ReceiptTextField): string {
+  switch (field) {
+    case 'shopName':
+      return t('receipt_shop_name');
+    case 'address':
+      return t('receipt_shop_address');
+    case 'terms':
+      return t('receipt_terms');
+  }
+}
 
 /** A receipt to preview the template on: a sample seller selling two devices, paid in cash. */
 export function sampleReceiptInput(template: ReceiptTemplate, options: ReceiptTemplateOptions = {}) {
@@ -51,7 +58,7 @@ export function sampleReceiptInput(template: ReceiptTemplate, options: ReceiptTe
   const items: BuyBackItem[] = [
     {
       id: '00000000-0000-4000-8000-000000000011',
-      description: 'Smartphone, 128 GB, black',
+      description: t('receipt_sample_phone'),
       serial: '356938035643809',
       condition: 'A',
       price: money(250),
@@ -59,7 +66,7 @@ export function sampleReceiptInput(template: ReceiptTemplate, options: ReceiptTe
     },
     {
       id: '00000000-0000-4000-8000-000000000012',
-      description: 'Tablet, 10 inch, with charger',
+      description: t('receipt_sample_tablet'),
       serial: 'DMPXK1234ABC',
       condition: 'B',
       price: money(120),
@@ -75,7 +82,7 @@ export function sampleReceiptInput(template: ReceiptTemplate, options: ReceiptTe
     status: 'paid',
     currency,
     seller: {
-      idType: 'Driving licence',
+      idType: t('receipt_sample_id_type'),
       idNumber: 'D1234567',
       idExpiry: '2030-06-30',
       dateOfBirth: '1990-05-17',
@@ -85,9 +92,9 @@ export function sampleReceiptInput(template: ReceiptTemplate, options: ReceiptTe
     log: [],
     payout: {
       id: '00000000-0000-4000-8000-000000000003',
-      method: 'Cash',
+      method: t('receipt_sample_method'),
       reference: 'R-0001',
-      message: 'Thank you for selling to us.',
+      message: t('receipt_sample_message'),
       amount: money(370),
       paidAt: at,
       paidOn: today,
@@ -133,7 +140,7 @@ export function createReceiptTemplateModel(deps: ReceiptTemplateDeps, options: R
       loaded.value = true;
       error.value = null;
     } catch (failure) {
-      error.value = `The receipt template could not be loaded: ${errorMessage(failure)}`;
+      error.value = t('receipt_not_loaded', errorMessage(failure));
     }
   }
 
@@ -151,22 +158,20 @@ export function createReceiptTemplateModel(deps: ReceiptTemplateDeps, options: R
       errors.value = { ...errors.value, logo: message };
     };
     if (file.size > MAX_LOGO_BYTES) {
-      reject(
-        `The logo can be at most ${formatBytes(MAX_LOGO_BYTES)}; ${file.name} is ${formatBytes(file.size)}.`,
-      );
+      reject(t('receipt_logo_too_big', formatBytes(MAX_LOGO_BYTES), file.name, formatBytes(file.size)));
       return;
     }
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch (failure) {
-      reject(`${file.name} could not be read: ${errorMessage(failure)}`);
+      reject(t('receipt_logo_unreadable', file.name, errorMessage(failure)));
       return;
     }
     // Judged by its first bytes, as attachments are; a receipt logo is a PNG or a JPEG.
     const type = sniffType(bytes);
     if (type !== 'image/png' && type !== 'image/jpeg') {
-      reject(`The logo must be a PNG or JPEG image; ${file.name} is not one.`);
+      reject(t('receipt_logo_not_image', file.name));
       return;
     }
     change({ logo: `data:${type};base64,${base64(bytes)}` }, 'logo');
@@ -191,13 +196,12 @@ export function createReceiptTemplateModel(deps: ReceiptTemplateDeps, options: R
       const found: ReceiptTemplateErrors = {};
       for (const issue of parsed.error.issues) {
         const field = issue.path[0];
-        if (field === 'logo') found.logo ??= sentence(issue.message);
-        if (field === 'shopName' || field === 'address' || field === 'terms') {
-          found[field] ??= fieldMessage(RECEIPT_TEXT_LABELS[field], issue.message);
+        if (field === 'logo' || field === 'shopName' || field === 'address' || field === 'terms') {
+          found[field] ??= issueMessage(field, issue);
         }
       }
       errors.value = found;
-      error.value = Object.keys(found).length === 0 ? sentence(parsed.error.issues[0]?.message ?? '') : null;
+      error.value = Object.keys(found).length === 0 ? t('receipt_not_valid') : null;
       return false;
     }
     saving.value = true;
@@ -207,10 +211,10 @@ export function createReceiptTemplateModel(deps: ReceiptTemplateDeps, options: R
       draft.value = parsed.data;
       dirty = false;
       errors.value = {};
-      status.value = 'Receipt template saved.';
+      status.value = t('receipt_saved');
       return true;
     } catch (failure) {
-      error.value = `The receipt template was not saved: ${errorMessage(failure)}`;
+      error.value = t('receipt_not_saved', errorMessage(failure));
       return false;
     } finally {
       saving.value = false;
@@ -237,7 +241,7 @@ export function createReceiptTemplateModel(deps: ReceiptTemplateDeps, options: R
 export type ReceiptTemplateModel = ReturnType<typeof createReceiptTemplateModel>;
 
 function defaultLocale(): string {
-  return globalThis.navigator?.language ?? 'en-US';
+  return uiLanguage();
 }
 
 function base64(bytes: Uint8Array): string {
@@ -251,18 +255,26 @@ function base64(bytes: Uint8Array): string {
 
 function formatBytes(bytes: number): string {
   return bytes < 1024 * 1024
-    ? `${Math.ceil(bytes / 1024)} KB`
-    : `${(bytes / (1024 * 1024)).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
+    ? t('receipt_size_kb', formatCount(Math.ceil(bytes / 1024)))
+    : t('receipt_size_mb', formatCount(Math.round((bytes / (1024 * 1024)) * 10) / 10));
 }
 
-/** "at most 120 characters" → "Shop name can be at most 120 characters." */
-function fieldMessage(label: string, message: string): string {
-  return message.startsWith('at most') ? `${label} can be ${message}.` : sentence(message);
-}
-
-/** A schema message ("the receipt needs a shop name") as a sentence. */
-function sentence(message: string): string {
-  const text = message.trim();
-  if (!text) return 'The receipt template is not valid.';
-  return `${text[0]?.toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
+/**
+ * What to fix in a field, said from the kind of problem the schema found (its own wording is
+ * English and lowercase): "Shop name can be at most 120 characters."
+ */
+function issueMessage(
+  field: ReceiptTextField | 'logo',
+  issue: { code: string; maximum?: unknown; minimum?: unknown },
+): string {
+  if (field === 'logo') {
+    return issue.code === 'too_big'
+      ? t('receipt_logo_at_most', formatBytes(MAX_LOGO_BYTES))
+      : t('receipt_logo_must_be_image');
+  }
+  if (issue.code === 'too_big' && typeof issue.maximum === 'number') {
+    return t('receipt_field_at_most', receiptTextLabel(field), formatCount(issue.maximum));
+  }
+  if (field === 'shopName') return t('receipt_needs_shop_name');
+  return t('receipt_field_not_valid', receiptTextLabel(field));
 }
