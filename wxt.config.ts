@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { noCodeFromStrings, UNUSED_JSPDF_MODULES, UNUSED_MODULE_STUB } from './build/no-code-from-strings';
 import { languages, readCatalog } from './locales/catalogs';
 import { DEV_BACK_OFFICE_MATCHES } from './src/domain/back-office-origins';
 import { browserMessages } from './src/domain/locale-catalog';
@@ -31,7 +32,8 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     // The toolbar button opens the popup (entrypoints/popup): this site's settings, the dashboard.
-    action: { default_title: '__MSG_manifest_name__' },
+    // Its title is the popup page's <title>, "Tally", a name in every language.
+    action: {},
     commands: {
       'capture-contact': {
         suggested_key: { default: 'Alt+Shift+C' },
@@ -74,6 +76,8 @@ export default defineConfig({
   },
   vite: () => ({
     build: { sourcemap: false },
+    plugins: [noCodeFromStrings()],
+    resolve: { alias: Object.fromEntries(UNUSED_JSPDF_MODULES.map((name) => [name, UNUSED_MODULE_STUB])) },
   }),
   experimental: {
     // Vite 8 minifies Dexie's String.fromCharCode(65535) to a raw U+FFFF, and Chromium then

@@ -1,0 +1,87 @@
+// The built packages, as the stores receive them: the manifests (what Tally may do) are pinned,
+// and no bundle turns strings into code or HTML. `npm run test:e2e` builds both browsers first.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const OUTPUT = resolve(process.env.TALLY_OUTPUT ?? '.output');
+const BUILDS = ['chrome-mv3', 'firefox-mv3'] as const;
+
+function built(build: string): string {
+  const dir = join(OUTPUT, build);
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`No ${build} build in ${OUTPUT}: run "npm run build" and "npm run build:firefox" first.`);
+  }
+  return dir;
+}
+
+const manifestOf = (build: string) => JSON.parse(readFileSync(join(built(build), 'manifest.json'), 'utf8'));
+
+function scripts(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.(m?js|html)$/.test(name))
+    .map((name) => join(dir, name));
+}
+
+// Code from strings, and HTML from strings: the shapes a minifier leaves them in.
+const FORBIDDEN: [string, RegExp][] = [
+  ['eval', /(^|[^\w$.])eval\s*\(/],
+  ['new Function', /new\s+Function\s*\(/],
+  ['Function(...)', /(^|[^\w$.])Function\s*\(\s*[`'"a-zA-Z_$]/],
+  // The constructor kept under another name, to be called later ("let e=Function").
+  ['Function aliased', /[=:(,]\s*Function\s*[,;)}]/],
+  ['innerHTML assignment', /\.(innerHTML|outerHTML)\s*=[^=]/],
+  ['insertAdjacentHTML', /insertAdjacentHTML/],
+  ['document.write', /document\.write(ln)?\s*\(/],
+  ['string timer', /set(Timeout|Interval)\s*\(\s*[`'"]/],
+];
+
+describe.each(BUILDS)('the %s package', (build) => {
+  it('asks for the permissions the README explains, and no more', async () => {
+    const manifest = manifestOf(build);
+    await expect(JSON.stringify(manifest, null, 2) + '\n').toMatchFileSnapshot(
+      `../fixtures/manifests/${build}.json`,
+    );
+    expect(manifest.manifest_version).toBe(3);
+    // The default CSP (no 'unsafe-eval', no remote scripts): Tally never sets its own.
+    expect(manifest.content_security_policy).toBeUndefined();
+    // Pages may frame the sidebar document and nothing else; its scripts load inside the
+    // extension's own origin, so they need not be exposed.
+    expect(manifest.web_accessible_resources).toEqual([
+      { resources: ['sidebar.html'], matches: ['<all_urls>'] },
+    ]);
+    // Every back office beyond the demo and local servers is granted at run time, per origin.
+    expect(manifest.host_permissions).toEqual(['http://localhost/*', 'http://127.0.0.1/*']);
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+    expect(manifest.externally_connectable).toBeUndefined();
+  });
+
+  it('names itself through the browser’s i18n messages, in every shipped language', () => {
+    const manifest = manifestOf(build);
+    expect(manifest.default_locale).toBe('en');
+    expect(manifest.name).toBe('__MSG_manifest_name__');
+    for (const language of ['en', 'fr']) {
+      const messages = JSON.parse(
+        readFileSync(join(built(build), '_locales', language, 'messages.json'), 'utf8'),
+      );
+      expect(messages.manifest_name?.message).toBe('Tally');
+      expect(messages.manifest_description?.message).toBeTruthy();
+    }
+  });
+
+  it('has no eval, new Function or HTML from strings in any bundle', () => {
+    const found: string[] = [];
+    const dir = built(build);
+    for (const file of scripts(dir)) {
+      const code = readFileSync(file, 'utf8');
+      for (const [what, pattern] of FORBIDDEN) {
+        const match = pattern.exec(code);
+        if (match) {
+          const at = match.index;
+          found.push(`${relative(dir, file)}: ${what} near "${code.slice(Math.max(0, at - 40), at + 40)}"`);
+        }
+      }
+    }
+    expect(found).toEqual([]);
+  });
+});
