@@ -1,3 +1,4 @@
+import { t } from './i18n';
 import { formatMoney, type Money } from './money';
 import type { Product } from './product';
 
@@ -119,19 +120,26 @@ export function catalogDiffKey(diff: CatalogDiff): string {
   ]);
 }
 
-const quoted = (text: string | undefined) => (text === undefined || text === '' ? '(none)' : `“${text}”`);
+const quoted = (text: string | undefined) =>
+  text === undefined || text === '' ? t('domain_change_none') : t('domain_change_quoted', text);
+
+const FIELD_CHANGES = {
+  name: 'domain_change_name',
+  category: 'domain_change_category',
+  barcode: 'domain_change_barcode',
+} as const;
 
 /** One change in words: `price $12.50 → $13.00`, `category (none) → “Home”`. */
 export function describeChange(change: ProductChange, locale?: string): string {
   switch (change.field) {
     case 'restored':
-      return 'back in the catalog';
+      return t('domain_change_restored');
     case 'price':
-      return `price ${formatMoney(change.before, locale)} → ${formatMoney(change.after, locale)}`;
+      return t('domain_change_price', formatMoney(change.before, locale), formatMoney(change.after, locale));
     case 'extra':
-      return `${quoted(change.column)} ${quoted(change.before)} → ${quoted(change.after)}`;
+      return t('domain_change_extra', quoted(change.column), quoted(change.before), quoted(change.after));
     default:
-      return `${change.field} ${quoted(change.before)} → ${quoted(change.after)}`;
+      return t(FIELD_CHANGES[change.field], quoted(change.before), quoted(change.after));
   }
 }
 

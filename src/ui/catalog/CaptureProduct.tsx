@@ -1,4 +1,5 @@
 import { describeChange } from '../../domain/catalog-changes';
+import { t } from '../../domain/i18n';
 import { ErrorMessage } from '../ErrorMessage';
 import { ProductFields } from './ProductFields';
 import type { CaptureProductModel } from './capture-product-model';
@@ -20,7 +21,7 @@ export function CaptureProduct(props: { model: CaptureProductModel; locale?: str
             disabled={model.reading.value}
             onClick={() => void model.start()}
           >
-            Capture product
+            {t('catalog_capture_product')}
           </button>
         </div>
         {model.message.value ? (
@@ -49,11 +50,9 @@ export function CaptureProduct(props: { model: CaptureProductModel; locale?: str
         void model.save();
       }}
     >
-      <h2 id="capture-product-heading">Product on this page</h2>
+      <h2 id="capture-product-heading">{t('catalog_product_on_page')}</h2>
       <p class="muted">
-        {existing
-          ? `${existing.sku} is in the catalog as ${existing.name}.`
-          : 'Check what Tally read, then add it to the catalog.'}
+        {existing ? t('catalog_existing', existing.sku, existing.name) : t('catalog_check_then_add')}
       </p>
       <ProductFields
         model={form}
@@ -65,7 +64,7 @@ export function CaptureProduct(props: { model: CaptureProductModel; locale?: str
       {existing && changes ? (
         changes.length > 0 ? (
           <>
-            <h3 id="capture-changes-heading">What would change</h3>
+            <h3 id="capture-changes-heading">{t('catalog_what_would_change')}</h3>
             <ul aria-labelledby="capture-changes-heading">
               {changes.map((change, index) => (
                 <li key={index}>{describeChange(change, props.locale)}</li>
@@ -73,16 +72,16 @@ export function CaptureProduct(props: { model: CaptureProductModel; locale?: str
             </ul>
           </>
         ) : (
-          <p class="muted">The catalog already has this product as it is.</p>
+          <p class="muted">{t('catalog_already_as_is')}</p>
         )
       ) : null}
       <ErrorMessage message={model.error.value} />
       <div class="actions">
         <button type="submit" disabled={model.busy.value}>
-          {existing ? 'Update catalog' : 'Add to catalog'}
+          {existing ? t('catalog_update') : t('catalog_add')}
         </button>
         <button type="button" class="secondary" onClick={model.cancel}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { t } from '../../domain/i18n';
 import { PRODUCT_FORM_FIELDS, type ProductFormField, type ProductFormModel } from './product-form-model';
 
 /**
@@ -21,7 +22,7 @@ export function ProductFields(props: {
         return (
           <div key={field}>
             <label class="field">
-              {label}
+              {t(label)}
               <input
                 // Checked by Tally's own reader, which says what to fix, not by the browser.
                 type="text"

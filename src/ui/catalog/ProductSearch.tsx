@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { t } from '../../domain/i18n';
 import { formatMoney } from '../../domain/money';
 import type { ProductSearchModel } from './product-search-model';
 
@@ -34,8 +35,8 @@ export function ProductSearch(props: {
     <>
       <input
         type="search"
-        aria-label="Search products"
-        placeholder="Search products by name or SKU"
+        aria-label={t('catalog_search_products')}
+        placeholder={t('catalog_search_placeholder')}
         aria-controls={listId}
         aria-activedescendant={results[highlighted] ? `${id}-${highlighted}` : undefined}
         ref={searchRef}
@@ -50,7 +51,7 @@ export function ProductSearch(props: {
         }}
       />
       {search.catalog.value?.size === 0 ? <p class="muted">{props.emptyCatalogText}</p> : null}
-      <ul id={listId} role="listbox" aria-label="Products found" class="results">
+      <ul id={listId} role="listbox" aria-label={t('catalog_products_found')} class="results">
         {results.map((product, index) => (
           <li
             key={product.id}

@@ -1,6 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import { diffCatalog, type CatalogEntry, type ProductChange } from '../../domain/catalog-changes';
 import { errorMessage } from '../../domain/errors';
+import { t, type MessageKey } from '../../domain/i18n';
 import type { CurrencyCode } from '../../domain/money';
 import { formatMoneyInput } from '../../domain/money-input';
 import type { Product } from '../../domain/product';
@@ -19,10 +20,10 @@ export interface CaptureProductDeps {
   locale?: string;
 }
 
-const OUTCOME_TEXT: Record<SaveOutcome, string> = {
-  added: 'Added to catalog',
-  updated: 'Catalog updated',
-  unchanged: 'Already in the catalog',
+const OUTCOME_TEXT: Record<SaveOutcome, MessageKey> = {
+  added: 'catalog_outcome_added',
+  updated: 'catalog_outcome_updated',
+  unchanged: 'catalog_outcome_unchanged',
 };
 
 /**
@@ -66,7 +67,7 @@ export function createCaptureProductModel(deps: CaptureProductDeps) {
       existing.value = found ?? null;
       form.value = createProductFormModel(await prefill(reply.product, found), { locale: deps.locale });
     } catch (failure) {
-      error.value = `The page could not be read: ${errorMessage(failure)}`;
+      error.value = t('catalog_page_unreadable', errorMessage(failure));
     } finally {
       reading.value = false;
     }
@@ -111,9 +112,9 @@ export function createCaptureProductModel(deps: CaptureProductDeps) {
       const outcome = await deps.save(entry);
       form.value = null;
       existing.value = null;
-      status.value = `${OUTCOME_TEXT[outcome]}: ${entry.name}`;
+      status.value = t('catalog_outcome_notice', t(OUTCOME_TEXT[outcome]), entry.name);
     } catch (failure) {
-      error.value = `The product was not saved: ${errorMessage(failure)}`;
+      error.value = t('catalog_product_not_saved', errorMessage(failure));
     } finally {
       busy.value = false;
     }

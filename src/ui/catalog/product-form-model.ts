@@ -1,7 +1,9 @@
 import { computed, signal, type Signal } from '@preact/signals';
 import type { CatalogEntry } from '../../domain/catalog-changes';
 import { CurrencyCode } from '../../domain/money';
-import { parseMoneyInput } from '../../domain/money-input';
+import { t, type MessageKey } from '../../domain/i18n';
+import { formatCount } from '../../domain/locale-format';
+import { moneyInputMessage, parseMoneyInput } from '../../domain/money-input';
 import { PRODUCT_TEXT_LIMITS } from '../../domain/product';
 
 export type ProductFormField = 'sku' | 'name' | 'price' | 'currency' | 'category' | 'barcode';
@@ -10,16 +12,24 @@ export type ProductFormErrors = Partial<Record<ProductFormField, string>>;
 
 export const PRODUCT_FORM_FIELDS: readonly {
   field: ProductFormField;
-  label: string;
+  /** Its message key: the label is looked up when shown. */
+  label: MessageKey;
   inputMode: 'text' | 'decimal' | 'numeric';
 }[] = [
-  { field: 'sku', label: 'SKU', inputMode: 'text' },
-  { field: 'name', label: 'Name', inputMode: 'text' },
-  { field: 'price', label: 'Price', inputMode: 'decimal' },
-  { field: 'currency', label: 'Currency', inputMode: 'text' },
-  { field: 'category', label: 'Category', inputMode: 'text' },
-  { field: 'barcode', label: 'Barcode', inputMode: 'numeric' },
+  { field: 'sku', label: 'catalog_field_sku', inputMode: 'text' },
+  { field: 'name', label: 'catalog_field_name', inputMode: 'text' },
+  { field: 'price', label: 'catalog_field_price', inputMode: 'decimal' },
+  { field: 'currency', label: 'catalog_field_currency', inputMode: 'text' },
+  { field: 'category', label: 'catalog_field_category', inputMode: 'text' },
+  { field: 'barcode', label: 'catalog_field_barcode', inputMode: 'numeric' },
 ];
+
+const TOO_LONG: Record<keyof typeof PRODUCT_TEXT_LIMITS, MessageKey> = {
+  sku: 'catalog_sku_too_long',
+  name: 'catalog_name_too_long',
+  category: 'catalog_category_too_long',
+  barcode: 'catalog_barcode_too_long',
+};
 
 export type ProductFormRead =
   { entry: CatalogEntry; errors: Record<string, never> } | { entry: null; errors: ProductFormErrors };
@@ -31,27 +41,28 @@ export type ProductFormRead =
 export function readProductForm(values: ProductFormValues, locale?: string): ProductFormRead {
   const errors: ProductFormErrors = {};
   const text = (field: ProductFormField) => values[field].trim();
-  const required = (field: 'sku' | 'name', label: string) => {
-    if (text(field) === '') errors[field] = `Enter the ${label}.`;
+  const required = (field: 'sku' | 'name', message: MessageKey) => {
+    if (text(field) === '') errors[field] = t(message);
   };
-  const limited = (field: keyof typeof PRODUCT_TEXT_LIMITS, label: string) => {
+  const limited = (field: keyof typeof PRODUCT_TEXT_LIMITS) => {
     if (text(field).length > PRODUCT_TEXT_LIMITS[field]) {
-      errors[field] = `${label} is longer than ${PRODUCT_TEXT_LIMITS[field]} characters.`;
+      errors[field] = t(TOO_LONG[field], formatCount(PRODUCT_TEXT_LIMITS[field]));
     }
   };
-  required('sku', 'SKU');
-  limited('sku', 'SKU');
-  required('name', 'name');
-  limited('name', 'Name');
-  limited('category', 'Category');
-  limited('barcode', 'Barcode');
+  required('sku', 'catalog_enter_sku');
+  limited('sku');
+  required('name', 'catalog_enter_name');
+  limited('name');
+  limited('category');
+  limited('barcode');
 
   const currency = text('currency').toUpperCase();
   const currencyOk = CurrencyCode.safeParse(currency).success;
-  if (!currencyOk) errors.currency = 'Currency must be a three-letter code such as USD.';
+  if (!currencyOk) errors.currency = t('catalog_currency_invalid');
   const price = currencyOk ? parseMoneyInput(values.price, currency, locale) : null;
   if (price && !price.ok) {
-    errors.price = price.reason === 'is empty' ? 'Enter the price.' : `Price ${price.reason}.`;
+    errors.price =
+      price.problem.kind === 'empty' ? t('catalog_enter_price') : moneyInputMessage('price', price.problem);
   }
 
   if (Object.keys(errors).length > 0 || !price?.ok) return { entry: null, errors };

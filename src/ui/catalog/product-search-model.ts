@@ -1,5 +1,6 @@
 import { computed, signal } from '@preact/signals';
 import { errorMessage } from '../../domain/errors';
+import { t } from '../../domain/i18n';
 import type { Product } from '../../domain/product';
 import type { ProductIndex } from '../../domain/product-search';
 
@@ -33,7 +34,7 @@ export function createProductSearch(deps: ProductSearchDeps) {
       catalog.value = await deps.loadCatalog();
       return null;
     } catch (failure) {
-      return `The catalog could not be loaded: ${errorMessage(failure)}`;
+      return t('catalog_unloaded', errorMessage(failure));
     }
   }
 
