@@ -17,17 +17,27 @@ export class BuyBackRefused extends Error {
 /** The currency a new buy-back is in: the catalog's, as the items will be sold from it. */
 const FALLBACK_CURRENCY: CurrencyCode = 'USD';
 
-/** Starts a buy-back for a contact, as an Estimate with the next running number. */
-export async function createBuyBack(db: TallyDatabase, contactId: string): Promise<BuyBack> {
+/**
+ * Starts a buy-back for a contact, as an Estimate with the next running number (numbered inside
+ * the transaction, so two tabs never share one). Idempotent on `id` when the caller chose it:
+ * the same start sent again returns the buy-back it made.
+ */
+export async function createBuyBack(
+  db: TallyDatabase,
+  contactId: string,
+  id: string = crypto.randomUUID(),
+): Promise<BuyBack> {
   const currency = (await catalogCurrency(db)) ?? FALLBACK_CURRENCY;
   return db.transaction('rw', db.contacts, db.buyBacks, async () => {
+    const started = await db.buyBacks.get(id);
+    if (started) return started;
     const contact = await db.contacts.get(contactId);
     if (!contact || contact.deletedAt !== undefined)
       throw new BuyBackRefused('This contact no longer exists.');
     const last = await db.buyBacks.orderBy('number').last();
     const now = nowInstant();
     const buyBack = BuyBack.parse({
-      id: crypto.randomUUID(),
+      id,
       createdAt: now,
       updatedAt: now,
       number: (last?.number ?? 0) + 1,

@@ -10,28 +10,38 @@ import type { TallyDatabase } from './database';
 import { settleOneTimeProducts } from './inventory';
 import { settlePurchaseCredit } from './store-credit';
 
-/** What the review screen hands over; the store adds the id and times. */
-export type PurchaseDraft = Omit<z.input<typeof PurchaseRecord>, 'id' | 'createdAt' | 'updatedAt'>;
+/**
+ * What the review screen hands over; the store adds the times, and the id unless the screen
+ * chose it when the review started: the idempotency key of that one order.
+ */
+export type PurchaseDraft = Omit<z.input<typeof PurchaseRecord>, 'id' | 'createdAt' | 'updatedAt'> & {
+  id?: string;
+};
 
 /**
  * Validates and stores one recorded order; throws the zod error when the draft is invalid. An
  * order paid (partly) with store credit takes it from the contact's ledger in the same
  * transaction, and is refused, with nothing written, when the balance does not cover it.
+ * Idempotent on the draft's id: confirming the same order again (a double click, a retry after a
+ * lost reply, another tab sending it) returns the order already stored and writes nothing.
  */
 export async function recordPurchase(db: TallyDatabase, draft: PurchaseDraft): Promise<PurchaseRecord> {
   const now = nowInstant();
-  const record = parsePurchase({ ...draft, id: crypto.randomUUID(), createdAt: now, updatedAt: now });
-  await db.transaction(
+  const { id = crypto.randomUUID(), ...order } = draft;
+  const record = parsePurchase({ ...order, id, createdAt: now, updatedAt: now });
+  return db.transaction(
     'rw',
     [db.contacts, db.purchases, db.storeCredit, ...inventoryTables(db)],
     async () => {
+      const existing = await db.purchases.get(record.id);
+      if (existing) return existing;
       await requireContacts(db, [record.contactId]);
       await db.purchases.add(record);
       await settlePurchaseCredit(db, record, 'recorded');
       await settleOneTimeProducts(db, undefined, record);
+      return record;
     },
   );
-  return record;
 }
 
 /**
@@ -125,7 +135,10 @@ const GROUP_CREDIT_REFUSAL =
 
 const OrderLines = z.array(PurchaseLine).min(1, 'an order needs at least one product');
 
-/** A group order as the review screen hands it over, with each contact's share. */
+/**
+ * A group order as the review screen hands it over, with each contact's share; `id`, when the
+ * screen chose it, is the group's id and the idempotency key of the whole order.
+ */
 export type GroupOrderDraft = Omit<PurchaseDraft, 'contactId' | 'groupId'> & {
   shares: readonly ShareRequest[];
 };
@@ -133,17 +146,17 @@ export type GroupOrderDraft = Omit<PurchaseDraft, 'contactId' | 'groupId'> & {
 /**
  * Records one order divided among several contacts: the group as entered, and for each contact
  * an ordinary record of their share pointing back to it. All in one transaction, or nothing.
+ * Idempotent on the draft's id, like recordPurchase: the group already stored is returned.
  */
 export async function recordGroupOrder(
   db: TallyDatabase,
   draft: GroupOrderDraft,
 ): Promise<{ group: PurchaseGroup; records: PurchaseRecord[] }> {
-  const { shares: requests, ...order } = draft;
+  const { shares: requests, id: groupId = crypto.randomUUID(), ...order } = draft;
   if (order.payment?.storeCredit || order.payment?.method === STORE_CREDIT) {
     throw new Error(GROUP_CREDIT_REFUSAL);
   }
   const now = nowInstant();
-  const groupId = crypto.randomUUID();
   const split = splitGroupOrder(OrderLines.parse(order.lines), requests);
   if (!split.ok) throw new Error(split.problems.join(' '));
   const records = split.shares.map((share) =>
@@ -168,10 +181,15 @@ export async function recordGroupOrder(
     ...(order.note ? { note: order.note } : {}),
     shares: records.map((record) => ({ contactId: record.contactId, recordId: record.id })),
   });
-  await db.transaction(
+  return db.transaction(
     'rw',
     [db.contacts, db.purchases, db.purchaseGroups, ...inventoryTables(db)],
     async () => {
+      const existing = await db.purchaseGroups.get(groupId);
+      if (existing) {
+        const stored = await db.purchases.where('groupId').equals(groupId).toArray();
+        return { group: existing, records: stored };
+      }
       await requireContacts(
         db,
         records.map((record) => record.contactId),
@@ -179,9 +197,9 @@ export async function recordGroupOrder(
       await db.purchaseGroups.add(group);
       await db.purchases.bulkAdd(records);
       for (const record of records) await settleOneTimeProducts(db, undefined, record);
+      return { group, records };
     },
   );
-  return { group, records };
 }
 
 /** The group an order is a share of, with every share still recorded (deleted ones left out). */

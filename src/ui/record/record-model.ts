@@ -24,7 +24,7 @@ import { createSplitModel, type SplitModel } from './split-model';
 /** What one contact's order comes to once the review screen is confirmed. */
 export type OrderDraft = Pick<
   PurchaseDraft,
-  'contactId' | 'kind' | 'purchaseDate' | 'currency' | 'lines' | 'note' | 'payment'
+  'id' | 'contactId' | 'kind' | 'purchaseDate' | 'currency' | 'lines' | 'note' | 'payment'
 >;
 
 /** How a contact can pay: the shop's payment methods, and the store credit the contact has. */
@@ -70,6 +70,11 @@ export function createRecordModel(
   const saving = signal(false);
   /** Set by a confirm attempt: from then on, invalid fields are marked. */
   const attempted = signal(false);
+  /**
+   * The new order's id, chosen once for this recording: confirming again (a double click, a retry
+   * after a failure, the same order sent twice) finds it stored and adds no second one.
+   */
+  const recordId = crypto.randomUUID();
   /** A future purchase date is recorded only after the user confirms that it is meant. */
   const futureConfirmNeeded = signal(false);
   const split = signal<SplitModel | null>(null);
@@ -216,6 +221,8 @@ export function createRecordModel(
    * `futureDateConfirmed`: the user has said a purchase date after today is meant.
    */
   async function confirm(futureDateConfirmed = false): Promise<boolean> {
+    // A second click while the first is being saved: that one decides.
+    if (saving.value) return false;
     attempted.value = true;
     error.value = null;
     const code = currency.value;
@@ -251,8 +258,9 @@ export function createRecordModel(
         ...(payment.payment ? { payment: payment.payment } : {}),
       };
       const group = split.value;
-      if (group) await deps.saveGroup({ ...order, shares: group.requests.value });
-      else await deps.save({ ...order, contactId: contact.id });
+      const key = editing ? {} : { id: recordId };
+      if (group) await deps.saveGroup({ ...order, ...key, shares: group.requests.value });
+      else await deps.save({ ...order, ...key, contactId: contact.id });
       return true;
     } catch (failure) {
       error.value = t(editing ? 'record_changes_not_saved' : 'record_order_not_saved', errorMessage(failure));
