@@ -1,4 +1,6 @@
 import type { OrderExportField, OrderExportLayout } from '../domain/back-office-order';
+import { t, type MessageKey } from '../domain/i18n';
+import { formatCount } from '../domain/locale-format';
 import { missingColumnsMessage, type ColumnSynonyms } from './rows';
 
 /**
@@ -40,21 +42,25 @@ export const ORDER_EXPORT_SYNONYMS: ColumnSynonyms<OrderExportField> = {
   currency: ['Currency', 'Currency code'],
 };
 
-/** What each field is called in messages and in the mapping form. */
-export const ORDER_EXPORT_FIELD_LABELS: Readonly<Record<OrderExportField, string>> = {
-  orderId: 'Order ID',
-  date: 'Order date',
-  customerId: 'Customer ID',
-  customerEmail: 'Customer email',
-  customerPhone: 'Customer phone',
-  customerName: 'Customer name',
-  sku: 'SKU',
-  product: 'Product',
-  quantity: 'Quantity',
-  unitPrice: 'Unit price',
-  lineTotal: 'Line total',
-  currency: 'Currency',
+const FIELD_LABEL_KEYS: Readonly<Record<OrderExportField, MessageKey>> = {
+  orderId: 'csv_order_field_order_id',
+  date: 'csv_order_field_date',
+  customerId: 'csv_order_field_customer_id',
+  customerEmail: 'csv_order_field_customer_email',
+  customerPhone: 'csv_order_field_customer_phone',
+  customerName: 'csv_order_field_customer_name',
+  sku: 'csv_order_field_sku',
+  product: 'csv_order_field_product',
+  quantity: 'csv_order_field_quantity',
+  unitPrice: 'csv_order_field_unit_price',
+  lineTotal: 'csv_order_field_line_total',
+  currency: 'csv_order_field_currency',
 };
+
+/** What a field is called in messages and in the mapping form ("Order date"). */
+export function orderExportFieldLabel(field: OrderExportField): string {
+  return t(FIELD_LABEL_KEYS[field]);
+}
 
 /**
  * A file can be matched only with each of these: an order to group rows by, a date, a quantity,
@@ -71,8 +77,10 @@ const REQUIRED = {
 } as const satisfies Record<string, readonly OrderExportField[]>;
 type Requirement = keyof typeof REQUIRED;
 
+/** "Unit price or Line total": the fields any one of which will do. */
 function labelOf(requirement: Requirement): string {
-  return REQUIRED[requirement].map((field) => ORDER_EXPORT_FIELD_LABELS[field]).join(' or ');
+  const [first = '', ...others] = REQUIRED[requirement].map(orderExportFieldLabel);
+  return others.reduce((label, next) => t('csv_order_field_either', label, next), first);
 }
 
 /**
@@ -100,8 +108,13 @@ export function orderExportLayoutProblem(
   for (const [field, index] of Object.entries(layout.columns)) {
     if (index === undefined) continue;
     if (!Number.isInteger(index) || index < 0 || index >= layout.header.length) {
-      const label = ORDER_EXPORT_FIELD_LABELS[field as OrderExportField];
-      return `${label} is set to column ${index + 1}, but the header row has ${layout.header.length} columns.`;
+      const label = orderExportFieldLabel(field as OrderExportField);
+      return t(
+        'csv_order_column_out_of_range',
+        label,
+        formatCount(index + 1),
+        formatCount(layout.header.length),
+      );
     }
   }
   return undefined;

@@ -8,7 +8,7 @@ import {
 } from '../domain/back-office-order';
 import type { CalendarDate } from '../domain/dates';
 import { minorDigits, type CurrencyCode } from '../domain/money';
-import { ORDER_EXPORT_FIELD_LABELS } from './order-export-layout';
+import { orderExportFieldLabel } from './order-export-layout';
 import {
   advance,
   guessNewline,
@@ -335,6 +335,6 @@ class OrderRowReader {
   /** The field's column as the file names it, for reasons. */
   private name(field: OrderExportField): string {
     const index = this.columns[field];
-    return (index === undefined ? undefined : this.layout.header[index]) || ORDER_EXPORT_FIELD_LABELS[field];
+    return (index === undefined ? undefined : this.layout.header[index]) || orderExportFieldLabel(field);
   }
 }

@@ -14,7 +14,7 @@ export { readOrderRows, type OrderRowsRead } from './order-export-read';
 export { groupOrders, type GroupedOrders } from './order-export-group';
 export {
   orderExportLayoutProblem,
-  ORDER_EXPORT_FIELD_LABELS,
+  orderExportFieldLabel,
   ORDER_EXPORT_SYNONYMS,
 } from './order-export-layout';
 export { BUILT_IN_ORDER_EXPORTS, type BuiltInOrderExport } from './order-export-formats';

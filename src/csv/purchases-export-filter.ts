@@ -1,28 +1,32 @@
 import type { CalendarDate } from '../domain/dates';
 import type { PurchaseRecord } from '../domain/purchase';
-import { OUTCOME_LABELS, RECORDED_OUTCOMES, type ReconcileStatus } from '../domain/reconcile';
+import { t, type MessageKey } from '../domain/i18n';
+import { outcomeLabel, RECORDED_OUTCOMES, type ReconcileStatus } from '../domain/reconcile';
 
 export const EXPORT_KIND_FILTERS = ['all', 'purchase', 'sample'] as const;
 export type ExportKindFilter = (typeof EXPORT_KIND_FILTERS)[number];
 
-export const KIND_FILTER_LABELS: Readonly<Record<ExportKindFilter, string>> = {
-  all: 'All',
-  purchase: 'Purchases',
-  sample: 'Samples',
+const KIND_FILTER_KEYS: Readonly<Record<ExportKindFilter, MessageKey>> = {
+  all: 'export_filter_kind_all',
+  purchase: 'export_filter_kind_purchase',
+  sample: 'export_filter_kind_sample',
 };
+
+/** How a kind filter is offered: "All", "Purchases", "Samples". */
+export function kindFilterLabel(kind: ExportKindFilter): string {
+  return t(KIND_FILTER_KEYS[kind]);
+}
 
 /** A reconciliation outcome, or `notReconciled`: no run has judged the purchase yet. */
 export const EXPORT_STATUS_FILTERS = ['all', ...RECORDED_OUTCOMES, 'notReconciled'] as const;
 export type ExportStatusFilter = (typeof EXPORT_STATUS_FILTERS)[number];
 
-export const STATUS_FILTER_LABELS: Readonly<Record<ExportStatusFilter, string>> = {
-  all: 'All',
-  synced: OUTCOME_LABELS.synced,
-  probable: OUTCOME_LABELS.probable,
-  conflict: OUTCOME_LABELS.conflict,
-  missing: OUTCOME_LABELS.missing,
-  notReconciled: 'Not reconciled',
-};
+/** How a status filter is offered: "All", an outcome's name, "Not reconciled". */
+export function statusFilterLabel(status: ExportStatusFilter): string {
+  if (status === 'all') return t('export_filter_status_all');
+  if (status === 'notReconciled') return t('export_filter_status_not_reconciled');
+  return outcomeLabel(status);
+}
 
 /** Which purchases `Export purchases` writes. Dates are the purchase date, both ends included. */
 export interface PurchaseExportFilter {

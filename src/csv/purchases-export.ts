@@ -10,7 +10,7 @@ import {
 } from '../domain/export-preset';
 import { formatDecimalAmount, type Money } from '../domain/money';
 import { lineTotal, type PurchaseLine, type PurchaseRecord } from '../domain/purchase';
-import { OUTCOME_LABELS, type ReconcileStatus } from '../domain/reconcile';
+import type { RecordedOutcome, ReconcileStatus } from '../domain/reconcile';
 import { CSV_BOM, csvCell } from './write';
 
 /**
@@ -43,6 +43,17 @@ import { CSV_BOM, csvCell } from './write';
  * MM/DD/YYYY and amounts with a decimal comma, in a file separated by `;`.
  */
 export const PURCHASE_EXPORT_COLUMNS: readonly string[] = purchaseExportHeader(DEFAULT_EXPORT_PRESET);
+
+/**
+ * The Status column's values: part of the documented file format, so the same words in every
+ * language (the screen shows outcomeLabel's, translated).
+ */
+const PURCHASE_EXPORT_STATUSES: Readonly<Record<RecordedOutcome, string>> = {
+  synced: 'Synced',
+  probable: 'Probable',
+  conflict: 'Conflict',
+  missing: 'Missing from back office',
+};
 
 /** What an order's cells are read from; the same for each of its lines. */
 interface ExportOrder {
@@ -85,7 +96,7 @@ const ORDER_CELLS: Readonly<Record<Exclude<ExportColumnId, LineColumnId>, (order
     const credit = order.record.payment?.storeCredit;
     return credit ? amount(credit, order.preset) : '';
   },
-  status: (order) => (order.status ? OUTCOME_LABELS[order.status.outcome] : ''),
+  status: (order) => (order.status ? PURCHASE_EXPORT_STATUSES[order.status.outcome] : ''),
   backOfficeOrderId: (order) => order.status?.backOfficeOrderIds.join('; ') ?? '',
 };
 

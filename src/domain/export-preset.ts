@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CalendarDate } from './dates';
+import { t, type MessageKey } from './i18n';
 
 /**
  * What a purchases export may hold, as stable ids, in Tally's documented order (the layout is
@@ -56,20 +57,25 @@ export type ExportDateFormat = (typeof EXPORT_DATE_FORMATS)[number];
 export const EXPORT_NUMBER_FORMATS = ['point', 'comma'] as const;
 export type ExportNumberFormat = (typeof EXPORT_NUMBER_FORMATS)[number];
 
-export const NUMBER_FORMAT_LABELS: Readonly<Record<ExportNumberFormat, string>> = {
-  point: 'Decimal point (12.50, comma-separated)',
-  comma: 'Decimal comma (12,50, semicolon-separated)',
-};
+/** How a number format is offered: "Decimal point (12.50, comma-separated)". */
+export function numberFormatLabel(format: ExportNumberFormat): string {
+  return t(format === 'point' ? 'export_number_format_point' : 'export_number_format_comma');
+}
 
 const MAX_NAME = 60;
+
+/** A schema's message, looked up when a value is refused (in the user's language), not at import. */
+const refusal = (key: MessageKey, ...substitutions: string[]) => ({
+  error: () => t(key, ...substitutions),
+});
 
 const ExportColumn = z.object({
   id: z.enum(EXPORT_COLUMN_IDS),
   name: z
     .string()
     .trim()
-    .min(1, 'every column needs a name')
-    .max(MAX_NAME, `a column name can be at most ${MAX_NAME} characters`),
+    .min(1, refusal('export_preset_column_name_empty'))
+    .max(MAX_NAME, refusal('export_preset_column_name_long', String(MAX_NAME))),
 });
 export type ExportColumn = z.infer<typeof ExportColumn>;
 
@@ -80,13 +86,16 @@ export const ExportPreset = z
     name: z
       .string()
       .trim()
-      .min(1, 'give the preset a name')
-      .max(MAX_NAME, `a preset name can be at most ${MAX_NAME} characters`),
+      .min(1, refusal('export_preset_name_empty'))
+      .max(MAX_NAME, refusal('export_preset_name_long', String(MAX_NAME))),
     /** The back office the file is for, as the user calls it; may be empty. */
-    backOffice: z.string().trim().max(MAX_NAME, `a back office name can be at most ${MAX_NAME} characters`),
+    backOffice: z
+      .string()
+      .trim()
+      .max(MAX_NAME, refusal('export_preset_back_office_long', String(MAX_NAME))),
     dateFormat: z.enum(EXPORT_DATE_FORMATS),
     numberFormat: z.enum(EXPORT_NUMBER_FORMATS),
-    columns: z.array(ExportColumn).min(1, 'choose at least one column'),
+    columns: z.array(ExportColumn).min(1, refusal('export_preset_no_column')),
   })
   .superRefine((preset, context) => {
     const ids = new Set<string>();
@@ -95,7 +104,7 @@ export const ExportPreset = z
       if (ids.has(column.id)) {
         context.addIssue({
           code: 'custom',
-          message: `${column.id} is in the preset twice`,
+          message: t('export_preset_column_twice', column.id),
           path: ['columns'],
         });
       }
@@ -104,7 +113,7 @@ export const ExportPreset = z
       if (names.has(key)) {
         context.addIssue({
           code: 'custom',
-          message: `two columns are named “${column.name}”`,
+          message: t('export_preset_same_name', column.name),
           path: ['columns'],
         });
       }
@@ -117,12 +126,16 @@ export type ExportPreset = z.infer<typeof ExportPreset>;
 /** The stored presets (the `exportPresets` setting): each name once. */
 export const ExportPresets = z
   .array(ExportPreset)
-  .max(50, 'at most 50 presets')
-  .refine((presets) => new Set(presets.map((preset) => preset.name.toLowerCase())).size === presets.length, {
-    message: 'each preset name once',
-  });
+  .max(50, refusal('export_presets_too_many', '50'))
+  .refine(
+    (presets) => new Set(presets.map((preset) => preset.name.toLowerCase())).size === presets.length,
+    refusal('export_presets_name_twice'),
+  );
 
-/** Tally's documented layout: every column, its own names, ISO dates, decimal point. Not stored. */
+/**
+ * Tally's documented layout: every column, its own names, ISO dates, decimal point. Not stored;
+ * its name is shown translated (presetDisplayName).
+ */
 export const DEFAULT_EXPORT_PRESET: ExportPreset = {
   id: 'default',
   name: 'Tally default',
@@ -131,6 +144,11 @@ export const DEFAULT_EXPORT_PRESET: ExportPreset = {
   numberFormat: 'point',
   columns: EXPORT_COLUMN_IDS.map((id) => ({ id, name: EXPORT_COLUMN_NAMES[id] })),
 };
+
+/** The name a preset is shown by: Tally's default's in the user's language, the user's own as given. */
+export function presetDisplayName(preset: ExportPreset): string {
+  return preset.id === DEFAULT_EXPORT_PRESET.id ? t('export_default_preset_name') : preset.name;
+}
 
 /** A date in the preset's format; `date` is a valid YYYY-MM-DD. */
 export function formatExportDate(date: CalendarDate, format: ExportDateFormat): string {
@@ -198,7 +216,7 @@ export function presetOfDraft(
       .map(({ id: column, name }) => ({ id: column, name })),
   });
   if (parsed.success) return { ok: true, preset: parsed.data };
-  return { ok: false, problem: parsed.error.issues[0]?.message ?? 'the preset is not valid' };
+  return { ok: false, problem: parsed.error.issues[0]?.message ?? t('export_preset_invalid') };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { BackOfficeOrder, ExportProblem } from './back-office-order';
 import type { CalendarDate, Instant } from './dates';
+import { t, type MessageKey } from './i18n';
 
 /**
  * Reconciliation as stored and shown: what each recorded order's latest run found, the user's
@@ -15,14 +16,21 @@ import type { CalendarDate, Instant } from './dates';
 export const RECORDED_OUTCOMES = ['synced', 'probable', 'conflict', 'missing'] as const;
 export type RecordedOutcome = (typeof RECORDED_OUTCOMES)[number];
 
-/** What each outcome is called on screen and in the export. */
-export const OUTCOME_LABELS: Readonly<Record<RecordedOutcome | 'backOfficeOnly', string>> = {
-  synced: 'Synced',
-  probable: 'Probable',
-  conflict: 'Conflict',
-  missing: 'Missing from back office',
-  backOfficeOnly: 'Back office only',
+const OUTCOME_LABEL_KEYS: Readonly<Record<RecordedOutcome | 'backOfficeOnly', MessageKey>> = {
+  synced: 'reconcile_outcome_synced',
+  probable: 'reconcile_outcome_probable',
+  conflict: 'reconcile_outcome_conflict',
+  missing: 'reconcile_outcome_missing',
+  backOfficeOnly: 'reconcile_outcome_back_office_only',
 };
+
+/**
+ * What an outcome is called on screen, in the user's language ("Missing from back office"). The
+ * purchases export writes its own fixed English words (PURCHASE_EXPORT_STATUSES): a file format.
+ */
+export function outcomeLabel(outcome: RecordedOutcome | 'backOfficeOnly'): string {
+  return t(OUTCOME_LABEL_KEYS[outcome]);
+}
 
 export type DifferenceField =
   'customer' | 'date' | 'product' | 'quantity' | 'unitPrice' | 'currency' | 'line';

@@ -2,12 +2,13 @@ import { useEffect, useId, useRef } from 'preact/hooks';
 import {
   EXPORT_KIND_FILTERS,
   EXPORT_STATUS_FILTERS,
-  KIND_FILTER_LABELS,
-  STATUS_FILTER_LABELS,
+  kindFilterLabel,
+  statusFilterLabel,
   type ExportKindFilter,
   type ExportStatusFilter,
 } from '../../csv/purchases-export-filter';
 import type { Contact } from '../../domain/contact';
+import { t } from '../../domain/i18n';
 import { ErrorMessage } from '../ErrorMessage';
 import { FieldProblem, invalidProps } from '../FieldProblem';
 import { SelectField } from '../SelectField';
@@ -28,7 +29,7 @@ export function ExportFilters(props: { model: ExportFilterModel }) {
     return (
       <div class="period-field">
         <label>
-          {which === 'from' ? 'From' : 'To'}
+          {t(which === 'from' ? 'export_filter_from' : 'export_filter_to')}
           <input
             type="date"
             value={text.value}
@@ -43,35 +44,51 @@ export function ExportFilters(props: { model: ExportFilterModel }) {
   };
   return (
     <fieldset class="export-filters">
-      <legend>Purchases to export</legend>
+      <legend>{t('export_filter_legend')}</legend>
       <div class="period-inputs">
         {date('from')}
         {date('to')}
       </div>
       <ContactFilter model={model} />
       <SelectField
-        label="Kind"
+        label={t('export_filter_kind')}
         value={model.kind.value}
         onChange={(value) => (model.kind.value = value as ExportKindFilter)}
       >
         {EXPORT_KIND_FILTERS.map((kind) => (
           <option key={kind} value={kind}>
-            {KIND_FILTER_LABELS[kind]}
+            {kindFilterLabel(kind)}
           </option>
         ))}
       </SelectField>
       <SelectField
-        label="Status"
+        label={t('export_filter_status')}
         value={model.status.value}
         onChange={(value) => (model.status.value = value as ExportStatusFilter)}
       >
         {EXPORT_STATUS_FILTERS.map((status) => (
           <option key={status} value={status}>
-            {STATUS_FILTER_LABELS[status]}
+            {statusFilterLabel(status)}
           </option>
         ))}
       </SelectField>
     </fieldset>
+  );
+}
+
+/**
+ * A message with `value` in bold where its substitution is, wherever the language puts it:
+ * `text` is given a mark to put there, and the message is split at it.
+ */
+function Emphasised(props: { text: (mark: string) => string; value: string }) {
+  const mark = '\u0001';
+  const [before = '', after = ''] = props.text(mark).split(mark);
+  return (
+    <>
+      {before}
+      <strong>{props.value}</strong>
+      {after}
+    </>
   );
 }
 
@@ -97,9 +114,9 @@ function ContactFilter(props: { model: ExportFilterModel }) {
   if (contact) {
     return (
       <p class="export-contact">
-        Only <strong>{contact.name}</strong>{' '}
+        <Emphasised text={(mark) => t('export_filter_only', mark)} value={contact.name} />{' '}
         <button ref={allContacts} type="button" class="link" onClick={() => choose(null)}>
-          All contacts
+          {t('export_filter_all_contacts')}
         </button>
       </p>
     );
@@ -108,12 +125,12 @@ function ContactFilter(props: { model: ExportFilterModel }) {
   return (
     <div class="export-contact">
       <label>
-        Contact
+        {t('export_filter_contact')}
         <input
           ref={search}
           type="search"
           value={model.query.value}
-          placeholder="All contacts, or search a name or email"
+          placeholder={t('export_filter_contact_placeholder')}
           aria-controls={`${id}-matches`}
           onInput={(event) => void model.search(event.currentTarget.value)}
         />
@@ -124,13 +141,13 @@ function ContactFilter(props: { model: ExportFilterModel }) {
           <li key={match.id}>
             {/* The email inside the button: two contacts of one name get two names to tell apart. */}
             <button type="button" class="link" onClick={() => choose(match)}>
-              Only {match.name}
+              {t('export_filter_only', match.name)}
               {match.email ? <span class="muted"> {match.email}</span> : null}
             </button>
           </li>
         ))}
         {model.query.value.trim() !== '' && matches.length === 0 ? (
-          <li class="muted">No contact matches “{model.query.value}”.</li>
+          <li class="muted">{t('export_filter_no_match', model.query.value)}</li>
         ) : null}
       </ul>
     </div>

@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../../domain/i18n';
+import { formatCount } from '../../domain/locale-format';
 import { ErrorMessage } from '../ErrorMessage';
 import { StatusMessage } from '../StatusMessage';
 import { ExportFilters } from './ExportFilters';
@@ -29,18 +31,19 @@ export function ExportPanel(props: { model: PurchaseExportModel }) {
     >
       {open ? (
         <>
-          <h2 id="export-purchases-heading">Export recorded purchases</h2>
+          <h2 id="export-purchases-heading">{t('export_heading')}</h2>
           <ExportFilters model={model.filters} />
           <PresetChooser model={model.presets} />
           <ErrorMessage message={model.error.value} />
           {progress ? (
             <p class="export-progress">
-              <progress aria-label="Export progress" max={progress.total} value={progress.written} />{' '}
+              <progress
+                aria-label={t('export_progress_label')}
+                max={progress.total}
+                value={progress.written}
+              />{' '}
               {/* Not a live region: read out every 30 ms it would drown the result that follows. */}
-              <span>
-                Writing {progress.written.toLocaleString('en')} of {progress.total.toLocaleString('en')}{' '}
-                lines…
-              </span>
+              <span>{t('export_progress', formatCount(progress.written), formatCount(progress.total))}</span>
             </p>
           ) : (
             <StatusMessage message={model.status.value} />
@@ -53,10 +56,10 @@ export function ExportPanel(props: { model: PurchaseExportModel }) {
               aria-disabled={model.busy.value ? 'true' : undefined}
               onClick={() => void model.download()}
             >
-              Download CSV
+              {t('export_download')}
             </button>
             <button type="button" class="secondary" onClick={model.close}>
-              Close
+              {t('export_close')}
             </button>
           </div>
         </>

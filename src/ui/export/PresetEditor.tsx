@@ -6,12 +6,14 @@ import {
   EXPORT_DATE_FORMATS,
   EXPORT_NUMBER_FORMATS,
   moveDraftColumn,
-  NUMBER_FORMAT_LABELS,
+  numberFormatLabel,
+  presetDisplayName,
   type ExportColumnId,
   type ExportDateFormat,
   type ExportNumberFormat,
   type PresetDraft,
 } from '../../domain/export-preset';
+import { t } from '../../domain/i18n';
 import { ErrorMessage } from '../ErrorMessage';
 import { SelectField } from '../SelectField';
 import { StatusMessage } from '../StatusMessage';
@@ -32,23 +34,25 @@ export function PresetChooser(props: { model: PresetModel }) {
   const focusChooser = () => chooserRow.current?.querySelector('select')?.focus();
   return (
     <fieldset class="export-presets">
-      <legend>Columns</legend>
+      <legend>{t('export_presets_legend')}</legend>
       <div ref={chooserRow} class="actions">
         <SelectField
-          label="Column preset"
+          label={t('export_presets_chooser')}
           value={unsaved ? UNSAVED : model.chosenId.value}
           onChange={model.choose}
         >
-          {unsaved ? <option value={UNSAVED}>New preset (not saved)</option> : null}
-          <option value={DEFAULT_EXPORT_PRESET.id}>{DEFAULT_EXPORT_PRESET.name}</option>
+          {unsaved ? <option value={UNSAVED}>{t('export_presets_unsaved_option')}</option> : null}
+          <option value={DEFAULT_EXPORT_PRESET.id}>{presetDisplayName(DEFAULT_EXPORT_PRESET)}</option>
           {model.presets.value.map((preset) => (
             <option key={preset.id} value={preset.id}>
-              {preset.backOffice ? `${preset.name} (${preset.backOffice})` : preset.name}
+              {preset.backOffice
+                ? t('export_presets_option_for', preset.name, preset.backOffice)
+                : preset.name}
             </option>
           ))}
         </SelectField>
         <button type="button" class="secondary" disabled={model.busy.value} onClick={model.startNew}>
-          New preset
+          {t('export_presets_new')}
         </button>
       </div>
       <ErrorMessage message={model.error.value} />
@@ -56,10 +60,7 @@ export function PresetChooser(props: { model: PresetModel }) {
       {draft ? (
         <PresetEditor model={model} draft={draft} onDeleted={focusChooser} />
       ) : (
-        <p class="muted">
-          Tally’s documented layout: every column, one row per order line, dates as YYYY-MM-DD and amounts
-          with a decimal point. New preset makes a layout of your own for a back office or spreadsheet.
-        </p>
+        <p class="muted">{t('export_presets_default_help')}</p>
       )}
     </fieldset>
   );
@@ -86,7 +87,7 @@ function PresetEditor(props: { model: PresetModel; draft: PresetDraft; onDeleted
     <div class="preset-editor">
       <div class="preset-fields">
         <label>
-          Preset name
+          {t('export_preset_name')}
           <input
             type="text"
             value={draft.name}
@@ -94,16 +95,16 @@ function PresetEditor(props: { model: PresetModel; draft: PresetDraft; onDeleted
           />
         </label>
         <label>
-          Back office
+          {t('export_preset_back_office')}
           <input
             type="text"
             value={draft.backOffice}
-            placeholder="Shopify, Square…"
+            placeholder={t('export_preset_back_office_placeholder')}
             onInput={(event) => model.edit({ backOffice: event.currentTarget.value })}
           />
         </label>
         <SelectField
-          label="Date format"
+          label={t('export_preset_date_format')}
           value={draft.dateFormat}
           onChange={(value) => model.edit({ dateFormat: value as ExportDateFormat })}
         >
@@ -114,20 +115,21 @@ function PresetEditor(props: { model: PresetModel; draft: PresetDraft; onDeleted
           ))}
         </SelectField>
         <SelectField
-          label="Number format"
+          label={t('export_preset_number_format')}
           value={draft.numberFormat}
           onChange={(value) => model.edit({ numberFormat: value as ExportNumberFormat })}
         >
           {EXPORT_NUMBER_FORMATS.map((format) => (
             <option key={format} value={format}>
-              {NUMBER_FORMAT_LABELS[format]}
+              {numberFormatLabel(format)}
             </option>
           ))}
         </SelectField>
       </div>
-      <ol ref={columnList} class="preset-columns plain" aria-label="Columns in the file">
+      <ol ref={columnList} class="preset-columns plain" aria-label={t('export_preset_columns')}>
         {draft.columns.map((column) => {
-          // Names stay Tally's while the user renames, so the controls keep theirs.
+          // Names stay Tally's while the user renames, so the controls keep theirs. They are the
+          // file's column names (a file format), the same in every language.
           const own = EXPORT_COLUMN_NAMES[column.id];
           return (
             <li key={column.id}>
@@ -135,7 +137,7 @@ function PresetEditor(props: { model: PresetModel; draft: PresetDraft; onDeleted
                 <input
                   type="checkbox"
                   checked={column.included}
-                  aria-label={`Include ${own}`}
+                  aria-label={t('export_preset_include', own)}
                   onChange={(event) => model.editColumn(column.id, { included: event.currentTarget.checked })}
                 />
                 {own}
@@ -143,14 +145,14 @@ function PresetEditor(props: { model: PresetModel; draft: PresetDraft; onDeleted
               <input
                 type="text"
                 value={column.name}
-                aria-label={`Rename ${own}`}
+                aria-label={t('export_preset_rename', own)}
                 disabled={!column.included}
                 onInput={(event) => model.editColumn(column.id, { name: event.currentTarget.value })}
               />
               <button
                 type="button"
                 class="secondary"
-                aria-label={`Move ${own} up`}
+                aria-label={t('export_preset_move_up', own)}
                 data-move={`${column.id}:up`}
                 disabled={!canMoveDraftColumn(draft, column.id, -1)}
                 onClick={() => move(column.id, -1)}
@@ -160,7 +162,7 @@ function PresetEditor(props: { model: PresetModel; draft: PresetDraft; onDeleted
               <button
                 type="button"
                 class="secondary"
-                aria-label={`Move ${own} down`}
+                aria-label={t('export_preset_move_down', own)}
                 data-move={`${column.id}:down`}
                 disabled={!canMoveDraftColumn(draft, column.id, 1)}
                 onClick={() => move(column.id, 1)}
@@ -179,7 +181,7 @@ function PresetEditor(props: { model: PresetModel; draft: PresetDraft; onDeleted
           aria-disabled={model.busy.value ? 'true' : undefined}
           onClick={() => void model.save()}
         >
-          Save preset
+          {t('export_preset_save')}
         </button>
         {draft.savedId ? (
           <button
@@ -188,7 +190,7 @@ function PresetEditor(props: { model: PresetModel; draft: PresetDraft; onDeleted
             aria-disabled={model.busy.value ? 'true' : undefined}
             onClick={() => void model.remove().then((deleted) => deleted && props.onDeleted())}
           >
-            Delete preset
+            {t('export_preset_delete')}
           </button>
         ) : null}
       </div>

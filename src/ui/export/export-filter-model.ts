@@ -7,6 +7,7 @@ import {
 } from '../../csv/purchases-export-filter';
 import type { Contact } from '../../domain/contact';
 import { errorMessage } from '../../domain/errors';
+import { t } from '../../domain/i18n';
 import { searchContacts } from '../../db/contacts';
 import type { TallyDatabase } from '../../db/database';
 
@@ -32,12 +33,11 @@ export function createExportFilterModel(deps: { db: TallyDatabase }) {
   const searchError = signal<string | null>(null);
   let latestSearch = 0;
 
-  const unfinishedDate = (name: string) => `${name} is not a whole date: finish it or clear it.`;
-  const fromProblem = computed(() => (fromUnfinished.value ? unfinishedDate('From') : null));
+  const fromProblem = computed(() => (fromUnfinished.value ? t('export_filter_from_unfinished') : null));
   const toProblem = computed(() => {
-    if (toUnfinished.value) return unfinishedDate('To');
+    if (toUnfinished.value) return t('export_filter_to_unfinished');
     return fromText.value !== '' && toText.value !== '' && fromText.value > toText.value
-      ? 'From must be on or before To.'
+      ? t('export_filter_from_after_to')
       : null;
   });
   /**
@@ -45,9 +45,7 @@ export function createExportFilterModel(deps: { db: TallyDatabase }) {
    * while the field shows a name would surprise.
    */
   const contactProblem = computed(() =>
-    contact.value === null && query.value.trim() !== ''
-      ? 'Choose one of the contacts found under Contact, or clear the search to export every contact.'
-      : null,
+    contact.value === null && query.value.trim() !== '' ? t('export_filter_contact_unchosen') : null,
   );
   /** Why the filters cannot be used as shown, or null. */
   const problem = computed(() => fromProblem.value ?? toProblem.value ?? contactProblem.value);
@@ -80,7 +78,7 @@ export function createExportFilterModel(deps: { db: TallyDatabase }) {
       }
     } catch (failure) {
       if (request === latestSearch)
-        searchError.value = `Contacts could not be searched: ${errorMessage(failure)}`;
+        searchError.value = t('export_filter_search_failed', errorMessage(failure));
     }
   }
 

@@ -4,10 +4,12 @@ import { purchasesCsvChunks } from '../../csv/purchases-export';
 import type { Contact } from '../../domain/contact';
 import { todayLocal, type CalendarDate } from '../../domain/dates';
 import { DEFAULT_EXPORT_PRESET, type ExportPreset } from '../../domain/export-preset';
+import { t, tPlural } from '../../domain/i18n';
 import type { PurchaseRecord } from '../../domain/purchase';
 import { fileNameSlug } from '../../domain/search-text';
 import type { TallyDatabase } from '../../db/database';
 import { readStatusesInPages } from '../../db/reconcile-statuses';
+import { failurePrefix } from '../failure-prefix';
 import { userAction } from '../user-action';
 import { yieldToScreen } from '../yield-to-screen';
 import { createExportFilterModel } from './export-filter-model';
@@ -49,9 +51,6 @@ export function exportFileName(preset: ExportPreset, today: CalendarDate): strin
   const slug = fileNameSlug(preset.name);
   return slug === '' ? `tally-purchases-${today}.csv` : `tally-purchases-${slug}-${today}.csv`;
 }
-
-const plural = (count: number, one: string, many: string) =>
-  `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 
 /**
  * `Export purchases`: the panel with its filters and column presets, and `Download CSV`, which
@@ -99,16 +98,16 @@ export function createPurchaseExportModel(deps: PurchaseExportDeps) {
     }
     const preset = presets.inUse();
     if (!preset.ok) {
-      error.value = `The preset cannot be used: ${preset.problem}.`;
+      error.value = t('export_preset_unusable', preset.problem);
       return;
     }
-    await act('The purchases were not exported: ', async () => {
+    await act(failurePrefix('export_failed'), async () => {
       await reloaded;
       const { records, contactsById } = deps.data();
       const statuses = await readStatusesInPages(deps.db, pause);
       const chosen = filterForExport(records, statuses, filters.filter.value);
       if (chosen.length === 0) {
-        status.value = 'No purchases match these filters, so nothing was downloaded.';
+        status.value = t('export_nothing_matches');
         return;
       }
       const total = exportLineCount(chosen);
@@ -134,7 +133,11 @@ export function createPurchaseExportModel(deps: PurchaseExportDeps) {
           exportFileName(preset.preset, today()),
           new Blob(parts, { type: 'text/csv;charset=utf-8' }),
         );
-        status.value = `Exported ${plural(lines, 'line', 'lines')} from ${plural(chosen.length, 'order', 'orders')}.`;
+        status.value = t(
+          'export_done',
+          tPlural('export_done_lines', lines),
+          tPlural('export_done_orders', chosen.length),
+        );
       } finally {
         progress.value = null;
       }

@@ -2,6 +2,7 @@ import { batch, computed, signal } from '@preact/signals';
 import {
   DEFAULT_EXPORT_PRESET,
   draftOf,
+  presetDisplayName,
   editDraftColumn,
   moveDraftColumn,
   presetOfDraft,
@@ -11,6 +12,8 @@ import {
 } from '../../domain/export-preset';
 import type { TallyDatabase } from '../../db/database';
 import { readSetting, writeSetting } from '../../db/settings';
+import { t } from '../../domain/i18n';
+import { failurePrefix } from '../failure-prefix';
 import { userAction } from '../user-action';
 
 export interface PresetModelDeps {
@@ -53,7 +56,7 @@ export function createPresetModel(deps: PresetModelDeps) {
   }
 
   async function load() {
-    await act('The column presets could not be loaded: ', async () => {
+    await act(failurePrefix('export_presets_load_failed'), async () => {
       const stored = await readSetting(deps.db, 'exportPresets');
       batch(() => {
         presets.value = stored;
@@ -110,7 +113,7 @@ export function createPresetModel(deps: PresetModelDeps) {
   function inUse(): { ok: true; preset: ExportPreset } | { ok: false; problem: string } {
     const shown = draft.value;
     if (!shown) return { ok: true, preset: DEFAULT_EXPORT_PRESET };
-    const named = shown.name.trim() === '' ? { ...shown, name: 'Unsaved preset' } : shown;
+    const named = shown.name.trim() === '' ? { ...shown, name: t('export_preset_unsaved_name') } : shown;
     return presetOfDraft(named, shown.savedId ?? 'unsaved');
   }
 
@@ -118,19 +121,20 @@ export function createPresetModel(deps: PresetModelDeps) {
     const shown = draft.value;
     if (!shown || busy.value) return;
     status.value = null;
-    await act('The preset was not saved: ', async () => {
+    await act(failurePrefix('export_preset_save_failed'), async () => {
       const checked = presetOfDraft(shown, shown.savedId ?? newId());
       if (!checked.ok) throw new Error(`${checked.problem}.`);
       const { preset } = checked;
       const sameName = (other: ExportPreset) => other.name.toLowerCase() === preset.name.toLowerCase();
       // The chooser lists Tally's default beside the user's presets: a second one of that name
-      // could not be told from it.
-      if (sameName(DEFAULT_EXPORT_PRESET)) {
-        throw new Error(`“${DEFAULT_EXPORT_PRESET.name}” is Tally’s own layout; give yours another name.`);
+      // could not be told from it (in any language it has been shown in).
+      const defaultName = presetDisplayName(DEFAULT_EXPORT_PRESET);
+      if (sameName(DEFAULT_EXPORT_PRESET) || sameName({ ...DEFAULT_EXPORT_PRESET, name: defaultName })) {
+        throw new Error(t('export_preset_default_name_taken', defaultName));
       }
       const updated = await updatePresets((stored) => {
         const others = stored.filter((candidate) => candidate.id !== preset.id);
-        if (others.some(sameName)) throw new Error(`a preset named “${preset.name}” already exists.`);
+        if (others.some(sameName)) throw new Error(t('export_preset_name_taken', preset.name));
         // In its place when saved before; at the end when new, or deleted elsewhere meanwhile
         // (saved again rather than the edit lost).
         return stored.some((candidate) => candidate.id === preset.id)
@@ -141,7 +145,7 @@ export function createPresetModel(deps: PresetModelDeps) {
         presets.value = updated;
         chosenId.value = preset.id;
         draft.value = draftOf(preset, preset.id);
-        status.value = `Saved the preset “${preset.name}”.`;
+        status.value = t('export_preset_saved', preset.name);
       });
     });
   }
@@ -151,12 +155,12 @@ export function createPresetModel(deps: PresetModelDeps) {
     const preset = chosen.value;
     if (!preset || busy.value) return false;
     status.value = null;
-    return act('The preset was not deleted: ', async () => {
+    return act(failurePrefix('export_preset_delete_failed'), async () => {
       const kept = await updatePresets((stored) => stored.filter((candidate) => candidate.id !== preset.id));
       batch(() => {
         presets.value = kept;
         choose(DEFAULT_EXPORT_PRESET.id);
-        status.value = `Deleted the preset “${preset.name}”.`;
+        status.value = t('export_preset_deleted', preset.name);
       });
     });
   }

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { t } from '../../domain/i18n';
 import { FileButton } from '../FileButton';
 import type { ReconcileModel } from './reconcile-model';
 
@@ -61,12 +62,12 @@ export function ReconcileDropZone(props: { model: ReconcileModel; compact?: bool
   return (
     <DropZone
       compact={props.compact}
-      label="Drop a back-office order export here"
+      label={t('reconcile_drop_label')}
       disabled={model.busy.value || model.running.value}
       onFile={choose}
     >
       <FileButton accept={EXPORT_FILE_TYPES} class={props.compact ? 'secondary' : undefined} onFile={choose}>
-        Reconcile export
+        {t('reconcile_file_button')}
       </FileButton>
     </DropZone>
   );

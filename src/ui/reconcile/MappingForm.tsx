@@ -1,8 +1,10 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { ORDER_EXPORT_FIELDS, type DateOrder } from '../../domain/back-office-order';
+import { t } from '../../domain/i18n';
+import { formatCount } from '../../domain/locale-format';
 import { SelectField } from '../SelectField';
 import { reconcileFileButton, useFocusHandoff } from './focus-handoff';
-import { COLUMN_LABELS, DATE_ORDER_LABELS, type MappingForm as MappingFormModel } from './mapping-form';
+import { columnLabel, DATE_ORDER_LABELS, type MappingForm as MappingFormModel } from './mapping-form';
 
 /**
  * The `Columns` form for a file Tally does not know: which column fills each field, the back
@@ -29,23 +31,23 @@ export function MappingForm(props: { form: MappingFormModel; onConfirm: () => vo
       }}
     >
       <h4 id="reconcile-mapping-heading" ref={heading} tabIndex={-1}>
-        Which columns are which in {form.file.fileName}?
+        {t('reconcile_mapping_heading', form.file.fileName)}
       </h4>
-      <p class="muted">Tally remembers your answer for this back office&apos;s files with these columns.</p>
+      <p class="muted">{t('reconcile_mapping_remembered')}</p>
       <fieldset class="column-mapping">
-        <legend>Columns</legend>
+        <legend>{t('reconcile_mapping_columns')}</legend>
         <div class="form-grid">
           {ORDER_EXPORT_FIELDS.map((field) => (
             <SelectField
               key={field}
-              label={COLUMN_LABELS[field]}
+              label={columnLabel(field)}
               value={String(layout.columns[field] ?? '')}
               onChange={(value) => form.setColumn(field, value === '' ? null : Number(value))}
             >
-              <option value="">Not in file</option>
+              <option value="">{t('reconcile_mapping_not_in_file')}</option>
               {header.map((name, index) => (
                 <option key={index} value={String(index)}>
-                  {name || `Column ${index + 1}`}
+                  {name || unnamedColumn(index)}
                 </option>
               ))}
             </SelectField>
@@ -54,7 +56,7 @@ export function MappingForm(props: { form: MappingFormModel; onConfirm: () => vo
       </fieldset>
       <div class="form-grid">
         <label>
-          Back office
+          {t('reconcile_mapping_back_office')}
           <input
             type="text"
             value={layout.backOffice}
@@ -63,7 +65,7 @@ export function MappingForm(props: { form: MappingFormModel; onConfirm: () => vo
           />
         </label>
         <SelectField
-          label="Date format"
+          label={t('reconcile_mapping_date_format')}
           value={layout.dateOrder}
           onChange={(value) => form.setDateOrder(value as DateOrder)}
         >
@@ -75,7 +77,7 @@ export function MappingForm(props: { form: MappingFormModel; onConfirm: () => vo
         </SelectField>
         {layout.columns.currency === undefined ? (
           <label>
-            Currency
+            {t('reconcile_mapping_currency')}
             <input
               type="text"
               maxLength={3}
@@ -86,8 +88,7 @@ export function MappingForm(props: { form: MappingFormModel; onConfirm: () => vo
         ) : null}
       </div>
       <p id="reconcile-back-office-hint" class="muted">
-        Customer IDs in the file are matched with the contacts&apos; IDs from this back office:
-        &quot;import&quot; for contacts imported from a CSV file.
+        {t('reconcile_mapping_back_office_hint')}
       </p>
       <Preview header={header} rows={form.file.preview} />
       {problem ? (
@@ -97,13 +98,18 @@ export function MappingForm(props: { form: MappingFormModel; onConfirm: () => vo
       ) : null}
       <div class="actions">
         {/* Not disabled while busy (a disabled button loses the focus): confirming twice is ignored. */}
-        <button type="submit">Confirm columns</button>
+        <button type="submit">{t('reconcile_mapping_confirm')}</button>
         <button type="button" class="secondary" onClick={props.onCancel}>
-          Cancel
+          {t('reconcile_mapping_cancel')}
         </button>
       </div>
     </form>
   );
+}
+
+/** A column the header leaves unnamed, by its place: "Column 3". */
+function unnamedColumn(index: number): string {
+  return t('reconcile_mapping_unnamed_column', formatCount(index + 1));
 }
 
 function Preview(props: { header: string[]; rows: string[][] }) {
@@ -116,12 +122,12 @@ function Preview(props: { header: string[]; rows: string[][] }) {
       : props.rows;
   return (
     <div class="table-scroll">
-      <table aria-label="First rows of the file">
+      <table aria-label={t('reconcile_mapping_preview')}>
         <thead>
           <tr>
             {header.map((name, index) => (
               <th key={index} scope="col">
-                {name || `Column ${index + 1}`}
+                {name || unnamedColumn(index)}
               </th>
             ))}
           </tr>

@@ -1,3 +1,4 @@
+import { t } from '../../domain/i18n';
 import { FieldProblem, invalidProps } from '../FieldProblem';
 import type { ReconcileOptionsModel } from './reconcile-options';
 
@@ -8,10 +9,10 @@ export function ReconcileOptionsFields(props: { model: ReconcileOptionsModel }) 
   const toleranceProblem = model.priceToleranceProblem.value;
   return (
     <fieldset class="reconcile-options">
-      <legend>Matching</legend>
+      <legend>{t('reconcile_options_legend')}</legend>
       <div class="form-grid">
         <label>
-          Date window (days)
+          {t('reconcile_options_date_window')}
           <input
             type="number"
             min={0}
@@ -23,7 +24,7 @@ export function ReconcileOptionsFields(props: { model: ReconcileOptionsModel }) 
           />
         </label>
         <label>
-          Price tolerance (%)
+          {t('reconcile_options_price_tolerance')}
           <input
             type="number"
             min={0}

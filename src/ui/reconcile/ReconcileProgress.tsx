@@ -1,3 +1,4 @@
+import { t } from '../../domain/i18n';
 import { reconcileFileButton, useFocusHandoff } from './focus-handoff';
 import type { ReconcileModel } from './reconcile-model';
 
@@ -16,7 +17,8 @@ function RunningJob(props: { model: ReconcileModel; fileName: string; progress: 
   return (
     <div class="reconcile-progress" ref={ref}>
       <p>
-        <progress aria-label="Reconcile progress" max={1} value={props.progress} /> {props.fileName}
+        <progress aria-label={t('reconcile_progress_label')} max={1} value={props.progress} />{' '}
+        {props.fileName}
       </p>
       {/* No live region: read out four times a second it would drown the outcome's status. */}
       <p class="muted">{model.progressText.value}</p>
@@ -26,7 +28,7 @@ function RunningJob(props: { model: ReconcileModel; fileName: string; progress: 
         </p>
       ) : null}
       <button type="button" class="secondary" onClick={() => void model.cancelReconcile()}>
-        Cancel reconcile
+        {t('reconcile_cancel')}
       </button>
     </div>
   );

@@ -1,8 +1,10 @@
 import type { ComponentChildren } from 'preact';
+import { t, tPlural, type MessageKey } from '../../domain/i18n';
+import { formatCalendarDate, formatCount, formatInstant } from '../../domain/locale-format';
 import { formatMoney } from '../../domain/money';
 import { lineTotal, recordTotal } from '../../domain/purchase';
 import {
-  OUTCOME_LABELS,
+  outcomeLabel,
   RECORDED_OUTCOMES,
   type Difference,
   type DifferenceField,
@@ -18,15 +20,23 @@ import {
   type ResultList,
 } from './results-model';
 
-const DIFFERENCE_LABELS: Readonly<Record<DifferenceField, string>> = {
-  customer: 'Customer',
-  date: 'Date',
-  product: 'Product',
-  quantity: 'Quantity',
-  unitPrice: 'Unit price',
-  currency: 'Currency',
-  line: 'Line',
+const DIFFERENCE_LABEL_KEYS: Readonly<Record<DifferenceField, MessageKey>> = {
+  customer: 'reconcile_field_customer',
+  date: 'reconcile_field_date',
+  product: 'reconcile_field_product',
+  quantity: 'reconcile_field_quantity',
+  unitPrice: 'reconcile_field_unit_price',
+  currency: 'reconcile_field_currency',
+  line: 'reconcile_field_line',
 };
+
+/** A difference's row heading: "Quantity", or "Quantity (line 1)" for a line's field. */
+function differenceLabel(difference: Difference): string {
+  const label = t(DIFFERENCE_LABEL_KEYS[difference.field]);
+  return difference.lineIndex === undefined
+    ? label
+    : t('reconcile_difference_on_line', label, String(difference.lineIndex + 1));
+}
 
 /** The latest run's results (or the one the last file ended in). */
 export function ReconcileResults(props: { model: ReconcileResultsModel }) {
@@ -38,54 +48,52 @@ export function ReconcileResults(props: { model: ReconcileResultsModel }) {
   return (
     <section aria-labelledby="reconcile-results-heading" class="reconcile-results">
       <h3 id="reconcile-results-heading" tabIndex={-1}>
-        Results: {run.fileName}
+        {t('reconcile_results_heading', run.fileName)}
       </h3>
       <p class="muted">
-        Reconciled {new Date(run.finishedAt).toLocaleString()} · {run.rowsRead.toLocaleString('en')} rows read
-        {run.covered ? ` · orders of ${run.covered.from} to ${run.covered.to}` : ''}
+        {tPlural('reconcile_results_rows_read', run.rowsRead, formatInstant(run.finishedAt))}
+        {run.covered
+          ? ` · ${t('reconcile_results_covered', formatCalendarDate(run.covered.from), formatCalendarDate(run.covered.to))}`
+          : ''}
       </p>
       <ErrorMessage message={model.error.value} />
       <StatusMessage message={model.status.value} />
-      <dl class="reconcile-counts" aria-label="Outcomes">
+      <dl class="reconcile-counts" aria-label={t('reconcile_results_outcomes')}>
         {[...RECORDED_OUTCOMES, 'backOfficeOnly' as const].map((outcome) => (
           <div key={outcome} data-outcome={outcome}>
-            <dt>{OUTCOME_LABELS[outcome]}</dt>
-            <dd>{run.counts[outcome].toLocaleString('en')}</dd>
+            <dt>{outcomeLabel(outcome)}</dt>
+            <dd>{formatCount(run.counts[outcome])}</dd>
           </div>
         ))}
       </dl>
       {model.deletedSinceRun.value > 0 ? (
-        <p class="muted">
-          {model.deletedSinceRun.value === 1
-            ? '1 recorded order deleted since this run is left out of the lists.'
-            : `${model.deletedSinceRun.value.toLocaleString('en')} recorded orders deleted since this run are left out of the lists.`}
-        </p>
+        <p class="muted">{tPlural('reconcile_results_deleted_since', model.deletedSinceRun.value)}</p>
       ) : null}
-      <RecordedList model={model} list="missing" title="Missing from back office" items={items.missing}>
+      <RecordedList model={model} list="missing" title={t('reconcile_list_missing')} items={items.missing}>
         {(item) => <OrderLines item={item} />}
       </RecordedList>
-      <RecordedList model={model} list="conflict" title="Conflicts" items={items.conflict}>
+      <RecordedList model={model} list="conflict" title={t('reconcile_list_conflict')} items={items.conflict}>
         {(item) => <Differences differences={item.status.differences} />}
       </RecordedList>
-      <RecordedList model={model} list="probable" title="Probable" items={items.probable}>
+      <RecordedList model={model} list="probable" title={t('reconcile_list_probable')} items={items.probable}>
         {(item) => (
           <>
             <Differences differences={item.status.differences} />
             <div class="row-actions">
               <button
                 type="button"
-                aria-label={`Confirm match: ${item.label}`}
+                aria-label={t('reconcile_confirm_match_of', item.label)}
                 onClick={() => void model.decide(item, 'confirmed')}
               >
-                Confirm match
+                {t('reconcile_confirm_match')}
               </button>
               <button
                 type="button"
                 class="secondary"
-                aria-label={`Reject match: ${item.label}`}
+                aria-label={t('reconcile_reject_match_of', item.label)}
                 onClick={() => void model.decide(item, 'rejected')}
               >
-                Reject match
+                {t('reconcile_reject_match')}
               </button>
             </div>
           </>
@@ -113,7 +121,7 @@ function RecordedList(props: {
   return (
     <>
       <h4 id={headingId} tabIndex={-1}>
-        {props.title} ({items.length.toLocaleString('en')})
+        {t('reconcile_list_heading', props.title, formatCount(items.length))}
       </h4>
       <ul class="reconcile-list" aria-labelledby={headingId}>
         {items.slice(0, limit).map((item) => (
@@ -124,7 +132,7 @@ function RecordedList(props: {
                 <time dateTime={item.record.purchaseDate}>{item.record.purchaseDate}</time>
               ) : null}{' '}
               {item.record ? <span class="amount">{formatMoney(recordTotal(item.record))}</span> : null}
-              {item.status.confirmed ? <span class="muted"> (confirmed by you)</span> : null}
+              {item.status.confirmed ? <span class="muted"> {t('reconcile_confirmed_by_you')}</span> : null}
             </p>
             {props.children(item)}
           </ResultItem>
@@ -162,13 +170,19 @@ function listHeading(element: Element): HTMLElement | null {
 /** What to enter in the back office: each line with its quantity and price. */
 function OrderLines(props: { item: RecordedItem }) {
   const { record } = props.item;
-  if (!record) return <p class="muted">This order is no longer stored.</p>;
+  if (!record) return <p class="muted">{t('reconcile_order_gone')}</p>;
   return (
     <ul class="entry-lines">
       {record.lines.map((line, index) => (
         <li key={index}>
-          {line.quantity} × {line.name} ({line.sku}) at {formatMoney(line.unitPrice)} —{' '}
-          {formatMoney(lineTotal(line))}
+          {t(
+            'reconcile_order_line',
+            formatCount(line.quantity),
+            line.name,
+            line.sku,
+            formatMoney(line.unitPrice),
+            formatMoney(lineTotal(line)),
+          )}
         </li>
       ))}
     </ul>
@@ -181,18 +195,15 @@ function Differences(props: { differences: Difference[] }) {
     <table class="differences">
       <thead>
         <tr>
-          <th scope="col">Field</th>
-          <th scope="col">Recorded</th>
-          <th scope="col">Back office</th>
+          <th scope="col">{t('reconcile_differences_field')}</th>
+          <th scope="col">{t('reconcile_differences_recorded')}</th>
+          <th scope="col">{t('reconcile_differences_back_office')}</th>
         </tr>
       </thead>
       <tbody>
         {props.differences.map((difference, index) => (
           <tr key={index}>
-            <th scope="row">
-              {DIFFERENCE_LABELS[difference.field]}
-              {difference.lineIndex === undefined ? '' : ` (line ${difference.lineIndex + 1})`}
-            </th>
+            <th scope="row">{differenceLabel(difference)}</th>
             <td>{difference.recorded}</td>
             <td>{difference.backOffice}</td>
           </tr>
@@ -212,7 +223,7 @@ function BackOfficeOnlyList(props: { model: ReconcileResultsModel; items: BackOf
   return (
     <>
       <h4 id="reconcile-backOfficeOnly-heading" tabIndex={-1}>
-        Back office only ({total.toLocaleString('en')})
+        {t('reconcile_list_heading', t('reconcile_list_back_office_only'), formatCount(total))}
       </h4>
       <p class="muted">{backOfficeOnlySummary(total, model.backOfficeOnlyOfContacts.value)}</p>
       <ul class="reconcile-list" aria-labelledby="reconcile-backOfficeOnly-heading">
@@ -223,27 +234,27 @@ function BackOfficeOnlyList(props: { model: ReconcileResultsModel; items: BackOf
             <li key={order.orderId} aria-label={item.label}>
               <p class="entry-head">
                 <strong>{item.contactName}</strong> <time dateTime={order.date}>{order.date}</time>{' '}
-                <span class="muted">order {order.orderId}</span>
+                <span class="muted">{t('reconcile_back_office_order', order.orderId)}</span>
               </p>
               <ul class="entry-lines">
                 {order.lines.map((line) => (
                   <li key={line.line}>
-                    {line.quantity} × {describeBackOfficeProduct(line, productNames)} at{' '}
-                    {formatMoney({ minor: line.unitPriceMinor, currency: order.currency })}
+                    {t(
+                      'reconcile_back_office_line',
+                      formatCount(line.quantity),
+                      describeBackOfficeProduct(line, productNames),
+                      formatMoney({ minor: line.unitPriceMinor, currency: order.currency }),
+                    )}
                   </li>
                 ))}
               </ul>
               {importedAs ? (
-                <p class="muted">Imported into history.</p>
+                <p class="muted">{t('reconcile_imported_into_history')}</p>
               ) : (
                 <>
                   {/* Import matches the customer again against today's contacts (one captured
                       since the run counts), and says why when there is still none. */}
-                  {item.entry.contactId ? null : (
-                    <p class="muted">
-                      Not one of your contacts when reconciled: capture or add the customer, then import it.
-                    </p>
-                  )}
+                  {item.entry.contactId ? null : <p class="muted">{t('reconcile_not_a_contact')}</p>}
                   <ImportAction model={model} item={item} />
                 </>
               )}
@@ -257,7 +268,12 @@ function BackOfficeOnlyList(props: { model: ReconcileResultsModel; items: BackOf
           );
         })}
       </ul>
-      <ShowMore model={model} list="backOfficeOnly" title="Back office only" total={total} />
+      <ShowMore
+        model={model}
+        list="backOfficeOnly"
+        title={t('reconcile_list_back_office_only')}
+        total={total}
+      />
     </>
   );
 }
@@ -276,10 +292,10 @@ function ImportAction(props: { model: ReconcileResultsModel; item: BackOfficeIte
       <button
         type="button"
         class="secondary"
-        aria-label={`Import into history: ${props.item.label}`}
+        aria-label={t('reconcile_import_of', props.item.label)}
         onClick={() => void props.model.importOrder(props.item)}
       >
-        Import into history
+        {t('reconcile_import')}
       </button>
     </div>
   );
@@ -288,10 +304,9 @@ function ImportAction(props: { model: ReconcileResultsModel; item: BackOfficeIte
 /** "3 for your contacts, listed first; 1,997 for customers not in Tally." */
 function backOfficeOnlySummary(total: number, ofContacts: number): string {
   const others = total - ofContacts;
-  if (others === 0) return 'All for your contacts: each can be imported into its history.';
-  if (ofContacts === 0)
-    return `None for your contacts: ${others.toLocaleString('en')} for customers not in Tally.`;
-  return `${ofContacts.toLocaleString('en')} for your contacts, listed first; ${others.toLocaleString('en')} for customers not in Tally.`;
+  if (others === 0) return t('reconcile_back_office_all_contacts');
+  if (ofContacts === 0) return t('reconcile_back_office_no_contacts', formatCount(others));
+  return t('reconcile_back_office_some_contacts', formatCount(ofContacts), formatCount(others));
 }
 
 function Synced(props: { model: ReconcileResultsModel; items: RecordedItem[] }) {
@@ -301,13 +316,13 @@ function Synced(props: { model: ReconcileResultsModel; items: RecordedItem[] }) 
   return (
     <>
       <p>
-        {items.length.toLocaleString('en')} synced{' '}
+        {tPlural('reconcile_synced_count', items.length)}{' '}
         <button type="button" class="link" aria-expanded={open} onClick={model.toggleSynced}>
-          Show synced
+          {t('reconcile_show_synced')}
         </button>
       </p>
       {open ? (
-        <RecordedList model={model} list="synced" title="Synced" items={items}>
+        <RecordedList model={model} list="synced" title={t('reconcile_list_synced')} items={items}>
           {() => null}
         </RecordedList>
       ) : null}
@@ -320,7 +335,7 @@ function Skipped(props: { model: ReconcileResultsModel }) {
   const run = model.run.value;
   if (!run || run.skipped === 0) return null;
   const limit = model.shown.value.skipped;
-  const title = `${run.skipped.toLocaleString('en')} ${run.skipped === 1 ? 'row' : 'rows'} skipped`;
+  const title = tPlural('reconcile_skipped_title', run.skipped);
   return (
     <>
       <h4 id="reconcile-skipped-heading" tabIndex={-1}>
@@ -328,14 +343,17 @@ function Skipped(props: { model: ReconcileResultsModel }) {
       </h4>
       <ul class="reconcile-list" aria-labelledby="reconcile-skipped-heading">
         {run.problems.slice(0, limit).map((problem, index) => (
-          <li key={index}>
-            Line {problem.line}: {problem.reason}
-          </li>
+          <li key={index}>{t('reconcile_skipped_line', String(problem.line), problem.reason)}</li>
         ))}
       </ul>
-      <ShowMore model={model} list="skipped" title="Skipped rows" total={run.problems.length} />
+      <ShowMore
+        model={model}
+        list="skipped"
+        title={t('reconcile_list_skipped')}
+        total={run.problems.length}
+      />
       {run.skipped > run.problems.length ? (
-        <p class="muted">The first {run.problems.length} are listed.</p>
+        <p class="muted">{t('reconcile_skipped_first_listed', formatCount(run.problems.length))}</p>
       ) : null}
     </>
   );
@@ -356,10 +374,10 @@ function ShowMoreButton(props: { model: ReconcileResultsModel; list: ResultList;
       ref={ref}
       type="button"
       class="link"
-      aria-label={`Show more: ${props.title}`}
+      aria-label={t('reconcile_show_more_of', props.title)}
       onClick={() => void props.model.showMore(props.list)}
     >
-      Show more
+      {t('reconcile_show_more')}
     </button>
   );
 }

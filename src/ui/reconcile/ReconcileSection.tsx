@@ -1,4 +1,5 @@
 import type { ReconcileOffer } from '../../db/reconcile-tables';
+import { t } from '../../domain/i18n';
 import { ErrorMessage } from '../ErrorMessage';
 import { FileButton } from '../FileButton';
 import { StatusMessage } from '../StatusMessage';
@@ -18,7 +19,7 @@ export function ReconcileSection(props: { model: ReconcileModel; results: Reconc
   const offer = model.offer.value;
   return (
     <section id="reconcile" aria-labelledby="reconcile-heading" class="card reconcile">
-      <h2 id="reconcile-heading">Reconcile back-office export</h2>
+      <h2 id="reconcile-heading">{t('reconcile_heading')}</h2>
       {offer ? <DownloadOffer model={model} offer={offer} /> : null}
       <ReconcileDropZone model={model} />
       <ReconcileOptionsFields model={model.options} />
@@ -44,15 +45,13 @@ function DownloadOffer(props: { model: ReconcileModel; offer: ReconcileOffer }) 
   const ref = useFocusHandoff<HTMLDivElement>((element) => [reconcileFileButton(element)]);
   return (
     <div class="notice reconcile-offer" role="status" ref={ref}>
-      <p>
-        You downloaded {offer.fileName} from {offer.origin}. Choose it to reconcile it.
-      </p>
+      <p>{t('reconcile_offer_text', offer.fileName, offer.origin)}</p>
       <div class="actions">
         <FileButton accept={EXPORT_FILE_TYPES} onFile={(file) => void model.chooseFile(file, 'offer')}>
-          Choose {offer.fileName}
+          {t('reconcile_offer_choose', offer.fileName)}
         </FileButton>
         <button type="button" class="secondary" onClick={() => void model.dismissOffer()}>
-          Dismiss
+          {t('reconcile_offer_dismiss')}
         </button>
       </div>
     </div>

@@ -1,3 +1,4 @@
+import { t } from '../../domain/i18n';
 import { ErrorMessage } from '../ErrorMessage';
 import { ReconcileDropZone } from './DropZone';
 import { MappingForm } from './MappingForm';
@@ -13,7 +14,7 @@ export function SidebarReconcile(props: { model: ReconcileModel; resultsHref: st
   const mapping = model.mapping.value;
   const finished = model.finished.value;
   return (
-    <section aria-label="Reconcile" class="card reconcile compact">
+    <section aria-label={t('reconcile_sidebar_label')} class="card reconcile compact">
       <ReconcileDropZone model={model} compact />
       <ErrorMessage message={model.error.value} />
       {mapping ? (
@@ -26,9 +27,11 @@ export function SidebarReconcile(props: { model: ReconcileModel; resultsHref: st
       <ReconcileProgress model={model} />
       {finished && !model.running.value ? (
         <p role="status" class="notice">
-          {finished.already ? 'Already reconciled — nothing changed' : 'Done'}: {model.summary.value} —{' '}
+          {finished.already
+            ? t('reconcile_sidebar_already', model.summary.value ?? '')
+            : t('reconcile_sidebar_done', model.summary.value ?? '')}{' '}
           <a href={props.resultsHref} target="_blank" rel="noopener">
-            Open results
+            {t('reconcile_sidebar_open_results')}
           </a>
         </p>
       ) : model.status.value ? (

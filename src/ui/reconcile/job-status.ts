@@ -1,3 +1,5 @@
+import { t, tPlural } from '../../domain/i18n';
+import { formatCount } from '../../domain/locale-format';
 import type { OutcomeCounts } from '../../domain/reconcile';
 import { isUnfinished } from '../../db/reconcile-read';
 import type { ReconcileJob } from '../../db/reconcile-tables';
@@ -15,25 +17,25 @@ export function isFinished(job: Pick<ReconcileJob, 'state'>): boolean {
 export function describeJob(job: ReconcileJob): string {
   switch (job.state) {
     case 'queued':
-      return 'Waiting for the background worker…';
+      return t('reconcile_job_queued');
     case 'parsing': {
-      if (job.rowsRead === 0) return 'Reading rows…';
-      const read = job.rowsRead.toLocaleString('en');
+      if (job.rowsRead === 0) return t('reconcile_job_reading');
+      const read = formatCount(job.rowsRead);
       const total = estimatedRows(job);
       return total === null
-        ? `Reading rows… ${read}`
-        : `Reading rows… ${read} of about ${total.toLocaleString('en')}`;
+        ? t('reconcile_job_reading_count', read)
+        : t('reconcile_job_reading_of_about', read, formatCount(total));
     }
     case 'matching':
-      return 'Matching…';
+      return t('reconcile_job_matching');
     case 'saving':
-      return 'Saving…';
+      return t('reconcile_job_saving');
     case 'done':
-      return 'Done.';
+      return t('reconcile_job_done');
     case 'failed':
-      return 'Failed.';
+      return t('reconcile_job_failed');
     case 'cancelled':
-      return 'Cancelled.';
+      return t('reconcile_job_cancelled');
   }
 }
 
@@ -57,12 +59,13 @@ function roundToTwoFigures(value: number): number {
  */
 export function summarizeCounts(counts: OutcomeCounts): string {
   const parts: string[] = [];
-  if (counts.missing > 0) parts.push(`${counts.missing} missing`);
-  if (counts.conflict > 0)
-    parts.push(`${counts.conflict} ${counts.conflict === 1 ? 'conflict' : 'conflicts'}`);
-  if (counts.probable > 0) parts.push(`${counts.probable} probable`);
-  if (counts.backOfficeOnly > 0) parts.push(`${counts.backOfficeOnly} back office only`);
+  if (counts.missing > 0) parts.push(tPlural('reconcile_summary_missing', counts.missing));
+  if (counts.conflict > 0) parts.push(tPlural('reconcile_summary_conflict', counts.conflict));
+  if (counts.probable > 0) parts.push(tPlural('reconcile_summary_probable', counts.probable));
+  if (counts.backOfficeOnly > 0)
+    parts.push(tPlural('reconcile_summary_back_office_only', counts.backOfficeOnly));
+  // French and English list these the same way.
   if (parts.length > 0) return parts.join(', ');
-  if (counts.synced === 0) return 'no recorded orders in the dates this file covers';
-  return counts.synced === 1 ? '1 synced' : `all ${counts.synced} synced`;
+  if (counts.synced === 0) return t('reconcile_summary_nothing');
+  return tPlural('reconcile_summary_all_synced', counts.synced);
 }

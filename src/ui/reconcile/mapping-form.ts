@@ -1,17 +1,18 @@
 import { computed, signal } from '@preact/signals';
 import type { DateOrder, OrderExportField, OrderExportLayout } from '../../domain/back-office-order';
-import { ORDER_EXPORT_FIELD_LABELS, orderExportLayoutProblem } from '../../csv/order-export-layout';
+import { orderExportFieldLabel, orderExportLayoutProblem } from '../../csv/order-export-layout';
+import { t } from '../../domain/i18n';
 import { CurrencyCode } from '../../domain/money';
 
 /**
- * Each field's choice in the `Columns` form; the currency column's is told apart from the
+ * A field's choice in the `Columns` form; the currency column's is told apart from the
  * `Currency` field that files without one need.
  */
-export const COLUMN_LABELS: Readonly<Record<OrderExportField, string>> = {
-  ...ORDER_EXPORT_FIELD_LABELS,
-  currency: 'Currency column',
-};
+export function columnLabel(field: OrderExportField): string {
+  return field === 'currency' ? t('reconcile_mapping_currency_column') : orderExportFieldLabel(field);
+}
 
+/** Date formats shown as their format tokens, the same in every language. */
 export const DATE_ORDER_LABELS: Readonly<Record<DateOrder, string>> = {
   ymd: 'YYYY-MM-DD',
   dmy: 'DD/MM/YYYY',
@@ -35,9 +36,9 @@ export interface UnrecognisedFile {
 function mappingProblem(layout: OrderExportLayout): string | null {
   const columns = orderExportLayoutProblem(layout);
   if (columns) return columns;
-  if (layout.backOffice.trim() === '') return 'Name the back office these files come from.';
+  if (layout.backOffice.trim() === '') return t('reconcile_mapping_name_back_office');
   if (layout.columns.currency === undefined && !CurrencyCode.safeParse(layout.defaultCurrency).success) {
-    return 'Give the currency as a three-letter code, e.g. USD.';
+    return t('reconcile_mapping_currency_code');
   }
   return null;
 }

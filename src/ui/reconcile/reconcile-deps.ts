@@ -25,7 +25,7 @@ const starting = () => import('../../db/reconcile-start');
  */
 export function reconcileDeps(
   db: TallyDatabase,
-  options: { runJob: (jobId: string) => Promise<void>; defaultCountry: string; locale?: string },
+  options: { runJob: (jobId: string) => Promise<void>; defaultCountry: string },
 ): ReconcileDeps & ReconcileResultsDeps {
   return {
     readFile: async (bytes, fileName) => (await starting()).readReconcileFile(db, bytes, fileName),
@@ -55,7 +55,6 @@ export function reconcileDeps(
     saveOptions: (next) => writeSetting(db, 'reconcileOptions', next),
     latestOffer: () => latestReconcileOffer(db),
     dismissOffer: (id) => dismissReconcileOffer(db, id),
-    ...(options.locale ? { locale: options.locale } : {}),
   };
 }
 

@@ -1,8 +1,11 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { OrderExportLayout } from '../../domain/back-office-order';
 import { errorMessage } from '../../domain/errors';
+import { t } from '../../domain/i18n';
+import { formatInstant } from '../../domain/locale-format';
 import type { ReconcileOptions } from '../../domain/reconcile';
 import type { ReconcileJob, ReconcileOffer, StoredReconcileRun } from '../../db/reconcile-tables';
+import { failurePrefix } from '../failure-prefix';
 import { userAction } from '../user-action';
 import { followJob, type JobFollowing } from './job-follower';
 import { describeJob, isFinished, summarizeCounts } from './job-status';
@@ -46,7 +49,6 @@ export interface ReconcileDeps {
   /** A run finished, or the file had been reconciled before: show that run's results. */
   onRun?: (runId: string) => void | Promise<void>;
   now?: () => Date;
-  locale?: string;
   pollMs?: number;
   stallMs?: number;
 }
@@ -87,9 +89,7 @@ export function createReconcileModel(deps: ReconcileDeps) {
   const running = computed(() => job.value !== null && !isFinished(job.value));
   const progressText = computed(() => (running.value && job.value ? describeJob(job.value) : null));
   const stallNotice = computed(() =>
-    running.value && stalledMs.value >= STALLED_NOTICE_MS
-      ? 'No progress for over 30 seconds: Tally keeps asking the background worker to go on. Cancel reconcile to stop it.'
-      : null,
+    running.value && stalledMs.value >= STALLED_NOTICE_MS ? t('reconcile_stalled') : null,
   );
   /** "3 missing, 1 conflict" for the run the last file ended in. */
   const summary = computed(() => (finished.value ? summarizeCounts(finished.value.run.counts) : null));
@@ -119,15 +119,15 @@ export function createReconcileModel(deps: ReconcileDeps) {
           return;
         }
         // Not stopped by this page: the job is no longer stored (a backup restored meanwhile).
-        const name = job.value?.fileName ?? 'the file';
+        const name = job.value?.fileName;
         job.value = null;
-        error.value = `Tally lost track of the reconcile of ${name}: it is no longer stored. Give the file again.`;
+        error.value = name ? t('reconcile_lost_file', name) : t('reconcile_lost_unnamed');
       })
       .catch((failure: unknown) => {
         if (following === mine) following = null;
         // Let go of it: the next refresh follows it again if the worker still has it.
         job.value = null;
-        error.value = `Tally lost track of the reconcile: ${errorMessage(failure)}`;
+        error.value = t('reconcile_lost_error', errorMessage(failure));
       });
   }
 
@@ -139,20 +139,20 @@ export function createReconcileModel(deps: ReconcileDeps) {
 
   async function showEnd(ended: ReconcileJob) {
     if (ended.state === 'cancelled') {
-      status.value = `Reconcile of ${ended.fileName} cancelled: nothing changed.`;
+      status.value = t('reconcile_cancelled', ended.fileName);
       return;
     }
     if (ended.state === 'failed') {
-      error.value = `${ended.fileName} was not reconciled: ${ended.error ?? 'the job failed'}. Nothing changed.`;
+      error.value = t('reconcile_failed', ended.fileName, ended.error ?? t('reconcile_failed_unknown'));
       return;
     }
     const run = ended.runId ? await deps.readRun(ended.runId) : undefined;
     if (!run) {
-      error.value = `${ended.fileName} was reconciled, but its results are no longer stored.`;
+      error.value = t('reconcile_results_gone', ended.fileName);
       return;
     }
     finished.value = { run, already: false };
-    status.value = `Reconciled ${ended.fileName}: ${summarizeCounts(run.counts)}.`;
+    status.value = t('reconcile_done', ended.fileName, summarizeCounts(run.counts));
     await deps.onRun?.(run.id);
   }
 
@@ -162,8 +162,9 @@ export function createReconcileModel(deps: ReconcileDeps) {
       const run = await deps.readRun(started.alreadyReconciled);
       job.value = null;
       finished.value = run ? { run, already: true } : null;
-      const when = run ? new Date(run.finishedAt).toLocaleString(deps.locale) : 'an earlier day';
-      status.value = `Already reconciled on ${when} — nothing changed.`;
+      status.value = run
+        ? t('reconcile_already_on', formatInstant(run.finishedAt))
+        : t('reconcile_already_earlier');
       await deps.onRun?.(started.alreadyReconciled);
       return;
     }
@@ -181,12 +182,11 @@ export function createReconcileModel(deps: ReconcileDeps) {
   async function chooseFile(file: File, via: 'offer' | 'user' = 'user') {
     // The file buttons stay enabled (a disabled one drops the keyboard focus), so say why not.
     if (busy.value) {
-      error.value = `Tally is still reading the last file: give ${file.name} again in a moment.`;
+      error.value = t('reconcile_still_reading', file.name);
       return;
     }
     if (running.value) {
-      error.value =
-        'A reconcile is running: wait for it to finish, or cancel it, before giving another file.';
+      error.value = t('reconcile_busy_running');
       return;
     }
     mapping.value = null;
@@ -194,12 +194,12 @@ export function createReconcileModel(deps: ReconcileDeps) {
     // The last run's summary is not this file's: the sidebar shows it only until another is given.
     finished.value = null;
     const takesOffer = offer.value !== null && (via === 'offer' || offer.value.fileName === file.name);
-    await act(`${file.name} was not reconciled: `, async () => {
+    await act(failurePrefix('reconcile_file_not_reconciled', file.name), async () => {
       if (takesOffer) await dismissOffer();
       const bytes = new Uint8Array(await file.arrayBuffer());
       const read = await deps.readFile(bytes, file.name);
       if ('error' in read) {
-        error.value = `${file.name}: ${read.error}`;
+        error.value = t('reconcile_file_error', file.name, read.error);
         return;
       }
       if (!read.ok) {
@@ -221,7 +221,7 @@ export function createReconcileModel(deps: ReconcileDeps) {
     const layout = form?.confirmed();
     if (!form || !layout || busy.value) return;
     const { fileName, bytes, hash } = form.file;
-    await act(`${fileName} was not reconciled: `, async () => {
+    await act(failurePrefix('reconcile_file_not_reconciled', fileName), async () => {
       await deps.saveMapping(layout);
       mapping.value = null;
       await start({ fileName, bytes, hash, layout });
@@ -232,14 +232,14 @@ export function createReconcileModel(deps: ReconcileDeps) {
     const form = mapping.value;
     if (!form) return;
     mapping.value = null;
-    status.value = `Nothing reconciled from ${form.file.fileName}.`;
+    status.value = t('reconcile_columns_cancelled', form.file.fileName);
   }
 
   /** `Cancel reconcile`: the worker stops at its next chunk and nothing is changed. */
   async function cancelReconcile() {
     const current = job.value;
     if (!current || isFinished(current)) return;
-    await act('The reconcile was not cancelled: ', () => deps.cancelJob(current.id));
+    await act(failurePrefix('reconcile_not_cancelled'), () => deps.cancelJob(current.id));
   }
 
   /** Follows a job left unfinished (the dashboard closed, the worker stopped) when the page opens. */

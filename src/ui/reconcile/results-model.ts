@@ -2,10 +2,12 @@ import { computed, signal } from '@preact/signals';
 import type { BackOfficeLine } from '../../domain/back-office-order';
 import type { Contact } from '../../domain/contact';
 import { errorMessage } from '../../domain/errors';
+import { t } from '../../domain/i18n';
 import type { PurchaseRecord } from '../../domain/purchase';
 import type { BackOfficeOnlyOrder, RecordedOutcome, ReconcileStatus } from '../../domain/reconcile';
 import type { StoredReconcileRun } from '../../db/reconcile-tables';
 import { productWithSku } from '../../reconcile/difference-text';
+import { failurePrefix } from '../failure-prefix';
 import { userAction } from '../user-action';
 
 export interface ReconcileResultsDeps {
@@ -49,8 +51,6 @@ export type ResultList = RecordedOutcome | 'backOfficeOnly' | 'skipped';
 /** Long lists show this many, and this many more at each `Show more`. */
 export const LIST_PAGE = 50;
 
-const A_DELETED_CONTACT = 'A deleted contact';
-
 interface Loaded {
   run: StoredReconcileRun;
   statuses: readonly ReconcileStatus[];
@@ -90,7 +90,8 @@ export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
       const record = current.purchases.get(status.purchaseId);
       // Deleted since the run: nothing to enter in the back office or to confirm any more.
       if (record?.deletedAt !== undefined) continue;
-      const contactName = (record && current.contacts.get(record.contactId)?.name) ?? A_DELETED_CONTACT;
+      const contactName =
+        (record && current.contacts.get(record.contactId)?.name) ?? t('reconcile_deleted_contact');
       const date = record?.purchaseDate ?? '';
       byOutcome[status.outcome].push({ status, record, contactName, label: `${contactName}, ${date}` });
     }
@@ -123,7 +124,7 @@ export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
       const contact = entry.contactId ? current.contacts.get(entry.contactId) : undefined;
       const { customer, date, orderId } = entry.order;
       const contactName =
-        contact?.name ?? customer.name ?? customer.email ?? customer.id ?? 'Unknown customer';
+        contact?.name ?? customer.name ?? customer.email ?? customer.id ?? t('reconcile_unknown_customer');
       return { entry, contactName, label: `${contactName}, ${date}, ${orderId}` };
     });
   });
@@ -171,7 +172,7 @@ export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
 
   /** Shows one run's results (a run just finished, or the earlier run of a file given again). */
   async function show(runId: string) {
-    await act('The results could not be read: ', () => load(() => deps.readRun(runId), false));
+    await act(failurePrefix('reconcile_results_unreadable'), () => load(() => deps.readRun(runId), false));
   }
 
   /**
@@ -184,7 +185,7 @@ export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
     try {
       await load(() => (current ? deps.readRun(current) : deps.latestRun()), true);
     } catch (failure) {
-      error.value = `The results could not be read: ${errorMessage(failure)}`;
+      error.value = t('reconcile_results_unreadable', errorMessage(failure));
     }
   }
 
@@ -197,7 +198,10 @@ export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
       if (current) await load(() => deps.readRun(current.run.id), true);
     });
     if (!done) return;
-    status.value = `${verdict === 'confirmed' ? 'Match confirmed' : 'Match rejected'}: ${item.label}.`;
+    status.value = t(
+      verdict === 'confirmed' ? 'reconcile_match_confirmed' : 'reconcile_match_rejected',
+      item.label,
+    );
     await deps.onChanged?.();
   }
 
@@ -222,11 +226,11 @@ export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
     const next = new Map(refusals.value);
     next.delete(orderId);
     refusals.value = next;
-    status.value = `Imported into ${item.contactName}'s history: order ${orderId} of ${item.entry.order.date}.`;
+    status.value = t('reconcile_imported', item.contactName, orderId, item.entry.order.date);
     try {
       await load(() => deps.readRun(current.run.id), true);
     } catch (failure) {
-      error.value = `The results could not be read: ${errorMessage(failure)}`;
+      error.value = t('reconcile_results_unreadable', errorMessage(failure));
     } finally {
       busy.value = false;
     }
@@ -239,7 +243,7 @@ export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
     try {
       await loadProductNames();
     } catch (failure) {
-      error.value = `The catalog could not be read: ${errorMessage(failure)}`;
+      error.value = t('reconcile_catalog_unreadable', errorMessage(failure));
     }
   }
 
