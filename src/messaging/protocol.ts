@@ -13,6 +13,13 @@ import { DetectionSchema, PageFieldsSchema, RecipeDraftSchema, RecipeSchema } fr
  * - "content": a content script in a back-office tab;
  * - "extension-page": one of Tally's own pages (sidebar, dashboard, toolbar popup).
  *
+ * `effect` says what a message may change: "reads" (nothing stored; it reads, or starts
+ * something the user then drives), "one" (one record or setting, for the page that sent it),
+ * "bulk" (many records at once, or destroys any). Bulk and destructive work is accepted from
+ * extension pages only: the router checks that too, whatever `from` says.
+ *
+ * Requests are strict: a field the protocol does not name is refused, not silently dropped.
+ *
  * The content script imports only the types of this file: zod is not in its bundle, and it
  * checks the responses it gets with content-replies.ts.
  */
@@ -48,19 +55,26 @@ export type PageContext = z.infer<typeof PageContextSchema>;
  * The tab a Tally page without a tab of its own (the side panel) acts on. Honoured only from
  * such a page: a tab's own pages act on their tab (see targetTab in sender.ts).
  */
-export const TabRequestSchema = z.object({ tabId: z.number().int().nonnegative().optional() });
+export const TabRequestSchema = z.strictObject({ tabId: z.number().int().nonnegative().optional() });
+
+/** The longest origin a Tally page may name (browsers cap URLs near 2 MB; origins are short). */
+const MAX_ORIGIN_LENGTH = 2048;
+
+export type MessageEffect = 'reads' | 'one' | 'bulk';
 
 export const protocol = {
   /** What this tab's content script needs before it can detect: the site's mode and recipes. */
   'page.siteConfig': {
     from: 'content',
-    request: z.object({}),
+    effect: 'reads',
+    request: z.strictObject({}),
     response: z.object({ mode: SiteMode, recipes: z.array(RecipeSchema) }),
   },
   /** The content script's detection changed (another customer, none any more, or broken). */
   'page.contactDetected': {
     from: 'content',
-    request: z.object({ detection: DetectionSchema }),
+    effect: 'one',
+    request: z.strictObject({ detection: DetectionSchema }),
     response: z.object({}),
   },
   /**
@@ -69,7 +83,8 @@ export const protocol = {
    */
   'page.capture': {
     from: 'content',
-    request: z.object({}),
+    effect: 'one',
+    request: z.strictObject({}),
     response: z.union([
       z.object({ outcome: CaptureOutcome, name: z.string() }),
       /** Not sure enough to capture silently: the user confirms in the sidebar. */
@@ -79,30 +94,35 @@ export const protocol = {
   /** The teach picker in this tab finished: store the recipe for this tab's origin. */
   'teach.recipeLearned': {
     from: 'content',
-    request: z.object({ draft: RecipeDraftSchema }),
+    effect: 'one',
+    request: z.strictObject({ draft: RecipeDraftSchema }),
     response: z.object({ recipeId: z.string() }),
   },
   /** The sidebar asks what the page it sits beside shows (in the side panel: the active tab). */
   'page.getContext': {
     from: 'extension-page',
+    effect: 'reads',
     request: TabRequestSchema,
     response: z.object({ tabId: z.number(), context: PageContextSchema.nullable() }),
   },
   /** The sidebar's `Teach Tally this page`: start the picker in its tab (or the panel's). */
   'teach.start': {
     from: 'extension-page',
+    effect: 'reads',
     request: TabRequestSchema,
     response: z.object({}),
   },
   /** A site's settings or recipes changed: its open tabs detect again. */
   'sites.changed': {
     from: 'extension-page',
-    request: z.object({ origin: z.string() }),
+    effect: 'one',
+    request: z.strictObject({ origin: z.string().max(MAX_ORIGIN_LENGTH) }),
     response: z.object({}),
   },
   /** The sidebar's `Capture product`: read the product on its tab's page. Writes nothing. */
   'product.readPage': {
     from: 'extension-page',
+    effect: 'reads',
     request: TabRequestSchema,
     response: z.union([
       z.object({ product: ProductSnapshotSchema }),
@@ -118,10 +138,14 @@ export const protocol = {
    */
   'reconcile.run': {
     from: 'extension-page',
-    request: z.object({ jobId: z.uuid() }),
+    effect: 'bulk',
+    request: z.strictObject({ jobId: z.uuid() }),
     response: z.object({}),
   },
-} as const;
+} as const satisfies Record<
+  string,
+  { from: 'content' | 'extension-page'; effect: MessageEffect; request: z.ZodType; response: z.ZodType }
+>;
 
 export type Protocol = typeof protocol;
 export type MessageName = keyof Protocol;
@@ -132,8 +156,18 @@ export type ContentMessageName = {
   [N in MessageName]: Protocol[N]['from'] extends 'content' ? N : never;
 }[MessageName];
 
-/** What travels: the name and the request. */
-export const Envelope = z.object({ type: z.string(), request: z.unknown() });
+/** Data as a message carries it: a class instance (a Date, say) is not a request. */
+function isPlainData(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return true;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** What travels: the name and the request, nothing else. */
+export const Envelope = z.strictObject({
+  type: z.string().max(100),
+  request: z.unknown().refine(isPlainData),
+});
 
 /** What comes back: the response, or a refusal the sender can show. */
 export type Reply<T> = { ok: true; response: T } | { ok: false; error: string };

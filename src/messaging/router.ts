@@ -1,6 +1,7 @@
 import {
   Envelope,
   protocol,
+  type MessageEffect,
   type MessageName,
   type Reply,
   type RequestOf,
@@ -30,7 +31,9 @@ export function createRouter(handlers: Handlers, self: { id: string; origin: str
     }
     const name = envelope.data.type as MessageName;
     const sender = classifySender(senderFacts, self);
-    if (sender.kind !== protocol[name].from) {
+    const entry: { from: string; effect: MessageEffect } = protocol[name];
+    // Bulk or destructive work comes from Tally's own pages only, whatever `from` says.
+    if (sender.kind !== entry.from || (entry.effect === 'bulk' && sender.kind !== 'extension-page')) {
       return { ok: false, error: `${name} is not accepted from this sender.` };
     }
     const request = protocol[name].request.safeParse(envelope.data.request);

@@ -19,7 +19,9 @@ export type SenderKind =
 export function classifySender(sender: SenderFacts, self: { id: string; origin: string }): SenderKind {
   if (sender.id !== self.id || sender.url === undefined) return { kind: 'unknown' };
   const tabId = sender.tab?.id;
-  if (sender.url.startsWith(self.origin)) {
+  // "chrome-extension://<id>/", with its slash: an id that merely starts with ours is not ours.
+  const ownPrefix = self.origin.endsWith('/') ? self.origin : `${self.origin}/`;
+  if (sender.url.startsWith(ownPrefix)) {
     return tabId === undefined || tabId < 0 ? { kind: 'extension-page' } : { kind: 'extension-page', tabId };
   }
   if (tabId !== undefined && tabId >= 0 && /^https?:/.test(sender.url))
