@@ -1,7 +1,10 @@
 // The built packages, as the stores receive them: the manifests (what Tally may do) are pinned,
 // and no bundle turns strings into code or HTML. `npm run test:e2e` builds both browsers first.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 
 const OUTPUT = resolve(process.env.TALLY_OUTPUT ?? '.output');
@@ -84,4 +87,37 @@ describe.each(BUILDS)('the %s package', (build) => {
     }
     expect(found).toEqual([]);
   });
+});
+
+describe('npm run zip', () => {
+  it('makes the Chrome and Firefox store packages, and the sources AMO asks for', () => {
+    const output = mkdtempSync(join(tmpdir(), 'tally-zip-'));
+    try {
+      execFileSync('npm', ['run', 'zip'], { env: { ...process.env, TALLY_OUTPUT: output }, stdio: 'pipe' });
+      const zips = readdirSync(output).filter((name) => name.endsWith('.zip'));
+      expect(zips.sort()).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/-chrome\.zip$/),
+          expect.stringMatching(/-firefox\.zip$/),
+          expect.stringMatching(/-sources\.zip$/),
+        ]),
+      );
+      for (const browser of ['chrome', 'firefox']) {
+        const zip = zips.find((name) => name.endsWith(`-${browser}.zip`)) ?? '';
+        const files = unzipSync(readFileSync(join(output, zip)));
+        const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']));
+        expect(manifest.manifest_version).toBe(3);
+        expect(Object.keys(files)).toEqual(
+          expect.arrayContaining([
+            'sidebar.html',
+            'dashboard.html',
+            '_locales/en/messages.json',
+            '_locales/fr/messages.json',
+          ]),
+        );
+      }
+    } finally {
+      rmSync(output, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
