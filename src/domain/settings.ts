@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BackupSchedule, DEFAULT_BACKUP_SCHEDULE } from './backup-schedule';
 import { SELLER_ID_FIELDS, STORE_CREDIT } from './buyback';
 import { ExportPresets, type ExportPreset } from './export-preset';
 import { ReceiptTemplate, DEFAULT_RECEIPT_TEMPLATE } from './receipt-template';
@@ -57,6 +58,11 @@ export const SETTINGS = {
       priceTolerance: z.number().min(0, 'at least 0 %').max(0.5, 'at most 50 %'),
     }),
     default: DEFAULT_RECONCILE_OPTIONS,
+  },
+  /** How often to remind the user to `Back up`, and when the last backup was made. */
+  backupSchedule: {
+    schema: BackupSchedule,
+    default: DEFAULT_BACKUP_SCHEDULE,
   },
   /** The user's column presets for `Export purchases` (Tally's default is built in, not stored). */
   exportPresets: {

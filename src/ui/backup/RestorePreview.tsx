@@ -1,0 +1,105 @@
+import { t } from '../../domain/i18n';
+import { formatCount, formatInstant } from '../../domain/locale-format';
+import type { RestoreModel, RestorePreview as Preview } from './restore-model';
+
+/** Megabytes with one decimal, for the attachments' size. */
+function formatMegabytes(bytes: number): string {
+  return (bytes / 1024 / 1024).toLocaleString(undefined, {
+    maximumFractionDigits: 1,
+    minimumFractionDigits: 1,
+  });
+}
+
+/**
+ * What a backup holds, table by table against what is here, before anything is written; then the
+ * choice of `Restore into empty profile` (only when Tally holds no records) or `Merge`, and
+ * `Confirm restore`. Every value is rendered as text: a backup is as untrusted as any file.
+ */
+export function RestorePreview(props: { model: RestoreModel; preview: Preview }) {
+  const { model, preview } = props;
+  const { plan } = preview;
+  const mode = model.mode.value;
+  const busy = model.busy.value;
+  return (
+    <section aria-labelledby="restore-preview-heading" class="preview">
+      <h3 id="restore-preview-heading">{t('backup_preview_heading', preview.fileName)}</h3>
+      <p>
+        {t('backup_preview_made', formatInstant(plan.createdAt), preview.contents.manifest.appVersion)}
+        {plan.upgradedFrom === undefined
+          ? null
+          : ` ${t('backup_preview_upgraded', String(plan.upgradedFrom))}`}
+      </p>
+      <p>
+        {t(
+          'backup_preview_attachments',
+          formatCount(plan.attachments.count),
+          formatMegabytes(plan.attachments.bytes),
+        )}
+      </p>
+      <table>
+        <caption>{t('backup_preview_caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('backup_col_table')}</th>
+            <th scope="col">{t('backup_col_rows')}</th>
+            <th scope="col">{t('backup_col_new')}</th>
+            <th scope="col">{t('backup_col_identical')}</th>
+            <th scope="col">{t('backup_col_newer_here')}</th>
+            <th scope="col">{t('backup_col_newer_in_file')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plan.tables
+            .filter((table) => table.rows > 0)
+            .map((table) => (
+              <tr key={table.name}>
+                <th scope="row">{table.name}</th>
+                <td>{formatCount(table.rows)}</td>
+                <td>{formatCount(table.added)}</td>
+                <td>{formatCount(table.identical)}</td>
+                <td>{formatCount(table.newerHere)}</td>
+                <td>{formatCount(table.newerInFile)}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+      <div class="actions" role="group" aria-label={t('backup_preview_how')}>
+        <button
+          type="button"
+          class={mode === 'empty' ? undefined : 'secondary'}
+          aria-pressed={mode === 'empty'}
+          disabled={busy || !plan.profileEmpty}
+          aria-describedby={plan.profileEmpty ? undefined : 'restore-not-empty'}
+          onClick={() => model.choose('empty')}
+        >
+          {t('backup_into_empty')}
+        </button>
+        <button
+          type="button"
+          class={mode === 'merge' ? undefined : 'secondary'}
+          aria-pressed={mode === 'merge'}
+          disabled={busy}
+          onClick={() => model.choose('merge')}
+        >
+          {t('backup_merge')}
+        </button>
+      </div>
+      {plan.profileEmpty ? null : (
+        <p id="restore-not-empty" class="muted">
+          {t('backup_not_empty_hint')}
+        </p>
+      )}
+      {mode ? (
+        <p class="notice">{mode === 'empty' ? t('backup_explain_empty') : t('backup_explain_merge')}</p>
+      ) : null}
+      <div class="actions">
+        <button type="button" disabled={busy || !mode} onClick={() => void model.confirm()}>
+          {t('backup_confirm')}
+        </button>
+        <button type="button" class="secondary" disabled={busy} onClick={model.cancel}>
+          {t('common_cancel')}
+        </button>
+      </div>
+    </section>
+  );
+}
