@@ -1,4 +1,5 @@
 import { SELLER_ID_FIELDS, SELLER_ID_LABELS, STORE_CREDIT } from '../../domain/buyback';
+import { t } from '../../domain/i18n';
 import { ErrorMessage } from '../ErrorMessage';
 import { StatusMessage } from '../StatusMessage';
 import type { BuyBackSettingsModel } from './buy-back-settings-model';
@@ -15,7 +16,7 @@ export function BuyBackSettings(props: { model: BuyBackSettingsModel }) {
   const methodsError = model.methodsError.value;
   return (
     <section aria-labelledby="buy-back-settings-heading" class="card">
-      <h2 id="buy-back-settings-heading">Buy-back settings</h2>
+      <h2 id="buy-back-settings-heading">{t('dashboard_buy_back_settings')}</h2>
       <form
         noValidate
         onSubmit={(event) => {
@@ -24,7 +25,7 @@ export function BuyBackSettings(props: { model: BuyBackSettingsModel }) {
         }}
       >
         <label>
-          Hold period (days)
+          {t('dashboard_hold_period')}
           <input
             type="number"
             inputMode="numeric"
@@ -43,13 +44,13 @@ export function BuyBackSettings(props: { model: BuyBackSettingsModel }) {
           </p>
         ) : (
           <p id="hold-days-hint" class="muted">
-            A bought item may be sold this many days after it is paid for (0: no hold).
+            {t('dashboard_hold_period_hint')}
           </p>
         )}
 
         <fieldset>
-          <legend>Required seller identification</legend>
-          <p class="muted">A buy-back cannot be paid out until these are filled in.</p>
+          <legend>{t('dashboard_required_seller_id')}</legend>
+          <p class="muted">{t('dashboard_required_seller_id_hint')}</p>
           {SELLER_ID_FIELDS.map((field) => (
             <label key={field} style={checkboxLabel}>
               <input
@@ -63,20 +64,20 @@ export function BuyBackSettings(props: { model: BuyBackSettingsModel }) {
         </fieldset>
 
         <fieldset aria-describedby={methodsError ? 'payment-methods-error' : undefined}>
-          <legend>Payment methods</legend>
+          <legend>{t('dashboard_payment_methods')}</legend>
           <ul style={plainList}>
             {model.paymentMethods.value.map((method, index) => {
-              const name = method.name.trim() || `payment method ${index + 1}`;
+              const name = method.name.trim() || t('dashboard_payment_method_unnamed', String(index + 1));
               return (
                 <li key={method.key} class="row-actions">
                   <input
                     type="text"
-                    aria-label={`Payment method ${index + 1}`}
+                    aria-label={t('dashboard_payment_method_number', String(index + 1))}
                     value={method.name}
                     onInput={(event) => model.renameMethod(method.key, event.currentTarget.value)}
                   />
                   <button type="button" class="secondary" onClick={() => model.removeMethod(method.key)}>
-                    Remove {name}
+                    {t('dashboard_remove_named', name)}
                   </button>
                 </li>
               );
@@ -89,7 +90,7 @@ export function BuyBackSettings(props: { model: BuyBackSettingsModel }) {
           ) : null}
           <div class="row-actions">
             <label>
-              Add payment method
+              {t('dashboard_add_payment_method')}
               <input
                 type="text"
                 value={model.newMethod.value}
@@ -105,7 +106,7 @@ export function BuyBackSettings(props: { model: BuyBackSettingsModel }) {
               />
             </label>
             <button type="button" class="secondary" onClick={model.addMethod}>
-              Add payment method
+              {t('dashboard_add_payment_method')}
             </button>
           </div>
           {newMethodError ? (
@@ -115,8 +116,8 @@ export function BuyBackSettings(props: { model: BuyBackSettingsModel }) {
           ) : null}
           <p class="muted">
             {model.offersStoreCredit.value
-              ? `“${STORE_CREDIT}” pays into the seller’s balance at the shop, to spend on a later purchase.`
-              : `Add “${STORE_CREDIT}” to let sellers take a balance at the shop instead of money.`}
+              ? t('dashboard_store_credit_offered', STORE_CREDIT)
+              : t('dashboard_store_credit_offer', STORE_CREDIT)}
           </p>
         </fieldset>
 
@@ -124,7 +125,7 @@ export function BuyBackSettings(props: { model: BuyBackSettingsModel }) {
         <StatusMessage message={model.status.value} />
         <div class="actions">
           <button type="submit" disabled={model.busy.value}>
-            Save buy-back settings
+            {t('dashboard_save_buy_back_settings')}
           </button>
         </div>
       </form>

@@ -1,4 +1,6 @@
 import { describeUpdate } from '../../domain/catalog-changes';
+import { t, tPlural } from '../../domain/i18n';
+import { formatCount } from '../../domain/locale-format';
 import { ErrorMessage } from '../ErrorMessage';
 import { StatusMessage } from '../StatusMessage';
 import { FileButton } from '../FileButton';
@@ -19,19 +21,19 @@ export function CatalogImport(props: { model: CatalogModel }) {
   const adding = model.adding.value;
   return (
     <section aria-labelledby="catalog-heading" class="card">
-      <h2 id="catalog-heading">Catalog</h2>
-      <p class="muted">{model.productCount.value} products.</p>
+      <h2 id="catalog-heading">{t('dashboard_catalog')}</h2>
+      <p class="muted">{tPlural('dashboard_product_count', model.productCount.value)}</p>
       <div class="actions">
         <FileButton
           accept=".csv,text/csv"
           disabled={model.busy.value}
           onFile={(file) => void model.chooseFile(file)}
         >
-          Import catalog
+          {t('dashboard_import_catalog')}
         </FileButton>
         {adding ? null : (
           <button type="button" class="secondary" onClick={() => void model.startAdding()}>
-            Add product
+            {t('dashboard_add_product')}
           </button>
         )}
       </div>
@@ -49,18 +51,21 @@ function ImportPreview(props: { model: CatalogModel; preview: CatalogPreview }) 
   const toWrite = productsToWrite(preview);
   return (
     <section aria-labelledby="import-preview-heading" class="preview">
-      <h3 id="import-preview-heading">Import preview: {preview.fileName}</h3>
-      {preview.refreshed ? (
-        <p class="notice">The catalog changed since the first preview. This is what importing does now.</p>
-      ) : null}
+      <h3 id="import-preview-heading">{t('dashboard_import_preview', preview.fileName)}</h3>
+      {preview.refreshed ? <p class="notice">{t('dashboard_catalog_changed')}</p> : null}
       {preview.encodingNote ? <p class="muted">{preview.encodingNote}</p> : null}
       <p role="status">
-        {created.length} new, {updated.length} updated, {unchanged.length} unchanged,{' '}
-        {preview.rejected.length} rejected.
+        {t(
+          'dashboard_catalog_counts',
+          formatCount(created.length),
+          formatCount(updated.length),
+          formatCount(unchanged.length),
+          formatCount(preview.rejected.length),
+        )}
       </p>
       {updated.length > 0 ? (
         <>
-          <h4 id="import-changes-heading">Changes</h4>
+          <h4 id="import-changes-heading">{t('dashboard_changes')}</h4>
           <ul aria-labelledby="import-changes-heading" tabIndex={0} style={scrolling}>
             {updated.map((update) => (
               <li key={update.before.id}>{describeUpdate(update, model.locale)}</li>
@@ -71,13 +76,11 @@ function ImportPreview(props: { model: CatalogModel; preview: CatalogPreview }) 
       {preview.rejected.length > 0 ? (
         <>
           <h4 id="import-rejected-heading">
-            Rejected rows: {preview.rejected.length === 1 ? 'this row is' : 'these rows are'} not imported
+            {tPlural('dashboard_rejected_heading', preview.rejected.length)}
           </h4>
-          <ul aria-label="Rejected rows" tabIndex={0} style={scrolling}>
+          <ul aria-label={t('dashboard_rejected_rows')} tabIndex={0} style={scrolling}>
             {preview.rejected.map((row) => (
-              <li key={row.line}>
-                Line {row.line}: {row.reason}
-              </li>
+              <li key={row.line}>{t('dashboard_row_line', String(row.line), row.reason)}</li>
             ))}
           </ul>
         </>
@@ -86,11 +89,11 @@ function ImportPreview(props: { model: CatalogModel; preview: CatalogPreview }) 
       <div class="actions">
         {toWrite > 0 ? (
           <button type="button" disabled={model.busy.value} onClick={() => void model.confirmImport()}>
-            Import {toWrite} {toWrite === 1 ? 'product' : 'products'}
+            {tPlural('dashboard_import_products', toWrite)}
           </button>
         ) : null}
         <button type="button" class="secondary" disabled={model.busy.value} onClick={model.cancelImport}>
-          {toWrite > 0 ? 'Cancel' : 'Close'}
+          {toWrite > 0 ? t('dashboard_cancel') : t('dashboard_close')}
         </button>
       </div>
     </section>
@@ -98,8 +101,8 @@ function ImportPreview(props: { model: CatalogModel; preview: CatalogPreview }) 
 }
 
 function nothingToImport(preview: CatalogPreview): string {
-  if (preview.entries.length === 0) return 'Nothing to import: the file has no usable rows.';
-  return 'Nothing to import: the catalog already has every product in this file as it is.';
+  if (preview.entries.length === 0) return t('dashboard_no_usable_rows');
+  return t('dashboard_catalog_up_to_date');
 }
 
 function AddProductForm(props: { model: CatalogModel; form: ProductFormModel }) {
@@ -113,14 +116,14 @@ function AddProductForm(props: { model: CatalogModel; form: ProductFormModel }) 
         void model.saveNewProduct();
       }}
     >
-      <h3 id="add-product-heading">New product</h3>
+      <h3 id="add-product-heading">{t('dashboard_new_product')}</h3>
       <ProductFields model={form} idPrefix="add-product" />
       <div class="actions">
         <button type="submit" disabled={model.busy.value}>
-          Save product
+          {t('dashboard_save_product')}
         </button>
         <button type="button" class="secondary" onClick={model.cancelAdding}>
-          Cancel
+          {t('dashboard_cancel')}
         </button>
       </div>
     </form>

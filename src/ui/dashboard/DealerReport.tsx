@@ -1,3 +1,4 @@
+import { t } from '../../domain/i18n';
 import { ErrorMessage } from '../ErrorMessage';
 import type { DealerReportModel } from './dealer-report-model';
 
@@ -8,10 +9,8 @@ export function DealerReport(props: { model: DealerReportModel }) {
   const summary = model.summary.value;
   return (
     <section aria-labelledby="dealer-report-heading" class="card">
-      <h2 id="dealer-report-heading">Dealer report</h2>
-      <p class="muted">
-        Every item bought on one day, with the seller’s details and identification, as a CSV file.
-      </p>
+      <h2 id="dealer-report-heading">{t('dashboard_dealer_report')}</h2>
+      <p class="muted">{t('dashboard_dealer_report_about')}</p>
       <form
         class="inline"
         noValidate
@@ -21,7 +20,7 @@ export function DealerReport(props: { model: DealerReportModel }) {
         }}
       >
         <label>
-          Report date
+          {t('dashboard_report_date')}
           <input
             type="date"
             value={model.dayText.value}
@@ -31,7 +30,7 @@ export function DealerReport(props: { model: DealerReportModel }) {
           />
         </label>
         <button type="submit" disabled={model.busy.value || dayError !== null}>
-          Export dealer report
+          {t('dashboard_export_dealer_report')}
         </button>
       </form>
       {dayError ? (

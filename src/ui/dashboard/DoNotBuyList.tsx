@@ -1,3 +1,5 @@
+import { t, tPlural } from '../../domain/i18n';
+import { formatInstantDate } from '../../domain/locale-format';
 import { ErrorMessage } from '../ErrorMessage';
 import { StatusMessage } from '../StatusMessage';
 import { FileButton } from '../FileButton';
@@ -5,8 +7,6 @@ import type { DoNotBuyImportRejection, DoNotBuyModel } from './do-not-buy-model'
 
 // A long list scrolls inside the card; every line stays there for the user to read.
 const scrolling = { maxHeight: '16rem', overflowY: 'auto' } as const;
-
-const addedOn = (instant: string) => new Date(instant).toLocaleDateString();
 
 /** Serials and IMEIs the shop must not buy: a payout of one of them is blocked, with the reason. */
 export function DoNotBuyList(props: { model: DoNotBuyModel }) {
@@ -20,11 +20,8 @@ export function DoNotBuyList(props: { model: DoNotBuyModel }) {
     .join(' ');
   return (
     <section aria-labelledby="do-not-buy-heading" class="card">
-      <h2 id="do-not-buy-heading">Do-not-buy list</h2>
-      <p class="muted">
-        Devices reported stolen or blacklisted. A buy-back with one of them cannot be paid out without a typed
-        reason.
-      </p>
+      <h2 id="do-not-buy-heading">{t('dashboard_do_not_buy_list')}</h2>
+      <p class="muted">{t('dashboard_do_not_buy_about')}</p>
       <form
         class="inline"
         noValidate
@@ -34,7 +31,7 @@ export function DoNotBuyList(props: { model: DoNotBuyModel }) {
         }}
       >
         <label>
-          Serial or IMEI
+          {t('dashboard_serial_or_imei')}
           <input
             type="text"
             autoComplete="off"
@@ -46,7 +43,7 @@ export function DoNotBuyList(props: { model: DoNotBuyModel }) {
           />
         </label>
         <label>
-          Reason
+          {t('dashboard_reason')}
           <input
             type="text"
             value={model.reason.value}
@@ -56,7 +53,7 @@ export function DoNotBuyList(props: { model: DoNotBuyModel }) {
           />
         </label>
         <button type="submit" disabled={model.busy.value}>
-          Add to do-not-buy list
+          {t('dashboard_add_to_do_not_buy')}
         </button>
       </form>
       {warning ? (
@@ -76,24 +73,24 @@ export function DoNotBuyList(props: { model: DoNotBuyModel }) {
           disabled={model.busy.value}
           onFile={(file) => void model.importFile(file)}
         >
-          Import do-not-buy list
+          {t('dashboard_import_do_not_buy')}
         </FileButton>
-        <span class="muted">A CSV file with the columns Serial and Reason.</span>
+        <span class="muted">{t('dashboard_do_not_buy_file_hint')}</span>
       </div>
       <ErrorMessage message={model.error.value} />
       <StatusMessage message={model.status.value} />
       {rejected ? <RejectedImport rejection={rejected} /> : null}
       {entries.length === 0 ? (
-        <p class="muted">The do-not-buy list is empty.</p>
+        <p class="muted">{t('dashboard_do_not_buy_empty')}</p>
       ) : (
         <table aria-labelledby="do-not-buy-heading">
           <thead>
             <tr>
-              <th scope="col">Serial / IMEI</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Added</th>
+              <th scope="col">{t('dashboard_serial_imei')}</th>
+              <th scope="col">{t('dashboard_reason')}</th>
+              <th scope="col">{t('dashboard_added')}</th>
               <th scope="col">
-                <span class="muted">Actions</span>
+                <span class="muted">{t('dashboard_actions')}</span>
               </th>
             </tr>
           </thead>
@@ -103,17 +100,17 @@ export function DoNotBuyList(props: { model: DoNotBuyModel }) {
                 <td>{entry.serial}</td>
                 <td>{entry.reason}</td>
                 <td>
-                  <time dateTime={entry.updatedAt}>{addedOn(entry.updatedAt)}</time>
+                  <time dateTime={entry.updatedAt}>{formatInstantDate(entry.updatedAt)}</time>
                 </td>
                 <td>
                   <button
                     type="button"
                     class="secondary"
-                    aria-label={`Remove ${entry.serial}`}
+                    aria-label={t('dashboard_remove_named', entry.serial)}
                     disabled={model.busy.value}
                     onClick={() => void model.remove(entry.id)}
                   >
-                    Remove
+                    {t('dashboard_remove')}
                   </button>
                 </td>
               </tr>
@@ -129,16 +126,10 @@ function RejectedImport(props: { rejection: DoNotBuyImportRejection }) {
   const { fileName, rejected } = props.rejection;
   return (
     <div role="alert" class="error">
-      <p>
-        Nothing was imported from {fileName}:{' '}
-        {rejected.length === 1 ? 'one line is' : `${rejected.length} lines are`} wrong. Fix{' '}
-        {rejected.length === 1 ? 'it' : 'them'} and import the file again.
-      </p>
-      <ul aria-label="Lines not imported" tabIndex={0} style={scrolling}>
+      <p>{tPlural('dashboard_do_not_buy_rejected', rejected.length, fileName)}</p>
+      <ul aria-label={t('dashboard_lines_not_imported')} tabIndex={0} style={scrolling}>
         {rejected.map((row) => (
-          <li key={row.line}>
-            Line {row.line}: {row.reason}
-          </li>
+          <li key={row.line}>{t('dashboard_row_line', String(row.line), row.reason)}</li>
         ))}
       </ul>
     </div>

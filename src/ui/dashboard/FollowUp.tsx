@@ -1,3 +1,5 @@
+import { t, tPlural, uiLanguage } from '../../domain/i18n';
+import { formatCount } from '../../domain/locale-format';
 import { describeDue } from '../../domain/reorder';
 import { ErrorMessage } from '../ErrorMessage';
 import type { FollowUpModel } from './follow-up-model';
@@ -19,25 +21,22 @@ function DueForReorder(props: { model: FollowUpModel }) {
   const lookahead = model.lookaheadDays.value;
   return (
     <section aria-labelledby="reorder-heading" class="card">
-      <h2 id="reorder-heading">Due for reorder</h2>
-      <p class="muted">
-        From each contact’s purchase history: products they bought on two dates or more, due within{' '}
-        {lookahead === 1 ? '1 day' : `${lookahead} days`} or overdue.
-      </p>
+      <h2 id="reorder-heading">{t('dashboard_due_for_reorder')}</h2>
+      <p class="muted">{tPlural('dashboard_reorder_about', lookahead)}</p>
       {rows.length === 0 ? (
-        <p class="muted">Nothing is due for reorder.</p>
+        <p class="muted">{t('dashboard_nothing_due')}</p>
       ) : (
         <>
           <table aria-labelledby="reorder-heading">
             <thead>
               <tr>
-                <th scope="col">Contact</th>
-                <th scope="col">Product</th>
-                <th scope="col">Last bought</th>
+                <th scope="col">{t('dashboard_contact')}</th>
+                <th scope="col">{t('dashboard_product')}</th>
+                <th scope="col">{t('dashboard_last_bought')}</th>
                 <th scope="col" class="num">
-                  Usually every
+                  {t('dashboard_usually_every')}
                 </th>
-                <th scope="col">Due</th>
+                <th scope="col">{t('dashboard_due')}</th>
               </tr>
             </thead>
             <tbody>
@@ -46,10 +45,11 @@ function DueForReorder(props: { model: FollowUpModel }) {
                   <td>{row.contactName}</td>
                   <td>{row.productName}</td>
                   <td>
-                    <time dateTime={row.lastPurchaseDate}>{row.lastPurchaseDate}</time> ({row.lastQuantity} ×)
+                    <time dateTime={row.lastPurchaseDate}>{row.lastPurchaseDate}</time>{' '}
+                    {t('dashboard_last_quantity', formatCount(row.lastQuantity))}
                   </td>
-                  <td class="num" title={`from ${row.purchaseCount} purchases`}>
-                    {row.intervalDays === 1 ? '1 day' : `${row.intervalDays} days`}
+                  <td class="num" title={tPlural('dashboard_from_purchases', row.purchaseCount)}>
+                    {tPlural('dashboard_days', row.intervalDays)}
                   </td>
                   <td>
                     {row.daysUntilDue < 0 ? (
@@ -59,17 +59,13 @@ function DueForReorder(props: { model: FollowUpModel }) {
                         <time dateTime={row.dueDate}>{row.dueDate}</time> ({describeDue(row.daysUntilDue)})
                       </>
                     )}
-                    {row.lapsed ? ' (lapsed)' : null}
+                    {row.lapsed ? ` ${t('dashboard_lapsed')}` : null}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {rows.some((row) => row.lapsed) ? (
-            <p class="muted">
-              Lapsed: overdue by more than three usual intervals; the contact may have stopped buying it.
-            </p>
-          ) : null}
+          {rows.some((row) => row.lapsed) ? <p class="muted">{t('dashboard_lapsed_about')}</p> : null}
         </>
       )}
     </section>
@@ -82,11 +78,8 @@ function SampleConversion(props: { model: FollowUpModel }) {
   const windowError = model.windowError.value;
   return (
     <section aria-labelledby="conversion-heading" class="card">
-      <h2 id="conversion-heading">Sample conversion</h2>
-      <p class="muted">
-        A sample converts when the same contact buys the same product within the conversion window; one
-        purchase converts one sample.
-      </p>
+      <h2 id="conversion-heading">{t('dashboard_sample_conversion')}</h2>
+      <p class="muted">{t('dashboard_sample_conversion_about')}</p>
       <form
         class="inline"
         noValidate
@@ -96,7 +89,7 @@ function SampleConversion(props: { model: FollowUpModel }) {
         }}
       >
         <label>
-          Conversion window (days)
+          {t('dashboard_conversion_window')}
           <input
             type="number"
             inputMode="numeric"
@@ -117,20 +110,20 @@ function SampleConversion(props: { model: FollowUpModel }) {
         </p>
       ) : null}
       {products.length === 0 ? (
-        <p class="muted">No samples recorded yet.</p>
+        <p class="muted">{t('dashboard_no_samples')}</p>
       ) : (
         <table aria-labelledby="conversion-heading">
           <thead>
             <tr>
-              <th scope="col">Product</th>
+              <th scope="col">{t('dashboard_product')}</th>
               <th scope="col" class="num">
-                Samples
+                {t('dashboard_samples')}
               </th>
               <th scope="col" class="num">
-                Converted
+                {t('dashboard_converted')}
               </th>
               <th scope="col" class="num">
-                Rate
+                {t('dashboard_rate')}
               </th>
             </tr>
           </thead>
@@ -138,33 +131,30 @@ function SampleConversion(props: { model: FollowUpModel }) {
             {products.map((product) => (
               <tr key={product.productId}>
                 <td>{product.productName}</td>
-                <td class="num">{product.samples}</td>
-                <td class="num">{product.converted}</td>
+                <td class="num">{formatCount(product.samples)}</td>
+                <td class="num">{formatCount(product.converted)}</td>
                 <td class="num">{formatRate(product.rate)}</td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">All products</th>
-              <td class="num">{overall.samples}</td>
-              <td class="num">{overall.converted}</td>
+              <th scope="row">{t('dashboard_all_products')}</th>
+              <td class="num">{formatCount(overall.samples)}</td>
+              <td class="num">{formatCount(overall.converted)}</td>
               <td class="num">{overall.rate === null ? '—' : formatRate(overall.rate)}</td>
             </tr>
           </tfoot>
         </table>
       )}
       {overall.pending > 0 ? (
-        <p class="muted">
-          {overall.pending === 1 ? '1 sample is' : `${overall.pending} samples are`} still within the window
-          and may yet convert.
-        </p>
+        <p class="muted">{tPlural('dashboard_samples_pending', overall.pending)}</p>
       ) : null}
     </section>
   );
 }
 
 /** 0.667 → "67%". */
-export function formatRate(rate: number, locale?: string): string {
+export function formatRate(rate: number, locale: string = uiLanguage()): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(rate);
 }

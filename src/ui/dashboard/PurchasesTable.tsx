@@ -1,6 +1,8 @@
+import { t } from '../../domain/i18n';
+import { formatCount } from '../../domain/locale-format';
 import { formatMoney } from '../../domain/money';
 import { recordTotal } from '../../domain/purchase';
-import { OUTCOME_LABELS, type RecordedOutcome } from '../../domain/reconcile';
+import { outcomeLabel, type RecordedOutcome } from '../../domain/reconcile';
 import { ExportPanel } from '../export/ExportPanel';
 import { PURCHASES_SHOWN, type DashboardModel } from './dashboard-model';
 
@@ -15,43 +17,50 @@ export function PurchasesTable(props: { model: DashboardModel }) {
   const statuses = model.statuses.value;
   return (
     <section aria-labelledby="purchases-heading" class="card">
-      <h2 id="purchases-heading">Recorded purchases</h2>
+      <h2 id="purchases-heading">{t('dashboard_recorded_purchases')}</h2>
       <div class="actions">
         <button type="button" onClick={() => void model.exporter.show()} disabled={records.length === 0}>
-          Export purchases
+          {t('dashboard_export_purchases')}
         </button>
       </div>
       <ExportPanel model={model.exporter} />
       {records.length === 0 ? (
-        <p class="muted">Nothing recorded yet. Open Tally beside a customer page to record a purchase.</p>
+        <p class="muted">{t('dashboard_nothing_recorded')}</p>
       ) : (
         <>
           {records.length > shown.length ? (
             <p class="muted">
-              The {shown.length} newest of {records.length.toLocaleString('en')}; Export purchases writes them
-              all.
+              {t('dashboard_newest_of', formatCount(shown.length), formatCount(records.length))}
             </p>
           ) : null}
           <table aria-labelledby="purchases-heading">
             <thead>
               <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Contact</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Products</th>
+                <th scope="col">{t('dashboard_date')}</th>
+                <th scope="col">{t('dashboard_contact')}</th>
+                <th scope="col">{t('dashboard_kind')}</th>
+                <th scope="col">{t('dashboard_products')}</th>
                 <th scope="col" class="num">
-                  Total
+                  {t('dashboard_total')}
                 </th>
-                <th scope="col">Status</th>
+                <th scope="col">{t('dashboard_status')}</th>
               </tr>
             </thead>
             <tbody>
               {shown.map((record) => (
                 <tr key={record.id}>
                   <td>{record.purchaseDate}</td>
-                  <td>{model.contacts.value.get(record.contactId)?.name ?? 'Unknown contact'}</td>
-                  <td>{record.kind === 'sample' ? 'Sample' : 'Purchase'}</td>
-                  <td>{record.lines.map((line) => `${line.quantity} × ${line.name}`).join(', ')}</td>
+                  <td>
+                    {model.contacts.value.get(record.contactId)?.name ?? t('dashboard_unknown_contact')}
+                  </td>
+                  <td>
+                    {record.kind === 'sample' ? t('dashboard_kind_sample') : t('dashboard_kind_purchase')}
+                  </td>
+                  <td>
+                    {record.lines
+                      .map((line) => t('dashboard_line', formatCount(line.quantity), line.name))
+                      .join(', ')}
+                  </td>
                   <td class="num">{formatMoney(recordTotal(record))}</td>
                   <td>{statusText(statuses.get(record.id)?.outcome)}</td>
                 </tr>
@@ -66,5 +75,5 @@ export function PurchasesTable(props: { model: DashboardModel }) {
 
 /** The outcome as everywhere else, or nothing while no reconciliation has judged the order. */
 function statusText(outcome: RecordedOutcome | undefined): string {
-  return outcome ? OUTCOME_LABELS[outcome] : '';
+  return outcome ? outcomeLabel(outcome) : '';
 }

@@ -1,3 +1,4 @@
+import { t } from '../../domain/i18n';
 import { ErrorMessage } from '../ErrorMessage';
 import { SiteModeSelect } from './SiteModeSelect';
 import type { SiteAccessModel, SiteRow } from './site-access-model';
@@ -8,10 +9,8 @@ export function SiteAccess(props: { model: SiteAccessModel }) {
   const rows = model.rows.value;
   return (
     <section aria-labelledby="sites-heading" class="card">
-      <h2 id="sites-heading">Back-office sites</h2>
-      <p class="muted">
-        Tally runs on local servers (localhost, 127.0.0.1) out of the box. Add your back office here.
-      </p>
+      <h2 id="sites-heading">{t('dashboard_sites')}</h2>
+      <p class="muted">{t('dashboard_sites_about')}</p>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -19,7 +18,7 @@ export function SiteAccess(props: { model: SiteAccessModel }) {
         }}
       >
         <label>
-          Back-office address
+          {t('dashboard_back_office_address')}
           <input
             type="url"
             placeholder="https://backoffice.example.com"
@@ -27,17 +26,14 @@ export function SiteAccess(props: { model: SiteAccessModel }) {
             onInput={(event) => (model.input.value = event.currentTarget.value)}
           />
         </label>
-        <button type="submit">Allow site</button>
+        <button type="submit">{t('dashboard_allow_site')}</button>
       </form>
       <ErrorMessage message={model.error.value} />
       {model.message.value ? <p role="status">{model.message.value}</p> : null}
       {rows.length > 0 ? (
         <>
-          <p class="muted">
-            “Never capture contacts” keeps Tally on a site without ever reading its customers; “Off” keeps
-            Tally out of it.
-          </p>
-          <ul aria-label="Sites" class="sites">
+          <p class="muted">{t('dashboard_site_modes_about')}</p>
+          <ul aria-label={t('dashboard_sites_list')} class="sites">
             {rows.map((row) => (
               <SiteItem key={row.site} model={model} row={row} />
             ))}
@@ -51,7 +47,7 @@ export function SiteAccess(props: { model: SiteAccessModel }) {
         }}
       >
         <label>
-          Site address
+          {t('dashboard_site_address')}
           <input
             type="url"
             placeholder="https://mail.example.com"
@@ -60,7 +56,7 @@ export function SiteAccess(props: { model: SiteAccessModel }) {
           />
         </label>
         <button type="submit" class="secondary">
-          Add never-capture site
+          {t('dashboard_add_never_capture_site')}
         </button>
       </form>
     </section>
@@ -79,7 +75,7 @@ function SiteItem(props: { model: SiteAccessModel; row: SiteRow }) {
         ) : null}
         {pattern ? (
           <button type="button" class="link" onClick={() => void model.revoke(pattern)}>
-            Remove {pattern}
+            {t('dashboard_remove_site', pattern)}
           </button>
         ) : null}
       </article>

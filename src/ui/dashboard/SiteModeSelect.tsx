@@ -1,5 +1,6 @@
 import { isSiteMode, type SiteMode } from '../../domain/site-setting';
-import { SITE_MODE_NAMES } from './site-mode';
+import { t } from '../../domain/i18n';
+import { SITE_MODES, siteModeName } from './site-mode';
 
 /** What Tally does on one site: the same control in the dashboard and the toolbar popup. */
 export function SiteModeSelect(props: {
@@ -9,7 +10,7 @@ export function SiteModeSelect(props: {
 }) {
   return (
     <label class="site-mode">
-      Tally on this site
+      {t('dashboard_tally_on_this_site')}
       <select
         value={props.mode}
         disabled={props.disabled}
@@ -18,9 +19,9 @@ export function SiteModeSelect(props: {
           if (isSiteMode(mode)) props.onChange(mode);
         }}
       >
-        {(Object.keys(SITE_MODE_NAMES) as SiteMode[]).map((mode) => (
+        {SITE_MODES.map((mode) => (
           <option key={mode} value={mode}>
-            {SITE_MODE_NAMES[mode]}
+            {siteModeName(mode)}
           </option>
         ))}
       </select>

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Recipe } from '../../adapters/taught';
 import { CONTACT_FIELD_NAMES, type FieldChange } from '../../domain/contact-event';
+import { t } from '../../domain/i18n';
+import { formatInstant } from '../../domain/locale-format';
 import { ErrorMessage } from '../ErrorMessage';
 import { FileButton } from '../FileButton';
 import type { RecipesModel } from './recipes-model';
@@ -10,21 +12,17 @@ const fieldsRead = (recipe: Recipe) =>
     .map((field) => CONTACT_FIELD_NAMES[field as FieldChange['field']] ?? field)
     .join(', ');
 
-const shownInstant = (instant: string) => new Date(instant).toLocaleString();
-
 /** The back-office pages the user taught Tally to read, with their export and import. */
 export function TaughtRecipes(props: { model: RecipesModel }) {
   const { model } = props;
   const recipes = model.recipes.value;
   return (
     <section aria-labelledby="recipes-heading" class="card">
-      <h2 id="recipes-heading">Taught recipes</h2>
-      <p class="muted">
-        What you taught Tally about back-office pages it did not know. Export them to use on another machine.
-      </p>
+      <h2 id="recipes-heading">{t('dashboard_taught_recipes')}</h2>
+      <p class="muted">{t('dashboard_taught_recipes_about')}</p>
       <div class="actions">
         <button type="button" onClick={model.exportRecipes} disabled={recipes.length === 0}>
-          Export recipes
+          {t('dashboard_export_recipes')}
         </button>
         <FileButton
           accept=".json,application/json"
@@ -32,7 +30,7 @@ export function TaughtRecipes(props: { model: RecipesModel }) {
           disabled={model.busy.value}
           onFile={(file) => void model.importFile(file)}
         >
-          Import recipes
+          {t('dashboard_import_recipes')}
         </FileButton>
       </div>
       <ErrorMessage message={model.error.value} />
@@ -41,17 +39,15 @@ export function TaughtRecipes(props: { model: RecipesModel }) {
           {model.status.value}{' '}
           {model.deleted.value ? (
             <button type="button" class="link" onClick={() => void model.undoDelete()}>
-              Undo
+              {t('dashboard_undo')}
             </button>
           ) : null}
         </p>
       ) : null}
       {recipes.length === 0 ? (
-        <p class="muted">
-          No recipes yet. Open Tally beside a customer page it does not recognise to teach it.
-        </p>
+        <p class="muted">{t('dashboard_no_recipes')}</p>
       ) : (
-        <ul aria-label="Recipes" class="recipes">
+        <ul aria-label={t('dashboard_recipes')} class="recipes">
           {recipes.map((recipe) => (
             <RecipeItem key={recipe.id} model={model} recipe={recipe} />
           ))}
@@ -70,17 +66,17 @@ function RecipeItem(props: { model: RecipesModel; recipe: Recipe }) {
       <article aria-labelledby={headingId}>
         <h3 id={headingId}>{recipe.name}</h3>
         <dl class="fields">
-          <dt>Site</dt>
+          <dt>{t('dashboard_recipe_site')}</dt>
           <dd>{recipe.origin}</dd>
-          <dt>Pages</dt>
+          <dt>{t('dashboard_recipe_pages')}</dt>
           <dd>
             <code>{recipe.pathPattern}</code>
           </dd>
-          <dt>Reads</dt>
+          <dt>{t('dashboard_recipe_reads')}</dt>
           <dd>{fieldsRead(recipe)}</dd>
-          <dt>Last updated</dt>
+          <dt>{t('dashboard_recipe_last_updated')}</dt>
           <dd>
-            <time dateTime={recipe.updatedAt}>{shownInstant(recipe.updatedAt)}</time>
+            <time dateTime={recipe.updatedAt}>{formatInstant(recipe.updatedAt)}</time>
           </dd>
         </dl>
         {renaming ? (
@@ -88,10 +84,10 @@ function RecipeItem(props: { model: RecipesModel; recipe: Recipe }) {
         ) : (
           <div class="row-actions">
             <button type="button" class="secondary" onClick={() => model.startRename(recipe.id)}>
-              Rename
+              {t('dashboard_rename')}
             </button>
             <button type="button" class="secondary" onClick={() => void model.remove(recipe.id)}>
-              Delete
+              {t('dashboard_delete')}
             </button>
           </div>
         )}
@@ -116,7 +112,7 @@ function RenameForm(props: { model: RecipesModel; id: string; name: string }) {
       }}
     >
       <label>
-        Recipe name
+        {t('dashboard_recipe_name')}
         <input
           ref={field}
           type="text"
@@ -128,9 +124,9 @@ function RenameForm(props: { model: RecipesModel; id: string; name: string }) {
           }}
         />
       </label>
-      <button type="submit">Save</button>
+      <button type="submit">{t('dashboard_save')}</button>
       <button type="button" class="secondary" onClick={model.cancelRename}>
-        Cancel
+        {t('dashboard_cancel')}
       </button>
     </form>
   );

@@ -1,6 +1,7 @@
 import { batch, computed, signal } from '@preact/signals';
 import { SELLER_ID_FIELDS, STORE_CREDIT, type SellerIdField } from '../../domain/buyback';
 import { errorMessage } from '../../domain/errors';
+import { t } from '../../domain/i18n';
 import { SETTINGS } from '../../domain/settings';
 import type { TallyDatabase } from '../../db/database';
 import { readSetting, writeSetting } from '../../db/settings';
@@ -62,7 +63,7 @@ export function createBuyBackSettingsModel(deps: BuyBackSettingsDeps) {
         paymentMethods.value = drafts(methods);
       });
     } catch (failure) {
-      error.value = `Buy-back settings could not be loaded: ${errorMessage(failure)}`;
+      error.value = t('dashboard_buy_back_settings_not_loaded', errorMessage(failure));
     }
   }
 
@@ -149,10 +150,10 @@ export function createBuyBackSettingsModel(deps: BuyBackSettingsDeps) {
         holdDaysText.value = String(holdDays);
         paymentMethods.value = drafts(names);
         edited.value = false;
-        status.value = 'Buy-back settings saved.';
+        status.value = t('dashboard_buy_back_settings_saved');
       });
     } catch (failure) {
-      error.value = `Buy-back settings were not saved: ${errorMessage(failure)}`;
+      error.value = t('dashboard_buy_back_settings_not_saved', errorMessage(failure));
     } finally {
       busy.value = false;
     }
@@ -187,11 +188,14 @@ export type BuyBackSettingsModel = ReturnType<typeof createBuyBackSettingsModel>
 /** The hold period in `text`, or what is wrong with it, in words. */
 export function parseHoldDays(text: string): number | string {
   const trimmed = text.trim();
-  if (!/^[-+]?\d+$/.test(trimmed)) return 'The hold period must be a whole number of days.';
+  if (!/^[-+]?\d+$/.test(trimmed)) return t('dashboard_hold_period_whole_days');
   const checked = SETTINGS.holdDays.schema.safeParse(Number(trimmed));
   return checked.success
     ? checked.data
-    : `The hold period must be ${checked.error.issues[0]?.message ?? 'from 0 to 365 days'}.`;
+    : t(
+        'dashboard_hold_period_must_be',
+        checked.error.issues[0]?.message ?? t('dashboard_hold_period_range'),
+      );
 }
 
 /**
@@ -211,10 +215,12 @@ export function paymentMethodsProblem(
     if (typeof index !== 'number') return describeListIssue(issue, names);
     if (options.only !== undefined && index !== options.only) continue;
     const name = (names[index] ?? '').trim();
-    if (issue.code === 'too_small') return `Payment method ${index + 1} needs a name.`;
-    const label = name === '' ? `Payment method ${index + 1}` : `“${shorten(name)}”`;
-    if (issue.code === 'too_big') return `${label} is longer than ${String(issue.maximum)} characters.`;
-    return `${label}: ${issue.message}.`;
+    const number = String(index + 1);
+    if (issue.code === 'too_small') return t('dashboard_payment_method_needs_name', number);
+    const label =
+      name === '' ? t('dashboard_payment_method_number', number) : t('dashboard_quoted', shorten(name));
+    if (issue.code === 'too_big') return t('dashboard_too_long', label, String(issue.maximum));
+    return t('dashboard_labelled_problem', label, issue.message);
   }
   return null;
 }
@@ -233,8 +239,7 @@ function describeListIssue(issue: { code: string; message: string }, names: read
       seen.add(key);
       return false;
     });
-    if (twice !== undefined)
-      return `“${shorten(twice.trim())}” is on the list twice; list each payment method once.`;
+    if (twice !== undefined) return t('dashboard_payment_method_twice', shorten(twice.trim()));
   }
   // The schema's words ("keep at least one payment method"), as a sentence.
   return `${issue.message.charAt(0).toUpperCase()}${issue.message.slice(1)}.`;

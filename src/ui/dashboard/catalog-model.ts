@@ -14,6 +14,8 @@ import {
   previewCatalogImport,
 } from '../../db/products';
 import { decodeCsvBytes } from '../../csv/decode';
+import { t } from '../../domain/i18n';
+import { formatCount } from '../../domain/locale-format';
 import { readProductsCsv } from '../../csv/products-import';
 import type { RowRejection } from '../../csv/rows';
 import { createProductFormModel, type ProductFormModel } from '../catalog/product-form-model';
@@ -69,11 +71,11 @@ export function createCatalogModel(deps: CatalogDeps) {
   async function chooseFile(file: File) {
     preview.value = null;
     status.value = null;
-    await act(`${file.name} could not be read: `, async () => {
+    await act(t('dashboard_file_not_read', file.name), async () => {
       const { text, encoding } = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
       const read = readProductsCsv(text, { encoding });
       if (!read.ok) {
-        error.value = `${file.name}: ${read.error}`;
+        error.value = t('dashboard_file_problem', file.name, read.error);
         return;
       }
       const diff = await previewCatalogImport(deps.db, read.products, { keep: read.absentFields });
@@ -96,16 +98,21 @@ export function createCatalogModel(deps: CatalogDeps) {
   async function confirmImport() {
     const shown = preview.value;
     if (!shown || busy.value) return;
-    await act(`${shown.fileName} was not imported: `, async () => {
+    await act(t('dashboard_file_not_imported', shown.fileName), async () => {
       try {
         const summary = await importCatalog(deps.db, shown.entries, {
           keep: shown.keep,
           expected: catalogDiffKey(shown.diff),
         });
         preview.value = null;
-        status.value =
-          `Imported ${shown.fileName}: ${summary.created} new, ${summary.updated} updated, ` +
-          `${summary.unchanged} unchanged, ${shown.rejected.length} rejected.`;
+        status.value = t(
+          'dashboard_catalog_imported',
+          shown.fileName,
+          formatCount(summary.created),
+          formatCount(summary.updated),
+          formatCount(summary.unchanged),
+          formatCount(shown.rejected.length),
+        );
       } catch (failure) {
         if (!(failure instanceof CatalogChangedError)) throw failure;
         preview.value = { ...shown, diff: failure.diff, refreshed: true };
@@ -118,7 +125,7 @@ export function createCatalogModel(deps: CatalogDeps) {
     const shown = preview.value;
     if (!shown) return;
     preview.value = null;
-    status.value = `Nothing imported from ${shown.fileName}.`;
+    status.value = t('dashboard_nothing_imported_from', shown.fileName);
   }
 
   async function startAdding() {
@@ -136,17 +143,14 @@ export function createCatalogModel(deps: CatalogDeps) {
     const form = adding.value;
     const entry = form?.validate();
     if (!form || !entry || busy.value) return;
-    await act('The product was not saved: ', async () => {
+    await act(t('dashboard_product_not_saved'), async () => {
       const result = await addProduct(deps.db, entry);
       if (result.outcome === 'exists') {
-        form.markError(
-          'sku',
-          `${entry.sku} is already in the catalog (${result.product.name}). Nothing was changed.`,
-        );
+        form.markError('sku', t('dashboard_sku_exists', entry.sku, result.product.name));
         return;
       }
       adding.value = null;
-      status.value = `Added to catalog: ${result.product.name}`;
+      status.value = t('dashboard_added_to_catalog', result.product.name);
       await refresh();
     });
   }

@@ -6,6 +6,7 @@ import type { TallyDatabase } from '../../db/database';
 import { snapshotOf, type SnapshotReader } from '../../db/dashboard-snapshot';
 import { readStatusesOf } from '../../db/reconcile-statuses';
 import { errorMessage } from '../../domain/errors';
+import { t } from '../../domain/i18n';
 import { createPurchaseExportModel } from '../export/export-model';
 
 /** The most the table shows: a long history is for the export, and 50,000 rows would stall the page. */
@@ -65,7 +66,7 @@ export function createDashboardModel(deps: DashboardDeps) {
       error.value = null;
     } catch (failure) {
       if (request !== refreshes) return await newest;
-      error.value = `Recorded purchases could not be loaded: ${errorMessage(failure)}`;
+      error.value = t('dashboard_purchases_not_loaded', errorMessage(failure));
     }
   }
 

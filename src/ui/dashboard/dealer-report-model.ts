@@ -1,6 +1,7 @@
 import { batch, computed, signal } from '@preact/signals';
 import { CalendarDate, todayLocal } from '../../domain/dates';
 import { errorMessage } from '../../domain/errors';
+import { t, tPlural, uiLanguage } from '../../domain/i18n';
 import type { TallyDatabase } from '../../db/database';
 import { loadDealerReport } from '../../db/dealer-report';
 import { dealerReportCsv, dealerReportFileName, dealerReportRows } from '../../csv/dealer-report';
@@ -40,9 +41,9 @@ export function createDealerReportModel(deps: DealerReportDeps) {
   const summary = computed(() => {
     const count = itemCount.value;
     if (count === null) return null;
-    const shown = formatCalendarDate(day.value, deps.locale);
-    if (count === 0) return `Nothing bought on ${shown}`;
-    return `${count} ${count === 1 ? 'item' : 'items'} bought on ${shown}`;
+    const shown = formatCalendarDate(day.value, deps.locale ?? uiLanguage());
+    if (count === 0) return t('dashboard_nothing_bought_on', shown);
+    return tPlural('dashboard_items_bought_on', count, shown);
   });
 
   async function load(forDay: CalendarDate) {
@@ -68,7 +69,7 @@ export function createDealerReportModel(deps: DealerReportDeps) {
       if (request !== latest) return;
       batch(() => {
         itemCount.value = null;
-        error.value = `The dealer report could not be loaded: ${errorMessage(failure)}`;
+        error.value = t('dashboard_dealer_report_not_loaded', errorMessage(failure));
       });
     }
   }
@@ -88,7 +89,8 @@ export function createDealerReportModel(deps: DealerReportDeps) {
   async function chooseDay(text: string) {
     dayText.value = text;
     if (!CalendarDate.safeParse(text).success) {
-      dayError.value = text.trim() === '' ? 'Choose a report date.' : `"${text}" is not a date (YYYY-MM-DD).`;
+      dayError.value =
+        text.trim() === '' ? t('dashboard_choose_report_date') : t('dashboard_not_a_date', text);
       return;
     }
     chosen = true;
@@ -115,7 +117,7 @@ export function createDealerReportModel(deps: DealerReportDeps) {
       ++latest;
       if (day.value === forDay) itemCount.value = rows.length;
     } catch (failure) {
-      error.value = `The dealer report was not exported: ${errorMessage(failure)}`;
+      error.value = t('dashboard_dealer_report_not_exported', errorMessage(failure));
     } finally {
       busy.value = false;
     }

@@ -1,6 +1,7 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { DoNotBuyEntry } from '../../domain/do-not-buy';
 import { errorMessage } from '../../domain/errors';
+import { t, tPlural } from '../../domain/i18n';
 import { checkSerial } from '../../domain/imei';
 import type { TallyDatabase } from '../../db/database';
 import { addDoNotBuy, importDoNotBuy, listDoNotBuy, removeDoNotBuy } from '../../db/do-not-buy';
@@ -42,7 +43,7 @@ export function createDoNotBuyModel(deps: DoNotBuyDeps) {
     try {
       entries.value = await listDoNotBuy(deps.db);
     } catch (failure) {
-      error.value = `The do-not-buy list could not be loaded: ${errorMessage(failure)}`;
+      error.value = t('dashboard_do_not_buy_not_loaded', errorMessage(failure));
     }
   }
 
@@ -74,7 +75,7 @@ export function createDoNotBuyModel(deps: DoNotBuyDeps) {
           serial.value = '';
           reason.value = '';
           formError.value = null;
-          status.value = `Added ${entry.serial} to the do-not-buy list.`;
+          status.value = t('dashboard_do_not_buy_added', entry.serial);
         });
       } catch (failure) {
         formError.value = errorMessage(failure);
@@ -84,9 +85,9 @@ export function createDoNotBuyModel(deps: DoNotBuyDeps) {
 
   async function remove(id: string) {
     if (busy.value) return;
-    await act('Not removed: ', async () => {
+    await act(t('dashboard_not_removed'), async () => {
       const removed = await removeDoNotBuy(deps.db, id);
-      status.value = `Removed ${removed.serial} from the do-not-buy list.`;
+      status.value = t('dashboard_do_not_buy_removed', removed.serial);
     });
   }
 
@@ -97,7 +98,7 @@ export function createDoNotBuyModel(deps: DoNotBuyDeps) {
   async function importFile(file: File) {
     if (busy.value) return;
     rejectedImport.value = null;
-    await act(`${file.name} was not imported: `, async () => {
+    await act(t('dashboard_file_not_imported', file.name), async () => {
       const { text, encoding } = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
       const read = readDoNotBuyCsv(text, { encoding });
       if (!read.ok) throw new Error(read.error);
@@ -107,14 +108,14 @@ export function createDoNotBuyModel(deps: DoNotBuyDeps) {
       }
       const note = read.encodingNote ? ` ${read.encodingNote}` : '';
       if (read.rows.length === 0) {
-        status.value = `Nothing to import: ${file.name} lists no serials.${note}`;
+        status.value = t('dashboard_no_serials', file.name) + note;
         return;
       }
       const summary = await importDoNotBuy(deps.db, read.rows);
-      const parts = [`${summary.added} added`];
-      if (summary.restored > 0) parts.push(`${summary.restored} put back on the list`);
-      if (summary.unchanged > 0) parts.push(`${summary.unchanged} already on the list, kept as they were`);
-      status.value = `Imported ${file.name}: ${parts.join(', ')}.${note}`;
+      const parts = [tPlural('dashboard_serials_added', summary.added)];
+      if (summary.restored > 0) parts.push(tPlural('dashboard_serials_restored', summary.restored));
+      if (summary.unchanged > 0) parts.push(tPlural('dashboard_serials_unchanged', summary.unchanged));
+      status.value = t('dashboard_do_not_buy_imported', file.name, parts.join(', ')) + note;
     });
   }
 

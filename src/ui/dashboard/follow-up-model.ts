@@ -2,6 +2,7 @@ import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { Contact } from '../../domain/contact';
 import { todayLocal, type CalendarDate } from '../../domain/dates';
 import { errorMessage } from '../../domain/errors';
+import { t } from '../../domain/i18n';
 import type { PurchaseRecord } from '../../domain/purchase';
 import { dueForReorder, estimateReorders, type ReorderEstimate } from '../../domain/reorder';
 import { sampleConversion } from '../../domain/sample-conversion';
@@ -69,7 +70,7 @@ export function createFollowUpModel(deps: FollowUpDeps) {
         error.value = null;
       });
     } catch (failure) {
-      error.value = `Follow-up could not be loaded: ${errorMessage(failure)}`;
+      error.value = t('dashboard_follow_up_not_loaded', errorMessage(failure));
     }
   }
 
@@ -89,7 +90,7 @@ export function createFollowUpModel(deps: FollowUpDeps) {
         windowError.value = null;
       });
     } catch (failure) {
-      windowError.value = `The conversion window was not saved: ${errorMessage(failure)}`;
+      windowError.value = t('dashboard_conversion_window_not_saved', errorMessage(failure));
     }
   }
 
@@ -112,9 +113,12 @@ export type FollowUpModel = ReturnType<typeof createFollowUpModel>;
 /** The number of days in `text`, or what is wrong with it, in words. */
 export function parseConversionWindow(text: string): number | string {
   const trimmed = text.trim();
-  if (!/^[-+]?\d+$/.test(trimmed)) return 'The conversion window must be a whole number of days.';
+  if (!/^[-+]?\d+$/.test(trimmed)) return t('dashboard_conversion_window_whole_days');
   const checked = SETTINGS.sampleConversionDays.schema.safeParse(Number(trimmed));
   return checked.success
     ? checked.data
-    : `The conversion window must be ${checked.error.issues[0]?.message ?? 'from 1 to 365 days'}.`;
+    : t(
+        'dashboard_conversion_window_must_be',
+        checked.error.issues[0]?.message ?? t('dashboard_conversion_window_range'),
+      );
 }

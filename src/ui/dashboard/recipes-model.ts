@@ -3,6 +3,7 @@ import type { Recipe } from '../../adapters/taught';
 import type { TallyDatabase } from '../../db/database';
 import { deleteRecipe, importRecipes, listRecipes, renameRecipe } from '../../db/recipes';
 import { errorMessage } from '../../domain/errors';
+import { t, tPlural } from '../../domain/i18n';
 
 export interface RecipesDeps {
   db: TallyDatabase;
@@ -25,27 +26,28 @@ export function readRecipesFile(
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'it is not a JSON file.' };
+    return { ok: false, error: t('dashboard_recipes_file_not_json') };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { ok: false, error: 'it is not a Tally recipes file (expected a JSON object).' };
+    return { ok: false, error: t('dashboard_recipes_file_not_object') };
   }
   const file = data as Record<string, unknown>;
   if (file['format'] !== RECIPES_FILE_FORMAT) {
-    return {
-      ok: false,
-      error: `it is not a Tally recipes file ("format" should be "${RECIPES_FILE_FORMAT}").`,
-    };
+    return { ok: false, error: t('dashboard_recipes_file_wrong_format', RECIPES_FILE_FORMAT) };
   }
   if (file['version'] !== RECIPES_FILE_VERSION) {
     return {
       ok: false,
-      error: `it is recipes file version ${JSON.stringify(file['version'])}; this Tally reads version ${RECIPES_FILE_VERSION}.`,
+      error: t(
+        'dashboard_recipes_file_wrong_version',
+        String(JSON.stringify(file['version'])),
+        String(RECIPES_FILE_VERSION),
+      ),
     };
   }
   const recipes = file['recipes'];
-  if (!Array.isArray(recipes)) return { ok: false, error: 'it has no "recipes" list.' };
-  if (recipes.length === 0) return { ok: false, error: 'it holds no recipes.' };
+  if (!Array.isArray(recipes)) return { ok: false, error: t('dashboard_recipes_file_no_list') };
+  if (recipes.length === 0) return { ok: false, error: t('dashboard_recipes_file_empty') };
   return { ok: true, recipes };
 }
 
@@ -53,7 +55,6 @@ export function recipesFileText(recipes: readonly Recipe[]): string {
   return `${JSON.stringify({ format: RECIPES_FILE_FORMAT, version: RECIPES_FILE_VERSION, recipes }, null, 2)}\n`;
 }
 
-const plural = (count: number) => (count === 1 ? '1 recipe' : `${count} recipes`);
 /** A caught failure as the end of a sentence, whether or not it ends with a full stop. */
 const sentence = (failure: unknown) => errorMessage(failure).replace(/[.\s]*$/, '.');
 
@@ -103,18 +104,18 @@ export function createRecipesModel(deps: RecipesDeps) {
     const recipe = recipes.value.find((one) => one.id === draft.id);
     const name = draft.name.trim();
     if (!name) {
-      error.value = 'Enter a name for the recipe.';
+      error.value = t('dashboard_recipe_needs_name');
       return;
     }
     error.value = null;
     try {
       await renameRecipe(deps.db, draft.id, name);
       renaming.value = null;
-      status.value = `Renamed to “${name}”.`;
+      status.value = t('dashboard_recipe_renamed', name);
       await refresh();
       if (recipe) await notify([recipe.origin]);
     } catch (failure) {
-      error.value = `The recipe was not renamed: ${errorMessage(failure)}`;
+      error.value = t('dashboard_recipe_not_renamed', errorMessage(failure));
     }
   }
 
@@ -126,11 +127,11 @@ export function createRecipesModel(deps: RecipesDeps) {
       await deleteRecipe(deps.db, id);
       if (renaming.value?.id === id) renaming.value = null;
       deleted.value = recipe;
-      status.value = `Deleted “${recipe.name}”.`;
+      status.value = t('dashboard_recipe_deleted', recipe.name);
       await refresh();
       await notify([recipe.origin]);
     } catch (failure) {
-      error.value = `The recipe was not deleted: ${errorMessage(failure)}`;
+      error.value = t('dashboard_recipe_not_deleted', errorMessage(failure));
     }
   }
 
@@ -142,17 +143,17 @@ export function createRecipesModel(deps: RecipesDeps) {
     try {
       await importRecipes(deps.db, [recipe]);
       deleted.value = null;
-      status.value = `Restored “${recipe.name}”.`;
+      status.value = t('dashboard_recipe_restored', recipe.name);
       await refresh();
       await notify([recipe.origin]);
     } catch (failure) {
-      error.value = `The recipe was not restored: ${errorMessage(failure)}`;
+      error.value = t('dashboard_recipe_not_restored', errorMessage(failure));
     }
   }
 
   function exportRecipes() {
     deps.download(RECIPES_FILE_NAME, recipesFileText(recipes.value), 'application/json;charset=utf-8');
-    status.value = `Exported ${plural(recipes.value.length)} to ${RECIPES_FILE_NAME}.`;
+    status.value = tPlural('dashboard_recipes_exported', recipes.value.length, RECIPES_FILE_NAME);
   }
 
   /** Imports every recipe of an exported file, or none: a bad file changes nothing. */
@@ -162,22 +163,22 @@ export function createRecipesModel(deps: RecipesDeps) {
     status.value = null;
     try {
       if (file.size > MAX_FILE_BYTES) {
-        error.value = `${file.name} was not imported: it is too large for a recipes file. Nothing was changed.`;
+        error.value = t('dashboard_recipes_not_imported', file.name, t('dashboard_recipes_file_too_large'));
         return;
       }
       const read = readRecipesFile(await file.text());
       if (!read.ok) {
-        error.value = `${file.name} was not imported: ${read.error} Nothing was changed.`;
+        error.value = t('dashboard_recipes_not_imported', file.name, read.error);
         return;
       }
       const imported = await importRecipes(deps.db, read.recipes);
       // Imported recipes may have the id of the one awaiting undo; the file's copy wins.
       deleted.value = null;
-      status.value = `Imported ${plural(imported.length)} from ${file.name}.`;
+      status.value = tPlural('dashboard_recipes_imported', imported.length, file.name);
       await refresh();
       await notify(imported.map((recipe) => recipe.origin));
     } catch (failure) {
-      error.value = `${file.name} was not imported: ${sentence(failure)} Nothing was changed.`;
+      error.value = t('dashboard_recipes_not_imported', file.name, sentence(failure));
     } finally {
       busy.value = false;
     }

@@ -2,6 +2,7 @@ import { signal } from '@preact/signals';
 import type { TallyDatabase } from '../../db/database';
 import { listSiteSettings } from '../../db/site-settings';
 import { errorMessage } from '../../domain/errors';
+import { t } from '../../domain/i18n';
 import type { SiteMode } from '../../domain/site-setting';
 import { saveSiteMode } from './site-mode';
 
@@ -76,15 +77,17 @@ export function createSiteAccessModel(deps: SiteAccessDeps) {
     error.value = null;
     const pattern = deps.toPattern(input.value.trim());
     if (!pattern) {
-      message.value = 'Enter a web address such as https://backoffice.example.com.';
+      message.value = t('dashboard_enter_web_address');
       return;
     }
     try {
       const granted = await deps.allow(pattern);
-      message.value = granted ? `Tally now runs on ${pattern}.` : `Access to ${pattern} was not granted.`;
+      message.value = granted
+        ? t('dashboard_now_runs_on', pattern)
+        : t('dashboard_access_not_granted', pattern);
       if (granted) input.value = '';
     } catch (failure) {
-      error.value = `Access to ${pattern} was not granted: ${errorMessage(failure)}`;
+      error.value = t('dashboard_access_not_granted_because', pattern, errorMessage(failure));
     }
     await refresh();
   }
@@ -93,9 +96,9 @@ export function createSiteAccessModel(deps: SiteAccessDeps) {
     error.value = null;
     try {
       await deps.revoke(pattern);
-      message.value = `Tally no longer runs on ${pattern}.`;
+      message.value = t('dashboard_no_longer_runs_on', pattern);
     } catch (failure) {
-      error.value = `Access to ${pattern} was not removed: ${errorMessage(failure)}`;
+      error.value = t('dashboard_access_not_removed', pattern, errorMessage(failure));
     }
     await refresh();
   }
@@ -108,7 +111,7 @@ export function createSiteAccessModel(deps: SiteAccessDeps) {
       shown.add(origin);
       return true;
     } catch (failure) {
-      error.value = `The setting for ${origin} was not saved: ${errorMessage(failure)}`;
+      error.value = t('dashboard_site_setting_not_saved', origin, errorMessage(failure));
       return false;
     } finally {
       await refresh();
@@ -121,7 +124,7 @@ export function createSiteAccessModel(deps: SiteAccessDeps) {
     const origin = pattern && patternOrigin(pattern);
     if (!origin) {
       error.value = null;
-      message.value = 'Enter a web address such as https://backoffice.example.com.';
+      message.value = t('dashboard_enter_web_address');
       return;
     }
     if (await setMode(origin, 'never-capture')) neverInput.value = '';

@@ -1,22 +1,31 @@
 import type { TallyDatabase } from '../../db/database';
 import { setSiteMode } from '../../db/site-settings';
+import { t } from '../../domain/i18n';
 import type { SiteMode } from '../../domain/site-setting';
 
-export const SITE_MODE_NAMES: Readonly<Record<SiteMode, string>> = {
-  on: 'On',
-  'never-capture': 'Never capture contacts',
-  off: 'Off',
-};
+/** The modes in the order the select offers them. */
+export const SITE_MODES: readonly SiteMode[] = ['on', 'never-capture', 'off'];
+
+export function siteModeName(mode: SiteMode): string {
+  switch (mode) {
+    case 'on':
+      return t('dashboard_site_mode_on');
+    case 'never-capture':
+      return t('dashboard_site_mode_never_capture');
+    case 'off':
+      return t('dashboard_site_mode_off');
+  }
+}
 
 /** What a change of mode means, said once it is saved (dashboard and popup alike). */
 export function siteModeSaid(origin: string, mode: SiteMode): string {
   switch (mode) {
     case 'on':
-      return `Tally is on for ${origin}.`;
+      return t('dashboard_site_mode_said_on', origin);
     case 'never-capture':
-      return `Tally stays on ${origin} but never captures contacts there.`;
+      return t('dashboard_site_mode_said_never_capture', origin);
     case 'off':
-      return `Tally is off on ${origin}.`;
+      return t('dashboard_site_mode_said_off', origin);
   }
 }
 
