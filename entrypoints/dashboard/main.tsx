@@ -47,6 +47,9 @@ import { createCatalogCache } from '../../src/ui/record/catalog-cache';
 import { reconcileDeps } from '../../src/ui/reconcile/reconcile-deps';
 import { createReconcileModel } from '../../src/ui/reconcile/reconcile-model';
 import { createReconcileResultsModel } from '../../src/ui/reconcile/results-model';
+import { browser } from 'wxt/browser';
+import { createBackupModel } from '../../src/ui/backup/backup-model';
+import { createRestoreModel } from '../../src/ui/backup/restore-model';
 import { pageStorageEnvironment } from '../../src/ui/storage/environment';
 import { createStorageProblemModel } from '../../src/ui/storage/storage-problem';
 import { mountStorageProblem } from '../../src/ui/storage/StorageProblemBanner';
@@ -127,6 +130,14 @@ const reconcile = createReconcileModel({
     await refreshAll({ resultsShown: true });
   },
 });
+// `Back up` and `Restore`; a restore changes every table, so every section reads them again.
+const backup = createBackupModel({
+  db,
+  appVersion: browser.runtime.getManifest().version,
+  download: downloadBlob,
+  storage: navigator.storage,
+});
+const restore = createRestoreModel({ db, onRestored: () => refreshAll() });
 
 /**
  * Everything again, from one read of contacts and purchases: the contacts list first, on screen
@@ -151,6 +162,7 @@ async function refreshAll(options: { resultsShown?: boolean } = {}): Promise<voi
       receiptTemplate.refresh(),
       bestCustomers.refresh(),
       spendPatterns.refresh(),
+      backup.refresh(),
       reconcile.refresh(),
       options.resultsShown ? undefined : reconcileResults.refresh(),
     ]);
@@ -213,11 +225,15 @@ function show() {
       spendPatterns={spendPatterns}
       reconcile={reconcile}
       reconcileResults={reconcileResults}
+      backup={backup}
+      restore={restore}
     />,
     root,
   );
   // The sidebar's "Open results" link.
   if (location.hash === '#reconcile') document.getElementById('reconcile')?.scrollIntoView();
+  // The sidebar's backup reminder.
+  if (location.hash === '#backup') document.getElementById('backup')?.scrollIntoView();
   void refreshAll();
 }
 

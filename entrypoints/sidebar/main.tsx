@@ -14,6 +14,7 @@ import { buyBackHref } from '../../src/ui/buyback/address';
 import { reconcileDeps } from '../../src/ui/reconcile/reconcile-deps';
 import { createReconcileModel } from '../../src/ui/reconcile/reconcile-model';
 import { Sidebar } from '../../src/ui/sidebar/Sidebar';
+import { createBackupReminderModel } from '../../src/ui/backup/backup-model';
 import { pageStorageEnvironment } from '../../src/ui/storage/environment';
 import { createStorageProblemModel } from '../../src/ui/storage/storage-problem';
 import { mountStorageProblem } from '../../src/ui/storage/StorageProblemBanner';
@@ -75,6 +76,10 @@ effect(() => {
 const app = document.getElementById('app') as HTMLElement;
 // A private window, a refused open or an upgrade from another tab is said above the sidebar.
 mountStorageProblem(createStorageProblemModel(openDatabase(), pageStorageEnvironment()), app);
+// "A backup is due", read once when the sidebar opens.
+const backupReminder = createBackupReminderModel({ db: openDatabase() });
+void backupReminder.refresh();
+
 render(
   <Sidebar
     model={model}
@@ -82,6 +87,7 @@ render(
     capture={capture}
     reconcile={reconcile}
     reconcileResultsHref={browser.runtime.getURL('/dashboard.html#reconcile')}
+    backupReminder={{ model: backupReminder, href: browser.runtime.getURL('/dashboard.html#backup') }}
   />,
   app,
 );

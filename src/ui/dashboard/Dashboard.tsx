@@ -28,6 +28,10 @@ import { PurchasesTable } from './PurchasesTable';
 import { SectionNav } from './SectionNav';
 import { SiteAccess } from './SiteAccess';
 import { TaughtRecipes } from './TaughtRecipes';
+import { BackupReminder } from '../backup/BackupReminder';
+import { BackupSection } from '../backup/BackupSection';
+import type { BackupModel } from '../backup/backup-model';
+import type { RestoreModel } from '../backup/restore-model';
 import type { DashboardModel } from './dashboard-model';
 import type { FollowUpModel } from './follow-up-model';
 import type { RecipesModel } from './recipes-model';
@@ -51,11 +55,14 @@ export function Dashboard(props: {
   spendPatterns: SpendPatternsModel;
   reconcile: ReconcileModel;
   reconcileResults: ReconcileResultsModel;
+  backup: BackupModel;
+  restore: RestoreModel;
 }) {
   const { model } = props;
   return (
     <main class="dashboard">
       <h1 class="brand">Tally</h1>
+      <BackupReminder due={props.backup.due.value} onBackUp={() => void props.backup.backUp()} />
       <SectionNav />
       <ErrorMessage message={model.error.value} />
       <ContactList model={props.contacts}>
@@ -74,6 +81,7 @@ export function Dashboard(props: {
       <CatalogImport model={props.catalog} />
       <SiteAccess model={props.sites} />
       <TaughtRecipes model={props.recipes} />
+      <BackupSection backup={props.backup} restore={props.restore} />
     </main>
   );
 }

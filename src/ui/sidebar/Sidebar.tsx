@@ -12,6 +12,8 @@ import { ContactForm } from './ContactForm';
 import { ReorderDue } from './ReorderDue';
 import { StoreCredit } from './StoreCredit';
 import type { SidebarModel } from './sidebar-model';
+import { BackupReminder } from '../backup/BackupReminder';
+import type { BackupReminderModel } from '../backup/backup-model';
 
 export function Sidebar(props: {
   model: SidebarModel;
@@ -21,6 +23,8 @@ export function Sidebar(props: {
   /** The compact drop zone for a back-office export, and where its full results are. */
   reconcile?: ReconcileModel;
   reconcileResultsHref?: string;
+  /** The one-line reminder when a backup is due, linking to the dashboard's Backup section. */
+  backupReminder?: { model: BackupReminderModel; href: string };
 }) {
   const { model } = props;
   const recording = model.recording.value;
@@ -104,6 +108,9 @@ export function Sidebar(props: {
           {props.capture ? <CaptureProduct model={props.capture} /> : null}
         </section>
       )}
+      {props.backupReminder && !recording ? (
+        <BackupReminder due={props.backupReminder.model.due.value} href={props.backupReminder.href} />
+      ) : null}
       {props.reconcile && !recording ? (
         <SidebarReconcile model={props.reconcile} resultsHref={props.reconcileResultsHref ?? '#'} />
       ) : null}
