@@ -164,7 +164,7 @@ async function previewButton(dashboard: Page, name: RegExp): Promise<ElementHand
   return handle.asElement() as ElementHandle<Element> | null;
 }
 
-const importButton = (dashboard: Page) => previewButton(dashboard, /^Import \d+ products?$/);
+const importButton = (dashboard: Page) => previewButton(dashboard, /^Import [\d,]+ products?$/);
 
 async function catalogStatus(dashboard: Page, pattern: RegExp): Promise<string> {
   const status = await dashboard.waitForFunction(
