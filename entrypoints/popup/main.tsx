@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { openDatabase } from '../../src/db/database';
 import { sendMessage } from '../../src/messaging/client';
 import { revokeBackOffice } from '../../src/messaging/site-access';
+import { showPageInUiLanguage } from '../../src/ui/page-language';
 import { Popup } from '../../src/ui/popup/Popup';
 import { createPopupModel } from '../../src/ui/popup/popup-model';
 import { canOpenSidePanel, moveToSidePanel } from '../../src/ui/sidebar/side-panel';
@@ -29,5 +30,6 @@ const model = createPopupModel({
     : {}),
 });
 
+showPageInUiLanguage();
 render(<Popup model={model} />, document.getElementById('app') as HTMLElement);
 void model.load();

@@ -4,9 +4,11 @@ import { effect } from '@preact/signals';
 import { openDatabase } from '../../src/db/database';
 import { catalogCurrency, findProductBySku, saveProduct } from '../../src/db/products';
 import { errorMessage } from '../../src/domain/errors';
+import { t } from '../../src/domain/i18n';
 import { sendMessage } from '../../src/messaging/client';
 import { createCaptureProductModel } from '../../src/ui/catalog/capture-product-model';
 import { defaultCountry } from '../../src/ui/locale';
+import { showPageInUiLanguage } from '../../src/ui/page-language';
 import { browserActiveTabSource } from '../../src/ui/sidebar/active-tab-source';
 import { framedTabSource } from '../../src/ui/sidebar/framed-tab-source';
 import { canOpenSidePanel } from '../../src/ui/sidebar/side-panel';
@@ -24,6 +26,7 @@ import '../../src/ui/theme.css';
 // Framed in a back-office page, or alone in the browser's side panel. The browser decides
 // which (a page cannot make its frame the top window), not a query string anyone can write.
 const framed = window.top !== window ? framedTabSource() : null;
+showPageInUiLanguage();
 
 const model = createSidebarModel({
   db: openDatabase(),
@@ -39,7 +42,7 @@ const openInPanel =
   framed && canOpenSidePanel()
     ? () =>
         void framed.moveToSidePanel().catch((failure: unknown) => {
-          model.error.value = `The side panel did not open: ${errorMessage(failure)}`;
+          model.error.value = t('sidebar_side_panel_not_opened', errorMessage(failure));
         })
     : undefined;
 

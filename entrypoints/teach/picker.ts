@@ -1,27 +1,29 @@
 import { shownText, type RecipeDraft } from '../../src/adapters/taught';
 import { draftRecipe, learnField } from '../../src/adapters/teach-recipe';
 import { errorMessage } from '../../src/domain/errors';
+import { t } from '../../src/domain/i18n';
+import { messageTable } from '../../src/domain/message-table';
 
 /** The fields the user clicks, in order, then naming the recipe. */
 export type TeachStep = 'name' | 'email' | 'phone' | 'externalId' | 'save';
 type PickStep = Exclude<TeachStep, 'save'>;
 
-export const PROMPTS: Readonly<Record<TeachStep, string>> = {
-  name: 'Click the customer’s name',
-  email: 'Click the email (or Skip)',
-  phone: 'Click the phone (or Skip)',
-  externalId: 'Click the customer id (or Skip)',
-  save: 'Name this recipe',
-};
+export const PROMPTS = messageTable<TeachStep>({
+  name: 'teach_prompt_name',
+  email: 'teach_prompt_email',
+  phone: 'teach_prompt_phone',
+  externalId: 'teach_prompt_external_id',
+  save: 'teach_prompt_save',
+});
 
 const STEPS = Object.keys(PROMPTS) as TeachStep[];
 
-const FIELD_NAMES: Readonly<Record<PickStep, string>> = {
-  name: 'Name',
-  email: 'Email',
-  phone: 'Phone',
-  externalId: 'Customer id',
-};
+const FIELD_NAMES = messageTable<PickStep>({
+  name: 'teach_field_name',
+  email: 'teach_field_email',
+  phone: 'teach_field_phone',
+  externalId: 'teach_field_external_id',
+});
 
 export interface TeachState<T> {
   step: TeachStep;
@@ -85,7 +87,7 @@ export function startTeachPicker({ doc, url, onDone, onCancel }: TeachPickerOpti
   const box = make('div', { className: 'box', hidden: true });
   const dialog = make('div', { className: 'dialog', tabIndex: -1 });
   dialog.setAttribute('role', 'dialog');
-  dialog.setAttribute('aria-label', 'Teach Tally this page');
+  dialog.setAttribute('aria-label', t('teach_dialog'));
   const prompt = make('p', { className: 'prompt' });
   prompt.setAttribute('aria-live', 'polite');
   const problem = make('p', { className: 'problem' });
@@ -93,11 +95,14 @@ export function startTeachPicker({ doc, url, onDone, onCancel }: TeachPickerOpti
   const picked = make('ul');
   const form = make('form');
   const nameInput = make('input', { type: 'text', required: true, maxLength: 100 });
-  const label = make('label', { textContent: 'Recipe name' });
+  const label = make('label', { textContent: t('teach_recipe_name') });
   label.append(nameInput);
-  form.append(label, make('button', { type: 'submit', className: 'save', textContent: 'Save recipe' }));
-  const skip = make('button', { type: 'button', textContent: 'Skip' });
-  const cancel = make('button', { type: 'button', textContent: 'Cancel' });
+  form.append(
+    label,
+    make('button', { type: 'submit', className: 'save', textContent: t('teach_save_recipe') }),
+  );
+  const skip = make('button', { type: 'button', textContent: t('teach_skip') });
+  const cancel = make('button', { type: 'button', textContent: t('teach_cancel') });
   dialog.append(prompt, problem, picked, form, skip, cancel);
   root.append(make('style', { textContent: STYLE }), box, dialog);
 
@@ -110,7 +115,7 @@ export function startTeachPicker({ doc, url, onDone, onCancel }: TeachPickerOpti
     form.hidden = state.step !== 'save';
     picked.replaceChildren(
       ...Object.entries(state.picks).map(([field, element]) =>
-        make('li', { textContent: `${FIELD_NAMES[field as PickStep]}: ${shownText(element)}` }),
+        make('li', { textContent: t('teach_picked', FIELD_NAMES[field as PickStep], shownText(element)) }),
       ),
     );
     outline();

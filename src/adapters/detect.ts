@@ -6,6 +6,7 @@ import {
   type SnapshotField,
 } from '../domain/contact-snapshot';
 import { errorMessage } from '../domain/errors';
+import { t } from '../domain/i18n';
 import type { BackOfficeAdapter, PageFields } from './adapter';
 import { detectGeneric } from './generic';
 import { readRecipe, recipeMatches, type Recipe } from './taught';
@@ -53,7 +54,7 @@ export function detectContact(doc: Document, url: URL, knowledge: DetectionKnowl
   if (!knowledge.generic) return { status: 'none' };
   const guess = detectGeneric(doc, url);
   if (!guess) return { status: 'none' };
-  const source: DetectionSource = { kind: 'generic', id: 'generic', name: 'Best guess' };
+  const source: DetectionSource = { kind: 'generic', id: 'generic', name: t('adapters_best_guess') };
   return settle(source, url, () => ({ fields: guess.fields, missing: [] }), guess.confidence);
 }
 
@@ -71,7 +72,7 @@ function settle(
       return {
         status: 'broken',
         source,
-        reason: `${result.missing.join(', ')}: not found`,
+        reason: t('adapters_not_found', result.missing.join(', ')),
         partial: clean(fields),
       };
     }

@@ -1,4 +1,5 @@
 import { SNAPSHOT_LIMITS, type SnapshotField } from '../domain/contact-snapshot';
+import { t } from '../domain/i18n';
 import type { PageFields } from './adapter';
 
 /**
@@ -44,20 +45,21 @@ export type RecipeDraft = Omit<Recipe, 'id' | 'createdAt' | 'updatedAt'>;
 type Raw = Record<string, unknown>;
 
 function fail(path: string, problem: string): never {
-  throw new Error(`${path}: ${problem}`);
+  throw new Error(t('adapters_problem_at', path, problem));
 }
 
 function object(value: unknown, path: string): Raw {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'expected an object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    fail(path, t('adapters_expected_object'));
   return value as Raw;
 }
 
 function text(raw: Raw, key: string, max: number, shape = /./, parent?: string): string {
   const value = raw[key];
   const path = parent ? `${parent}.${key}` : key;
-  if (typeof value !== 'string' || !value.trim()) fail(path, 'expected text');
-  if (value.length > max) fail(path, `longer than ${max} characters`);
-  if (/\p{Cc}/u.test(value) || !shape.test(value)) fail(path, 'not allowed');
+  if (typeof value !== 'string' || !value.trim()) fail(path, t('adapters_expected_text'));
+  if (value.length > max) fail(path, t('adapters_longer_than', String(max)));
+  if (/\p{Cc}/u.test(value) || !shape.test(value)) fail(path, t('adapters_not_allowed'));
   return value;
 }
 
@@ -74,12 +76,12 @@ function parseLocator(raw: unknown, path: string): Locator {
     case 'path': {
       const index = locator['index'];
       if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index > 63) {
-        fail(`${path}.index`, 'expected a segment number');
+        fail(`${path}.index`, t('adapters_expected_segment'));
       }
       return { kind: 'path', index };
     }
     default:
-      return fail(`${path}.kind`, 'unknown locator kind');
+      return fail(`${path}.kind`, t('adapters_unknown_locator'));
   }
 }
 
@@ -88,15 +90,15 @@ export function parseRecipeDraft(raw: unknown): RecipeDraft {
   const recipe = object(raw, 'recipe');
   const name = text(recipe, 'name', 100).trim();
   const origin = text(recipe, 'origin', 200, /^https?:\/\//);
-  if (originOf(origin) !== origin) fail('origin', 'expected scheme://host');
+  if (originOf(origin) !== origin) fail('origin', t('adapters_expected_origin'));
   const pathPattern = text(recipe, 'pathPattern', 1000, /^\/\S*$/);
   const given = object(recipe['fields'], 'fields');
   const fields: Partial<Record<SnapshotField, Locator>> = {};
   for (const field of Object.keys(given)) {
-    if (!Object.hasOwn(SNAPSHOT_LIMITS, field)) fail(`fields.${field}`, 'not a contact field');
+    if (!Object.hasOwn(SNAPSHOT_LIMITS, field)) fail(`fields.${field}`, t('adapters_not_contact_field'));
     fields[field as SnapshotField] = parseLocator(given[field], `fields.${field}`);
   }
-  if (!fields.name) fail('fields.name', 'required');
+  if (!fields.name) fail('fields.name', t('adapters_required'));
   return { name, origin, pathPattern, fields };
 }
 
@@ -105,7 +107,7 @@ const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$/;
 
 function instant(raw: Raw, key: string): string {
   const value = text(raw, key, 30, INSTANT);
-  if (Number.isNaN(Date.parse(value))) fail(key, 'not a date');
+  if (Number.isNaN(Date.parse(value))) fail(key, t('adapters_not_date'));
   return value;
 }
 

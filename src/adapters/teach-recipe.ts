@@ -1,4 +1,5 @@
 import { isEmail, SNAPSHOT_LIMITS, type SnapshotField } from '../domain/contact-snapshot';
+import { t } from '../domain/i18n';
 import {
   collapse,
   decode,
@@ -95,7 +96,7 @@ const css = (selector: string): Locator => ({ kind: 'css', selector });
  */
 export function locatorFor(element: Element, doc: Document, url: URL): Locator {
   const value = shownText(element);
-  if (!value) throw new Error('That shows no text. Click the text itself.');
+  if (!value) throw new Error(t('adapters_no_text'));
   // The element and its ancestors that show the same text (<a> in <dd>, <input> in <td>).
   const same: Element[] = [];
   for (let at: Element | null = element; at && at !== doc.body && shownText(at) === value;) {
@@ -114,7 +115,7 @@ export function locatorFor(element: Element, doc: Document, url: URL): Locator {
       (locator.kind !== 'css' || doc.querySelectorAll(locator.selector).length === 1) &&
       read(doc, url, locator) === value,
   );
-  if (!found) throw new Error('Tally cannot find that again reliably. Click the text itself, or Skip.');
+  if (!found) throw new Error(t('adapters_not_reliable'));
   return found;
 }
 
@@ -125,9 +126,9 @@ export function locatorFor(element: Element, doc: Document, url: URL): Locator {
 export function learnField(field: SnapshotField, element: Element, doc: Document, url: URL): Locator {
   const value = shownText(element);
   if (value.length > SNAPSHOT_LIMITS[field]) {
-    throw new Error('That is more than one field: click just the value.');
+    throw new Error(t('adapters_more_than_one_field'));
   }
-  if (field === 'email' && value && !isEmail(value)) throw new Error('That is not an email address.');
+  if (field === 'email' && value && !isEmail(value)) throw new Error(t('adapters_not_email'));
   return locatorFor(element, doc, url);
 }
 
@@ -169,7 +170,7 @@ export function draftRecipe(
   doc: Document,
   name?: string,
 ): RecipeDraft {
-  if (!picks.name) throw new Error('The customer’s name is required.');
+  if (!picks.name) throw new Error(t('adapters_name_required'));
   const fields: Partial<Record<SnapshotField, Locator>> = {};
   for (const [field, element] of Object.entries(picks) as [SnapshotField, Element | undefined][]) {
     if (element) fields[field] = learnField(field, element, doc, url);

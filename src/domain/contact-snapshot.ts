@@ -5,6 +5,8 @@
  * Hand-written rather than zod: the content script parses snapshots and must stay within
  * 10 KB gzip, and zod/mini alone is 6 KB.
  */
+import { t } from './i18n';
+
 export interface ContactSnapshot {
   /** What read it: a built-in adapter's id ("northwind"), "taught" or "generic". */
   backOffice: string;
@@ -39,7 +41,7 @@ export class SnapshotError extends Error {
     readonly field: string,
     problem: string,
   ) {
-    super(`${field}: ${problem}`);
+    super(t('domain_snapshot_problem', field, problem));
     this.name = 'SnapshotError';
   }
 }
@@ -76,29 +78,31 @@ export function isEmail(text: string): boolean {
 function optionalText(raw: Record<string, unknown>, field: SnapshotField): string | undefined {
   const value = raw[field];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new SnapshotError(field, 'expected text');
+  if (typeof value !== 'string') throw new SnapshotError(field, t('domain_snapshot_expected_text'));
   return cleanText(value, SNAPSHOT_LIMITS[field]);
 }
 
 /** The snapshot in `raw`, cleaned; throws a SnapshotError naming the field that does not fit. */
 export function parseContactSnapshot(raw: unknown): ContactSnapshot {
-  if (typeof raw !== 'object' || raw === null) throw new SnapshotError('snapshot', 'expected an object');
+  if (typeof raw !== 'object' || raw === null)
+    throw new SnapshotError('snapshot', t('domain_snapshot_expected_object'));
   const fields = raw as Record<string, unknown>;
   const backOffice = fields['backOffice'];
   if (typeof backOffice !== 'string' || !/^[a-z][a-z0-9-]{0,39}$/.test(backOffice)) {
-    throw new SnapshotError('backOffice', 'expected a back-office id');
+    throw new SnapshotError('backOffice', t('domain_snapshot_expected_back_office'));
   }
   const name = optionalText(fields, 'name');
-  if (name === undefined) throw new SnapshotError('name', 'no name on the page');
+  if (name === undefined) throw new SnapshotError('name', t('domain_snapshot_no_name'));
   const email = optionalText(fields, 'email');
-  if (email !== undefined && !isEmail(email)) throw new SnapshotError('email', 'not an email address');
+  if (email !== undefined && !isEmail(email))
+    throw new SnapshotError('email', t('domain_snapshot_not_email'));
   const url = fields['url'];
   if (typeof url !== 'string' || url.length > URL_LIMIT || !/^https?:\/\/[^\s]+$/.test(url)) {
-    throw new SnapshotError('url', 'expected an http(s) address');
+    throw new SnapshotError('url', t('domain_snapshot_expected_address'));
   }
   const role = fields['role'];
   if (role !== undefined && role !== 'customer' && role !== 'supplier') {
-    throw new SnapshotError('role', 'expected customer or supplier');
+    throw new SnapshotError('role', t('domain_snapshot_expected_role'));
   }
   const snapshot: ContactSnapshot = { backOffice, name, url };
   const externalId = optionalText(fields, 'externalId');

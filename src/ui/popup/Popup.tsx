@@ -1,3 +1,4 @@
+import { t } from '../../domain/i18n';
 import { ErrorMessage } from '../ErrorMessage';
 import { SiteModeSelect } from '../dashboard/SiteModeSelect';
 import type { PopupModel } from './popup-model';
@@ -11,16 +12,14 @@ export function Popup(props: { model: PopupModel }) {
     <main class="popup">
       <h1 class="brand">Tally</h1>
       <div class="card">
-        {view.kind === 'loading' ? <p class="muted">Reading this tab…</p> : null}
-        {view.kind === 'not-web' ? <p>Tally works on web back offices.</p> : null}
+        {view.kind === 'loading' ? <p class="muted">{t('popup_reading_tab')}</p> : null}
+        {view.kind === 'not-web' ? <p>{t('popup_not_web')}</p> : null}
         {view.kind === 'disabled' ? (
           <>
-            <p>
-              Tally is not on for <strong>{view.origin}</strong>.
-            </p>
+            <p>{withStrong(t('popup_not_on_for', '\uE000'), view.origin)}</p>
             {/* The permission request must start in this click: see createPopupModel().enable. */}
             <button type="button" disabled={busy} onClick={() => void model.enable()}>
-              Enable Tally on this site
+              {t('popup_enable')}
             </button>
           </>
         ) : null}
@@ -41,19 +40,31 @@ export function Popup(props: { model: PopupModel }) {
       </div>
       <div class="actions">
         <button type="button" class="secondary" onClick={() => void model.openDashboard()}>
-          Open dashboard
+          {t('popup_open_dashboard')}
         </button>
         {model.panelTab.value !== null ? (
           <button type="button" class="secondary" onClick={() => void model.openSidePanel()}>
-            Open in side panel
+            {t('popup_open_side_panel')}
           </button>
         ) : null}
         {view.kind === 'enabled' && !view.local ? (
           <button type="button" class="secondary" disabled={busy} onClick={() => void model.revoke()}>
-            Revoke access
+            {t('popup_revoke')}
           </button>
         ) : null}
       </div>
     </main>
+  );
+}
+
+/** A message with `strong` where its marker was: the words around it move with the language. */
+function withStrong(message: string, strong: string) {
+  const [before = '', after = ''] = message.split('\uE000');
+  return (
+    <>
+      {before}
+      <strong>{strong}</strong>
+      {after}
+    </>
   );
 }

@@ -3,6 +3,7 @@ import type { TallyDatabase } from '../../db/database';
 import { siteMode } from '../../db/site-settings';
 import { DEV_BACK_OFFICE_MATCHES } from '../../domain/back-office-origins';
 import { errorMessage } from '../../domain/errors';
+import { t } from '../../domain/i18n';
 import type { SiteMode } from '../../domain/site-setting';
 import { originPattern } from '../../messaging/site-access';
 import { saveSiteMode } from '../dashboard/site-mode';
@@ -96,7 +97,7 @@ export function createPopupModel(deps: PopupDeps) {
           : { kind: 'disabled', ...site };
     } catch (failure) {
       view.value = { kind: 'not-web' };
-      error.value = `Tally cannot read this tab: ${errorMessage(failure)}`;
+      error.value = t('popup_cannot_read_tab', errorMessage(failure));
     }
   }
 
@@ -122,7 +123,7 @@ export function createPopupModel(deps: PopupDeps) {
     message.value = null;
     try {
       if (!(await asked)) {
-        message.value = `Tally was not enabled on ${site.origin}.`;
+        message.value = t('popup_not_enabled', site.origin);
         return;
       }
       // The worker registers the content script for the site's next pages; this one runs it now.
@@ -132,9 +133,9 @@ export function createPopupModel(deps: PopupDeps) {
         });
       }
       view.value = await enabledView(site, false);
-      message.value = `Tally is on for ${site.origin}. Reload the page if the launcher does not appear.`;
+      message.value = t('popup_enabled', site.origin);
     } catch (failure) {
-      error.value = `Tally was not enabled on ${site.origin}: ${errorMessage(failure)}`;
+      error.value = t('popup_enable_failed', site.origin, errorMessage(failure));
     } finally {
       busy.value = false;
     }
@@ -149,9 +150,9 @@ export function createPopupModel(deps: PopupDeps) {
       await deps.revokeAccess(current.pattern);
       const { origin, pattern, tabId } = current;
       view.value = { kind: 'disabled', origin, pattern, tabId };
-      message.value = `Tally no longer runs on ${origin}. Reload the page to remove the launcher.`;
+      message.value = t('popup_revoked', origin);
     } catch (failure) {
-      error.value = `Access to ${current.origin} was not removed: ${errorMessage(failure)}`;
+      error.value = t('popup_revoke_failed', current.origin, errorMessage(failure));
     } finally {
       busy.value = false;
     }
@@ -165,7 +166,7 @@ export function createPopupModel(deps: PopupDeps) {
       message.value = await saveSiteMode(deps.db, deps.notifySiteChanged, current.origin, mode);
       view.value = { ...current, mode };
     } catch (failure) {
-      error.value = `The setting was not saved: ${errorMessage(failure)}`;
+      error.value = t('popup_setting_not_saved', errorMessage(failure));
     }
   }
 
@@ -173,7 +174,7 @@ export function createPopupModel(deps: PopupDeps) {
     try {
       await deps.openDashboard();
     } catch (failure) {
-      error.value = `The dashboard did not open: ${errorMessage(failure)}`;
+      error.value = t('popup_dashboard_not_opened', errorMessage(failure));
     }
   }
 
@@ -188,7 +189,7 @@ export function createPopupModel(deps: PopupDeps) {
       opened = Promise.reject(failure);
     }
     return opened.catch((failure: unknown) => {
-      error.value = `The side panel did not open: ${errorMessage(failure)}`;
+      error.value = t('popup_side_panel_not_opened', errorMessage(failure));
     });
   }
 
