@@ -39,6 +39,10 @@ export interface DocumentColumn {
   label: string;
   /** Amounts and quantities are right-aligned so their digits line up. */
   align: 'left' | 'right';
+  /** Text that wraps (product lists); other columns keep to one line and take only their width. */
+  wraps?: boolean;
+  /** The narrowest a wrapping column may get, in mm. */
+  minWidth?: number;
 }
 
 export interface DocumentTable {

@@ -1,4 +1,5 @@
 import { jsPDF } from 'jspdf';
+import { t } from '../domain/i18n';
 import { code128Bars } from './barcode';
 import type { ItemLabel } from './label-layout';
 import { winAnsiText } from './win-ansi';
@@ -21,7 +22,7 @@ const MM_PER_PT = 25.4 / 72;
 const text = winAnsiText;
 
 export function itemLabelsPdf(labels: readonly ItemLabel[]): ArrayBuffer {
-  if (labels.length === 0) throw new Error('Choose at least one item to print a label for.');
+  if (labels.length === 0) throw new Error(t('pdf_label_none_chosen'));
   const size: [number, number] = [LABEL_SIZE.width, LABEL_SIZE.height];
   const doc = new jsPDF({ unit: 'mm', format: size, orientation: 'landscape', compress: true });
   labels.forEach((label, index) => {
@@ -78,7 +79,7 @@ function drawLabel(doc: jsPDF, label: ItemLabel) {
   // The serial goes at the foot, under the bars that encode it or alone; on its own line when the
   // bars carry the SKU instead.
   const serialAtFoot = label.barcode === null || label.barcode === label.serial;
-  if (label.serial && !serialAtFoot) write(`S/N ${label.serial}`, 6.5, false, 1, 5);
+  if (label.serial && !serialAtFoot) write(t('pdf_label_serial', label.serial), 6.5, false, 1, 5);
 
   // The barcode at the foot, with its text under it as scanners show it.
   const captionSize = 6.5;
@@ -94,13 +95,15 @@ function drawLabel(doc: jsPDF, label: ItemLabel) {
     for (const bar of pattern.bars) {
       doc.rect(left + bar.x * module, top, bar.width * module, BARS_HEIGHT, 'F');
     }
-    const caption = label.barcode === label.serial ? `S/N ${label.barcode}` : label.barcode;
+    const caption = label.barcode === label.serial ? t('pdf_label_serial', label.barcode) : label.barcode;
     doc.text(fitted(doc, text(caption), width, 1), LABEL_SIZE.width / 2, captionTop, {
       baseline: 'top',
       align: 'center',
     });
   } else if (label.serial) {
-    doc.text(fitted(doc, text(`S/N ${label.serial}`), width, 1), MARGIN, captionTop, { baseline: 'top' });
+    doc.text(fitted(doc, text(t('pdf_label_serial', label.serial)), width, 1), MARGIN, captionTop, {
+      baseline: 'top',
+    });
   }
 }
 

@@ -1,5 +1,7 @@
 import { jsPDF } from 'jspdf';
 import { autoTable, type CellDef, type UserOptions } from 'jspdf-autotable';
+import { t } from '../domain/i18n';
+import { formatCount } from '../domain/locale-format';
 import type { DocumentField, DocumentTable, Letterhead, PaperSize } from './document-layout';
 import { winAnsiText as text } from './win-ansi';
 
@@ -157,7 +159,7 @@ export class PageWriter {
       this.doc.setFontSize(8);
       this.doc.setTextColor(...MUTED);
       this.doc.text(
-        `${text(label)} · Page ${page} of ${pages}`,
+        text(t('pdf_page_footer', label, formatCount(page), formatCount(pages))),
         this.pageWidth / 2,
         this.pageHeight - MARGIN,
         { align: 'center', baseline: 'bottom' },

@@ -1,6 +1,7 @@
 import { formatCalendarDate } from '../domain/calendar';
 import type { Contact } from '../domain/contact';
 import { formatAddress } from '../domain/contact-edit';
+import { t } from '../domain/i18n';
 import { formatMoney, type Money } from '../domain/money';
 import {
   orderLineTotal,
@@ -47,7 +48,10 @@ export interface PurchaseOrderLayout {
   note: string[];
 }
 
-export const NOT_SENT = 'Draft — not sent';
+/** What a draft's order date says. */
+export function notSent(): string {
+  return t('pdf_not_sent');
+}
 /** What a draft line without a cost shows. */
 const NO_COST = '—';
 
@@ -58,14 +62,14 @@ export function purchaseOrderLayout(input: PurchaseOrderLayoutInput): PurchaseOr
   const number = purchaseOrderNumber(order);
 
   const details: DocumentField[] = [
-    { label: 'Order number', value: number },
-    { label: 'Order date', value: order.sentOn ? day(order.sentOn) : NOT_SENT },
+    { label: t('pdf_order_number'), value: number },
+    { label: t('pdf_order_date'), value: order.sentOn ? day(order.sentOn) : notSent() },
   ];
-  if (order.receivedOn) details.push({ label: 'Received on', value: day(order.receivedOn) });
+  if (order.receivedOn) details.push({ label: t('pdf_received_on'), value: day(order.receivedOn) });
 
   return {
     paper: paperFor(locale),
-    title: `Purchase order ${number}`,
+    title: t('pdf_purchase_order_title', number),
     shop: letterhead(template.shopName, template.address, template.logo),
     details,
     supplier: {
@@ -74,11 +78,11 @@ export function purchaseOrderLayout(input: PurchaseOrderLayoutInput): PurchaseOr
     },
     lines: {
       columns: [
-        { label: 'SKU', align: 'left' },
-        { label: 'Product', align: 'left' },
-        { label: 'Quantity', align: 'right' },
-        { label: 'Unit cost', align: 'right' },
-        { label: 'Line total', align: 'right' },
+        { label: t('pdf_sku'), align: 'left' },
+        { label: t('pdf_product'), align: 'left' },
+        { label: t('pdf_quantity'), align: 'right' },
+        { label: t('pdf_unit_cost'), align: 'right' },
+        { label: t('pdf_line_total'), align: 'right' },
       ],
       rows: order.lines.map((line) => [
         line.sku,
@@ -88,7 +92,7 @@ export function purchaseOrderLayout(input: PurchaseOrderLayoutInput): PurchaseOr
         money(orderLineTotal(line)),
       ]),
     },
-    total: { label: 'Total', value: money(purchaseOrderTotal(order)) },
+    total: { label: t('pdf_total'), value: money(purchaseOrderTotal(order)) },
     note: nonEmptyLines(order.note ?? ''),
   };
 }

@@ -1,3 +1,4 @@
+import { t } from '../domain/i18n';
 import { PageWriter } from './pdf-page';
 import type { PurchaseOrderLayout } from './purchase-order-layout';
 
@@ -16,16 +17,16 @@ export function purchaseOrderPdf(layout: PurchaseOrderLayout): ArrayBuffer {
   pdf.y += 1;
   pdf.fields(layout.details);
 
-  pdf.heading('Supplier');
+  pdf.heading(t('pdf_supplier'));
   pdf.write(layout.supplier.name, { bold: true });
   for (const detail of layout.supplier.details) pdf.write(detail);
   pdf.y += 1;
 
-  pdf.heading('Products');
+  pdf.heading(t('pdf_products'));
   pdf.amountsTable(layout.lines, [layout.total]);
 
   if (layout.note.length > 0) {
-    pdf.heading('Note');
+    pdf.heading(t('pdf_note'));
     pdf.paragraphs(layout.note, { size: 10 });
   }
 

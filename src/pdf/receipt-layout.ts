@@ -8,6 +8,7 @@ import {
 } from '../domain/buyback';
 import { formatCalendarDate } from '../domain/calendar';
 import type { Contact } from '../domain/contact';
+import { t } from '../domain/i18n';
 import { formatMoney, type Money } from '../domain/money';
 import { lineTotal, recordTotal, type PurchaseRecord } from '../domain/purchase';
 import type { ReceiptTemplate } from '../domain/receipt-template';
@@ -66,8 +67,10 @@ export interface ReceiptLayout {
   signatures: string[];
 }
 
-export const NOT_PAID = 'Estimate — not paid';
-export const SIGNATURES = ['Seller signature', 'Staff signature'] as const;
+/** What an estimate's receipt says instead of the payout day. */
+export function notPaid(): string {
+  return t('pdf_not_paid');
+}
 
 /** The identification fields each template switch governs. */
 const ID_FIELDS_SHOWN_BY: { show: 'sellerId' | 'dateOfBirth'; fields: SellerIdField[] }[] = [
@@ -95,10 +98,10 @@ export function receiptLayout(input: ReceiptLayoutInput): ReceiptLayout {
     }
   }
 
-  const columns: DocumentColumn[] = [{ label: 'Item', align: 'left' }];
-  if (show.serials) columns.push({ label: 'Serial / IMEI', align: 'left' });
-  if (show.condition) columns.push({ label: 'Condition', align: 'left' });
-  columns.push({ label: 'Price paid', align: 'right' });
+  const columns: DocumentColumn[] = [{ label: t('pdf_item'), align: 'left' }];
+  if (show.serials) columns.push({ label: t('pdf_serial'), align: 'left' });
+  if (show.condition) columns.push({ label: t('pdf_condition'), align: 'left' });
+  columns.push({ label: t('pdf_price_paid'), align: 'right' });
   const rows = buyBack.items.map((item) => [
     item.description,
     ...(show.serials ? [item.serial ?? ''] : []),
@@ -108,15 +111,17 @@ export function receiptLayout(input: ReceiptLayoutInput): ReceiptLayout {
 
   const payment: DocumentField[] = [];
   if (payout) {
-    payment.push({ label: 'Payment method', value: payout.method });
-    if (show.reference && payout.reference) payment.push({ label: 'Reference', value: payout.reference });
-    if (show.message && payout.message) payment.push({ label: 'Message', value: payout.message });
+    payment.push({ label: t('pdf_payment_method'), value: payout.method });
+    if (show.reference && payout.reference) {
+      payment.push({ label: t('pdf_reference'), value: payout.reference });
+    }
+    if (show.message && payout.message) payment.push({ label: t('pdf_message'), value: payout.message });
   }
 
   return {
     paper: paperFor(locale),
-    title: `Purchase receipt ${buyBackNumber(buyBack)}`,
-    date: payout ? formatCalendarDate(payout.paidOn, locale, 'long') : NOT_PAID,
+    title: t('pdf_receipt_title', buyBackNumber(buyBack)),
+    date: payout ? formatCalendarDate(payout.paidOn, locale, 'long') : notPaid(),
     paid: payout !== undefined,
     shop: letterhead(template.shopName, template.address, template.logo),
     seller: {
@@ -126,13 +131,13 @@ export function receiptLayout(input: ReceiptLayoutInput): ReceiptLayout {
     },
     items: { columns, rows },
     total: {
-      label: payout ? 'Total paid' : 'Estimated total',
+      label: payout ? t('pdf_total_paid') : t('pdf_estimated_total'),
       value: money(payout ? payout.amount : buyBackTotal(buyBack)),
     },
     payment,
     tradeIn: payout?.tradeInPurchaseId ? tradeInSection(buyBack, payout.tradeInPurchaseId, input) : null,
     terms: nonEmptyLines(template.terms),
-    signatures: [...SIGNATURES],
+    signatures: [t('pdf_seller_signature'), t('pdf_staff_signature')],
   };
 }
 
@@ -143,12 +148,10 @@ export function receiptLayout(input: ReceiptLayoutInput): ReceiptLayout {
 function tradeInSection(buyBack: BuyBack, purchaseId: string, input: ReceiptLayoutInput): ReceiptTradeIn {
   const purchase = input.tradeIn;
   if (!purchase || purchase.id !== purchaseId) {
-    throw new Error(`The receipt needs the purchase this trade-in is netted against (${purchaseId}).`);
+    throw new Error(t('pdf_trade_in_purchase_missing', purchaseId));
   }
   if (purchase.currency !== buyBack.currency) {
-    throw new Error(
-      `The trade-in is in ${buyBack.currency} but the purchase in ${purchase.currency}: they cannot be netted.`,
-    );
+    throw new Error(t('pdf_trade_in_other_currency', buyBack.currency, purchase.currency));
   }
   const money = (amount: Money) => formatMoney(amount, input.locale);
   const purchaseTotal = recordTotal(purchase);
@@ -156,18 +159,18 @@ function tradeInSection(buyBack: BuyBack, purchaseId: string, input: ReceiptLayo
   const owed = purchaseTotal.minor - credit.minor;
   const difference =
     owed > 0
-      ? `Customer pays ${money({ minor: owed, currency: buyBack.currency })}`
+      ? t('pdf_customer_pays', money({ minor: owed, currency: buyBack.currency }))
       : owed < 0
-        ? `Shop pays ${money({ minor: -owed, currency: buyBack.currency })}`
-        : 'Even';
+        ? t('pdf_shop_pays', money({ minor: -owed, currency: buyBack.currency }))
+        : t('pdf_even');
   return {
-    heading: `Trade-in against the purchase of ${formatCalendarDate(purchase.purchaseDate, input.locale, 'long')}`,
+    heading: t('pdf_trade_in_heading', formatCalendarDate(purchase.purchaseDate, input.locale, 'long')),
     purchase: {
       columns: [
-        { label: 'Item', align: 'left' },
-        { label: 'Quantity', align: 'right' },
-        { label: 'Price', align: 'right' },
-        { label: 'Total', align: 'right' },
+        { label: t('pdf_item'), align: 'left' },
+        { label: t('pdf_quantity'), align: 'right' },
+        { label: t('pdf_price'), align: 'right' },
+        { label: t('pdf_total'), align: 'right' },
       ],
       rows: purchase.lines.map((line) => [
         line.name,
@@ -177,8 +180,8 @@ function tradeInSection(buyBack: BuyBack, purchaseId: string, input: ReceiptLayo
       ]),
     },
     totals: [
-      { label: 'Purchase total', value: money(purchaseTotal) },
-      { label: 'Trade-in credit', value: money({ minor: -credit.minor, currency: credit.currency }) },
+      { label: t('pdf_purchase_total'), value: money(purchaseTotal) },
+      { label: t('pdf_trade_in_credit'), value: money({ minor: -credit.minor, currency: credit.currency }) },
     ],
     difference,
   };

@@ -1,3 +1,4 @@
+import { t } from '../domain/i18n';
 import { GAP, INK, MUTED, PageWriter } from './pdf-page';
 import type { ReceiptLayout } from './receipt-layout';
 import { winAnsiText as text } from './win-ansi';
@@ -17,17 +18,17 @@ export function receiptPdf(layout: ReceiptLayout): ArrayBuffer {
   pdf.write(layout.date, { bold: !layout.paid, color: layout.paid ? MUTED : INK });
   pdf.y += 2;
 
-  pdf.heading('Seller');
+  pdf.heading(t('pdf_seller'));
   pdf.write(layout.seller.name, { bold: true });
   for (const detail of layout.seller.details) pdf.write(detail);
   pdf.y += 1;
   pdf.fields(layout.seller.identification);
 
-  pdf.heading('Items');
+  pdf.heading(t('pdf_items'));
   pdf.amountsTable(layout.items, [layout.total]);
 
   if (layout.payment.length > 0) {
-    pdf.heading('Payment');
+    pdf.heading(t('pdf_payment'));
     pdf.fields(layout.payment);
   }
 
@@ -39,7 +40,7 @@ export function receiptPdf(layout: ReceiptLayout): ArrayBuffer {
   }
 
   if (layout.terms.length > 0) {
-    pdf.heading('Terms');
+    pdf.heading(t('pdf_terms'));
     pdf.paragraphs(layout.terms, { size: 9 });
   }
 

@@ -1,6 +1,7 @@
 import { STORE_CREDIT } from '../domain/buyback';
 import { formatCalendarDate } from '../domain/calendar';
 import { formatAddress } from '../domain/contact-edit';
+import { t, tPlural } from '../domain/i18n';
 import { formatMoney, type Money } from '../domain/money';
 import type { Statement, StatementTotal } from '../domain/reports/statement';
 import {
@@ -38,7 +39,10 @@ export interface StatementLayout {
   footer: string;
 }
 
-export const SAMPLES_HEADING = 'Samples (no charge)';
+/** The heading of the samples' table (the PDF draws it above the table). */
+export function samplesHeading(): string {
+  return t('pdf_samples_heading');
+}
 
 export function statementLayout(statement: Statement, locale: string): StatementLayout {
   const money = (amount: Money) => formatMoney(amount, locale);
@@ -50,11 +54,12 @@ export function statementLayout(statement: Statement, locale: string): Statement
 
   const purchases: DocumentTable = {
     columns: [
-      { label: 'Date', align: 'left' },
-      { label: 'Reference', align: 'left' },
-      { label: 'Products', align: 'left' },
-      ...(paid ? [{ label: 'Payment', align: 'left' as const }] : []),
-      { label: 'Total', align: 'right' },
+      { label: t('pdf_date'), align: 'left' },
+      { label: t('pdf_reference'), align: 'left' },
+      { label: t('pdf_products'), align: 'left', wraps: true },
+      // "Store credit $10.00" on one line.
+      ...(paid ? [{ label: t('pdf_payment'), align: 'left' as const, wraps: true, minWidth: 34 }] : []),
+      { label: t('pdf_total'), align: 'right' },
     ],
     rows: statement.purchases.map((order) => [
       date(order.date),
@@ -69,9 +74,9 @@ export function statementLayout(statement: Statement, locale: string): Statement
 
   const samples: DocumentTable = {
     columns: [
-      { label: 'Date', align: 'left' },
-      { label: 'Reference', align: 'left' },
-      { label: 'Products', align: 'left' },
+      { label: t('pdf_date'), align: 'left' },
+      { label: t('pdf_reference'), align: 'left' },
+      { label: t('pdf_products'), align: 'left', wraps: true },
     ],
     rows: statement.samples.map((sample) => [
       date(sample.date),
@@ -82,19 +87,19 @@ export function statementLayout(statement: Statement, locale: string): Statement
 
   return {
     paper: paperFor(locale),
-    title: 'Statement',
+    title: t('pdf_statement'),
     period,
-    issued: `Issued ${formatCalendarDate(statement.issuedOn, locale, 'long')}`,
+    issued: t('pdf_issued', formatCalendarDate(statement.issuedOn, locale, 'long')),
     shop: letterhead(statement.shop.name, statement.shop.address, statement.shop.logo),
     customer: {
       name: customer.name,
       details: filledIn([customer.company, formatAddress(customer.address), customer.email, customer.phone]),
     },
     purchases: purchases.rows.length > 0 ? purchases : null,
-    noPurchases: 'No purchases in this period.',
+    noPurchases: t('pdf_no_purchases'),
     totals: statement.totals.flatMap((total) => totalFields(total, multiCurrency, money)),
     samples: samples.rows.length > 0 ? samples : null,
-    footer: `Statement for ${customer.name} · ${period}`,
+    footer: t('pdf_statement_for', customer.name, period),
   };
 }
 
@@ -104,7 +109,7 @@ function paymentText(
 ): string {
   if (!payment) return '';
   if (!payment.storeCredit) return payment.method;
-  const credit = `Store credit ${money(payment.storeCredit)}`;
+  const credit = t('pdf_store_credit_amount', money(payment.storeCredit));
   return payment.method === STORE_CREDIT ? credit : `${credit}\n${payment.method}`;
 }
 
@@ -113,16 +118,17 @@ function totalFields(
   multiCurrency: boolean,
   money: (amount: Money) => string,
 ): DocumentField[] {
-  const orders = total.orders === 1 ? '1 order' : `${total.orders} orders`;
   const fields = [
     {
-      label: multiCurrency ? `Total in ${total.currency} (${orders})` : `Total (${orders})`,
+      label: multiCurrency
+        ? tPlural('pdf_total_in_currency_orders', total.orders, total.currency)
+        : tPlural('pdf_total_orders', total.orders),
       value: money(total.total),
     },
   ];
   if (total.storeCredit.minor > 0) {
     fields.push({
-      label: multiCurrency ? `Paid with store credit in ${total.currency}` : 'Paid with store credit',
+      label: multiCurrency ? t('pdf_paid_store_credit_in', total.currency) : t('pdf_paid_store_credit'),
       value: money(total.storeCredit),
     });
   }

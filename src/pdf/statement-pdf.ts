@@ -1,7 +1,8 @@
 import type { UserOptions } from 'jspdf-autotable';
 import { MUTED, PageWriter } from './pdf-page';
 import type { DocumentTable } from './document-layout';
-import { SAMPLES_HEADING, type StatementLayout } from './statement-layout';
+import { t } from '../domain/i18n';
+import { samplesHeading, type StatementLayout } from './statement-layout';
 
 /**
  * The customer statement as a PDF, drawn from its layout (statement-layout.ts) with the page
@@ -18,12 +19,12 @@ export function statementPdf(layout: StatementLayout): ArrayBuffer {
   pdf.write(layout.issued, { color: MUTED });
   pdf.y += 2;
 
-  pdf.heading('Customer');
+  pdf.heading(t('pdf_customer'));
   pdf.write(layout.customer.name, { bold: true });
   for (const detail of layout.customer.details) pdf.write(detail);
   pdf.y += 1;
 
-  pdf.heading('Purchases');
+  pdf.heading(t('pdf_purchases'));
   if (layout.purchases) {
     pdf.amountsTable(layout.purchases, layout.totals, { columnStyles: columnWidths(layout.purchases) });
   } else {
@@ -31,7 +32,7 @@ export function statementPdf(layout: StatementLayout): ArrayBuffer {
   }
 
   if (layout.samples) {
-    pdf.heading(SAMPLES_HEADING);
+    pdf.heading(samplesHeading());
     pdf.amountsTable(layout.samples, [], { columnStyles: columnWidths(layout.samples) });
   }
 
@@ -39,17 +40,14 @@ export function statementPdf(layout: StatementLayout): ArrayBuffer {
 }
 
 /** Text columns wrap; dates, references and amounts keep to one line and take only their width. */
-const WRAPPING = new Set(['Products', 'Payment']);
-
 function columnWidths(data: DocumentTable): UserOptions['columnStyles'] {
   return Object.fromEntries(
     data.columns.map((column, index) => [
       index,
       {
         halign: column.align,
-        cellWidth: WRAPPING.has(column.label) ? ('auto' as const) : ('wrap' as const),
-        // "Store credit $10.00" on one line.
-        ...(column.label === 'Payment' ? { minCellWidth: 34 } : {}),
+        cellWidth: column.wraps ? ('auto' as const) : ('wrap' as const),
+        ...(column.minWidth ? { minCellWidth: column.minWidth } : {}),
       },
     ]),
   );

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PurchaseOrder, PurchaseOrderLine } from '../../../src/domain/purchase-order';
-import {
-  NOT_SENT,
-  purchaseOrderLayout,
-  type PurchaseOrderLayoutInput,
-} from '../../../src/pdf/purchase-order-layout';
+import { purchaseOrderLayout, type PurchaseOrderLayoutInput } from '../../../src/pdf/purchase-order-layout';
 import { purchaseOrderPdf } from '../../../src/pdf/purchase-order-pdf';
 import { pdfText } from '../../support/pdf-text';
 
@@ -94,7 +90,7 @@ describe('purchaseOrderLayout', () => {
     const draft = purchaseOrderLayout(
       input({ order: order({ status: 'draft', sentAt: undefined, sentOn: undefined, lines: [line(1, 2)] }) }),
     );
-    expect(draft.details[1]).toEqual({ label: 'Order date', value: NOT_SENT });
+    expect(draft.details[1]).toEqual({ label: 'Order date', value: 'Draft — not sent' });
     expect(draft.lines.rows[0]?.slice(3)).toEqual(['—', '—']);
     const received = purchaseOrderLayout(
       input({ order: order({ status: 'received', receivedOn: '2026-11-24' }) }),

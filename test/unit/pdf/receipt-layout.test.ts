@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paperFor } from '../../../src/pdf/document-layout';
-import { NOT_PAID, receiptLayout } from '../../../src/pdf/receipt-layout';
+import { receiptLayout } from '../../../src/pdf/receipt-layout';
 import { buyBack, item, paidInput, payout, purchase, seller, template } from './receipt-fixtures';
 
 const NBSP = '\u00a0';
@@ -95,7 +95,7 @@ describe('receiptLayout', () => {
       ...paidInput(),
       buyBack: buyBack([item('Tablet', 9999), item('Charger', 1)]),
     });
-    expect(layout.date).toBe(NOT_PAID);
+    expect(layout.date).toBe('Estimate — not paid');
     expect(layout.paid).toBe(false);
     expect(layout.total).toEqual({ label: 'Estimated total', value: '$100.00' });
     expect(layout.payment).toEqual([]);
