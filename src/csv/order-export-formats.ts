@@ -1,4 +1,5 @@
 import type { DateOrder, OrderExportField } from '../domain/back-office-order';
+import type { MessageKey } from '../domain/i18n';
 import { customerIdBackOffice } from './contacts-columns';
 import { headerKey, type ColumnSynonyms } from './rows';
 
@@ -10,8 +11,8 @@ import { headerKey, type ColumnSynonyms } from './rows';
 export interface BuiltInOrderExport {
   /** OrderExportLayout.format. */
   format: string;
-  /** How the user knows the file ("a Shopify orders export"), for messages. */
-  title: string;
+  /** How the user knows the file ("a Shopify orders export"), for messages: a message key. */
+  title: MessageKey;
   /** ExternalId.backOffice of the customer ids in the file. */
   backOffice: string;
   /** Whether a header is this format's; true also when required columns are missing from it. */
@@ -20,8 +21,8 @@ export interface BuiltInOrderExport {
   columns: ColumnSynonyms<OrderExportField>;
   /** Dates when the first rows do not settle their order. */
   dateOrder: DateOrder;
-  /** What to tell a user whose file looks like this format but lacks columns it needs. */
-  hint: string;
+  /** What to tell a user whose file looks like this format but lacks columns it needs, if anything. */
+  hint?: MessageKey;
 }
 
 const NO_COLUMNS: ColumnSynonyms<OrderExportField> = {
@@ -64,7 +65,7 @@ const NORTHWIND_HEADER = [
 
 const NORTHWIND_EXPORT: BuiltInOrderExport = {
   format: 'northwind',
-  title: 'a Northwind Direct orders export',
+  title: 'csv_format_northwind_title',
   // The Northwind adapter's id (src/adapters/northwind.ts): captured contacts carry it.
   backOffice: 'northwind',
   recognises: (header) => NORTHWIND_HEADER.every((name) => header.includes(name)),
@@ -80,7 +81,6 @@ const NORTHWIND_EXPORT: BuiltInOrderExport = {
     currency: ['currency'],
   },
   dateOrder: 'ymd',
-  hint: '',
 };
 
 /**
@@ -91,7 +91,7 @@ const NORTHWIND_EXPORT: BuiltInOrderExport = {
  */
 const SHOPIFY_ORDERS_EXPORT: BuiltInOrderExport = {
   format: 'shopify-orders',
-  title: 'a Shopify orders export',
+  title: 'csv_format_shopify_title',
   backOffice: customerIdBackOffice('shopify'),
   recognises: (header) =>
     hasSigns(
@@ -122,7 +122,7 @@ const SHOPIFY_ORDERS_EXPORT: BuiltInOrderExport = {
     currency: ['Currency'],
   },
   dateOrder: 'ymd',
-  hint: "Export the orders from Shopify's admin again (Orders → Export), with every column.",
+  hint: 'csv_format_shopify_hint',
 };
 
 /**
@@ -132,7 +132,7 @@ const SHOPIFY_ORDERS_EXPORT: BuiltInOrderExport = {
  */
 const SQUARE_ITEM_SALES_EXPORT: BuiltInOrderExport = {
   format: 'square-item-sales',
-  title: 'a Square item sales export',
+  title: 'csv_format_square_title',
   backOffice: 'square',
   recognises: (header) =>
     hasSigns(
@@ -166,7 +166,7 @@ const SQUARE_ITEM_SALES_EXPORT: BuiltInOrderExport = {
   // a month's first days) would otherwise be read year-month-day, and every row refused.
   // ISO dates are still read as such: the sample settles that.
   dateOrder: 'mdy',
-  hint: "Use Square's item sales export (Items detail), not its transactions export.",
+  hint: 'csv_format_square_hint',
 };
 
 /** In the order they are tried: the most specific first. */

@@ -6,6 +6,7 @@ import type {
   ExportProblem,
 } from '../domain/back-office-order';
 import type { CalendarDate } from '../domain/dates';
+import { t } from '../domain/i18n';
 import type { CurrencyCode } from '../domain/money';
 
 export interface GroupedOrders {
@@ -70,7 +71,13 @@ export function groupOrders(rows: readonly BackOfficeRow[]): GroupedOrders {
       else if (row.currency !== draft.currency) {
         problems.push({
           line: row.line,
-          reason: `is in ${row.currency}, but order ${quoted(row.orderId)} is in ${draft.currency} (line ${draft.firstLine})`,
+          reason: t(
+            'csv_order_currency_mismatch',
+            row.currency,
+            quoted(row.orderId),
+            draft.currency,
+            String(draft.firstLine),
+          ),
         });
         continue;
       }
@@ -105,17 +112,17 @@ export function groupOrders(rows: readonly BackOfficeRow[]): GroupedOrders {
     if (date === undefined) {
       problems.push({
         line: draft.firstLine,
-        reason: `Order ${quoted(draft.orderId)} has no date on any of its rows`,
+        reason: t('csv_order_no_date', quoted(draft.orderId)),
       });
     } else if (!hasCustomerKey(customer)) {
       problems.push({
         line: draft.firstLine,
-        reason: `Order ${quoted(draft.orderId)} names no customer (no customer ID, email, phone or name on any of its rows)`,
+        reason: t('csv_order_no_customer', quoted(draft.orderId)),
       });
     } else if (currency === undefined) {
       problems.push({
         line: draft.firstLine,
-        reason: `Order ${quoted(draft.orderId)} has no currency on any of its rows`,
+        reason: t('csv_order_no_currency', quoted(draft.orderId)),
       });
     } else {
       orders.push({ orderId: draft.orderId, date, currency, customer, lines: draft.lines });

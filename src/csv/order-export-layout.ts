@@ -1,7 +1,7 @@
 import type { OrderExportField, OrderExportLayout } from '../domain/back-office-order';
 import { t, type MessageKey } from '../domain/i18n';
 import { formatCount } from '../domain/locale-format';
-import { missingColumnsMessage, type ColumnSynonyms } from './rows';
+import { eitherOf, missingColumnsMessage, type ColumnSynonyms } from './rows';
 
 /**
  * What an order export must have to be matched, and the header names each field goes by in files
@@ -79,8 +79,7 @@ type Requirement = keyof typeof REQUIRED;
 
 /** "Unit price or Line total": the fields any one of which will do. */
 function labelOf(requirement: Requirement): string {
-  const [first = '', ...others] = REQUIRED[requirement].map(orderExportFieldLabel);
-  return others.reduce((label, next) => t('csv_order_field_either', label, next), first);
+  return eitherOf(REQUIRED[requirement].map(orderExportFieldLabel));
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type OrderExportLayout,
 } from '../domain/back-office-order';
 import type { CalendarDate } from '../domain/dates';
+import { t } from '../domain/i18n';
 import { minorDigits, type CurrencyCode } from '../domain/money';
 import { orderExportFieldLabel } from './order-export-layout';
 import {
@@ -89,9 +90,12 @@ function scanOptions(layout: OrderExportLayout, newline: string): ScanOptions {
   return { delimiter: layout.delimiter, newline, width: layout.header.length, wanted };
 }
 
-/** A reason naming the cell as the file does: `Lineitem price "12,5x" is not an amount`. */
+/**
+ * A reason naming the cell as the file does: `Lineitem price "12,5x" is not an amount`; an empty
+ * cell (cells are trimmed) has no value to quote: `Lineitem price is empty`.
+ */
 function cellReason(column: string, cell: string, why: string): string {
-  return why === 'is empty' ? `${column} is empty` : `${column} ${quoteValue(cell)} ${why}`;
+  return cell === '' ? t('csv_cell_empty', column) : t('csv_cell_reason', column, quoteValue(cell), why);
 }
 
 function columnIndexes(columns: OrderExportLayout['columns']): Record<OrderExportField, number> {
@@ -193,7 +197,7 @@ class OrderRowReader {
     const orderId = this.cellAt(cells, this.at.orderId);
     const currency = this.currencyOf(cells, orderId);
     if (typeof currency === 'object') return currency.problem;
-    if (orderId === '') return `${this.name('orderId')} is empty: the row belongs to no order`;
+    if (orderId === '') return t('csv_order_no_order_id', this.name('orderId'));
 
     const quantityCell = this.cellAt(cells, this.at.quantity);
     let quantity = plainQuantity(quantityCell, this.decimalComma);
@@ -218,7 +222,10 @@ class OrderRowReader {
     const name = this.known(this.cellAt(cells, this.at.product));
     if (sku === '' && name === '') {
       const columns = (['sku', 'product'] as const).filter((field) => this.columns[field] !== undefined);
-      return `names no product: ${columns.map((field) => this.name(field)).join(' and ')} ${columns.length === 1 ? 'is' : 'are'} empty`;
+      const [first = 'product', second] = columns;
+      return second === undefined
+        ? t('csv_order_no_product_one', this.name(first))
+        : t('csv_order_no_product_two', this.name(first), this.name(second));
     }
 
     // Every field in one literal, absent ones undefined: one object shape for 100,000 rows is
@@ -272,13 +279,11 @@ class OrderRowReader {
       } else {
         // The order's next rows, which leave the currency to this one, have none to take.
         this.startRun(orderId, UNREAD_CURRENCY);
-        return { problem: cellReason(this.name('currency'), cell, 'is not a three-letter currency code') };
+        return { problem: cellReason(this.name('currency'), cell, t('csv_value_not_currency_code')) };
       }
     } else if (orderId !== '' && orderId === this.runOrderId) {
       if (this.runCurrency === UNREAD_CURRENCY) {
-        return {
-          problem: `${this.name('currency')} is empty, and the order's row above names none Tally can read`,
-        };
+        return { problem: t('csv_order_currency_above_unread', this.name('currency')) };
       }
       currency = this.runCurrency;
     } else {
@@ -328,7 +333,7 @@ class OrderRowReader {
       if (!parsed.ok) return cellReason(this.name(field), cell, parsed.why);
       amount = parsed.value;
     }
-    if (amount < 0) return cellReason(this.name(field), cell, 'is negative: refunds are not matched');
+    if (amount < 0) return cellReason(this.name(field), cell, t('csv_value_negative_amount'));
     return field === 'unitPrice' ? amount : Math.round(amount / quantity);
   }
 

@@ -1,4 +1,5 @@
 import type { DateOrder, OrderExportField, OrderExportLayout } from '../domain/back-office-order';
+import { t } from '../domain/i18n';
 import { CurrencyCode } from '../domain/money';
 import { customerIdBackOffice } from './contacts-columns';
 import { BUILT_IN_ORDER_EXPORTS, type BuiltInOrderExport } from './order-export-formats';
@@ -37,7 +38,7 @@ export function recogniseOrderExport(
   savedLayouts: readonly OrderExportLayout[],
   options: RecogniseOptions = {},
 ): OrderExportRecognition {
-  if (text.trim() === '') return { kind: 'error', error: 'The file is empty.' };
+  if (text.trim() === '') return { kind: 'error', error: t('csv_file_empty') };
   const delimiter = guessDelimiter(text);
   const newline = guessNewline(text);
   const read = readHeaderRow(text, delimiter, newline);
@@ -47,7 +48,7 @@ export function recogniseOrderExport(
   if (separator) {
     return {
       kind: 'error',
-      error: `The file separates its columns with ${separator}, which Tally does not read: save it again with commas, semicolons or tabs between columns.`,
+      error: t('csv_order_unread_separator', separator),
     };
   }
   const sample = sampleRows(text, read.next, SAMPLE_ROWS, delimiter, newline);
@@ -60,7 +61,9 @@ export function recogniseOrderExport(
     if (problem) {
       return {
         kind: 'error',
-        error: `This looks like ${builtIn.title}, but it cannot be read: ${problem} ${builtIn.hint}`,
+        error: builtIn.hint
+          ? t('csv_order_format_unreadable_hint', t(builtIn.title), problem, t(builtIn.hint))
+          : t('csv_order_format_unreadable', t(builtIn.title), problem),
       };
     }
     return { kind: 'known', layout };

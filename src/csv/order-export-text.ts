@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { t } from '../domain/i18n';
 import { restoreFormula } from './formula-guard';
 import {
   countLineBreaks,
@@ -120,13 +121,13 @@ export function readHeaderRow(
       continue;
     }
     const quoteProblem = describeQuoteErrors(parsed.errors, position.line, () => lastLineWithText(text));
-    if (quoteProblem) return { error: `The header row (line ${position.line}) ${quoteProblem}.` };
+    if (quoteProblem) return { error: t('csv_header_quote_problem', String(position.line), quoteProblem) };
     const header = cells.map((_, index) => restoredCell(cells, index).trim());
     const duplicates = duplicateHeaderError(header);
     if (duplicates) return { error: duplicates };
     return { header, next };
   }
-  return { error: 'The file has no header row: every line is blank.' };
+  return { error: t('csv_no_header') };
 }
 
 /** The position after `consumed` characters of text from `from`. */

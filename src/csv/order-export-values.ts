@@ -1,6 +1,9 @@
 import type { DateOrder } from '../domain/back-office-order';
 import type { CalendarDate } from '../domain/dates';
+import { t, type MessageKey } from '../domain/i18n';
+import { formatCount } from '../domain/locale-format';
 import { minorDigits, parseDecimalAmount, type CurrencyCode } from '../domain/money';
+import { eitherOf } from './rows';
 
 /**
  * The cells of a back office's order export as values: amounts, quantities and dates, each read
@@ -8,10 +11,11 @@ import { minorDigits, parseDecimalAmount, type CurrencyCode } from '../domain/mo
  * layout's day/month order or not at all.
  */
 
+/** `why` is the end of a sentence about the cell, in the user's language ("is not an amount"). */
 export type ValueResult<T> = { ok: true; value: T } | { ok: false; why: string };
 
-function refuse(why: string): { ok: false; why: string } {
-  return { ok: false, why };
+function refuse(key: MessageKey, ...substitutions: string[]): { ok: false; why: string } {
+  return { ok: false, why: t(key, ...substitutions) };
 }
 
 /**
@@ -53,8 +57,6 @@ export function currencyOfSymbol(text: string): CurrencyCode | undefined {
  */
 const DOT_THEN_THREE_DIGITS = /^\d{1,3}\.\d{3}$/;
 const DOT_GROUPED = /^\d{1,3}(\.\d{3}){2,}$/;
-const AMBIGUOUS_DOT =
-  'could be read two ways: a "." in a file separated by ";" may group thousands or mark decimals';
 
 /**
  * A space between groups of three digits groups thousands whatever the locale ("1 234,50" in
@@ -86,7 +88,7 @@ export function parseExportAmount(
   const plain = plainAmount(cell, minorDigits(currency), decimalComma);
   if (plain !== undefined) return { ok: true, value: plain };
   let text = cell.trim();
-  if (text === '') return refuse('is empty');
+  if (text === '') return refuse('csv_value_empty');
   let negative = false;
   if (text.startsWith('-') || text.startsWith('+')) {
     negative = text.startsWith('-');
@@ -99,7 +101,7 @@ export function parseExportAmount(
     // A "€" amount in a USD row would be read in the wrong currency: refused, not converted.
     const fits = SYMBOL_FITS[symbol];
     if (fits && !fits.includes(currency))
-      return refuse(`is in ${fits.join(' or ')}, but its row is in ${currency}`);
+      return refuse('csv_value_symbol_currency', eitherOf(fits), currency);
     text = leading ? text.slice(1).trimStart() : text.slice(0, -1).trimEnd();
   }
   // "$-1.00" as well as "-$1.00".
@@ -107,20 +109,18 @@ export function parseExportAmount(
     negative = true;
     text = text.slice(1);
   }
-  if (decimalComma && DOT_THEN_THREE_DIGITS.test(text)) return refuse(AMBIGUOUS_DOT);
+  if (decimalComma && DOT_THEN_THREE_DIGITS.test(text)) return refuse('csv_value_ambiguous_dot');
   const decimal = plainDecimal(text, decimalComma);
-  if (decimal === undefined || !/^\d/.test(decimal)) return refuse('is not an amount');
+  if (decimal === undefined || !/^\d/.test(decimal)) return refuse('csv_value_not_amount');
   const money = parseDecimalAmount(decimal, currency);
   if (money) return { ok: true, value: negative ? -money.minor : money.minor };
   const digits = minorDigits(currency);
   if (/^\d[\d,]*\.\d+$/.test(decimal)) {
-    return refuse(
-      digits === 0
-        ? `has decimals, and amounts in ${currency} have none`
-        : `has more than ${digits} decimals, the most ${currency} has`,
-    );
+    return digits === 0
+      ? refuse('csv_value_no_decimals', currency)
+      : refuse('csv_value_too_many_decimals', formatCount(digits), currency);
   }
-  return refuse('is not an amount');
+  return refuse('csv_value_not_amount');
 }
 
 /**
@@ -131,18 +131,18 @@ export function parseQuantity(cell: string, decimalComma: boolean): ValueResult<
   const quantity = plainQuantity(cell, decimalComma);
   if (quantity !== undefined) return { ok: true, value: quantity };
   const text = cell.trim();
-  if (decimalComma && DOT_THEN_THREE_DIGITS.test(text)) return refuse(AMBIGUOUS_DOT);
-  if (isPlainNumber(cell) && Number(cell) === 0) return refuse('is zero');
-  if (text === '') return refuse('is empty');
+  if (decimalComma && DOT_THEN_THREE_DIGITS.test(text)) return refuse('csv_value_ambiguous_dot');
+  if (isPlainNumber(cell) && Number(cell) === 0) return refuse('csv_value_zero');
+  if (text === '') return refuse('csv_value_empty');
   const plain = plainDecimal(
     decimalComma ? text : text.replace(/(?<=\d),(?=\d{3}(\D|$))/g, ''),
     decimalComma,
   );
   const match = plain === undefined ? null : /^([+-]?)(\d+(?:\.\d*)?|\.\d+)$/.exec(plain);
-  if (!match) return refuse('is not a number');
+  if (!match) return refuse('csv_value_not_number');
   const value = Number(match[2]);
-  if (match[1] === '-' && value !== 0) return refuse('is negative: refunds and voids are not matched');
-  if (value === 0) return refuse('is zero');
+  if (match[1] === '-' && value !== 0) return refuse('csv_value_negative_quantity');
+  if (value === 0) return refuse('csv_value_zero');
   return { ok: true, value };
 }
 
@@ -215,10 +215,11 @@ function isPlainNumber(text: string): boolean {
 const ISO_DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])/;
 const DAY_MONTH_DATE = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:$|[T\s])/;
 
-const ORDER_WORDS: Readonly<Record<DateOrder, string>> = {
-  ymd: 'year-month-day',
-  dmy: 'day/month/year',
-  mdy: 'month/day/year',
+/** Why a real date is refused: the file writes its dates in another order. */
+const NOT_IN_ORDER: Readonly<Record<DateOrder, MessageKey>> = {
+  ymd: 'csv_value_date_not_ymd',
+  dmy: 'csv_value_date_not_dmy',
+  mdy: 'csv_value_date_not_mdy',
 };
 
 function isRealDate(year: number, month: number, day: number): boolean {
@@ -237,23 +238,23 @@ function calendarDate(year: number, month: number, day: number): CalendarDate {
  */
 export function parseExportDate(cell: string, order: DateOrder): ValueResult<CalendarDate> {
   const text = cell.trim();
-  if (text === '') return refuse('is empty');
+  if (text === '') return refuse('csv_value_empty');
   const iso = ISO_DATE.exec(text);
   const dayMonth = iso ? null : DAY_MONTH_DATE.exec(text);
-  if (!iso && !dayMonth) return refuse('is not a date');
+  if (!iso && !dayMonth) return refuse('csv_value_not_date');
   const [a, b, c] = (iso ?? dayMonth ?? []).slice(1, 4).map(Number) as [number, number, number];
   if (iso) {
-    if (!isRealDate(a, b, c)) return refuse('is not a real date');
-    if (order !== 'ymd') return refuse(`is not written ${ORDER_WORDS[order]} like the file's other dates`);
+    if (!isRealDate(a, b, c)) return refuse('csv_value_not_real_date');
+    if (order !== 'ymd') return refuse(NOT_IN_ORDER[order]);
     return { ok: true, value: calendarDate(a, b, c) };
   }
   const [day, month] = order === 'dmy' ? [a, b] : [b, a];
   const fitsEither = isRealDate(c, b, a) || isRealDate(c, a, b);
-  if (!fitsEither) return refuse('is not a real date');
-  if (order === 'ymd') return refuse(`is not written ${ORDER_WORDS.ymd} like the file's other dates`);
+  if (!fitsEither) return refuse('csv_value_not_real_date');
+  if (order === 'ymd') return refuse(NOT_IN_ORDER.ymd);
   if (!isRealDate(c, month, day)) {
     // 13/05/2024 in a month/day/year file: a real date only the other way round.
-    return refuse(`is not written ${ORDER_WORDS[order]} like the file's other dates`);
+    return refuse(NOT_IN_ORDER[order]);
   }
   return { ok: true, value: calendarDate(c, month, day) };
 }

@@ -1,3 +1,4 @@
+import { t, tPlural } from '../domain/i18n';
 import type { CsvRow, CsvTable } from './table';
 
 /** Where a field was found: the cell index and the header name as the file spells it. */
@@ -159,6 +160,7 @@ export function extraCellsReader(
         const name = header[index] ?? '';
         const value = row.cells[index] ?? '';
         if (name !== '') return [[name, value]];
+        // Kept under this name in the record: a key in storage, the same in every language.
         return value.trim() === '' ? [] : [[`Column ${index + 1}`, value]];
       }),
     );
@@ -181,14 +183,19 @@ export function missingColumnsMessage<F extends string>(
   header: readonly string[],
 ): string {
   const wanted = fields
-    .map(
-      (field) => `${labels[field]} (a column named ${synonyms[field].map((name) => `"${name}"`).join(', ')})`,
+    .map((field) =>
+      t('csv_missing_column_for', labels[field], synonyms[field].map((name) => `"${name}"`).join(', ')),
     )
     .join('; ');
   const found = header
     .filter((name) => name !== '')
     .map((name) => `"${name}"`)
     .join(', ');
-  const plural = fields.length === 1 ? 'column' : 'columns';
-  return `The file has no ${plural} for ${wanted}. Its header row has: ${found || 'no names'}.`;
+  return tPlural('csv_missing_columns', fields.length, wanted, found || t('csv_header_no_names'));
+}
+
+/** "A or B or C": any one of `items` will do. */
+export function eitherOf(items: readonly string[]): string {
+  const [first = '', ...others] = items;
+  return others.reduce((either, next) => t('csv_either', either, next), first);
 }

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { t, tPlural } from '../domain/i18n';
 import { restoreFormula } from './formula-guard';
 
 /** One data row; `line` is the physical line of the file (1-based) where the row starts. */
@@ -36,7 +37,7 @@ const DELIMITERS = [',', ';', '\t'];
  * come back without their guarding apostrophe.
  */
 export function parseCsvTable(text: string): CsvTable | CsvFileError {
-  if (text.trim() === '') return { error: 'The file is empty.' };
+  if (text.trim() === '') return { error: t('csv_file_empty') };
 
   const lines = new PhysicalLines(text);
   let delimiter = ',';
@@ -59,7 +60,7 @@ export function parseCsvTable(text: string): CsvTable | CsvFileError {
       if (header === undefined) {
         delimiter = result.meta.delimiter;
         if (quoteProblem) {
-          headerError = `The header row (line ${line}) ${quoteProblem}.`;
+          headerError = t('csv_header_quote_problem', String(line), quoteProblem);
           parser.abort();
           return;
         }
@@ -75,7 +76,7 @@ export function parseCsvTable(text: string): CsvTable | CsvFileError {
   });
 
   if (headerError) return { error: headerError };
-  if (!header) return { error: 'The file has no header row: every line is blank.' };
+  if (!header) return { error: t('csv_no_header') };
   const duplicates = duplicateHeaderError(header);
   if (duplicates) return { error: duplicates };
   return { delimiter, header, rows };
@@ -86,7 +87,7 @@ export function duplicateHeaderError(header: readonly string[]): string | undefi
   const duplicates = duplicateNames(header);
   if (duplicates.length === 0) return undefined;
   const list = duplicates.map((name) => `"${name}"`).join(', ');
-  return `The header row names ${duplicates.length === 1 ? 'a column' : 'columns'} twice: ${list}. Rename or remove the extra ${duplicates.length === 1 ? 'column' : 'columns'} and try again.`;
+  return tPlural('csv_header_duplicates', duplicates.length, list);
 }
 
 /**
@@ -129,7 +130,7 @@ export function cellCountProblem(cells: string[], headerLength: number): string 
     cells.length = headerLength;
     return undefined;
   }
-  return `has ${count} ${count === 1 ? 'cell' : 'cells'}, the header has ${headerLength}`;
+  return tPlural('csv_row_cell_count', count, String(headerLength));
 }
 
 /**
@@ -146,10 +147,9 @@ export function describeQuoteErrors(
   const codes = new Set(errors.filter((e) => e.type === 'Quotes').map((e) => e.code));
   if (codes.has('MissingQuotes')) {
     const last = lastLine();
-    const rest = last > line ? `, so lines ${line} to ${last} could not be read` : '';
-    return `opens a quoted cell (") that is never closed${rest}`;
+    return last > line ? t('csv_quote_unclosed_lines', String(line), String(last)) : t('csv_quote_unclosed');
   }
-  if (codes.has('InvalidQuotes')) return 'has a quoted cell with text after its closing quote (")';
+  if (codes.has('InvalidQuotes')) return t('csv_quote_text_after');
   return undefined;
 }
 
