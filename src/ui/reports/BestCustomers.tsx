@@ -1,4 +1,6 @@
 import { formatCalendarDate } from '../../domain/calendar';
+import { t, tPlural } from '../../domain/i18n';
+import { formatCount } from '../../domain/locale-format';
 import { formatMoney } from '../../domain/money';
 import { RANK_BY, RANK_BY_LABELS, type BestCustomer, type RankBy } from '../../domain/reports/best-customers';
 import { contactHref } from '../contacts/address';
@@ -18,7 +20,7 @@ export function BestCustomers(props: { model: BestCustomersModel }) {
   const locale = model.locale;
   return (
     <section aria-labelledby="best-customers-heading" class="card report">
-      <h3 id="best-customers-heading">Best customers</h3>
+      <h3 id="best-customers-heading">{t('reports_best_customers')}</h3>
       <form
         class="report-controls"
         noValidate
@@ -29,7 +31,7 @@ export function BestCustomers(props: { model: BestCustomersModel }) {
       >
         <PeriodInputs fields={model.fields} onChange={model.changed} />
         <SelectField
-          label="Rank by"
+          label={t('reports_rank_by')}
           value={model.rankBy.value}
           onChange={(value) => model.chooseRankBy(value as RankBy)}
         >
@@ -40,7 +42,7 @@ export function BestCustomers(props: { model: BestCustomersModel }) {
           ))}
         </SelectField>
         <button type="submit" disabled={model.busy.value || period === null}>
-          Export best customers
+          {t('reports_export_best_customers')}
         </button>
       </form>
       <ErrorMessage message={model.error.value} />
@@ -48,14 +50,18 @@ export function BestCustomers(props: { model: BestCustomersModel }) {
       {period && model.loaded.value ? (
         <p class="muted" data-field="best-customers-summary">
           {rows.length === 0
-            ? 'Nobody bought anything'
-            : rows.length === 1
-              ? '1 customer bought'
-              : `${rows.length} customers bought`}{' '}
-          from {formatCalendarDate(period.from, locale)} to {formatCalendarDate(period.to, locale)}.
-          {others.length > 0
-            ? ` Spend is ranked in ${model.currency.value}; customers who spent only in ${others.join(', ')} come after.`
-            : ''}
+            ? t(
+                'reports_nobody_bought',
+                formatCalendarDate(period.from, locale),
+                formatCalendarDate(period.to, locale),
+              )
+            : tPlural(
+                'reports_customers_bought',
+                rows.length,
+                formatCalendarDate(period.from, locale),
+                formatCalendarDate(period.to, locale),
+              )}
+          {others.length > 0 ? ` ${t('reports_ranked_in', model.currency.value, others.join(', '))}` : ''}
         </p>
       ) : null}
       {visible.length > 0 ? (
@@ -63,20 +69,20 @@ export function BestCustomers(props: { model: BestCustomersModel }) {
           <thead>
             <tr>
               <th scope="col" class="num">
-                Rank
+                {t('reports_rank')}
               </th>
-              <th scope="col">Name</th>
-              <th scope="col">Company</th>
+              <th scope="col">{t('reports_name')}</th>
+              <th scope="col">{t('reports_company')}</th>
               <th scope="col" class="num">
-                Orders
-              </th>
-              <th scope="col" class="num">
-                Spend
+                {t('reports_orders')}
               </th>
               <th scope="col" class="num">
-                Average order
+                {t('reports_spend')}
               </th>
-              <th scope="col">Last purchase</th>
+              <th scope="col" class="num">
+                {t('reports_average_order')}
+              </th>
+              <th scope="col">{t('reports_last_purchase')}</th>
             </tr>
           </thead>
           <tbody>
@@ -88,24 +94,24 @@ export function BestCustomers(props: { model: BestCustomersModel }) {
       ) : null}
       {rows.length > visible.length ? (
         <button type="button" class="secondary" onClick={model.showMore}>
-          Show more
+          {t('reports_show_more')}
         </button>
       ) : null}
     </section>
   );
 }
 
-function Row(props: { row: BestCustomer; locale: string | undefined }) {
+function Row(props: { row: BestCustomer; locale: string }) {
   const { row, locale } = props;
   const last = row.stats.lastPurchaseDate;
   return (
     <tr>
-      <td class="num">{row.rank}</td>
+      <td class="num">{formatCount(row.rank)}</td>
       <th scope="row">
         <a href={contactHref(row.contactId)}>{row.name}</a>
       </th>
       <td>{row.company ?? ''}</td>
-      <td class="num">{row.stats.purchaseCount.toLocaleString(locale)}</td>
+      <td class="num">{formatCount(row.stats.purchaseCount)}</td>
       <td class="num">{row.byCurrency.map((figures) => formatMoney(figures.spend, locale)).join(' + ')}</td>
       <td class="num">
         {row.byCurrency.map((figures) => formatMoney(figures.averageOrder, locale)).join(' + ')}

@@ -1,3 +1,4 @@
+import { t } from '../../domain/i18n';
 import { ErrorMessage } from '../ErrorMessage';
 import { StatusMessage } from '../StatusMessage';
 import { PeriodInputs } from './PeriodInputs';
@@ -10,21 +11,18 @@ export function CustomerStatement(props: { model: StatementModel }) {
   const disabled = model.busy.value || period === null;
   return (
     <section aria-labelledby="statement-heading" class="card report">
-      <h2 id="statement-heading">Customer statement</h2>
-      <p class="muted">
-        The purchases in a period with their products, payments and totals, and samples given at no charge,
-        under the shop details of the receipt template.
-      </p>
+      <h2 id="statement-heading">{t('reports_customer_statement')}</h2>
+      <p class="muted">{t('reports_customer_statement_about')}</p>
       <div class="report-controls">
         <PeriodInputs fields={model.fields} />
       </div>
       {model.summary.value ? <p data-field="statement-summary">{model.summary.value}</p> : null}
       <div class="actions">
         <button type="button" disabled={disabled} onClick={() => void model.downloadPdf()}>
-          Download statement (PDF)
+          {t('reports_download_statement_pdf')}
         </button>
         <button type="button" class="secondary" disabled={disabled} onClick={() => void model.downloadCsv()}>
-          Download statement (CSV)
+          {t('reports_download_statement_csv')}
         </button>
       </div>
       <ErrorMessage message={model.error.value} />

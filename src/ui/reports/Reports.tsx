@@ -1,3 +1,4 @@
+import { t } from '../../domain/i18n';
 import { BestCustomers } from './BestCustomers';
 import type { BestCustomersModel } from './best-customers-model';
 import { SpendPatterns } from './SpendPatterns';
@@ -7,7 +8,7 @@ import type { SpendPatternsModel } from './spend-patterns-model';
 export function Reports(props: { bestCustomers: BestCustomersModel; spendPatterns: SpendPatternsModel }) {
   return (
     <section aria-labelledby="reports-heading" class="reports">
-      <h2 id="reports-heading">Reports</h2>
+      <h2 id="reports-heading">{t('reports_heading')}</h2>
       <BestCustomers model={props.bestCustomers} />
       <SpendPatterns model={props.spendPatterns} />
     </section>

@@ -1,3 +1,4 @@
+import { t, tPlural, uiLanguage } from '../../domain/i18n';
 import { formatMoney, minorDigits, type CurrencyCode } from '../../domain/money';
 import { axisTicks } from '../../domain/reports/chart-scale';
 import { formatMonth, type MonthSpend } from '../../domain/reports/spend-patterns';
@@ -20,7 +21,8 @@ export function SpendChart(props: {
   whose: string;
   locale?: string;
 }) {
-  const { months, currency, locale } = props;
+  const { months, currency } = props;
+  const locale = props.locale ?? uiLanguage();
   const highest = Math.max(0, ...months.map((month) => month.spend.minor));
   const ticks = axisTicks(highest, 10 ** minorDigits(currency));
   const top = ticks.at(-1) ?? 1;
@@ -63,7 +65,9 @@ export function SpendChart(props: {
                 width={band * 0.7}
                 height={Math.max(0, PLOT.top + plotHeight - barTop)}
               >
-                <title>{`${formatMonth(month.month, locale)}: ${money(month.spend.minor)}`}</title>
+                <title>
+                  {t('reports_bar_title', formatMonth(month.month, locale), money(month.spend.minor))}
+                </title>
               </rect>
               {showLabel ? (
                 <text x={x + band / 2} y={HEIGHT - PLOT.bottom + 16} text-anchor="middle">
@@ -95,19 +99,26 @@ export function chartSummary(
   months: readonly MonthSpend[],
   currency: CurrencyCode,
   whose: string,
-  locale?: string,
+  locale: string = uiLanguage(),
 ): string {
   const first = months[0];
   const last = months.at(-1);
-  if (!first || !last) return `Monthly spend in ${currency} for ${whose}: no months to show.`;
-  const span = `from ${formatMonth(first.month, locale)} to ${formatMonth(last.month, locale)}`;
+  if (!first || !last) return t('reports_chart_no_months', currency, whose);
+  const from = formatMonth(first.month, locale);
+  const to = formatMonth(last.month, locale);
   const total = months.reduce((sum, month) => sum + month.spend.minor, 0);
   const orders = months.reduce((sum, month) => sum + month.orders, 0);
   const best = months.reduce((top, month) => (month.spend.minor > top.spend.minor ? month : top), first);
-  const head = `Monthly spend in ${currency} for ${whose} ${span}`;
-  if (orders === 0) return `${head}: no purchases.`;
-  return (
-    `${head}: ${formatMoney({ minor: total, currency }, locale)} over ${orders === 1 ? '1 order' : `${orders} orders`}; ` +
-    `highest ${formatMonth(best.month, locale)}, ${formatMoney(best.spend, locale)}.`
+  if (orders === 0) return t('reports_chart_no_purchases', currency, whose, from, to);
+  return tPlural(
+    'reports_chart_summary',
+    orders,
+    currency,
+    whose,
+    from,
+    to,
+    formatMoney({ minor: total, currency }, locale),
+    formatMonth(best.month, locale),
+    formatMoney(best.spend, locale),
   );
 }

@@ -1,6 +1,9 @@
 import { useId } from 'preact/hooks';
+import { t } from '../../domain/i18n';
+import { formatCount } from '../../domain/locale-format';
 import { formatMoney } from '../../domain/money';
 import { formatMonth } from '../../domain/reports/spend-patterns';
+import { aroundSlot, SLOT } from '../contacts/slot';
 import { ErrorMessage } from '../ErrorMessage';
 import { SelectField } from '../SelectField';
 import { PeriodInputs } from './PeriodInputs';
@@ -11,7 +14,7 @@ import type { SpendPatternsModel } from './spend-patterns-model';
 export function SpendPatterns(props: { model: SpendPatternsModel }) {
   const { model } = props;
   const contact = model.contact.value;
-  const whose = contact ? contact.name : 'everyone';
+  const whose = contact ? contact.name : t('reports_everyone');
   const currencies = model.currencies.value;
   const currency = model.currency.value;
   const months = model.months.value;
@@ -19,11 +22,11 @@ export function SpendPatterns(props: { model: SpendPatternsModel }) {
   const period = model.fields.period.value;
   return (
     <section aria-labelledby="spend-patterns-heading" class="card report">
-      <h3 id="spend-patterns-heading">Spend patterns</h3>
+      <h3 id="spend-patterns-heading">{t('reports_spend_patterns')}</h3>
       <div class="report-controls">
         <PeriodInputs fields={model.fields} onChange={model.periodChanged} />
         {currencies.length > 1 ? (
-          <SelectField label="Currency" value={currency} onChange={model.chooseCurrency}>
+          <SelectField label={t('reports_currency')} value={currency} onChange={model.chooseCurrency}>
             {currencies.map((code) => (
               <option key={code} value={code}>
                 {code}
@@ -34,10 +37,7 @@ export function SpendPatterns(props: { model: SpendPatternsModel }) {
       </div>
       <ContactPicker model={model} />
       {currencies.length > 1 ? (
-        <p class="muted">
-          Purchases in this period were made in {currencies.join(', ')}; the chart shows one currency at a
-          time, {currency} now.
-        </p>
+        <p class="muted">{t('reports_currencies_note', currencies.join(', '), currency)}</p>
       ) : null}
       <ErrorMessage message={model.error.value} />
       {period && model.loaded.value ? (
@@ -49,18 +49,18 @@ export function SpendPatterns(props: { model: SpendPatternsModel }) {
             aria-pressed={model.showTable.value}
             onClick={model.toggleTable}
           >
-            Show as table
+            {t('reports_show_as_table')}
           </button>
           {model.showTable.value ? (
-            <table class="spend-table" aria-label={`Monthly spend in ${currency} for ${whose}`}>
+            <table class="spend-table" aria-label={t('reports_monthly_spend', currency, whose)}>
               <thead>
                 <tr>
-                  <th scope="col">Month</th>
+                  <th scope="col">{t('reports_month')}</th>
                   <th scope="col" class="num">
-                    Orders
+                    {t('reports_orders')}
                   </th>
                   <th scope="col" class="num">
-                    Spend
+                    {t('reports_spend')}
                   </th>
                 </tr>
               </thead>
@@ -68,7 +68,7 @@ export function SpendPatterns(props: { model: SpendPatternsModel }) {
                 {months.map((month) => (
                   <tr key={month.month}>
                     <th scope="row">{formatMonth(month.month, locale)}</th>
-                    <td class="num">{month.orders.toLocaleString(locale)}</td>
+                    <td class="num">{formatCount(month.orders)}</td>
                     <td class="num">{formatMoney(month.spend, locale)}</td>
                   </tr>
                 ))}
@@ -88,11 +88,14 @@ function ContactPicker(props: { model: SpendPatternsModel }) {
   const contact = model.contact.value;
   const matches = model.matches.value;
   if (contact) {
+    const [before, after] = aroundSlot(t('reports_showing', SLOT));
     return (
       <p class="report-scope">
-        Showing <strong>{contact.name}</strong>{' '}
+        {before}
+        <strong>{contact.name}</strong>
+        {after}{' '}
         <button type="button" class="link" onClick={() => model.chooseContact(null)}>
-          Show everyone
+          {t('reports_show_everyone')}
         </button>
       </p>
     );
@@ -100,11 +103,11 @@ function ContactPicker(props: { model: SpendPatternsModel }) {
   return (
     <div class="report-scope">
       <label>
-        Spend of one contact
+        {t('reports_spend_of_one_contact')}
         <input
           type="search"
           value={model.query.value}
-          placeholder="Name or email"
+          placeholder={t('reports_name_or_email')}
           aria-controls={`${id}-matches`}
           onInput={(event) => void model.search(event.currentTarget.value)}
         />
@@ -113,13 +116,13 @@ function ContactPicker(props: { model: SpendPatternsModel }) {
         {matches.map((match) => (
           <li key={match.id}>
             <button type="button" class="link" onClick={() => model.chooseContact(match)}>
-              Show {match.name}
+              {t('reports_show_contact', match.name)}
             </button>
             {match.email ? <span class="muted"> {match.email}</span> : null}
           </li>
         ))}
         {model.query.value.trim() !== '' && matches.length === 0 ? (
-          <li class="muted">No contact matches “{model.query.value}”.</li>
+          <li class="muted">{t('reports_no_contact_matches', model.query.value)}</li>
         ) : null}
       </ul>
     </div>

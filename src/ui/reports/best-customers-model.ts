@@ -3,6 +3,7 @@ import { bestCustomersCsv, bestCustomersFileName } from '../../csv/reports-expor
 import type { Contact } from '../../domain/contact';
 import { todayLocal, type CalendarDate } from '../../domain/dates';
 import { errorMessage } from '../../domain/errors';
+import { t, tPlural, uiLanguage } from '../../domain/i18n';
 import type { CurrencyCode } from '../../domain/money';
 import type { PurchaseRecord } from '../../domain/purchase';
 import { rankBestCustomers, type RankBy } from '../../domain/reports/best-customers';
@@ -76,7 +77,7 @@ export function createBestCustomersModel(deps: BestCustomersDeps) {
         error.value = null;
       });
     } catch (failure) {
-      error.value = `Best customers could not be loaded: ${errorMessage(failure)}`;
+      error.value = t('reports_best_customers_not_loaded', errorMessage(failure));
     }
   }
 
@@ -109,20 +110,20 @@ export function createBestCustomersModel(deps: BestCustomersDeps) {
     const period = fields.period.value;
     if (busy.value) return;
     if (!period) {
-      error.value = 'Fix the period first: the export covers From to To.';
+      error.value = t('reports_fix_period_first', fields.names.from, fields.names.to);
       return;
     }
-    await act('Best customers were not exported: ', async () => {
+    await act(t('reports_best_customers_not_exported'), async () => {
       await refresh();
       if (error.value) return;
       const ranking = rows.value;
       deps.download(bestCustomersFileName(period), bestCustomersCsv(ranking));
-      status.value = ranking.length === 1 ? 'Exported 1 customer.' : `Exported ${ranking.length} customers.`;
+      status.value = tPlural('reports_customers_exported', ranking.length);
     });
   }
 
   return {
-    locale: deps.locale,
+    locale: deps.locale ?? uiLanguage(),
     fields,
     rankBy,
     currency,

@@ -1,4 +1,5 @@
 import { computed, signal } from '@preact/signals';
+import { t } from '../../domain/i18n';
 import { checkPeriod, type ClosedPeriod } from '../../domain/reports/report-period';
 
 /** The two date fields a report's period is picked with, as the user typed them. */
@@ -12,7 +13,10 @@ export interface PeriodNames {
  * they make (null while either is wrong, so a report keeps showing its last good period's
  * figures only until the user fixes the fields).
  */
-export function createPeriodFields(initial: ClosedPeriod, names: PeriodNames = { from: 'From', to: 'To' }) {
+export function createPeriodFields(
+  initial: ClosedPeriod,
+  names: PeriodNames = { from: t('reports_from'), to: t('reports_to') },
+) {
   const fromText = signal<string>(initial.from);
   const toText = signal<string>(initial.to);
   const check = computed(() => checkPeriod(fromText.value, toText.value, names));

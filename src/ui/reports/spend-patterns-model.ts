@@ -2,6 +2,7 @@ import { batch, computed, signal } from '@preact/signals';
 import type { Contact } from '../../domain/contact';
 import { todayLocal, type CalendarDate } from '../../domain/dates';
 import { errorMessage } from '../../domain/errors';
+import { t, uiLanguage } from '../../domain/i18n';
 import type { CurrencyCode } from '../../domain/money';
 import type { PurchaseRecord } from '../../domain/purchase';
 import { lastTwelveMonths } from '../../domain/reports/report-period';
@@ -76,7 +77,7 @@ export function createSpendPatternsModel(deps: SpendPatternsDeps) {
         error.value = null;
       });
     } catch (failure) {
-      error.value = `Spend patterns could not be loaded: ${errorMessage(failure)}`;
+      error.value = t('reports_spend_patterns_not_loaded', errorMessage(failure));
     }
   }
 
@@ -92,7 +93,7 @@ export function createSpendPatternsModel(deps: SpendPatternsDeps) {
       const found = text.trim() === '' ? [] : await searchContacts(deps.db, text);
       if (request === latestSearch) matches.value = found;
     } catch (failure) {
-      if (request === latestSearch) error.value = `Contacts could not be searched: ${errorMessage(failure)}`;
+      if (request === latestSearch) error.value = t('reports_contacts_not_searched', errorMessage(failure));
     }
   }
 
@@ -114,7 +115,7 @@ export function createSpendPatternsModel(deps: SpendPatternsDeps) {
   }
 
   return {
-    locale: deps.locale,
+    locale: deps.locale ?? uiLanguage(),
     fields,
     contact,
     query,

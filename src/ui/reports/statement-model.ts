@@ -3,6 +3,7 @@ import { statementCsv, statementFileName } from '../../csv/reports-export';
 import { inPeriod } from '../../domain/contact-stats';
 import { todayLocal, type CalendarDate } from '../../domain/dates';
 import { errorMessage } from '../../domain/errors';
+import { t, tPlural, uiLanguage } from '../../domain/i18n';
 import type { PurchaseRecord } from '../../domain/purchase';
 import { lastTwelveMonths } from '../../domain/reports/report-period';
 import { customerStatement, type Statement } from '../../domain/reports/statement';
@@ -33,8 +34,8 @@ export interface StatementDeps {
 export function createStatementModel(deps: StatementDeps, contactId: string) {
   const today = deps.today ?? todayLocal;
   const fields = createPeriodFields(lastTwelveMonths(today()), {
-    from: 'Statement from',
-    to: 'Statement to',
+    from: t('reports_statement_from'),
+    to: t('reports_statement_to'),
   });
   const records = signal<readonly PurchaseRecord[]>([]);
   const error = signal<string | null>(null);
@@ -48,9 +49,11 @@ export function createStatementModel(deps: StatementDeps, contactId: string) {
     const covered = records.value.filter((record) => inPeriod(record.purchaseDate, period));
     const purchases = covered.filter((record) => record.kind === 'purchase').length;
     const samples = covered.length - purchases;
-    if (covered.length === 0) return 'No purchases or samples in this period.';
-    const parts = [count(purchases, 'purchase'), ...(samples > 0 ? [count(samples, 'sample')] : [])];
-    return `${parts.join(' and ')} in this period.`;
+    if (covered.length === 0) return t('reports_statement_nothing');
+    const purchased = tPlural('reports_purchases', purchases);
+    return samples > 0
+      ? t('reports_statement_covers_both', purchased, tPlural('reports_samples', samples))
+      : t('reports_statement_covers', purchased);
   });
 
   async function refresh() {
@@ -61,7 +64,7 @@ export function createStatementModel(deps: StatementDeps, contactId: string) {
         error.value = null;
       });
     } catch (failure) {
-      error.value = `The statement could not be loaded: ${errorMessage(failure)}`;
+      error.value = t('reports_statement_not_loaded', errorMessage(failure));
     }
   }
 
@@ -69,7 +72,7 @@ export function createStatementModel(deps: StatementDeps, contactId: string) {
   async function build(): Promise<Statement | null> {
     const period = fields.period.value;
     if (!period) {
-      error.value = 'Fix the statement period first.';
+      error.value = t('reports_fix_statement_period');
       return null;
     }
     const [contact, list, template] = await Promise.all([
@@ -78,7 +81,7 @@ export function createStatementModel(deps: StatementDeps, contactId: string) {
       readSetting(deps.db, 'receiptTemplate'),
     ]);
     if (!contact) {
-      error.value = 'This contact no longer exists.';
+      error.value = t('reports_contact_gone');
       return null;
     }
     records.value = list;
@@ -89,21 +92,19 @@ export function createStatementModel(deps: StatementDeps, contactId: string) {
   async function run(what: string, make: (statement: Statement) => Promise<{ name: string; blob: Blob }>) {
     if (busy.value) return;
     status.value = null;
-    await act(`The statement ${what} was not made: `, async () => {
+    await act(t('reports_statement_not_made', what), async () => {
       const statement = await build();
       if (!statement) return;
       const file = await make(statement);
       deps.download(file.name, file.blob);
-      status.value = `Downloaded ${file.name}.`;
+      status.value = t('reports_downloaded', file.name);
     });
   }
 
   function downloadPdf() {
     return run('PDF', async (statement) => {
       const { statementPdf } = await import('../../pdf/statement-pdf');
-      const pdf = statementPdf(
-        statementLayout(statement, deps.locale ?? Intl.DateTimeFormat().resolvedOptions().locale),
-      );
+      const pdf = statementPdf(statementLayout(statement, deps.locale ?? uiLanguage()));
       return {
         name: statementFileName(statement, 'pdf'),
         blob: new Blob([pdf], { type: 'application/pdf' }),
@@ -119,10 +120,6 @@ export function createStatementModel(deps: StatementDeps, contactId: string) {
   }
 
   return { fields, summary, error, status, busy, refresh, downloadPdf, downloadCsv };
-}
-
-function count(n: number, noun: string): string {
-  return n === 1 ? `1 ${noun}` : `${n} ${noun}s`;
 }
 
 export type StatementModel = ReturnType<typeof createStatementModel>;
