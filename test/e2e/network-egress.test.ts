@@ -3,7 +3,7 @@ import type { Page } from 'puppeteer';
 import { startDemoServer } from '../demo/server';
 import { launchWithTally, sidebarFrame, type TallyBrowser } from '../support/chromium';
 import { leavesMachine } from '../support/network-egress';
-import { openDashboard, openSidebar } from '../support/tour';
+import { openSidebar } from '../support/tour';
 
 /**
  * Zero network egress: every e2e file launches Chromium through launchWithTally, whose proxy is
@@ -32,7 +32,7 @@ describe('network egress recorder', () => {
     await page.goto(`${demo.url}/rep/customers/C-00042`);
     const frame = await openSidebar(page, tally);
     await frame.waitForSelector('[data-field=external-id]');
-    const dashboard = await openDashboard(tally);
+    const dashboard = await extensionPage(tally);
     await dashboard.close();
     expect(tally.egress.requests()).toEqual([]);
   });
@@ -48,7 +48,7 @@ describe('network egress recorder', () => {
   });
 
   it('catches a request from an extension page, plain and over TLS', async () => {
-    const dashboard = await openDashboard(tally);
+    const dashboard = await extensionPage(tally);
     await dashboard.evaluate(() => {
       void fetch('http://egress-probe.invalid/from-dashboard').catch(() => undefined);
       void fetch('https://egress-probe.invalid/over-tls').catch(() => undefined);
@@ -92,7 +92,7 @@ describe('network egress recorder', () => {
 
   it('fails the test file at close when a request left and was not cleared', async () => {
     const leaky = await launchWithTally({ headless: true });
-    const dashboard = await openDashboard(leaky);
+    const dashboard = await extensionPage(leaky);
     await dashboard.evaluate(() => {
       void fetch('http://egress-probe.invalid/left-behind').catch(() => undefined);
     });
@@ -100,3 +100,10 @@ describe('network egress recorder', () => {
     await expect(leaky.close()).rejects.toThrow(/Network egress: .*\n.*egress-probe\.invalid\/left-behind/);
   });
 });
+
+/** A Tally extension page (the dashboard's document), to read the database or make requests from. */
+async function extensionPage(tally: TallyBrowser): Promise<Page> {
+  const page = await tally.browser.newPage();
+  await page.goto(`${tally.extensionOrigin}/dashboard.html`);
+  return page;
+}
