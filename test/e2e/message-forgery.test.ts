@@ -126,7 +126,7 @@ describe('forged messages', () => {
   it('the back office’s own scripts cannot reach Tally: no chrome.runtime in the page', async () => {
     const reach = await page.evaluate(async (tallyId) => {
       const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime;
-      let sent = 'not tried';
+      let sent: string;
       try {
         await (
           runtime as unknown as { sendMessage(id: string, message: unknown): Promise<unknown> }
