@@ -1,13 +1,15 @@
-import { t } from '../../domain/i18n';
+import { t, uiLanguage } from '../../domain/i18n';
 import { formatCount, formatInstant } from '../../domain/locale-format';
 import type { RestoreModel, RestorePreview as Preview } from './restore-model';
 
-/** Megabytes with one decimal, for the attachments' size. */
-function formatMegabytes(bytes: number): string {
-  return (bytes / 1024 / 1024).toLocaleString(undefined, {
+/** A size people read: "48 kB", "3.2 MB", in the user's language. */
+function formatSize(bytes: number): string {
+  const megabytes = bytes >= 1024 * 1024;
+  return new Intl.NumberFormat(uiLanguage(), {
+    style: 'unit',
+    unit: megabytes ? 'megabyte' : 'kilobyte',
     maximumFractionDigits: 1,
-    minimumFractionDigits: 1,
-  });
+  }).format(bytes / (megabytes ? 1024 * 1024 : 1024));
 }
 
 /**
@@ -33,7 +35,7 @@ export function RestorePreview(props: { model: RestoreModel; preview: Preview })
         {t(
           'backup_preview_attachments',
           formatCount(plan.attachments.count),
-          formatMegabytes(plan.attachments.bytes),
+          formatSize(plan.attachments.bytes),
         )}
       </p>
       <table>
