@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startDemoServer } from '../demo/server';
 import { EXTENSION_DIR, launchWithTally, sidebarFrame, type TallyBrowser } from '../support/chromium';
+import { backupFigures } from './backup';
 import { contactImportFigures } from './contact-import';
 import { contactsListFigures } from './contacts-list';
 import { exportPurchasesFigures } from './export-purchases';
@@ -141,6 +142,7 @@ async function main() {
       ...(await receiptFigures(tally)),
       ...(await contactImportFigures(tally)),
       ...(await exportPurchasesFigures(tally)),
+      ...(await backupFigures(tally)),
       // In a browser profile of its own: 50,000 contacts would weigh on the figures above.
       ...(await contactsListFigures()),
       // Its own profile too: 10,000 recorded lines, and a 1,000,000-row file.
