@@ -1,4 +1,5 @@
 import type { ExternalId } from '../domain/contact';
+import { t, type MessageKey } from '../domain/i18n';
 import { headerKey, type ColumnSynonyms } from './rows';
 
 /**
@@ -141,28 +142,32 @@ export const CONTACT_COLUMNS: ColumnSynonyms<ContactColumnField> = {
   notes: ['Notes', 'Note', 'Comments', 'Comment', 'Remarks'],
 };
 
-/** How each field is named to the user: in the mapping editor and in messages. */
-export const CONTACT_COLUMN_LABELS: Readonly<Record<ContactColumnField, string>> = {
-  tallyId: 'Tally ID',
-  name: 'Name',
-  firstName: 'First name',
-  lastName: 'Last name',
-  company: 'Company',
-  email: 'Email',
-  phone: 'Phone',
-  otherPhone: 'Other phone (when Phone is empty)',
-  role: 'Role',
-  line1: 'Address line 1',
-  line2: 'Address line 2',
-  city: 'City',
-  region: 'Region',
-  postalCode: 'Postal code',
-  country: 'Country',
-  backOfficeIds: 'Back-office IDs',
-  customerId: 'Customer ID',
-  tags: 'Tags',
-  notes: 'Notes',
+const CONTACT_COLUMN_LABEL_KEYS: Readonly<Record<ContactColumnField, MessageKey>> = {
+  tallyId: 'csv_contact_field_tally_id',
+  name: 'csv_contact_field_name',
+  firstName: 'csv_contact_field_first_name',
+  lastName: 'csv_contact_field_last_name',
+  company: 'csv_contact_field_company',
+  email: 'csv_contact_field_email',
+  phone: 'csv_contact_field_phone',
+  otherPhone: 'csv_contact_field_other_phone',
+  role: 'csv_contact_field_role',
+  line1: 'csv_contact_field_line1',
+  line2: 'csv_contact_field_line2',
+  city: 'csv_contact_field_city',
+  region: 'csv_contact_field_region',
+  postalCode: 'csv_contact_field_postal_code',
+  country: 'csv_contact_field_country',
+  backOfficeIds: 'csv_contact_field_back_office_ids',
+  customerId: 'csv_contact_field_customer_id',
+  tags: 'csv_contact_field_tags',
+  notes: 'csv_contact_field_notes',
 };
+
+/** How a field is named to the user, in the mapping editor and in messages ("First name"). */
+export function contactColumnLabel(field: ContactColumnField): string {
+  return t(CONTACT_COLUMN_LABEL_KEYS[field]);
+}
 
 export const CONTACT_COLUMN_FIELDS = Object.keys(CONTACT_COLUMNS) as ContactColumnField[];
 

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { ADDRESS_FIELDS, CONTACT_TEXT_LIMITS, ContactRole, type ExternalId } from '../domain/contact';
 import { contactFieldProblems, type ContactFieldName } from '../domain/contact-edit';
 import { newContactFields, type ContactRow, type PlanRejection } from '../domain/contact-import-plan';
+import { t } from '../domain/i18n';
 import { decodeCsvBytes, type CsvEncoding } from './decode';
 import {
-  CONTACT_COLUMN_LABELS,
   CONTACT_COLUMNS,
+  contactColumnLabel,
   customerIdBackOffice,
   detectContactsLayout,
   parseExternalIds,
@@ -55,8 +56,8 @@ export function missingNameMessage(
   columns: ColumnMap<ContactColumnField>,
 ): string | undefined {
   if (columns.name || columns.firstName || columns.lastName) return undefined;
-  const message = missingColumnsMessage(['name'], CONTACT_COLUMNS, CONTACT_COLUMN_LABELS, header);
-  return `${message} First name and Last name columns do too.`;
+  const message = missingColumnsMessage(['name'], CONTACT_COLUMNS, contactColumnLabel, header);
+  return t('csv_contacts_missing_name', message);
 }
 
 /** Shopify writes phone numbers, zip codes and ids as '0042 so that Excel keeps the zeros. */
@@ -75,7 +76,7 @@ export function readContactRows(file: Pick<ContactsFile, 'table' | 'layout' | 'c
 } {
   const { table, layout, columns } = file;
   const tallyLayout = layout === 'tally';
-  const name = (field: ContactColumnField) => columns[field]?.name || CONTACT_COLUMN_LABELS[field];
+  const name = (field: ContactColumnField) => columns[field]?.name || contactColumnLabel(field);
 
   const { accepted, rejected } = readRows(table, columns, (cell, csvRow) => {
     const get = (field: ContactColumnField): string | undefined => {
@@ -89,19 +90,17 @@ export function readContactRows(file: Pick<ContactsFile, 'table' | 'layout' | 'c
     const fullName = get('name');
     const joined = [get('firstName'), get('lastName')].filter(Boolean).join(' ');
     const rowName = fullName ? fullName : joined;
-    if (rowName === '') problems.push(`${describeNameColumns(columns, name)} empty`);
+    if (rowName === '') problems.push(nameColumnsEmpty(columns, name));
 
     const tallyIdCell = get('tallyId');
     if (tallyIdCell && !TallyId.safeParse(tallyIdCell).success) {
-      problems.push(
-        `${name('tallyId')} ${quoteValue(tallyIdCell)} is not an ID Tally wrote; clear the cell to add the row as a new contact`,
-      );
+      problems.push(t('csv_contacts_bad_tally_id', name('tallyId'), quoteValue(tallyIdCell)));
     }
 
     const roleCell = get('role');
     const role = roleCell ? ROLES.find((known) => known === roleCell.toLowerCase()) : undefined;
     if (roleCell && !role) {
-      problems.push(`${name('role')} ${quoteValue(roleCell)} is not one of ${ROLES.join(', ')}`);
+      problems.push(t('csv_contacts_bad_role', name('role'), quoteValue(roleCell), ROLES.join(', ')));
     }
 
     const externalIds: ExternalId[] = [];
@@ -110,9 +109,7 @@ export function readContactRows(file: Pick<ContactsFile, 'table' | 'layout' | 'c
       const parsed = parseExternalIds(idsCell);
       if (parsed.ok) externalIds.push(...parsed.ids);
       else {
-        problems.push(
-          `${name('backOfficeIds')} ${quoteValue(parsed.bad)} is not a back-office ID such as "shopify:1042" or "northwind@https://crm.example:C-00042"`,
-        );
+        problems.push(t('csv_contacts_bad_back_office_id', name('backOfficeIds'), quoteValue(parsed.bad)));
       }
     }
     const customerId = get('customerId');
@@ -144,7 +141,7 @@ export function readContactRows(file: Pick<ContactsFile, 'table' | 'layout' | 'c
     // A phone taken from the other phone column is named by that column, the one to fix.
     const phoneFrom: ContactColumnField = mainPhone || !otherPhone ? 'phone' : 'otherPhone';
     const named = (field: ContactColumnField) => name(field === 'phone' ? phoneFrom : field);
-    if (rowName !== '') problems.push(...fieldProblems(row, named, describeNameColumns(columns, name)));
+    if (rowName !== '') problems.push(...fieldProblems(row, named, nameColumns(columns, name)));
     return problems.length > 0 ? rejectRow(problems.join('; ')) : acceptRow(row);
   });
   return { rows: accepted.map((row) => row.value), rejected };
@@ -154,41 +151,60 @@ function optional<K extends string>(key: K, value: string | undefined): { [P in 
   return value === undefined ? {} : ({ [key]: value } as { [P in K]: string });
 }
 
-/** "Name is", or "First name and Last name are" when the name is made of those. */
-function describeNameColumns(
+/** The columns the name is read from: Name, or First name and Last name (the file's words). */
+function nameParts(
+  columns: ColumnMap<ContactColumnField>,
+  name: (field: ContactColumnField) => string,
+): string[] {
+  if (columns.name) return [name('name')];
+  return (['firstName', 'lastName'] as const).filter((field) => columns[field]).map(name);
+}
+
+/** "Name", or "First name and Last name" when the name is made of those. */
+function nameColumns(
   columns: ColumnMap<ContactColumnField>,
   name: (field: ContactColumnField) => string,
 ): string {
-  if (columns.name) return `${name('name')} is`;
-  const parts = (['firstName', 'lastName'] as const).filter((field) => columns[field]).map(name);
-  return parts.length === 1 ? `${parts[0]} is` : `${parts.join(' and ')} are`;
+  const [first = '', second] = nameParts(columns, name);
+  return second === undefined ? first : t('csv_contacts_name_parts', first, second);
+}
+
+/** "Name is empty", or "First name and Last name are empty". */
+function nameColumnsEmpty(
+  columns: ColumnMap<ContactColumnField>,
+  name: (field: ContactColumnField) => string,
+): string {
+  const [first = '', second] = nameParts(columns, name);
+  return second === undefined
+    ? t('csv_cell_empty', first)
+    : t('csv_contacts_name_parts_empty', first, second);
 }
 
 /** The field checks every contact passes (lengths, email), said with the file's column names. */
 function fieldProblems(
   row: ContactRow,
   name: (field: ContactColumnField) => string,
-  nameColumns: string,
+  nameLabel: string,
 ): string[] {
   const problems = contactFieldProblems(newContactFields(row));
   return (Object.entries(problems) as [ContactFieldName, string][]).map(([field, problem]) => {
     const sentence = problem.replace(/\.$/, '');
     switch (field) {
       case 'email':
-        return `${name('email')} ${quoteValue(row.email ?? '')} is not an email address`;
+        return t('csv_contacts_bad_email', name('email'), quoteValue(row.email ?? ''));
       case 'name':
-        return `${nameColumns.replace(/ (is|are)$/, '')}: ${lowerFirst(sentence)}`;
+        return t('csv_contacts_field_problem', nameLabel, lowerFirst(sentence));
       case 'address': {
         const part =
           ADDRESS_FIELDS.find(
             (field) => (row.address[field]?.length ?? 0) > CONTACT_TEXT_LIMITS.addressLine,
           ) ?? 'line1';
-        return `${name(part)}: ${lowerFirst(sentence)}`;
+        return t('csv_contacts_field_problem', name(part), lowerFirst(sentence));
       }
       case 'role':
-        return `${name('role')}: ${lowerFirst(sentence)}`;
+        return t('csv_contacts_field_problem', name('role'), lowerFirst(sentence));
       default:
-        return `${name(field as ContactColumnField)}: ${lowerFirst(sentence)}`;
+        return t('csv_contacts_field_problem', name(field as ContactColumnField), lowerFirst(sentence));
     }
   });
 }

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { DoNotBuyEntry } from '../domain/do-not-buy';
+import { t } from '../domain/i18n';
+import { formatCount } from '../domain/locale-format';
 import { serialKey } from '../domain/imei';
 import type { CsvEncoding } from './decode';
 import {
@@ -17,9 +19,11 @@ import { isCsvFileError, parseCsvTable } from './table';
 
 export type DoNotBuyField = 'serial' | 'reason';
 
-/** Header names a do-not-buy file may use, best match first (case and punctuation do not count). */
-const DO_NOT_BUY_LABELS: Record<DoNotBuyField, string> = { serial: 'Serial', reason: 'Reason' };
+/** How the fields are named in messages about a file without them. */
+const fieldLabel = (field: DoNotBuyField) =>
+  t(field === 'serial' ? 'csv_do_not_buy_field_serial' : 'csv_do_not_buy_field_reason');
 
+/** Header names a do-not-buy file may use, best match first (case and punctuation do not count). */
 export const DO_NOT_BUY_COLUMNS: ColumnSynonyms<DoNotBuyField> = {
   serial: ['serial', 'serial / imei', 'serial or imei', 'imei', 'serial number', 'imei number'],
   reason: ['reason', 'why', 'note', 'notes'],
@@ -49,7 +53,7 @@ export function readDoNotBuyCsv(text: string, options: { encoding?: CsvEncoding 
   if (missing.length > 0)
     return {
       ok: false,
-      error: missingColumnsMessage(missing, DO_NOT_BUY_COLUMNS, DO_NOT_BUY_LABELS, table.header),
+      error: missingColumnsMessage(missing, DO_NOT_BUY_COLUMNS, fieldLabel, table.header),
     };
 
   const firstLines = new Map<string, number>();
@@ -66,7 +70,7 @@ export function readDoNotBuyCsv(text: string, options: { encoding?: CsvEncoding 
     if (problems.length === 0) {
       const firstLine = firstLines.get(key);
       if (firstLine !== undefined)
-        problems.push(`${columnName('serial')} ${serial} already on line ${firstLine}`);
+        problems.push(t('csv_cell_already_on_line', columnName('serial'), serial, String(firstLine)));
       else firstLines.set(key, row.line);
     }
     return problems.length > 0 ? rejectRow(problems.join('; ')) : acceptRow({ serial, reason });
@@ -78,29 +82,28 @@ export function readDoNotBuyCsv(text: string, options: { encoding?: CsvEncoding 
         ok: true,
         rows,
         rejected,
-        encodingNote:
-          'The file is not UTF-8, so it was read as Windows-1252 (Western European). Check that the serials and reasons look right.',
+        encodingNote: t('csv_do_not_buy_encoding_note'),
       }
     : { ok: true, rows, rejected };
 }
 
 /** What the entry schema says about one cell, in the file's words ("Reason is empty"). */
 function fieldProblem(schema: z.ZodType<string>, value: string, column: string): string | undefined {
-  if (value === '') return `${column} is empty`;
+  if (value === '') return t('csv_cell_empty', column);
   const checked = schema.safeParse(value);
   if (checked.success) return undefined;
   const issue = checked.error.issues[0];
-  if (issue?.code === 'too_big') return `${column} is longer than ${String(issue.maximum)} characters`;
-  return `${column} ${quoteValue(value)}: ${issue?.message ?? 'not allowed'}`;
+  if (issue?.code === 'too_big') return t('csv_cell_too_long', column, formatCount(Number(issue.maximum)));
+  return t('csv_cell_issue', column, quoteValue(value), issue?.message ?? t('csv_value_not_allowed'));
 }
 
 function serialProblem(serial: string, columnName: ColumnNamer<DoNotBuyField>): string | undefined {
   if (serial === '') return undefined;
   // Excel shows a 15-digit IMEI as 3.52099E+14 and saves it that way: the digits are gone.
   if (/^\d+(\.\d+)?e\+\d+$/i.test(serial)) {
-    return `${columnName('serial')} ${quoteValue(serial)} was turned into a number by a spreadsheet; format the column as text and export again`;
+    return t('csv_cell_spreadsheet_number', columnName('serial'), quoteValue(serial));
   }
   if (serialKey(serial) === '')
-    return `${columnName('serial')} ${quoteValue(serial)} has no letters or digits`;
+    return t('csv_do_not_buy_serial_no_letters', columnName('serial'), quoteValue(serial));
   return undefined;
 }

@@ -99,10 +99,7 @@ export function orderExportLayoutProblem(
     const names = Object.fromEntries(
       missing.map((requirement) => [requirement, REQUIRED[requirement].flatMap((field) => synonyms[field])]),
     ) as Record<Requirement, string[]>;
-    const labels = Object.fromEntries(
-      missing.map((requirement) => [requirement, labelOf(requirement)]),
-    ) as Record<Requirement, string>;
-    return missingColumnsMessage(missing, names, labels, layout.header);
+    return missingColumnsMessage(missing, names, labelOf, layout.header);
   }
   for (const [field, index] of Object.entries(layout.columns)) {
     if (index === undefined) continue;

@@ -1,3 +1,5 @@
+import { t, type MessageKey } from '../domain/i18n';
+import { formatCount } from '../domain/locale-format';
 import { CurrencyCode, minorDigits, parseDecimalAmount, type Money } from '../domain/money';
 import { PRODUCT_TEXT_LIMITS } from '../domain/product';
 import type { CsvEncoding } from './decode';
@@ -28,14 +30,16 @@ export const PRODUCT_COLUMNS: ColumnSynonyms<ProductField> = {
 
 const REQUIRED_FIELDS: readonly ProductField[] = ['sku', 'name', 'price'];
 
-const FIELD_LABELS: Record<ProductField, string> = {
-  sku: 'SKU',
-  name: 'Name',
-  price: 'Price',
-  currency: 'Currency',
-  category: 'Category',
-  barcode: 'Barcode',
+const FIELD_LABEL_KEYS: Readonly<Record<ProductField, MessageKey>> = {
+  sku: 'csv_product_field_sku',
+  name: 'csv_product_field_name',
+  price: 'csv_product_field_price',
+  currency: 'csv_product_field_currency',
+  category: 'csv_product_field_category',
+  barcode: 'csv_product_field_barcode',
 };
+
+const fieldLabel = (field: ProductField) => t(FIELD_LABEL_KEYS[field]);
 
 /** A catalog product read from a file; the database layer adds id, timestamps and searchText. */
 export interface ProductRow {
@@ -86,7 +90,7 @@ export function readProductsCsv(text: string, options: ProductsCsvOptions = {}):
   if (missingRequired.length > 0) {
     return {
       ok: false,
-      error: missingColumnsMessage(missingRequired, PRODUCT_COLUMNS, FIELD_LABELS, table.header),
+      error: missingColumnsMessage(missingRequired, PRODUCT_COLUMNS, fieldLabel, table.header),
     };
   }
 
@@ -97,15 +101,15 @@ export function readProductsCsv(text: string, options: ProductsCsvOptions = {}):
     const text = (field: ProductField): string => get(field) ?? '';
     const tooLong = (field: keyof typeof PRODUCT_TEXT_LIMITS): void => {
       if (text(field).length > PRODUCT_TEXT_LIMITS[field]) {
-        problems.push(`${columnName(field)} is longer than ${PRODUCT_TEXT_LIMITS[field]} characters`);
+        problems.push(t('csv_cell_too_long', columnName(field), formatCount(PRODUCT_TEXT_LIMITS[field])));
       }
     };
 
     const sku = text('sku');
-    if (sku === '') problems.push(`${columnName('sku')} is empty`);
+    if (sku === '') problems.push(t('csv_cell_empty', columnName('sku')));
     tooLong('sku');
     const name = text('name');
-    if (name === '') problems.push(`${columnName('name')} is empty`);
+    if (name === '') problems.push(t('csv_cell_empty', columnName('name')));
     tooLong('name');
 
     const currencyCell = text('currency');
@@ -113,16 +117,22 @@ export function readProductsCsv(text: string, options: ProductsCsvOptions = {}):
     const currencyOk = CurrencyCode.safeParse(currency).success;
     if (!currencyOk) {
       problems.push(
-        `${columnName('currency')} ${quoteValue(currencyCell)} is not a three-letter currency code`,
+        t(
+          'csv_cell_reason',
+          columnName('currency'),
+          quoteValue(currencyCell),
+          t('csv_value_not_currency_code'),
+        ),
       );
     }
 
     const priceCell = text('price');
     const price = currencyOk ? parseDecimalAmount(priceCell, currency) : null;
-    if (priceCell === '') problems.push(`${columnName('price')} is empty`);
+    if (priceCell === '') problems.push(t('csv_cell_empty', columnName('price')));
     else if (currencyOk) {
       const priceProblem = describePriceProblem(priceCell, price, currency);
-      if (priceProblem) problems.push(`${columnName('price')} ${quoteValue(priceCell)} ${priceProblem}`);
+      if (priceProblem)
+        problems.push(t('csv_cell_reason', columnName('price'), quoteValue(priceCell), priceProblem));
     }
 
     const category = text('category');
@@ -131,15 +141,14 @@ export function readProductsCsv(text: string, options: ProductsCsvOptions = {}):
     tooLong('barcode');
     // Excel shows a long barcode as 5.01234E+12 and saves it that way: the digits are gone.
     if (/^\d+(\.\d+)?e\+\d+$/i.test(barcode)) {
-      problems.push(
-        `${columnName('barcode')} ${quoteValue(barcode)} was turned into a number by a spreadsheet; format the column as text and export again`,
-      );
+      problems.push(t('csv_cell_spreadsheet_number', columnName('barcode'), quoteValue(barcode)));
     }
 
     if (sku !== '') {
       const firstLine = skuLines.get(sku);
-      if (firstLine !== undefined) problems.push(`${columnName('sku')} ${sku} already on line ${firstLine}`);
-      else skuLines.set(sku, row.line);
+      if (firstLine !== undefined) {
+        problems.push(t('csv_cell_already_on_line', columnName('sku'), sku, String(firstLine)));
+      } else skuLines.set(sku, row.line);
     }
 
     if (problems.length > 0 || !price) return rejectRow(problems.join('; '));
@@ -166,18 +175,18 @@ function checkDefaultCurrency(code: string): CurrencyCode {
 }
 
 function describePriceProblem(cell: string, price: Money | null, currency: CurrencyCode): string | undefined {
-  if (price) return price.minor < 0 ? 'is negative' : undefined;
+  if (price) return price.minor < 0 ? t('csv_value_negative') : undefined;
   const fraction = /^[+-]?[\d,]*\.(\d+)$/.exec(cell)?.[1];
   const digits = minorDigits(currency);
   if (fraction && fraction.length > digits) {
     return digits === 0
-      ? `has decimals, and ${currency} amounts have none`
-      : `has more decimals than ${currency} allows (${digits})`;
+      ? t('csv_product_price_no_decimals', currency)
+      : t('csv_product_price_too_many_decimals', currency, formatCount(digits));
   }
-  return 'is not an amount';
+  return t('csv_value_not_amount');
 }
 
 function describeEncoding(encoding: CsvEncoding | undefined): string | undefined {
   if (encoding !== 'windows-1252') return undefined;
-  return 'The file is not UTF-8, so it was read as Windows-1252 (Western European). Check that accented letters and symbols look right.';
+  return t('csv_products_encoding_note');
 }

@@ -179,12 +179,12 @@ export function quoteValue(value: string): string {
 export function missingColumnsMessage<F extends string>(
   fields: readonly F[],
   synonyms: ColumnSynonyms<F>,
-  labels: Readonly<Record<F, string>>,
+  label: (field: F) => string,
   header: readonly string[],
 ): string {
   const wanted = fields
     .map((field) =>
-      t('csv_missing_column_for', labels[field], synonyms[field].map((name) => `"${name}"`).join(', ')),
+      t('csv_missing_column_for', label(field), synonyms[field].map((name) => `"${name}"`).join(', ')),
     )
     .join('; ');
   const found = header
