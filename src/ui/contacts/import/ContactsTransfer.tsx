@@ -1,4 +1,4 @@
-import { CONTACT_COLUMN_FIELDS, CONTACT_COLUMN_LABELS } from '../../../csv/contacts-columns';
+import { CONTACT_COLUMN_FIELDS, contactColumnLabel } from '../../../csv/contacts-columns';
 import type { ContactImportPlan } from '../../../domain/contact-import-plan';
 import { t, tPlural } from '../../../domain/i18n';
 import { formatCount, formatInstant } from '../../../domain/locale-format';
@@ -123,7 +123,7 @@ function ColumnMapping(props: { model: ContactsTransferModel; dryRun: DryRun }) 
         {CONTACT_COLUMN_FIELDS.map((field) => (
           <SelectField
             key={field}
-            label={CONTACT_COLUMN_LABELS[field]}
+            label={contactColumnLabel(field)}
             value={String(dryRun.file.columns[field]?.index ?? '')}
             onChange={(value) => void model.setColumn(field, value === '' ? null : Number(value))}
           >
