@@ -52,8 +52,14 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * problem throws BackupRefused with a sentence for the user.
  */
 export async function readBackup(db: Dexie, zip: Uint8Array): Promise<BackupContents> {
-  const entries = unzipEntries(zip);
-  const manifest = readManifest(entries);
+  // The manifest alone first: a large zip that is not a backup is refused without inflating it,
+  // and only the files the manifest names are inflated after.
+  const manifest = readManifest(unzipEntries(zip, (name) => name === MANIFEST_PATH));
+  const wanted = new Set([
+    ...manifest.tables.map((table) => tablePath(table.name)),
+    ...manifest.files.map((file) => file.path),
+  ]);
+  const entries = unzipEntries(zip, (name) => wanted.has(name));
   if (manifest.schemaVersion > db.verno) {
     throw new BackupRefused(
       t('backup_refused_newer_schema', String(manifest.schemaVersion), String(db.verno)),
@@ -90,9 +96,9 @@ export async function readBackup(db: Dexie, zip: Uint8Array): Promise<BackupCont
   return { manifest, tables, blobHashes, ...(upgradedFrom === undefined ? {} : { upgradedFrom }) };
 }
 
-function unzipEntries(zip: Uint8Array): Unzipped {
+function unzipEntries(zip: Uint8Array, wanted: (name: string) => boolean): Unzipped {
   try {
-    return unzipSync(zip);
+    return unzipSync(zip, { filter: (file) => wanted(file.name) });
   } catch {
     throw new BackupRefused(t('backup_refused_not_zip'));
   }
