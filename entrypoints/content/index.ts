@@ -3,6 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { detectContact, type Detection } from '../../src/adapters/detect';
 import { adapters } from '../../src/adapters/registry';
 import { DEV_BACK_OFFICE_MATCHES } from '../../src/domain/back-office-origins';
+import { t } from '../../src/domain/i18n';
 import { askWorker } from '../../src/messaging/content-client';
 import { parseCaptureReply, parseEmptyReply } from '../../src/messaging/content-replies';
 import { parseTabMessage } from '../../src/messaging/tab-messages';
@@ -26,10 +27,17 @@ export default defineContentScript({
     });
 
     const sidebarUrl = browser.runtime.getURL('/sidebar.html');
-    const launcher = createLauncher(sidebarUrl, async () => {
-      const reply = await askWorker('page.capture', {}, parseCaptureReply);
-      return reply.outcome === 'confirm' ? null : reply;
-    });
+    // Read now: once Tally is updated, this script can no longer ask the browser for messages.
+    const reloadLine = t('content_reload_to_update');
+    const launcher = createLauncher(
+      sidebarUrl,
+      async () => {
+        const reply = await askWorker('page.capture', {}, parseCaptureReply);
+        return reply.outcome === 'confirm' ? null : reply;
+      },
+      // Reading it notices a lost extension (browser.runtime.id gone) and invalidates ctx.
+      () => ctx.isValid,
+    );
 
     const report = (detection: Detection) => {
       // Tell the worker only when it changed: single-page back offices re-render often.
@@ -56,8 +64,10 @@ export default defineContentScript({
       launcher.show(detection);
       scheduler.settled(report(detection));
     };
-    const scanSafely = () =>
+    const scanSafely = () => {
+      if (ctx.isInvalid) return;
       void scan().catch((error: unknown) => console.warn('Tally: detection failed.', error));
+    };
     const scheduler = createScanScheduler(scanSafely);
 
     // Single-page back offices change customers with pushState, or fill a panel by XHR, without
@@ -93,6 +103,14 @@ export default defineContentScript({
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
+      // After an update or reload of Tally this script is orphaned: its launcher stays and says
+      // to reload the page. A newer copy of this script started in the page replaces it instead.
+      if (browser.runtime?.id === undefined) {
+        observer.disconnect();
+        scheduler.stop();
+        launcher.orphaned(reloadLine);
+        return;
+      }
       browser.runtime.onMessage.removeListener(onMessage);
       stop();
     });

@@ -1,5 +1,6 @@
 import { SURE_CONFIDENCE, type Detection } from '../../src/adapters/detect';
 import { CAPTURE_OUTCOME_TEXT, type CaptureOutcome } from '../../src/domain/capture-outcome';
+import { t } from '../../src/domain/i18n';
 
 const PANEL_WIDTH = 400;
 
@@ -31,6 +32,11 @@ export interface Launcher {
   openSidebar(): void;
   /** Hides the docked sidebar (it moved to the browser's side panel). */
   closeSidebar(): void;
+  /**
+   * Tally was updated or reloaded and this script lost its extension: from now on the buttons
+   * only say `line` (reload the page), as nothing they would do can work any more.
+   */
+  orphaned(line: string): void;
   remove(): void;
 }
 
@@ -40,9 +46,14 @@ export type CaptureAction = () => Promise<{ outcome: CaptureOutcome; name: strin
 /**
  * The launcher (`Capture contact`, `Open Tally`) and the docked sidebar frame, in a closed
  * shadow root: the page can neither style nor reach them, and the frame holds an extension
- * page it cannot read. Plain DOM, no framework: the content script stays small.
+ * page it cannot read. Plain DOM, no framework: the content script stays small. `isCurrent` is
+ * asked before each action: false when this script's extension is gone (see `orphaned`).
  */
-export function createLauncher(sidebarUrl: string, capture: CaptureAction): Launcher {
+export function createLauncher(
+  sidebarUrl: string,
+  capture: CaptureAction,
+  isCurrent: () => boolean,
+): Launcher {
   const host = document.createElement('tally-launcher');
   const root = host.attachShadow({ mode: 'closed' });
   const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = '') => {
@@ -55,12 +66,12 @@ export function createLauncher(sidebarUrl: string, capture: CaptureAction): Laun
   const dock = element('div', 'dock');
   const status = element('div', 'status');
   status.setAttribute('role', 'status');
-  const captureButton = element('button', 'capture', 'Capture contact');
-  const openButton = element('button', 'open', 'Open Tally');
+  const captureButton = element('button', 'capture', t('content_capture_contact'));
+  const openButton = element('button', 'open', t('content_open_tally'));
   dock.append(status, captureButton, openButton);
   const panel = element('div', 'panel');
   const bar = element('div', 'bar');
-  const closeButton = element('button', 'close', 'Close Tally');
+  const closeButton = element('button', 'close', t('content_close_tally'));
   bar.append(closeButton);
   panel.append(bar);
   root.append(style, dock, panel);
@@ -68,6 +79,8 @@ export function createLauncher(sidebarUrl: string, capture: CaptureAction): Laun
   let frame: HTMLIFrameElement | undefined;
   let open = false;
   let detection: Detection = { status: 'none' };
+  /** Set once the extension is gone: what every button says instead of acting. */
+  let orphanedLine: string | null = null;
   const pageMargin = document.documentElement.style.marginRight;
 
   const render = () => {
@@ -83,11 +96,19 @@ export function createLauncher(sidebarUrl: string, capture: CaptureAction): Laun
     status.classList.toggle('attention', attention);
   };
 
+  /** Whether an action can run; if not, the launcher says why (asking may orphan it). */
+  const usable = () => {
+    if (orphanedLine === null && isCurrent()) return true;
+    if (orphanedLine !== null) say(orphanedLine, true);
+    return false;
+  };
+
   const openSidebar = () => {
+    if (!usable()) return;
     if (!frame) {
       // Created on first open and kept afterwards, so reopening is instant and keeps its state.
       frame = document.createElement('iframe');
-      frame.title = 'Tally sidebar';
+      frame.title = t('content_sidebar_title');
       frame.src = sidebarUrl;
       panel.append(frame);
     }
@@ -97,13 +118,18 @@ export function createLauncher(sidebarUrl: string, capture: CaptureAction): Laun
   };
 
   captureButton.addEventListener('click', () => {
+    if (!usable()) return;
     captureButton.disabled = true;
     capture()
       .then((result) => {
-        if (result) say(`${CAPTURE_OUTCOME_TEXT[result.outcome]}: ${result.name}`);
+        if (result) say(t('content_capture_result', CAPTURE_OUTCOME_TEXT[result.outcome], result.name));
         else openSidebar();
       })
-      .catch((error: unknown) => say(error instanceof Error ? error.message : String(error), true))
+      // The worker's refusal, or this script losing its extension mid-way ("Extension context
+      // invalidated"): then usable() says to reload instead.
+      .catch((error: unknown) => {
+        if (usable()) say(error instanceof Error ? error.message : String(error), true);
+      })
       .finally(() => (captureButton.disabled = false));
   });
   const closeSidebar = () => {
@@ -123,9 +149,9 @@ export function createLauncher(sidebarUrl: string, capture: CaptureAction): Laun
       detection = next;
       if (!host.isConnected) document.documentElement.append(host);
       if (changed) {
-        if (next.status === 'broken') say('Capture needs attention', true);
+        if (next.status === 'broken') say(t('content_capture_needs_attention'), true);
         else if (next.status === 'found' && next.confidence < SURE_CONFIDENCE) {
-          say(`Possible contact: ${next.snapshot.name}`);
+          say(t('content_possible_contact', next.snapshot.name));
         } else say('');
       }
       render();
@@ -133,6 +159,10 @@ export function createLauncher(sidebarUrl: string, capture: CaptureAction): Laun
     say,
     openSidebar,
     closeSidebar,
+    orphaned(line) {
+      orphanedLine = line;
+      say(line, true);
+    },
     remove() {
       open = false;
       render();
