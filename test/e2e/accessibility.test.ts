@@ -5,7 +5,7 @@ import { POS_SUPPLIER_ID } from '../demo/seed-pos';
 import { REPAIR_SAMPLE_ID } from '../demo/seed-repair';
 import { axeInBothThemes } from '../support/axe';
 import { addItem, newBuyBackFromDashboard } from '../support/buy-back';
-import { launchWithTally, sidePanelPage, type TallyBrowser } from '../support/chromium';
+import { launchWithTally, sidePanelPage, waitForDownload, type TallyBrowser } from '../support/chromium';
 import { storedRows } from '../support/indexeddb';
 import {
   captureContact,
@@ -147,6 +147,20 @@ describe('accessibility: axe finds nothing serious on any screen, light or dark'
     expect(await axeInBothThemes(dashboard)).toBe('');
     await dashboard.goto(`${tally.extensionOrigin}/dashboard.html`);
     await dashboard.waitForSelector('::-p-text(BB-0001)');
+    expect(await axeInBothThemes(dashboard)).toBe('');
+  });
+
+  it('the Backup section, and what a backup file holds before it is restored', async () => {
+    await dashboard.goto(`${tally.extensionOrigin}/dashboard.html`);
+    await dashboard.locator('::-p-aria(Back up)').click();
+    const file = await waitForDownload(tally.downloadDir, /\.zip$/);
+    expect(await axeInBothThemes(dashboard)).toBe('');
+    const [chooser] = await Promise.all([
+      dashboard.waitForFileChooser(),
+      dashboard.locator('::-p-aria(Restore)').click(),
+    ]);
+    await chooser.accept([file]);
+    await dashboard.waitForSelector('section[aria-labelledby=restore-preview-heading]');
     expect(await axeInBothThemes(dashboard)).toBe('');
   });
 });
