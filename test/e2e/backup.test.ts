@@ -186,6 +186,14 @@ describe('Back up and Restore', () => {
     await dashboard.waitForSelector('img[alt="device-photo.png"]');
 
     await dashboard.close();
+    // The sidebar says so in one line, linking to the dashboard's Backup section.
+    const sidebar = await first.browser.newPage();
+    await sidebar.goto(`${first.extensionOrigin}/sidebar.html`);
+    const link = await sidebar.waitForSelector('::-p-aria(Back up on the dashboard)');
+    expect(await link!.evaluate((anchor) => (anchor as HTMLAnchorElement).href)).toBe(
+      `${first.extensionOrigin}/dashboard.html#backup`,
+    );
+    await sidebar.close();
     dashboard = await openDashboard(first);
     // With records and no backup yet, the dashboard reminds.
     await dashboard.waitForSelector('::-p-aria(Back up now)');
