@@ -1,5 +1,6 @@
 import { attachmentProblem, type Attachment, AttachmentMeta } from '../domain/attachment';
 import { nowInstant } from '../domain/dates';
+import { t } from '../domain/i18n';
 import { BuyBackRefused, liveBuyBack } from './buybacks';
 import type { TallyDatabase } from './database';
 
@@ -40,7 +41,7 @@ export async function attachFile(
     await db.buyBacks.put({
       ...buyBack,
       updatedAt: at,
-      log: [...buyBack.log, { at, kind: 'event', text: `Attached ${meta.name}.` }],
+      log: [...buyBack.log, { at, kind: 'event', text: t('db_attached', meta.name) }],
     });
     return meta;
   });
@@ -62,14 +63,14 @@ export async function removeAttachment(db: TallyDatabase, attachmentId: string):
     if (!attachment) return;
     const buyBack = await liveBuyBack(db, attachment.buyBackId);
     if (buyBack.status !== 'estimate') {
-      throw new BuyBackRefused('The files of a paid buy-back are kept as its record and cannot be removed.');
+      throw new BuyBackRefused(t('db_paid_files_kept'));
     }
     const at = nowInstant();
     await db.attachments.delete(attachmentId);
     await db.buyBacks.put({
       ...buyBack,
       updatedAt: at,
-      log: [...buyBack.log, { at, kind: 'event', text: `Removed ${attachment.name}.` }],
+      log: [...buyBack.log, { at, kind: 'event', text: t('db_removed_attachment', attachment.name) }],
     });
   });
 }

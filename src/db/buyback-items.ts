@@ -2,6 +2,7 @@ import { buyBackNumber, type BuyBack, type BuyBackItem } from '../domain/buyback
 import { applyStep, type BuyBackStep } from '../domain/buyback-status';
 import { addDays } from '../domain/calendar';
 import { nowInstant } from '../domain/dates';
+import { t } from '../domain/i18n';
 import { InventoryItem } from '../domain/inventory';
 import { serialKey } from '../domain/imei';
 import type { Money } from '../domain/money';
@@ -33,7 +34,7 @@ export async function createItemProduct(
     const buyBack = await liveBuyBack(db, id);
     const item = findItem(buyBack, itemId);
     if (retailPrice.currency !== buyBack.currency) {
-      throw new BuyBackRefused(`The retail price must be in ${buyBack.currency}, like the buy-back.`);
+      throw new BuyBackRefused(t('db_retail_price_currency', buyBack.currency));
     }
     const holdDays = await readSetting(db, 'holdDays');
     const paidOn = buyBack.payout?.paidOn;
@@ -105,7 +106,7 @@ async function storeStep(db: TallyDatabase, buyBack: BuyBack, step: BuyBackStep)
 /** Puts the item in stock: the inventory record it came from again, or a new one. */
 async function stockItem(db: TallyDatabase, buyBack: BuyBack, item: BuyBackItem): Promise<InventoryItem> {
   if (!item.productId || !item.retailPrice)
-    throw new BuyBackRefused(`${item.description} has no product yet.`);
+    throw new BuyBackRefused(t('db_item_has_no_product', item.description));
   const now = nowInstant();
   const existing = item.inventoryItemId ? await db.inventoryItems.get(item.inventoryItemId) : undefined;
   const {
@@ -143,10 +144,10 @@ async function productForItem(
   const now = nowInstant();
   if (choice.kind === 'catalog') {
     const sku = choice.sku.trim();
-    if (!sku) throw new BuyBackRefused('Enter the SKU of the catalog product.');
+    if (!sku) throw new BuyBackRefused(t('db_enter_catalog_sku'));
     const existing = await findProductBySku(db, sku);
     if (existing && existing.deletedAt === undefined) {
-      if (existing.oneTime) throw new BuyBackRefused(`${sku} is a one-time product; choose a catalog SKU.`);
+      if (existing.oneTime) throw new BuyBackRefused(t('db_one_time_product', sku));
       return existing;
     }
     return addProduct(db, {
@@ -190,6 +191,6 @@ async function addProduct(
 
 function findItem(buyBack: BuyBack, itemId: string): BuyBackItem {
   const item = buyBack.items.find((each) => each.id === itemId);
-  if (!item) throw new BuyBackRefused('That item is not on this buy-back.');
+  if (!item) throw new BuyBackRefused(t('db_item_not_on_buy_back'));
   return item;
 }

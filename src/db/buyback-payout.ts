@@ -12,6 +12,8 @@ import {
 import { applyStep } from '../domain/buyback-status';
 import { nowInstant, todayLocal } from '../domain/dates';
 import { doNotBuyHits, type DoNotBuyHit } from '../domain/do-not-buy';
+import { t } from '../domain/i18n';
+import { formatCalendarDate } from '../domain/locale-format';
 import { formatMoney } from '../domain/money';
 import { BuyBackRefused, liveBuyBack } from './buybacks';
 import type { TallyDatabase } from './database';
@@ -34,9 +36,10 @@ export interface PayoutRequest {
 export class DoNotBuyBlocked extends BuyBackRefused {
   constructor(readonly hits: readonly DoNotBuyHit[]) {
     super(
-      `Payout blocked: ${hits
-        .map((hit) => `${hit.description} (${hit.serial}) is on the do-not-buy list — ${hit.reason}`)
-        .join('; ')}.`,
+      t(
+        'db_payout_blocked',
+        hits.map((hit) => t('db_do_not_buy_hit', hit.description, hit.serial, hit.reason)).join('; '),
+      ),
     );
     this.name = 'DoNotBuyBlocked';
   }
@@ -58,7 +61,7 @@ export async function payOutBuyBack(db: TallyDatabase, id: string, request: Payo
       if (buyBack.payout?.id === request.payoutId) return buyBack;
       if (buyBack.status !== 'estimate') {
         throw new BuyBackRefused(
-          `${buyBackNumber(buyBack)} is already paid (${BUY_BACK_STATUS_LABELS[buyBack.status]}); it cannot be paid twice.`,
+          t('db_already_paid', buyBackNumber(buyBack), BUY_BACK_STATUS_LABELS[buyBack.status]),
         );
       }
       await checkSellerId(db, buyBack);
@@ -88,10 +91,11 @@ export async function payOutBuyBack(db: TallyDatabase, id: string, request: Payo
                 {
                   at,
                   kind: 'event',
-                  text: `Do-not-buy list overridden for ${hits.map((hit) => hit.serial).join(', ')}: ${override}`.slice(
-                    0,
-                    2000,
-                  ),
+                  text: t(
+                    'db_do_not_buy_overridden',
+                    hits.map((hit) => hit.serial).join(', '),
+                    override,
+                  ).slice(0, 2000),
                 },
               ],
             }
@@ -105,7 +109,7 @@ export async function payOutBuyBack(db: TallyDatabase, id: string, request: Payo
           contactId: buyBack.contactId,
           amount: payout.amount,
           buyBackId: buyBack.id,
-          text: `Buy-back ${buyBackNumber(buyBack)}`,
+          text: t('db_buy_back_number', buyBackNumber(buyBack)),
         });
       }
       // Someone the shop buys from is a supplier as well as a customer.
@@ -123,47 +127,43 @@ async function checkSellerId(db: TallyDatabase, buyBack: BuyBack): Promise<void>
   const missing = SELLER_ID_FIELDS.filter((field) => required.includes(field) && !buyBack.seller[field]);
   if (missing.length > 0) {
     throw new BuyBackRefused(
-      `The seller's identification is incomplete: ${missing.map((field) => SELLER_ID_LABELS[field]).join(', ')} required.`,
+      t('db_seller_id_incomplete', missing.map((field) => SELLER_ID_LABELS[field]).join(', ')),
     );
   }
   const expiry = buyBack.seller.idExpiry;
   if (expiry && expiry < todayLocal()) {
-    throw new BuyBackRefused(`The seller's ID expired on ${expiry}; check a valid ID before paying out.`);
+    throw new BuyBackRefused(t('db_seller_id_expired', formatCalendarDate(expiry)));
   }
 }
 
 async function checkMethod(db: TallyDatabase, buyBack: BuyBack, request: PayoutRequest): Promise<void> {
   const method = request.method.trim();
   if (method === TRADE_IN && !request.tradeInPurchaseId) {
-    throw new BuyBackRefused('Choose the purchase to net the trade-in against.');
+    throw new BuyBackRefused(t('db_trade_in_choose_purchase'));
   }
   if (request.tradeInPurchaseId) {
-    if (method !== TRADE_IN) throw new BuyBackRefused('A trade-in is paid as "Trade-in".');
+    if (method !== TRADE_IN) throw new BuyBackRefused(t('db_trade_in_method', TRADE_IN));
     const purchase = await db.purchases.get(request.tradeInPurchaseId);
     if (!purchase || purchase.deletedAt !== undefined || purchase.contactId !== buyBack.contactId) {
-      throw new BuyBackRefused(
-        'The purchase to net the trade-in against is not one of this contact’s orders.',
-      );
+      throw new BuyBackRefused(t('db_trade_in_not_contacts_order'));
     }
     if (purchase.currency !== buyBack.currency) {
-      throw new BuyBackRefused(
-        `The purchase is in ${purchase.currency} and the buy-back in ${buyBack.currency}; a trade-in needs one currency.`,
-      );
+      throw new BuyBackRefused(t('db_trade_in_currencies', purchase.currency, buyBack.currency));
     }
     const netted = await db.buyBacks
       .filter((other) => other.payout?.tradeInPurchaseId === purchase.id)
       .first();
     if (netted && netted.deletedAt === undefined) {
-      throw new BuyBackRefused(`That purchase is already netted against ${buyBackNumber(netted)}.`);
+      throw new BuyBackRefused(t('db_trade_in_already_netted', buyBackNumber(netted)));
     }
     return;
   }
   const methods = await readSetting(db, 'paymentMethods');
   if (!methods.includes(method)) {
-    throw new BuyBackRefused(`"${method}" is not one of the shop's payment methods (${methods.join(', ')}).`);
+    throw new BuyBackRefused(t('db_not_a_payment_method', method, methods.join(', ')));
   }
   if (method === STORE_CREDIT && buyBackTotal(buyBack).minor === 0) {
-    throw new BuyBackRefused(`Nothing to credit: the items total ${formatMoney(buyBackTotal(buyBack))}.`);
+    throw new BuyBackRefused(t('db_nothing_to_credit', formatMoney(buyBackTotal(buyBack))));
   }
 }
 

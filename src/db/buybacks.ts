@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BuyBack, BuyBackItem, LogEntry, SellerId, BUY_BACK_STATUS_LABELS } from '../domain/buyback';
 import { applyStep, type BuyBackStep } from '../domain/buyback-status';
 import { nowInstant } from '../domain/dates';
+import { t } from '../domain/i18n';
 import type { CurrencyCode } from '../domain/money';
 import type { TallyDatabase } from './database';
 import { catalogCurrency } from './products';
@@ -32,8 +33,7 @@ export async function createBuyBack(
     const started = await db.buyBacks.get(id);
     if (started) return started;
     const contact = await db.contacts.get(contactId);
-    if (!contact || contact.deletedAt !== undefined)
-      throw new BuyBackRefused('This contact no longer exists.');
+    if (!contact || contact.deletedAt !== undefined) throw new BuyBackRefused(t('db_contact_gone'));
     const last = await db.buyBacks.orderBy('number').last();
     const now = nowInstant();
     const buyBack = BuyBack.parse({
@@ -47,7 +47,7 @@ export async function createBuyBack(
       seller: {},
       notes: '',
       items: [],
-      log: [{ at: now, kind: 'status', text: `Estimate started for ${contact.name}.` }],
+      log: [{ at: now, kind: 'status', text: t('db_estimate_started', contact.name) }],
     });
     await db.buyBacks.add(buyBack);
     return buyBack;
@@ -76,9 +76,7 @@ export async function saveEstimate(
 ): Promise<BuyBack> {
   return changeBuyBack(db, id, (buyBack, at) => {
     if (buyBack.status !== 'estimate') {
-      throw new BuyBackRefused(
-        `The items and identification are fixed once paid (this buy-back is ${BUY_BACK_STATUS_LABELS[buyBack.status]}).`,
-      );
+      throw new BuyBackRefused(t('db_fixed_once_paid', BUY_BACK_STATUS_LABELS[buyBack.status]));
     }
     const items = changes.items.map((draft) => ({
       ...stripEmpty(ItemDraft.parse(draft)),
@@ -112,8 +110,7 @@ export async function addRefurbNote(
 ): Promise<BuyBack> {
   return changeBuyBack(db, id, (buyBack, at) => {
     const item = buyBack.items.find((each) => each.id === itemId);
-    if (!item?.refurb || item.refurb.finishedAt)
-      throw new BuyBackRefused('That item has no refurb in progress.');
+    if (!item?.refurb || item.refurb.finishedAt) throw new BuyBackRefused(t('db_no_refurb_in_progress'));
     const refurb = {
       ...item.refurb,
       log: [...item.refurb.log, LogEntry.parse({ at, kind: 'comment', text })],
@@ -156,10 +153,11 @@ export async function deleteBuyBack(
   return changeBuyBack(db, id, (buyBack, at) => {
     const paid = buyBack.status !== 'estimate';
     if (paid && !options.confirmed) {
-      throw new BuyBackRefused('This buy-back was paid out; confirm to delete it. An audit entry is kept.');
+      throw new BuyBackRefused(t('db_confirm_delete_paid'));
     }
     const why = options.reason?.trim();
-    const text = `Deleted while ${BUY_BACK_STATUS_LABELS[buyBack.status]}${why ? `: ${why}` : '.'}`;
+    const status = BUY_BACK_STATUS_LABELS[buyBack.status];
+    const text = why ? t('db_deleted_while_because', status, why) : t('db_deleted_while', status);
     return {
       ...buyBack,
       deletedAt: at,
@@ -186,8 +184,7 @@ export async function changeBuyBack(
 /** The buy-back, or BuyBackRefused when it is gone. */
 export async function liveBuyBack(db: TallyDatabase, id: string): Promise<BuyBack> {
   const buyBack = await db.buyBacks.get(id);
-  if (!buyBack || buyBack.deletedAt !== undefined)
-    throw new BuyBackRefused('This buy-back no longer exists.');
+  if (!buyBack || buyBack.deletedAt !== undefined) throw new BuyBackRefused(t('db_buy_back_gone'));
   return buyBack;
 }
 

@@ -12,6 +12,7 @@ import { contactChanges } from '../domain/capture';
 import { contactKeys } from '../domain/contact-keys';
 import { statsByContact, type ContactStats } from '../domain/contact-stats';
 import { nowInstant } from '../domain/dates';
+import { t, tPlural, type PluralKey } from '../domain/i18n';
 import type { Snapshot } from './dashboard-snapshot';
 import type { TallyDatabase } from './database';
 
@@ -38,7 +39,7 @@ export async function saveContactByHand(
   return db.transaction('rw', db.contacts, db.contactEvents, async () => {
     const existing = id === undefined ? undefined : await db.contacts.get(id);
     if (id !== undefined && (!existing || existing.deletedAt !== undefined)) {
-      throw new Error('This contact was deleted or merged into another meanwhile; nothing was saved.');
+      throw new Error(t('db_contact_gone_meanwhile'));
     }
     const now = nowInstant();
     const contact = applyContactFields(existing, fields, { newId: crypto.randomUUID(), now, defaultCountry });
@@ -98,9 +99,7 @@ export function contactBook({ contacts, records }: Snapshot): ContactBook {
 /** A contact that still has records is not deleted: they would be left without their contact. */
 export class ContactInUse extends Error {
   constructor(name: string, records: string[]) {
-    super(
-      `${name} has ${records.join(', ')}: merge the contact into the one they belong with instead, or delete those first.`,
-    );
+    super(t('db_contact_in_use', name, records.join(', ')));
     this.name = 'ContactInUse';
   }
 }
@@ -117,7 +116,7 @@ export async function deleteContact(db: TallyDatabase, id: string): Promise<Cont
     async () => {
       const contact = await db.contacts.get(id);
       if (!contact || contact.deletedAt !== undefined) {
-        throw new Error('This contact was deleted or merged into another already.');
+        throw new Error(t('db_contact_gone_already'));
       }
       const live = <T extends { deletedAt?: string }>(rows: T[]) =>
         rows.filter((row) => row.deletedAt === undefined);
@@ -129,11 +128,11 @@ export async function deleteContact(db: TallyDatabase, id: string): Promise<Cont
       ]);
       const samples = records.filter((record) => record.kind === 'sample').length;
       const found = [
-        counted(records.length - samples, 'purchase'),
-        counted(samples, 'sample'),
-        counted(buyBacks.length, 'buy-back'),
-        counted(orders.length, 'purchase order'),
-        counted(credit.length, 'store-credit entry', 'store-credit entries'),
+        counted(records.length - samples, 'db_count_purchases'),
+        counted(samples, 'db_count_samples'),
+        counted(buyBacks.length, 'db_count_buy_backs'),
+        counted(orders.length, 'db_count_purchase_orders'),
+        counted(credit.length, 'db_count_store_credit_entries'),
       ].flatMap((text) => (text ? [text] : []));
       if (found.length > 0) throw new ContactInUse(contact.name, found);
       // updatedAt moves with every write: an import planned before the delete sees it changed.
@@ -149,8 +148,8 @@ export async function deleteContact(db: TallyDatabase, id: string): Promise<Cont
 export async function restoreContact(db: TallyDatabase, id: string): Promise<Contact> {
   return db.transaction('rw', db.contacts, async () => {
     const contact = await db.contacts.get(id);
-    if (!contact) throw new Error('This contact no longer exists.');
-    if (contact.mergedInto !== undefined) throw new Error('This contact was merged: undo the merge instead.');
+    if (!contact) throw new Error(t('db_contact_gone'));
+    if (contact.mergedInto !== undefined) throw new Error(t('db_contact_was_merged'));
     const { deletedAt: _deletedAt, ...rest } = contact;
     const restored = { ...rest, updatedAt: nowInstant() };
     await db.contacts.put(restored);
@@ -158,6 +157,6 @@ export async function restoreContact(db: TallyDatabase, id: string): Promise<Con
   });
 }
 
-function counted(count: number, one: string, many = `${one}s`): string | undefined {
-  return count === 0 ? undefined : `${count} ${count === 1 ? one : many}`;
+function counted(count: number, base: PluralKey): string | undefined {
+  return count === 0 ? undefined : tPlural(base, count);
 }

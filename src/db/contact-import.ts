@@ -3,6 +3,7 @@ import type { ContactEvent } from '../domain/contact-event';
 import { ContactImportBatch } from '../domain/contact-import-batch';
 import { planCounts, type ContactImportPlan } from '../domain/contact-import-plan';
 import { nowInstant, type Instant } from '../domain/dates';
+import { t, tPlural } from '../domain/i18n';
 import type { TallyDatabase } from './database';
 
 /** Every stored contact (deleted ones too: a row may name one by its Tally ID) and their state. */
@@ -210,9 +211,8 @@ export async function undoContactImport(
     [db.contacts, db.contactEvents, db.contactImports, db.purchaseOrders, ...owned],
     async () => {
       const batch = await db.contactImports.get(batchId);
-      if (!batch)
-        throw new ImportUndoRefusedError('This import is no longer stored, so it cannot be undone.');
-      if (batch.undoneAt !== undefined) throw new ImportUndoRefusedError('This import was already undone.');
+      if (!batch) throw new ImportUndoRefusedError(t('db_import_gone'));
+      if (batch.undoneAt !== undefined) throw new ImportUndoRefusedError(t('db_import_already_undone'));
 
       const updatedIds = batch.updatedBefore.map((contact) => contact.id);
       const [updatedNow, createdNow] = await Promise.all([
@@ -231,20 +231,14 @@ export async function undoContactImport(
       );
       const problems: string[] = [];
       if (changedSince.length > 0) {
-        problems.push(
-          `${names(changedSince)} changed after this import (edited, captured, merged or imported again), and undoing it would lose that`,
-        );
+        problems.push(t('db_import_changed_since', names(changedSince)));
       }
       if (inUse.size > 0) {
         const used = createdNow.filter((contact) => contact && inUse.has(contact.id));
-        problems.push(
-          `${names(used)} ${used.length === 1 ? 'was' : 'were'} added by this import and now ${used.length === 1 ? 'has' : 'have'} purchases, buy-backs, notes or store credit of ${used.length === 1 ? 'its' : 'their'} own`,
-        );
+        problems.push(tPlural('db_import_added_in_use', used.length, names(used)));
       }
       if (problems.length > 0) {
-        throw new ImportUndoRefusedError(
-          `The import was not undone: ${problems.join('; ')}. Nothing was changed.`,
-        );
+        throw new ImportUndoRefusedError(t('db_import_not_undone', problems.join('; ')));
       }
 
       const at = options.now ?? nowInstant();
@@ -262,8 +256,9 @@ export async function undoContactImport(
 
 /** "Ada Lovelace", "Ada Lovelace and Bob Stone", "Ada Lovelace, Bob Stone and 3 others". */
 function names(contacts: readonly (Contact | undefined)[]): string {
-  const known = contacts.map((contact) => contact?.name ?? 'a contact since removed');
-  if (known.length <= 2) return known.join(' and ');
-  const others = known.length - 2;
-  return `${known.slice(0, 2).join(', ')} and ${others} ${others === 1 ? 'other' : 'others'}`;
+  const known = contacts.map((contact) => contact?.name ?? t('db_contact_since_removed'));
+  const [first = '', second] = known;
+  if (second === undefined) return first;
+  if (known.length === 2) return t('db_names_two', first, second);
+  return tPlural('db_names_and_others', known.length - 2, first, second);
 }

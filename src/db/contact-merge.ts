@@ -12,6 +12,7 @@ import {
   type OwnedRowCounts,
 } from '../domain/contact-merge';
 import { nowInstant, type Instant } from '../domain/dates';
+import { t } from '../domain/i18n';
 import { pairKey } from '../domain/duplicates';
 import { formatMoney } from '../domain/money';
 import type { PurchaseKind } from '../domain/purchase';
@@ -95,7 +96,7 @@ export async function mergeContacts(
   return db.transaction('rw', mergeTables(db), async () => {
     const survivor = await db.contacts.get(pair.survivorId);
     const merged = await db.contacts.get(pair.mergedId);
-    if (!survivor || !merged) throw new Error('One of these contacts no longer exists.');
+    if (!survivor || !merged) throw new Error(t('db_pair_contact_gone'));
     const problem = mergeProblem(survivor, merged);
     if (problem) throw new Error(problem);
 
@@ -180,19 +181,19 @@ export async function undoMerge(
   const now = context.now ?? nowInstant();
   return db.transaction('rw', mergeTables(db), async () => {
     const merge = await db.contactMerges.get(mergeId);
-    if (!merge) throw new Error('This merge is not on record.');
+    if (!merge) throw new Error(t('db_merge_not_on_record'));
     const { survivorBefore, mergedBefore } = merge;
     if (merge.undoneAt !== undefined) {
-      throw new Error(`The merge of ${mergedBefore.name} into ${survivorBefore.name} was already undone.`);
+      throw new Error(t('db_merge_already_undone', mergedBefore.name, survivorBefore.name));
     }
     const survivorNow = await db.contacts.get(merge.survivorId);
-    if (!survivorNow) throw new Error(`${survivorBefore.name} no longer exists.`);
+    if (!survivorNow) throw new Error(t('db_named_contact_gone', survivorBefore.name));
     if (survivorNow.deletedAt !== undefined) {
       const later = survivorNow.mergedInto ? await db.contacts.get(survivorNow.mergedInto) : undefined;
       throw new Error(
         later
-          ? `${survivorNow.name} was merged into ${later.name} since; undo that merge first.`
-          : `${survivorNow.name} was deleted since the merge.`,
+          ? t('db_merged_since', survivorNow.name, later.name)
+          : t('db_deleted_since_merge', survivorNow.name),
       );
     }
 
@@ -261,9 +262,7 @@ async function refuseOwedCredit(db: TallyDatabase, survivor: Contact) {
   const ledger = await db.storeCredit.where('contactId').equals(survivor.id).toArray();
   const owed = creditBalances(ledger).find((balance) => balance.minor < 0);
   if (owed) {
-    throw new Error(
-      `Not undone: ${survivor.name} has spent store credit that came with the merge; undoing it would leave a store credit balance of ${formatMoney(owed)}.`,
-    );
+    throw new Error(t('db_merge_credit_spent', survivor.name, formatMoney(owed)));
   }
 }
 

@@ -1,6 +1,7 @@
 import type { BuyBack } from '../domain/buyback';
 import type { Contact } from '../domain/contact';
 import { CalendarDate } from '../domain/dates';
+import { t } from '../domain/i18n';
 import { getContactsById } from './contacts';
 import type { TallyDatabase } from './database';
 
@@ -15,7 +16,7 @@ export interface DealerReportData {
 
 /** Reads the buy-backs paid out on `day` (by the payout's calendar day) and their sellers. */
 export async function loadDealerReport(db: TallyDatabase, day: string): Promise<DealerReportData> {
-  if (!CalendarDate.safeParse(day).success) throw new Error(`"${day}" is not a date (YYYY-MM-DD).`);
+  if (!CalendarDate.safeParse(day).success) throw new Error(t('db_not_a_date', day));
   return db.transaction('r', db.buyBacks, db.contacts, async () => {
     const paid = await db.buyBacks.where('payout.paidOn').equals(day).toArray();
     const buyBacks = paid.filter((buyBack) => buyBack.deletedAt === undefined);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { nowInstant } from '../domain/dates';
+import { t } from '../domain/i18n';
 import { DoNotBuyEntry, doNotBuyHits, type DoNotBuyHit } from '../domain/do-not-buy';
 import { serialKey } from '../domain/imei';
 import type { TallyDatabase } from './database';
@@ -38,9 +39,9 @@ export async function addDoNotBuy(db: TallyDatabase, input: DoNotBuyInput): Prom
     const existing = await db.doNotBuy.where('serialKey').equals(keyOf(input.serial)).first();
     if (existing && existing.deletedAt === undefined) {
       throw new Error(
-        `${input.serial.trim()} is already on the do-not-buy list` +
-          (existing.serial === input.serial.trim() ? '' : ` as ${existing.serial}`) +
-          ` (${existing.reason}).`,
+        existing.serial === input.serial.trim()
+          ? t('db_already_listed', existing.serial, existing.reason)
+          : t('db_already_listed_as', input.serial.trim(), existing.serial, existing.reason),
       );
     }
     const entry = toEntry(input, existing, nowInstant());
@@ -63,7 +64,7 @@ export async function importDoNotBuy(
   inputs.forEach((input, index) => {
     const key = keys[index] ?? '';
     const first = seen.get(key);
-    if (first !== undefined) throw new Error(`${input.serial.trim()} is on the list twice (as ${first}).`);
+    if (first !== undefined) throw new Error(t('db_listed_twice', input.serial.trim(), first));
     seen.set(key, input.serial.trim());
   });
 
@@ -93,7 +94,7 @@ export async function removeDoNotBuy(db: TallyDatabase, id: string): Promise<DoN
   return db.transaction('rw', db.doNotBuy, async () => {
     const existing = await db.doNotBuy.get(id);
     if (!existing || existing.deletedAt !== undefined) {
-      throw new Error('This serial is no longer on the do-not-buy list.');
+      throw new Error(t('db_serial_not_listed'));
     }
     const now = nowInstant();
     await db.doNotBuy.update(id, { deletedAt: now, updatedAt: now });
@@ -137,10 +138,13 @@ function toEntry(input: DoNotBuyInput, revived: DoNotBuyEntry | undefined, now: 
 function describeIssue(issue: z.core.$ZodIssue | undefined): string {
   const field = issue?.path[0];
   // Only separators ("--"): nothing a device could be matched on.
-  if (field === 'serialKey') return 'A serial or IMEI needs at least one letter or digit.';
-  const label = field === 'reason' ? 'The reason' : 'The serial or IMEI';
-  if (issue?.code === 'too_big') return `${label} is longer than ${String(issue.maximum)} characters.`;
+  if (field === 'serialKey') return t('db_serial_needs_letter_or_digit');
+  const reason = field === 'reason';
+  if (issue?.code === 'too_big') {
+    const maximum = String(issue.maximum);
+    return reason ? t('db_reason_too_long', maximum) : t('db_serial_too_long', maximum);
+  }
   // The schema's own words ("enter a serial or IMEI"), as a sentence.
-  const message = issue?.message ?? `${label} is not allowed`;
+  const message = issue?.message ?? (reason ? t('db_reason_not_allowed') : t('db_serial_not_allowed'));
   return `${message.charAt(0).toUpperCase()}${message.slice(1)}.`;
 }

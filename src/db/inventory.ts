@@ -1,4 +1,5 @@
 import { nowInstant } from '../domain/dates';
+import { t } from '../domain/i18n';
 import type { InventoryItem } from '../domain/inventory';
 import type { Product } from '../domain/product';
 import type { PurchaseRecord } from '../domain/purchase';
@@ -60,13 +61,10 @@ export async function settleOneTimeProducts(
   const returned = [...was].filter((id) => !now.has(id));
   for (const product of await oneTimeProducts(db, sold)) {
     const line = after?.lines.find((each) => each.productId === product.id);
-    if (product.soldOut) throw new Error(`${product.name} is a single device and has already been sold.`);
-    if (line && line.quantity > 1)
-      throw new Error(`${product.name} is a single device: its quantity can only be 1.`);
+    if (product.soldOut) throw new Error(t('db_single_device_sold', product.name));
+    if (line && line.quantity > 1) throw new Error(t('db_single_device_quantity', product.name));
     if (after && product.sellableFrom && after.purchaseDate < product.sellableFrom) {
-      throw new Error(
-        `${product.name} is on hold until ${product.sellableFrom} and cannot be sold before then.`,
-      );
+      throw new Error(t('db_on_hold_until', product.name, product.sellableFrom));
     }
     await markSold(db, product, after?.id);
   }

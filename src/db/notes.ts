@@ -1,4 +1,5 @@
 import { nowInstant } from '../domain/dates';
+import { t } from '../domain/i18n';
 import { ContactNote } from '../domain/note';
 import type { TallyDatabase } from './database';
 
@@ -20,14 +21,14 @@ export async function addNote(db: TallyDatabase, contactId: string, text: string
 export async function deleteNote(db: TallyDatabase, id: string): Promise<void> {
   const now = nowInstant();
   if ((await db.notes.update(id, { deletedAt: now, updatedAt: now })) === 0) {
-    throw new Error('This note no longer exists.');
+    throw new Error(t('db_note_gone'));
   }
 }
 
 export async function restoreNote(db: TallyDatabase, id: string): Promise<void> {
   await db.transaction('rw', db.notes, async () => {
     const existing = await db.notes.get(id);
-    if (!existing) throw new Error('This note no longer exists.');
+    if (!existing) throw new Error(t('db_note_gone'));
     const { deletedAt: _deleted, ...restored } = existing;
     await db.notes.put({ ...restored, updatedAt: nowInstant() });
   });

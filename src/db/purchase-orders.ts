@@ -1,4 +1,5 @@
 import { nowInstant, todayLocal } from '../domain/dates';
+import { t } from '../domain/i18n';
 import type { CurrencyCode, Money } from '../domain/money';
 import {
   applyPurchaseOrderStep,
@@ -31,7 +32,7 @@ export async function createPurchaseOrder(db: TallyDatabase, supplierId: string)
   return db.transaction('rw', db.contacts, db.purchaseOrders, async () => {
     const supplier = await db.contacts.get(supplierId);
     if (!supplier || supplier.deletedAt !== undefined) {
-      throw new PurchaseOrderRefused('This contact no longer exists.');
+      throw new PurchaseOrderRefused(t('db_contact_gone'));
     }
     const now = nowInstant();
     if (supplier.role === 'customer') await db.contacts.put({ ...supplier, role: 'both', updatedAt: now });
@@ -95,13 +96,13 @@ async function applyPurchaseOrderStepStored(
 ): Promise<PurchaseOrder> {
   return db.transaction('rw', db.purchaseOrders, async () => {
     const order = await getPurchaseOrder(db, id);
-    if (!order) throw new PurchaseOrderRefused('This purchase order no longer exists.');
+    if (!order) throw new PurchaseOrderRefused(t('db_purchase_order_gone'));
     const result = applyPurchaseOrderStep(order, step, nowInstant());
     if (!result.ok) throw new PurchaseOrderRefused(result.reason);
     const parsed = PurchaseOrder.safeParse(result.order);
     if (!parsed.success) {
       throw new PurchaseOrderRefused(
-        `The purchase order was not saved: ${parsed.error.issues[0]?.message ?? 'it is not valid'}.`,
+        t('db_purchase_order_not_saved', parsed.error.issues[0]?.message ?? t('db_not_valid')),
       );
     }
     const next = parsed.data;

@@ -1,5 +1,6 @@
 import { STORE_CREDIT } from '../domain/buyback';
 import { nowInstant } from '../domain/dates';
+import { t } from '../domain/i18n';
 import type { ShareRequest } from '../domain/group-order';
 import { splitGroupOrder } from '../domain/group-order';
 import { z } from 'zod';
@@ -58,18 +59,16 @@ export async function updatePurchase(
 ): Promise<PurchaseRecord> {
   return db.transaction('rw', [db.purchases, db.storeCredit, ...inventoryTables(db)], async () => {
     const existing = await db.purchases.get(id);
-    if (!existing || existing.deletedAt !== undefined) throw new Error('This order no longer exists.');
+    if (!existing || existing.deletedAt !== undefined) throw new Error(t('db_order_gone'));
     const { note: _note, payment: oldPayment, ...kept } = existing;
     const payment = changes.payment ?? oldPayment;
-    if (existing.groupId !== undefined && payment?.storeCredit) throw new Error(GROUP_CREDIT_REFUSAL);
+    if (existing.groupId !== undefined && payment?.storeCredit) throw new Error(t('db_group_credit_refused'));
     const lines = OrderLines.safeParse(changes.lines);
     const credit = payment?.storeCredit;
     if (credit && lines.success && lines.data.every((line) => line.unitPrice.currency === credit.currency)) {
       const total = recordTotal({ lines: lines.data, currency: credit.currency });
       if (total.minor < credit.minor) {
-        throw new Error(
-          `This order uses ${formatMoney(credit)} of store credit, more than its new total of ${formatMoney(total)}: use less store credit first.`,
-        );
+        throw new Error(t('db_credit_above_total', formatMoney(credit), formatMoney(total)));
       }
     }
     const record = parsePurchase({
@@ -95,7 +94,7 @@ export async function updatePurchase(
 export async function deletePurchase(db: TallyDatabase, id: string): Promise<void> {
   await db.transaction('rw', [db.purchases, db.storeCredit, ...inventoryTables(db)], async () => {
     const existing = await db.purchases.get(id);
-    if (!existing) throw new Error('This order no longer exists.');
+    if (!existing) throw new Error(t('db_order_gone'));
     const now = nowInstant();
     const deleted = { ...existing, deletedAt: existing.deletedAt ?? now, updatedAt: now };
     await db.purchases.put(deleted);
@@ -108,7 +107,7 @@ export async function deletePurchase(db: TallyDatabase, id: string): Promise<voi
 export async function restorePurchase(db: TallyDatabase, id: string): Promise<void> {
   await db.transaction('rw', [db.purchases, db.storeCredit, ...inventoryTables(db)], async () => {
     const existing = await db.purchases.get(id);
-    if (!existing) throw new Error('This order no longer exists.');
+    if (!existing) throw new Error(t('db_order_gone'));
     const { deletedAt: _deleted, ...kept } = existing;
     const restored = { ...kept, updatedAt: nowInstant() };
     await db.purchases.put(restored);
@@ -125,13 +124,9 @@ function parsePurchase(input: unknown): PurchaseRecord {
   const parsed = PurchaseRecord.safeParse(input);
   if (parsed.success) return parsed.data;
   const payment = parsed.error.issues.find((issue) => issue.path[0] === 'payment');
-  if (payment)
-    throw new Error(`The payment does not fit this order: ${payment.message}.`, { cause: parsed.error });
+  if (payment) throw new Error(t('db_payment_does_not_fit', payment.message), { cause: parsed.error });
   throw parsed.error;
 }
-
-const GROUP_CREDIT_REFUSAL =
-  'A group order cannot be paid with store credit: record the order for that contact alone to use their credit.';
 
 const OrderLines = z.array(PurchaseLine).min(1, 'an order needs at least one product');
 
@@ -154,7 +149,7 @@ export async function recordGroupOrder(
 ): Promise<{ group: PurchaseGroup; records: PurchaseRecord[] }> {
   const { shares: requests, id: groupId = crypto.randomUUID(), ...order } = draft;
   if (order.payment?.storeCredit || order.payment?.method === STORE_CREDIT) {
-    throw new Error(GROUP_CREDIT_REFUSAL);
+    throw new Error(t('db_group_credit_refused'));
   }
   const now = nowInstant();
   const split = splitGroupOrder(OrderLines.parse(order.lines), requests);
@@ -221,7 +216,7 @@ function inventoryTables(db: TallyDatabase) {
 async function requireContacts(db: TallyDatabase, ids: readonly string[]): Promise<void> {
   const contacts = await db.contacts.bulkGet([...ids]);
   if (contacts.some((contact) => !contact || contact.deletedAt !== undefined)) {
-    throw new Error('A contact for this order no longer exists.');
+    throw new Error(t('db_order_contact_gone'));
   }
 }
 

@@ -1,6 +1,7 @@
 import { parseRecipe, type Recipe, type RecipeDraft } from '../adapters/taught';
 import { nowInstant } from '../domain/dates';
 import { errorMessage } from '../domain/errors';
+import { t } from '../domain/i18n';
 import type { TallyDatabase } from './database';
 
 /** The recipes taught for one back-office origin, newest first: the newest wins a tie. */
@@ -39,7 +40,7 @@ export async function saveTaughtRecipe(db: TallyDatabase, draft: RecipeDraft): P
 
 export async function renameRecipe(db: TallyDatabase, id: string, name: string): Promise<void> {
   const recipe = await db.recipes.get(id);
-  if (!recipe) throw new Error('This recipe no longer exists.');
+  if (!recipe) throw new Error(t('db_recipe_gone'));
   await db.recipes.put(parseRecipe({ ...recipe, name, updatedAt: nowInstant() }));
 }
 
@@ -56,7 +57,7 @@ export async function importRecipes(db: TallyDatabase, recipes: readonly unknown
     try {
       return parseRecipe(raw);
     } catch (error) {
-      throw new Error(`Recipe ${index + 1}: ${errorMessage(error)}`, { cause: error });
+      throw new Error(t('db_recipe_problem', String(index + 1), errorMessage(error)), { cause: error });
     }
   });
   await db.recipes.bulkPut(parsed);

@@ -1,4 +1,5 @@
 import { nowInstant, type Instant } from '../domain/dates';
+import { t } from '../domain/i18n';
 import type { BackOfficeOnlyOrder, ReconcileDecision, ReconcileStatus } from '../domain/reconcile';
 import type { TallyDatabase } from './database';
 import { getRun, putRun } from './reconcile-runs';
@@ -26,10 +27,8 @@ export async function decideProbableMatch(
 ): Promise<ReconcileStatus> {
   return db.transaction('rw', db.reconcileStatuses, db.reconcileDecisions, db.reconcileRuns, async () => {
     const status = await db.reconcileStatuses.get(purchaseId);
-    if (!status) throw new Error('This order has not been reconciled.');
-    if (status.outcome !== 'probable') {
-      throw new Error('Only a probable match can be confirmed or rejected; this one has been decided.');
-    }
+    if (!status) throw new Error(t('db_order_not_reconciled'));
+    if (status.outcome !== 'probable') throw new Error(t('db_only_probable_decided'));
     await db.reconcileDecisions.put({
       id: decisionId(purchaseId, status.backOfficeOrderIds),
       purchaseId,

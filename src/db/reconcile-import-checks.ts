@@ -1,6 +1,7 @@
 import type { BackOfficeOrder } from '../domain/back-office-order';
 import type { Contact } from '../domain/contact';
 import type { BackOfficeOnlyOrder, ReconcileOptions } from '../domain/reconcile';
+import { t } from '../domain/i18n';
 import { createCustomerResolver } from '../reconcile/match-customer';
 import { reconcileExport } from '../reconcile/reconcile-export';
 import type { TallyDatabase } from './database';
@@ -29,9 +30,7 @@ export async function refuseWhenRecorded(
   const records = await db.purchases.bulkGet(matched.map((status) => status.purchaseId));
   const recorded = records.find((record) => record !== undefined && record.deletedAt === undefined);
   if (recorded) {
-    throw new Error(
-      `Order ${orderId} is already in Tally: the order recorded on ${recorded.purchaseDate} stands for it.`,
-    );
+    throw new Error(t('db_order_already_in_tally', orderId, recorded.purchaseDate));
   }
 }
 
@@ -55,13 +54,9 @@ export async function importingContact(
   const contact = now && (await db.contacts.get(now.contactId));
   if (contact) return contact;
   if (resolved) {
-    throw new Error(
-      `The customer of order ${orderId} was ${resolved.name}, whose contact has been deleted from Tally: restore the contact to import the order.`,
-    );
+    throw new Error(t('db_order_customer_deleted', orderId, resolved.name));
   }
-  throw new Error(
-    `The customer of order ${orderId} matches no contact in Tally: add or capture the customer, then import the order.`,
-  );
+  throw new Error(t('db_order_customer_unknown', orderId));
 }
 
 /**
@@ -92,9 +87,7 @@ export async function refuseWhenRecordedSince(
   const matched = result.recorded.find((recorded) => recorded.backOfficeOrderIds.includes(order.orderId));
   const record = matched && since.find((candidate) => candidate.id === matched.purchaseId);
   if (record) {
-    throw new Error(
-      `Order ${order.orderId} looks recorded already: ${contact.name}'s order of ${record.purchaseDate}, recorded since this reconcile, matches it. Reconcile a newer export to be sure.`,
-    );
+    throw new Error(t('db_order_recorded_since', order.orderId, contact.name, record.purchaseDate));
   }
 }
 

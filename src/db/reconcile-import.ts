@@ -1,5 +1,7 @@
 import type { BackOfficeLine, BackOfficeOrder } from '../domain/back-office-order';
 import { nowInstant } from '../domain/dates';
+import { t } from '../domain/i18n';
+import { formatCount } from '../domain/locale-format';
 import { PRODUCT_TEXT_LIMITS, type Product } from '../domain/product';
 import { MAX_QUANTITY, type PurchaseLine } from '../domain/purchase';
 import { DEFAULT_RECONCILE_OPTIONS, type ReconcileStatus } from '../domain/reconcile';
@@ -40,10 +42,10 @@ export async function importBackOfficeOrder(
     ],
     async () => {
       const run = await getRun(db, runId);
-      if (!run) throw new Error('This reconciliation is no longer stored.');
+      if (!run) throw new Error(t('db_reconciliation_gone'));
       const entry = run.backOfficeOnly.find((candidate) => candidate.order.orderId === orderId);
-      if (!entry) throw new Error(`Order ${orderId} is not among this run's back-office-only orders.`);
-      if (entry.importedAs !== undefined) throw new Error(`Order ${orderId} has already been imported.`);
+      if (!entry) throw new Error(t('db_order_not_back_office_only', orderId));
+      if (entry.importedAs !== undefined) throw new Error(t('db_order_already_imported', orderId));
       const { order } = entry;
       await refuseWhenRecorded(db, run.backOffice, orderId);
       const job = await db.reconcileJobs.get(run.jobId);
@@ -64,7 +66,7 @@ export async function importBackOfficeOrder(
         purchaseDate: order.date,
         currency: order.currency,
         lines,
-        note: `Imported from ${run.backOffice} order ${orderId}.`,
+        note: t('db_imported_from_order', run.backOffice, orderId),
       });
       await db.reconcileStatuses.put(importedStatus(record.id, run, order));
       const updated: StoredReconcileRun = {
@@ -94,7 +96,7 @@ async function productFor(db: TallyDatabase, line: BackOfficeLine, order: BackOf
     if (found) return found;
   }
   const name = (line.name ?? sku ?? '').trim();
-  if (!name) throw new Error(`Line ${line.line} of order ${order.orderId} names no product.`);
+  if (!name) throw new Error(t('db_line_names_no_product', String(line.line), order.orderId));
   const added = await addProduct(db, {
     sku: (sku ?? name).slice(0, PRODUCT_TEXT_LIMITS.sku),
     name: name.slice(0, PRODUCT_TEXT_LIMITS.name),
@@ -107,9 +109,15 @@ async function productFor(db: TallyDatabase, line: BackOfficeLine, order: BackOf
 /** Why a back-office line cannot become a recorded line (a return, a free-form amount), or undefined. */
 function lineProblem(line: BackOfficeLine, orderId: string): string | undefined {
   if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > MAX_QUANTITY) {
-    return `Line ${line.line} of order ${orderId} has a quantity of ${line.quantity}; a recorded line holds 1 to ${MAX_QUANTITY.toLocaleString('en')}.`;
+    return t(
+      'db_line_quantity',
+      String(line.line),
+      orderId,
+      formatCount(line.quantity),
+      formatCount(MAX_QUANTITY),
+    );
   }
-  if (line.unitPriceMinor < 0) return `Line ${line.line} of order ${orderId} has a negative price.`;
+  if (line.unitPriceMinor < 0) return t('db_line_negative_price', String(line.line), orderId);
   return undefined;
 }
 

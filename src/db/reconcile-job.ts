@@ -3,6 +3,7 @@ import { groupOrders, readOrderRows } from '../csv/order-export';
 import type { BackOfficeRow } from '../domain/back-office-order';
 import { nowInstant } from '../domain/dates';
 import { errorMessage } from '../domain/errors';
+import { t } from '../domain/i18n';
 import { reconcileExport } from '../reconcile/reconcile-export';
 import type { TallyDatabase } from './database';
 import { loadReconcileInput } from './reconcile-input';
@@ -134,20 +135,28 @@ async function stepSafely(
   try {
     return await reconcileStep(db, job, options);
   } catch (error) {
-    return failJob(db, job, `${STAGE_WORDS[job.state]}: ${errorMessage(error)}`);
+    return failJob(db, job, t('db_job_failed', stageWords(job.state), errorMessage(error)));
   }
 }
 
-const STAGE_WORDS: Record<ReconcileJob['state'], string> = {
-  queued: 'Tally could not start reading the file',
-  parsing: 'Tally could not read the file',
-  // Matching and saving are one step (see matchAndSave): either may have failed.
-  matching: 'Tally could not match the orders and save the results',
-  saving: 'Tally could not match the orders and save the results',
-  done: 'The job had ended',
-  failed: 'The job had failed',
-  cancelled: 'The job was cancelled',
-};
+function stageWords(state: ReconcileJob['state']): string {
+  switch (state) {
+    case 'queued':
+      return t('db_job_stage_queued');
+    case 'parsing':
+      return t('db_job_stage_parsing');
+    // Matching and saving are one step (see matchAndSave): either may have failed.
+    case 'matching':
+    case 'saving':
+      return t('db_job_stage_matching');
+    case 'done':
+      return t('db_job_stage_done');
+    case 'failed':
+      return t('db_job_stage_failed');
+    case 'cancelled':
+      return t('db_job_stage_cancelled');
+  }
+}
 
 /**
  * One step of a job: the next chunk of rows, or matching and saving. Returns the job as stored
@@ -181,7 +190,7 @@ async function decodedText(db: TallyDatabase, job: ReconcileJob): Promise<string
   const file = await db.reconcileFiles.get(job.id);
   if (!file) {
     if (!(await stillAt(db, job))) return undefined;
-    throw new Error(`the file ${job.fileName} is no longer stored.`);
+    throw new Error(t('db_job_file_gone', job.fileName));
   }
   const { text } = decodeCsvBytes(new Uint8Array(await file.bytes.arrayBuffer()));
   memory.set(job.id, { text, chunks: [] });
@@ -257,7 +266,7 @@ async function rowsRead(db: TallyDatabase, job: ReconcileJob): Promise<BackOffic
       .between([job.id, 0], [job.id, Number.MAX_SAFE_INTEGER], true, true)
       .toArray();
     if (stored.length !== job.cursor.chunk) {
-      throw new Error(`${job.cursor.chunk - stored.length} chunks of rows read are missing.`);
+      throw new Error(t('db_job_chunks_missing', String(job.cursor.chunk - stored.length)));
     }
     chunks = stored.map((chunk) => JSON.parse(chunk.rows) as BackOfficeRow[]);
   }

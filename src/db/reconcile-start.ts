@@ -10,6 +10,7 @@ import {
 } from '../csv/order-export';
 import type { OrderExportLayout } from '../domain/back-office-order';
 import { nowInstant, type Instant } from '../domain/dates';
+import { t } from '../domain/i18n';
 import type { ReconcileOptions } from '../domain/reconcile';
 import { sha256Hex } from './attachments';
 import type { TallyDatabase } from './database';
@@ -46,7 +47,7 @@ export async function readReconcileFile(
   bytes: Uint8Array,
   fileName: string,
 ): Promise<ReadReconcileFileResult> {
-  if (bytes.length === 0) return { ok: false, error: `${fileName} is empty.` };
+  if (bytes.length === 0) return { ok: false, error: t('db_file_empty', fileName) };
   const hash = await sha256Hex(new Uint8Array(bytes));
   const { text } = decodeCsvBytes(bytes);
   // Newest first: recogniseOrderExport takes the first that fits, and the user's latest
@@ -70,7 +71,7 @@ export async function readReconcileFile(
   if (other) {
     return {
       ok: false,
-      error: `This looks like a list of ${other}, not of orders: export the orders from the back office and give Tally that file.`,
+      error: other === 'products' ? t('db_file_is_products') : t('db_file_is_contacts'),
     };
   }
   return { ok: false, needsMapping: { header: guess.header, guess, preview }, hash };
@@ -82,7 +83,7 @@ export async function readReconcileFile(
  * Tally offers every CSV downloaded from them): asking the user to map it as orders would only
  * confuse. A header in words Tally does not know still gets the mapping form.
  */
-function otherListIn(guess: OrderExportLayout): string | undefined {
+function otherListIn(guess: OrderExportLayout): 'products' | 'contacts' | undefined {
   const { columns, header } = guess;
   if (columns.orderId !== undefined || columns.date !== undefined || columns.quantity !== undefined) {
     return undefined;

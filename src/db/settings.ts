@@ -1,3 +1,4 @@
+import { t } from '../domain/i18n';
 import { SETTINGS, type SettingKey, type SettingValue } from '../domain/settings';
 import type { TallyDatabase } from './database';
 
@@ -19,7 +20,9 @@ export async function writeSetting<K extends SettingKey>(
 ): Promise<void> {
   const parsed = SETTINGS[key].schema.safeParse(value);
   if (!parsed.success) {
-    throw new Error(parsed.error.issues[0]?.message ?? `Not a valid ${key}`, { cause: parsed.error });
+    throw new Error(parsed.error.issues[0]?.message ?? t('db_setting_not_valid', key), {
+      cause: parsed.error,
+    });
   }
   await db.settings.put({ key, value: parsed.data });
 }

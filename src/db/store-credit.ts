@@ -1,5 +1,6 @@
 import { Dexie } from 'dexie';
 import { nowInstant } from '../domain/dates';
+import { t } from '../domain/i18n';
 import { formatMoney, type CurrencyCode, type Money } from '../domain/money';
 import type { PurchaseRecord } from '../domain/purchase';
 import { StoreCreditEntry, creditBalance, creditBalances } from '../domain/store-credit';
@@ -47,12 +48,19 @@ export async function contactCreditBalance(
 /** What just happened to an order whose store credit the ledger must follow. */
 export type PurchaseCreditChange = 'recorded' | 'edited' | 'deleted' | 'restored';
 
-const CHANGE_TEXT: Record<PurchaseCreditChange, string> = {
-  recorded: 'Spent on the order of',
-  edited: 'Changed on the order of',
-  deleted: 'Given back: deleted the order of',
-  restored: 'Spent again: restored the order of',
-};
+/** The ledger's line for a change to the order of `date`. */
+function changeText(change: PurchaseCreditChange, date: string): string {
+  switch (change) {
+    case 'recorded':
+      return t('db_credit_spent_on', date);
+    case 'edited':
+      return t('db_credit_changed_on', date);
+    case 'deleted':
+      return t('db_credit_given_back', date);
+    case 'restored':
+      return t('db_credit_spent_again', date);
+  }
+}
 
 /**
  * Makes the ledger agree with an order as it now stands: a live order holds the store credit its
@@ -91,7 +99,11 @@ export async function settlePurchaseCredit(
       const balance = creditBalance(ledger, currency).minor;
       if (balance < more) {
         throw new Error(
-          `Store credit is ${formatMoney({ minor: balance + held, currency })}; this order uses ${formatMoney({ minor: target, currency })}.`,
+          t(
+            'db_credit_short',
+            formatMoney({ minor: balance + held, currency }),
+            formatMoney({ minor: target, currency }),
+          ),
         );
       }
     }
@@ -105,7 +117,7 @@ export async function settlePurchaseCredit(
           target === 0 && last
             ? { kind: 'reversal', entryId: last.id }
             : { kind: 'purchase', purchaseId: purchase.id },
-        text: `${CHANGE_TEXT[change]} ${purchase.purchaseDate}`,
+        text: changeText(change, purchase.purchaseDate),
       }),
     );
   }
