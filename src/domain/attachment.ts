@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Instant } from './dates';
+import { t, uiLanguage } from './i18n';
 
 /** The largest file a buy-back takes: a phone photo fits, a video does not. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -39,13 +40,17 @@ export function attachmentProblem(
   file: { name: string; type: string; size: number },
   head: Uint8Array,
 ): string | null {
-  if (file.size === 0) return `${file.name} is empty.`;
+  if (file.size === 0) return t('domain_attachment_empty', file.name);
   if (file.size > MAX_ATTACHMENT_BYTES) {
-    return `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; a file can be at most 10 MB.`;
+    const megabytes = new Intl.NumberFormat(uiLanguage(), {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    });
+    return t('domain_attachment_too_big', file.name, megabytes.format(file.size / 1024 / 1024));
   }
   const sniffed = sniffType(head);
   if (!sniffed || !(ATTACHMENT_TYPES as readonly string[]).includes(file.type) || sniffed !== file.type) {
-    return `${file.name} is not an image (JPEG, PNG, WebP, GIF) or a PDF.`;
+    return t('domain_attachment_wrong_type', file.name);
   }
   return null;
 }

@@ -7,6 +7,7 @@ import {
   type LogEntry,
   type Payout,
 } from './buyback';
+import { t, type MessageKey } from './i18n';
 import type { Money } from './money';
 
 /**
@@ -44,20 +45,20 @@ const ITEM_MOVES: Record<
   finishRefurb: { from: 'in-refurb', to: 'in-inventory' },
 };
 
-const STEP_NAMES: Record<BuyBackStepType, string> = {
-  payOut: 'pay out',
-  createProduct: 'create a product',
-  addToInventory: 'add an item to inventory',
-  startRefurb: 'start a refurb',
-  finishRefurb: 'finish a refurb',
-  complete: 'complete it',
+const STEP_NAMES: Record<BuyBackStepType, MessageKey> = {
+  payOut: 'domain_step_pay_out',
+  createProduct: 'domain_step_create_product',
+  addToInventory: 'domain_step_add_to_inventory',
+  startRefurb: 'domain_step_start_refurb',
+  finishRefurb: 'domain_step_finish_refurb',
+  complete: 'domain_step_complete',
 };
 
-const STAGE_NEEDS: Record<ItemStage, string> = {
-  bought: 'has no retail price yet',
-  'product-created': 'is waiting to go to inventory or refurb',
-  'in-refurb': 'is in refurb',
-  'in-inventory': 'is already in inventory',
+const STAGE_NEEDS: Record<ItemStage, MessageKey> = {
+  bought: 'domain_stage_bought',
+  'product-created': 'domain_stage_product_created',
+  'in-refurb': 'domain_stage_in_refurb',
+  'in-inventory': 'domain_stage_in_inventory',
 };
 
 export type StepResult = { ok: true; buyBack: BuyBack } | { ok: false; reason: string };
@@ -72,28 +73,33 @@ export function applyStep(buyBack: BuyBack, step: BuyBackStep, at: string): Step
     return { ok: false, reason: refusal(step.type, from) };
   }
   if (step.type === 'payOut') {
-    if (buyBack.items.length === 0) return { ok: false, reason: 'Add at least one item before paying out.' };
+    if (buyBack.items.length === 0) return { ok: false, reason: t('domain_buyback_add_item_first') };
     return {
       ok: true,
       buyBack: withStatus(
         { ...buyBack, payout: step.payout },
         'paid',
         at,
-        `Paid out by ${step.payout.method}.`,
+        t('domain_buyback_paid_out_by', step.payout.method),
       ),
     };
   }
   if (step.type === 'complete') {
-    return { ok: true, buyBack: withStatus(buyBack, 'completed', at, 'Completed by hand.') };
+    return { ok: true, buyBack: withStatus(buyBack, 'completed', at, t('domain_buyback_completed_by_hand')) };
   }
   const index = buyBack.items.findIndex((item) => item.id === step.itemId);
   const item = buyBack.items[index];
-  if (!item) return { ok: false, reason: 'That item is not on this buy-back.' };
+  if (!item) return { ok: false, reason: t('domain_buyback_item_not_here') };
   const move = ITEM_MOVES[step.type];
   if (item.stage !== move.from) {
     return {
       ok: false,
-      reason: `Cannot ${STEP_NAMES[step.type]}: ${item.description} ${STAGE_NEEDS[item.stage]}.`,
+      reason: t(
+        'domain_buyback_cannot_item',
+        t(STEP_NAMES[step.type]),
+        item.description,
+        t(STAGE_NEEDS[item.stage]),
+      ),
     };
   }
   const moved = moveItem(item, step, move.to, at);
@@ -111,7 +117,7 @@ function moveItem(
 ): { ok: true; item: BuyBackItem } | { ok: false; reason: string } {
   switch (step.type) {
     case 'createProduct':
-      if (step.retailPrice.minor < 0) return { ok: false, reason: 'A retail price cannot be negative.' };
+      if (step.retailPrice.minor < 0) return { ok: false, reason: t('domain_buyback_retail_negative') };
       return {
         ok: true,
         item: {
@@ -124,13 +130,13 @@ function moveItem(
       };
     case 'startRefurb': {
       const issue = step.issue.trim();
-      if (!issue) return { ok: false, reason: 'Say what needs fixing before starting the refurb.' };
+      if (!issue) return { ok: false, reason: t('domain_buyback_say_issue') };
       return { ok: true, item: { ...item, stage, refurb: { issue, startedAt: at, log: [] } } };
     }
     case 'finishRefurb':
       return item.refurb
         ? { ok: true, item: { ...item, stage, refurb: { ...item.refurb, finishedAt: at } } }
-        : { ok: false, reason: 'That item has no refurb to finish.' };
+        : { ok: false, reason: t('domain_buyback_no_refurb') };
     case 'addToInventory':
       return { ok: true, item: { ...item, stage } };
   }
@@ -155,7 +161,11 @@ function withStatus(buyBack: BuyBack, status: BuyBackStatus, at: string, text: s
     log.push({
       at,
       kind: 'status',
-      text: `${BUY_BACK_STATUS_LABELS[buyBack.status]} → ${BUY_BACK_STATUS_LABELS[status]}`,
+      text: t(
+        'domain_buyback_status_change',
+        BUY_BACK_STATUS_LABELS[buyBack.status],
+        BUY_BACK_STATUS_LABELS[status],
+      ),
     });
   }
   return { ...buyBack, status, log, updatedAt: at };
@@ -164,13 +174,13 @@ function withStatus(buyBack: BuyBack, status: BuyBackStatus, at: string, text: s
 function itemEventText(step: BuyBackStep, item: BuyBackItem): string {
   switch (step.type) {
     case 'createProduct':
-      return `Product created for ${item.description}.`;
+      return t('domain_buyback_product_created_for', item.description);
     case 'addToInventory':
-      return `${item.description} added to inventory.`;
+      return t('domain_buyback_added_to_inventory', item.description);
     case 'startRefurb':
-      return `Refurb started for ${item.description}: ${step.issue.trim()}`;
+      return t('domain_buyback_refurb_started', item.description, step.issue.trim());
     case 'finishRefurb':
-      return `Refurb finished for ${item.description}; added to inventory.`;
+      return t('domain_buyback_refurb_finished', item.description);
     default:
       return '';
   }
@@ -178,8 +188,8 @@ function itemEventText(step: BuyBackStep, item: BuyBackItem): string {
 
 function refusal(step: BuyBackStepType, from: BuyBackStatus): string {
   const status = BUY_BACK_STATUS_LABELS[from];
-  if (step === 'payOut') return `This buy-back is already paid (${status}); it cannot be paid twice.`;
-  if (from === 'estimate') return `Cannot ${STEP_NAMES[step]} before the buy-back is paid out.`;
-  if (from === 'completed') return `This buy-back is completed; nothing more can change.`;
-  return `Cannot ${STEP_NAMES[step]} while the buy-back is ${status}.`;
+  if (step === 'payOut') return t('domain_buyback_already_paid', status);
+  if (from === 'estimate') return t('domain_buyback_not_paid_yet', t(STEP_NAMES[step]));
+  if (from === 'completed') return t('domain_buyback_is_completed');
+  return t('domain_buyback_cannot_while', t(STEP_NAMES[step]), status);
 }

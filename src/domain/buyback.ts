@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { CalendarDate, Instant } from './dates';
+import { messageTable } from './message-table';
 import { CurrencyCode, Money } from './money';
 import { RecordBase } from './record';
+import { message } from './zod-message';
 
 /**
  * Where a buy-back stands. The order is the usual path; buyback-status.ts says which steps are
@@ -18,25 +20,25 @@ export const BuyBackStatus = z.enum([
 export type BuyBackStatus = z.infer<typeof BuyBackStatus>;
 
 /** The names users see (DESIGN.md: "Estimate", "Paid", "Product created"…). */
-export const BUY_BACK_STATUS_LABELS: Record<BuyBackStatus, string> = {
-  estimate: 'Estimate',
-  paid: 'Paid',
-  'product-created': 'Product created',
-  'waiting-on-refurb': 'Waiting on refurb',
-  'added-to-inventory': 'Added to inventory',
-  completed: 'Completed',
-};
+export const BUY_BACK_STATUS_LABELS = messageTable<BuyBackStatus>({
+  estimate: 'domain_buyback_status_estimate',
+  paid: 'domain_buyback_status_paid',
+  'product-created': 'domain_buyback_status_product_created',
+  'waiting-on-refurb': 'domain_buyback_status_waiting_on_refurb',
+  'added-to-inventory': 'domain_buyback_status_added_to_inventory',
+  completed: 'domain_buyback_status_completed',
+});
 
 /** How worn a bought device is, as resale shops grade it. */
 export const ConditionGrade = z.enum(['A', 'B', 'C', 'D']);
 export type ConditionGrade = z.infer<typeof ConditionGrade>;
 
-export const CONDITION_LABELS: Record<ConditionGrade, string> = {
-  A: 'A — like new',
-  B: 'B — light wear',
-  C: 'C — visible wear',
-  D: 'D — damaged or for parts',
-};
+export const CONDITION_LABELS = messageTable<ConditionGrade>({
+  A: 'domain_condition_a',
+  B: 'domain_condition_b',
+  C: 'domain_condition_c',
+  D: 'domain_condition_d',
+});
 
 export const BUY_BACK_TEXT_LIMITS = {
   description: 200,
@@ -51,11 +53,7 @@ export const BUY_BACK_TEXT_LIMITS = {
   refurbIssue: 500,
 } as const;
 
-const limited = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `at most ${max.toLocaleString('en')} characters`);
+const limited = (max: number) => z.string().trim().max(max, message('domain_at_most_characters', max));
 
 /** The seller's identification; which fields a shop must fill is a setting (ID requirements). */
 export const SellerId = z.object({
@@ -69,18 +67,18 @@ export type SellerIdField = keyof SellerId;
 
 export const SELLER_ID_FIELDS: readonly SellerIdField[] = ['idType', 'idNumber', 'idExpiry', 'dateOfBirth'];
 
-export const SELLER_ID_LABELS: Record<SellerIdField, string> = {
-  idType: 'ID type',
-  idNumber: 'ID number',
-  idExpiry: 'ID expiry',
-  dateOfBirth: 'Date of birth',
-};
+export const SELLER_ID_LABELS = messageTable<SellerIdField>({
+  idType: 'domain_seller_id_type',
+  idNumber: 'domain_seller_id_number',
+  idExpiry: 'domain_seller_id_expiry',
+  dateOfBirth: 'domain_seller_date_of_birth',
+});
 
 /** One line of a buy-back's log: a comment someone wrote, or something that happened. */
 export const LogEntry = z.object({
   at: Instant,
   kind: z.enum(['comment', 'status', 'event']),
-  text: z.string().trim().min(1, 'a comment cannot be empty').max(BUY_BACK_TEXT_LIMITS.logText),
+  text: z.string().trim().min(1, message('domain_comment_empty')).max(BUY_BACK_TEXT_LIMITS.logText),
 });
 export type LogEntry = z.infer<typeof LogEntry>;
 
@@ -90,20 +88,24 @@ export type ItemStage = z.infer<typeof ItemStage>;
 
 /** Fixing a bought item before it is sold; it has its own log and ends in inventory. */
 export const Refurb = z.object({
-  issue: z.string().trim().min(1, 'say what needs fixing').max(BUY_BACK_TEXT_LIMITS.refurbIssue),
+  issue: z.string().trim().min(1, message('domain_refurb_issue_empty')).max(BUY_BACK_TEXT_LIMITS.refurbIssue),
   startedAt: Instant,
   finishedAt: Instant.optional(),
   log: z.array(LogEntry),
 });
 export type Refurb = z.infer<typeof Refurb>;
 
-const NonNegative = Money.refine((money) => money.minor >= 0, 'an amount cannot be negative');
+const NonNegative = Money.refine((money) => money.minor >= 0, message('domain_amount_negative'));
 
 export const BuyBackItem = z.object({
   id: z.uuid(),
   /** Set when the item came from the shop's serialized inventory (sold once, now bought back). */
   inventoryItemId: z.uuid().optional(),
-  description: z.string().trim().min(1, 'describe the item').max(BUY_BACK_TEXT_LIMITS.description),
+  description: z
+    .string()
+    .trim()
+    .min(1, message('domain_describe_item'))
+    .max(BUY_BACK_TEXT_LIMITS.description),
   /** Serial number or IMEI, as printed on the device. */
   serial: limited(BUY_BACK_TEXT_LIMITS.serial).optional(),
   condition: ConditionGrade,
@@ -128,7 +130,7 @@ export const TRADE_IN = 'Trade-in';
 export const Payout = z.object({
   /** Chosen once by the screen that pays: the same payout sent twice is recognised and not repeated. */
   id: z.uuid(),
-  method: z.string().trim().min(1, 'choose a payment method').max(BUY_BACK_TEXT_LIMITS.method),
+  method: z.string().trim().min(1, message('domain_choose_payment_method')).max(BUY_BACK_TEXT_LIMITS.method),
   reference: limited(BUY_BACK_TEXT_LIMITS.reference).optional(),
   message: limited(BUY_BACK_TEXT_LIMITS.message).optional(),
   amount: NonNegative,
@@ -152,11 +154,13 @@ export const BuyBack = RecordBase.extend({
   currency: CurrencyCode,
   seller: SellerId,
   notes: limited(BUY_BACK_TEXT_LIMITS.notes),
-  items: z.array(BuyBackItem).max(MAX_BUY_BACK_ITEMS, `at most ${MAX_BUY_BACK_ITEMS} items`),
+  items: z
+    .array(BuyBackItem)
+    .max(MAX_BUY_BACK_ITEMS, message('domain_buyback_too_many_items', MAX_BUY_BACK_ITEMS)),
   log: z.array(LogEntry),
   payout: Payout.optional(),
 }).refine((buyBack) => buyBack.items.every((item) => item.price.currency === buyBack.currency), {
-  message: 'every item must be priced in the buy-back currency',
+  ...message('domain_buyback_item_currency'),
   path: ['items'],
 });
 export type BuyBack = z.infer<typeof BuyBack>;

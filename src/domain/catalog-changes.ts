@@ -55,7 +55,7 @@ export function diffCatalog(
   const diff: CatalogDiff = { created: [], updated: [], unchanged: [] };
   for (const entry of entries) {
     // The readers refuse duplicates with a line number; two here would be a programming error.
-    if (seen.has(entry.sku)) throw new RangeError(`SKU ${entry.sku} appears twice in one import`);
+    if (seen.has(entry.sku)) throw new RangeError(t('domain_sku_twice', entry.sku));
     seen.add(entry.sku);
     const before = bySku.get(entry.sku);
     if (!before) {

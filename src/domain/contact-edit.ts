@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { Address, ADDRESS_FIELDS, Contact, CONTACT_TEXT_LIMITS, ContactRole, ExternalId } from './contact';
 import type { FieldChange } from './contact-event';
 import { contactKeys, externalKey } from './contact-keys';
+import type { MessageKey } from './i18n';
+import { message } from './zod-message';
 import type { Instant } from './dates';
 
 /**
@@ -23,28 +25,27 @@ export interface ContactFields {
 
 export type ContactFieldName = 'name' | 'company' | 'email' | 'phone' | 'role' | 'tags' | 'notes' | 'address';
 
-const text = (limit: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(limit, `${label} can be at most ${limit.toLocaleString('en')} characters`)
-    .optional();
+const text = (limit: number, tooLong: MessageKey) =>
+  z.string().trim().max(limit, message(tooLong, limit)).optional();
 
 /** The checks behind each field, with messages that say what to fix. */
 const ContactFieldsCheck = z.object({
   name: z
     .string()
     .trim()
-    .min(1, 'A contact needs a name')
-    .max(CONTACT_TEXT_LIMITS.name, `A name can be at most ${CONTACT_TEXT_LIMITS.name} characters`),
-  company: text(CONTACT_TEXT_LIMITS.company, 'A company'),
-  email: z.email('This is not an email address').optional(),
-  phone: text(CONTACT_TEXT_LIMITS.phone, 'A phone number'),
+    .min(1, message('domain_contact_needs_name'))
+    .max(CONTACT_TEXT_LIMITS.name, message('domain_contact_name_too_long', CONTACT_TEXT_LIMITS.name)),
+  company: text(CONTACT_TEXT_LIMITS.company, 'domain_contact_company_too_long'),
+  email: z.email(message('domain_contact_not_email')).optional(),
+  phone: text(CONTACT_TEXT_LIMITS.phone, 'domain_contact_phone_too_long'),
   role: ContactRole,
   address: z
     .object(
       Object.fromEntries(
-        ADDRESS_FIELDS.map((field) => [field, text(CONTACT_TEXT_LIMITS.addressLine, 'Each address line')]),
+        ADDRESS_FIELDS.map((field) => [
+          field,
+          text(CONTACT_TEXT_LIMITS.addressLine, 'domain_contact_address_too_long'),
+        ]),
       ),
     )
     .optional(),
@@ -53,11 +54,11 @@ const ContactFieldsCheck = z.object({
       z
         .string()
         .trim()
-        .max(CONTACT_TEXT_LIMITS.tag, `A tag can be at most ${CONTACT_TEXT_LIMITS.tag} characters`),
+        .max(CONTACT_TEXT_LIMITS.tag, message('domain_contact_tag_too_long', CONTACT_TEXT_LIMITS.tag)),
     )
-    .max(CONTACT_TEXT_LIMITS.tags, `At most ${CONTACT_TEXT_LIMITS.tags} tags`)
+    .max(CONTACT_TEXT_LIMITS.tags, message('domain_contact_too_many_tags', CONTACT_TEXT_LIMITS.tags))
     .optional(),
-  notes: text(CONTACT_TEXT_LIMITS.notes, 'Notes'),
+  notes: text(CONTACT_TEXT_LIMITS.notes, 'domain_contact_notes_too_long'),
   externalIds: z.array(ExternalId),
 });
 

@@ -11,6 +11,7 @@ import { contactChanges } from './capture';
 import type { FieldChange } from './contact-event';
 import { emailKey, externalKey, nameKey, phoneKey } from './contact-keys';
 import type { Instant } from './dates';
+import { t } from './i18n';
 
 /**
  * One row of a contacts file, read and checked. For each optional text field, `undefined` means
@@ -120,7 +121,7 @@ export function createImportPlanner(contacts: readonly Contact[], context: PlanC
       if (earlier !== undefined) {
         plan.rejected.push({
           line: row.line,
-          reason: `the same contact as line ${earlier} (${existing.name}); only line ${earlier} is imported`,
+          reason: t('domain_import_same_contact', String(earlier), existing.name),
         });
         return;
       }
@@ -137,7 +138,7 @@ export function createImportPlanner(contacts: readonly Contact[], context: PlanC
       const problems = Object.values(contactFieldProblems(fields)).join(' ');
       plan.rejected.push({
         line: row.line,
-        reason: `cannot be saved: ${problems || 'a field is not valid.'}`,
+        reason: t('domain_import_cannot_save', problems || t('domain_import_field_invalid')),
       });
       return;
     }
@@ -183,18 +184,23 @@ export function createImportPlanner(contacts: readonly Contact[], context: PlanC
     const contact = index.byId.get(id);
     if (!contact) {
       return {
-        reason: `Tally ID ${id} is not a contact in this Tally (the file may come from another browser or profile); clear the cell to add the row as a new contact`,
+        reason: t('domain_import_unknown_id', id),
       };
     }
     if (contact.mergedInto !== undefined) {
       const survivor = index.byId.get(contact.mergedInto);
       return {
-        reason: `Tally ID ${id} was ${contact.name}, since merged into ${survivor?.name ?? 'another contact'}; export the contacts again for the current IDs`,
+        reason: t(
+          'domain_import_merged_id',
+          id,
+          contact.name,
+          survivor?.name ?? t('domain_import_another_contact'),
+        ),
       };
     }
     if (contact.deletedAt !== undefined) {
       return {
-        reason: `Tally ID ${id} is ${contact.name}, who was deleted; clear the cell to add the row as a new contact`,
+        reason: t('domain_import_deleted_id', id, contact.name),
       };
     }
     return { contact };

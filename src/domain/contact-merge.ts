@@ -4,6 +4,9 @@ import { contactFields, formatAddress, type ContactFieldName, type ContactFields
 import { Instant } from './dates';
 import { differentInSameBackOffice } from './duplicates';
 import { externalKey, externalLabel } from './contact-keys';
+import { t, tPlural, type PluralKey } from './i18n';
+import { formatCount } from './locale-format';
+import { messageTable } from './message-table';
 
 /** The tables whose rows belong to a contact, and so move to the survivor in a merge. */
 export const CONTACT_OWNED_TABLES = [
@@ -49,19 +52,23 @@ export interface MergeFieldPreview {
   source: MergeSource;
 }
 
-export const MERGE_FIELD_LABELS: Record<MergeFieldPreview['field'], string> = {
-  name: 'Name',
-  company: 'Company',
-  email: 'Email',
-  phone: 'Phone',
-  role: 'Customer or supplier',
-  address: 'Address',
-  externalIds: 'Back-office ids',
-  tags: 'Tags',
-  notes: 'Notes',
-};
+export const MERGE_FIELD_LABELS = messageTable<MergeFieldPreview['field']>({
+  name: 'domain_merge_field_name',
+  company: 'domain_merge_field_company',
+  email: 'domain_merge_field_email',
+  phone: 'domain_merge_field_phone',
+  role: 'domain_merge_field_role',
+  address: 'domain_merge_field_address',
+  externalIds: 'domain_merge_field_external_ids',
+  tags: 'domain_merge_field_tags',
+  notes: 'domain_merge_field_notes',
+});
 
-const ROLE_LABELS: Record<ContactRole, string> = { customer: 'Customer', supplier: 'Supplier', both: 'Both' };
+const ROLE_LABELS = messageTable<ContactRole>({
+  customer: 'domain_role_customer',
+  supplier: 'domain_role_supplier',
+  both: 'domain_role_both',
+});
 
 /** How the two contacts' notes are joined: the survivor's first, a blank line between. */
 const NOTES_SEPARATOR = '\n\n';
@@ -72,23 +79,23 @@ const NOTES_SEPARATOR = '\n\n';
  * (certainly two people), and results too long to keep whole (notes, tags).
  */
 export function mergeProblem(survivor: Contact, merged: Contact): string | null {
-  if (survivor.id === merged.id) return 'A contact cannot be merged with itself.';
+  if (survivor.id === merged.id) return t('domain_merge_itself');
   for (const contact of [survivor, merged]) {
     if (contact.deletedAt !== undefined) {
       return contact.mergedInto
-        ? `${contact.name} was already merged into another contact.`
-        : `${contact.name} was deleted.`;
+        ? t('domain_merge_already_merged', contact.name)
+        : t('domain_merge_deleted', contact.name);
     }
   }
   if (differentInSameBackOffice(survivor, merged)) {
-    return `${survivor.name} and ${merged.name} each have their own id in the same back office, so they are two people.`;
+    return t('domain_merge_two_people', survivor.name, merged.name);
   }
   const fields = mergeFields(survivor, merged);
   if ((fields.notes?.length ?? 0) > CONTACT_TEXT_LIMITS.notes) {
-    return `Their notes together are longer than ${CONTACT_TEXT_LIMITS.notes.toLocaleString('en')} characters; shorten one first.`;
+    return t('domain_merge_notes_too_long', formatCount(CONTACT_TEXT_LIMITS.notes));
   }
   if ((fields.tags?.length ?? 0) > CONTACT_TEXT_LIMITS.tags) {
-    return `Together they have more than ${CONTACT_TEXT_LIMITS.tags} tags; remove some first.`;
+    return t('domain_merge_too_many_tags', formatCount(CONTACT_TEXT_LIMITS.tags));
   }
   return null;
 }
@@ -168,27 +175,28 @@ export type OwnedRowCounts = Record<
   number
 >;
 
-const COUNT_NAMES: Record<keyof OwnedRowCounts, [one: string, many: string]> = {
-  purchases: ['purchase', 'purchases'],
-  samples: ['sample', 'samples'],
-  buyBacks: ['buy-back', 'buy-backs'],
-  storeCredit: ['store credit entry', 'store credit entries'],
-  notes: ['note', 'notes'],
-  contactEvents: ['history event', 'history events'],
-  purchaseOrders: ['purchase order', 'purchase orders'],
+const COUNT_NAMES: Record<keyof OwnedRowCounts, PluralKey> = {
+  purchases: 'domain_count_purchases',
+  samples: 'domain_count_samples',
+  buyBacks: 'domain_count_buy_backs',
+  storeCredit: 'domain_count_store_credit',
+  notes: 'domain_count_notes',
+  contactEvents: 'domain_count_events',
+  purchaseOrders: 'domain_count_purchase_orders',
 };
 
 /** "2 purchases, 1 sample and 3 history events"; "nothing" when there are none. */
 export function describeCounts(counts: OwnedRowCounts): string {
   const parts = (Object.keys(COUNT_NAMES) as (keyof OwnedRowCounts)[])
     .filter((kind) => counts[kind] > 0)
-    .map((kind) => `${counts[kind].toLocaleString('en')} ${COUNT_NAMES[kind][counts[kind] === 1 ? 0 : 1]}`);
-  return parts.length === 0 ? 'nothing' : andList(parts);
+    .map((kind) => tPlural(COUNT_NAMES[kind], counts[kind]));
+  return parts.length === 0 ? t('domain_count_nothing') : andList(parts);
 }
 
 /** "email", "email and phone", "name, email and phone". */
 export function andList(parts: readonly string[]): string {
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  if (parts.length <= 1) return parts[0] ?? '';
+  return t('domain_list_two', parts.slice(0, -1).join(', '), parts.at(-1) ?? '');
 }
 
 export function totalRows(counts: OwnedRowCounts): number {

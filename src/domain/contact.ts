@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messageTable } from './message-table';
 import { RecordBase } from './record';
 
 /** The id a contact has in one back office. */
@@ -44,14 +45,14 @@ export type Address = z.infer<typeof Address>;
 export const ADDRESS_FIELDS = ['line1', 'line2', 'city', 'region', 'postalCode', 'country'] as const;
 export type AddressField = (typeof ADDRESS_FIELDS)[number];
 
-export const ADDRESS_LABELS: Record<AddressField, string> = {
-  line1: 'Address line 1',
-  line2: 'Address line 2',
-  city: 'City',
-  region: 'Region',
-  postalCode: 'Postal code',
-  country: 'Country',
-};
+export const ADDRESS_LABELS = messageTable<AddressField>({
+  line1: 'domain_address_line1',
+  line2: 'domain_address_line2',
+  city: 'domain_address_city',
+  region: 'domain_address_region',
+  postalCode: 'domain_address_postal_code',
+  country: 'domain_address_country',
+});
 
 export const Contact = RecordBase.extend({
   name: z.string().trim().min(1).max(CONTACT_TEXT_LIMITS.name),

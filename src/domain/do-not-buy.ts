@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { BUY_BACK_TEXT_LIMITS } from './buyback';
 import { serialKey } from './imei';
 import { RecordBase } from './record';
+import { message } from './zod-message';
 
 /** A device the shop must not buy (reported stolen, blacklisted): payout is blocked, with the reason. */
 export const DoNotBuyEntry = RecordBase.extend({
-  serial: z.string().trim().min(1, 'enter a serial or IMEI').max(BUY_BACK_TEXT_LIMITS.serial),
+  serial: z.string().trim().min(1, message('domain_do_not_buy_serial')).max(BUY_BACK_TEXT_LIMITS.serial),
   serialKey: z.string().min(1),
-  reason: z.string().trim().min(1, 'say why it must not be bought').max(500),
+  reason: z.string().trim().min(1, message('domain_do_not_buy_reason')).max(500),
 });
 export type DoNotBuyEntry = z.infer<typeof DoNotBuyEntry>;
 

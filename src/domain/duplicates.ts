@@ -1,9 +1,19 @@
 import type { Contact } from './contact';
+import { messageTable } from './message-table';
 import { searchWords } from './search-text';
 
 /** Why two contacts look like the same person, as the Duplicates list says it. */
 export type DuplicateReason =
   'Same back-office id' | 'Same email' | 'Same phone' | 'Similar name and company' | 'Same name';
+
+/** Each reason as the user reads it, in their language (the reasons themselves are identifiers). */
+export const DUPLICATE_REASON_LABELS = messageTable<DuplicateReason>({
+  'Same back-office id': 'domain_duplicate_same_back_office_id',
+  'Same email': 'domain_duplicate_same_email',
+  'Same phone': 'domain_duplicate_same_phone',
+  'Similar name and company': 'domain_duplicate_similar_name_company',
+  'Same name': 'domain_duplicate_same_name',
+});
 
 /** Two current contacts that are likely the same person, strongest evidence first. */
 export interface DuplicateCandidate {

@@ -1,3 +1,5 @@
+import { t } from './i18n';
+
 /**
  * IMEI check: a 15-digit IMEI ends in a Luhn check digit, so a mistyped digit is caught at the
  * counter. Spaces, dashes and slashes (as printed on boxes: "35-209900-176148-1") are ignored.
@@ -35,15 +37,14 @@ export function checkSerial(serial: string): SerialCheck {
     return {
       kind: 'imei',
       valid: false,
-      warning: 'This IMEI has 14 digits; an IMEI has 15. Check the last digit.',
+      warning: t('domain_imei_14_digits'),
     };
   }
   if (digits.length === 16 || luhnValid(digits)) return { kind: 'imei', valid: true };
   return {
     kind: 'imei',
     valid: false,
-    warning:
-      'This IMEI’s check digit is wrong: a digit is probably mistyped. Check it against the device (*#06#).',
+    warning: t('domain_imei_check_digit'),
   };
 }
 

@@ -1,8 +1,9 @@
 import { uiLanguage } from './i18n';
 import { z } from 'zod';
+import { message } from './zod-message';
 
 /** ISO 4217 code: three capital letters. */
-export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code');
+export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, message('domain_currency_code'));
 export type CurrencyCode = z.infer<typeof CurrencyCode>;
 
 /** Money is an integer in minor units (cents) plus its currency; never a float. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RecordBase } from './record';
+import { message } from './zod-message';
 
 /** A note the user wrote on a contact's timeline. */
 export const ContactNote = RecordBase.extend({
@@ -7,7 +8,7 @@ export const ContactNote = RecordBase.extend({
   text: z
     .string()
     .trim()
-    .min(1, 'a note cannot be empty')
-    .max(5000, 'a note can be at most 5,000 characters'),
+    .min(1, message('domain_note_empty'))
+    .max(5000, message('domain_note_too_long', 5000)),
 });
 export type ContactNote = z.infer<typeof ContactNote>;

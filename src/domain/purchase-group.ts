@@ -3,6 +3,7 @@ import { CalendarDate } from './dates';
 import { CurrencyCode } from './money';
 import { MAX_NOTE_LENGTH, PurchaseKind, PurchaseLine } from './purchase';
 import { RecordBase } from './record';
+import { message } from './zod-message';
 
 /** Who got what from a group order: one contact and the record made for them. */
 export const GroupShare = z.object({
@@ -21,6 +22,6 @@ export const PurchaseGroup = RecordBase.extend({
   currency: CurrencyCode,
   lines: z.array(PurchaseLine).min(1),
   note: z.string().max(MAX_NOTE_LENGTH).optional(),
-  shares: z.array(GroupShare).min(2, 'a group order is split among at least two contacts'),
+  shares: z.array(GroupShare).min(2, message('domain_group_at_least_two')),
 });
 export type PurchaseGroup = z.infer<typeof PurchaseGroup>;

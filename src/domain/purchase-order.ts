@@ -2,17 +2,21 @@ import { z } from 'zod';
 import { CalendarDate, Instant } from './dates';
 import { CurrencyCode, Money } from './money';
 import { MAX_NOTE_LENGTH, MAX_QUANTITY } from './purchase';
+import { t } from './i18n';
+import { formatCount } from './locale-format';
+import { messageTable } from './message-table';
 import { RecordBase } from './record';
+import { message } from './zod-message';
 
 /** Where a purchase order to a supplier stands: drafted, sent (as a PDF), received. */
 export const PurchaseOrderStatus = z.enum(['draft', 'sent', 'received']);
 export type PurchaseOrderStatus = z.infer<typeof PurchaseOrderStatus>;
 
-export const PURCHASE_ORDER_STATUS_LABELS: Record<PurchaseOrderStatus, string> = {
-  draft: 'Draft',
-  sent: 'Sent',
-  received: 'Received',
-};
+export const PURCHASE_ORDER_STATUS_LABELS = messageTable<PurchaseOrderStatus>({
+  draft: 'domain_po_status_draft',
+  sent: 'domain_po_status_sent',
+  received: 'domain_po_status_received',
+});
 
 /** The most lines one order takes: a supplier's whole price list, not a runaway paste. */
 export const MAX_PURCHASE_ORDER_LINES = 500;
@@ -27,7 +31,7 @@ export const PurchaseOrderLine = z.object({
    * What one costs the shop, in the order's currency. A draft may leave it out until the user
    * knows it (products carry only a retail price); an order is sent only with every cost typed.
    */
-  unitCost: Money.refine((money) => money.minor >= 0, 'cost cannot be negative').optional(),
+  unitCost: Money.refine((money) => money.minor >= 0, message('domain_cost_negative')).optional(),
 });
 export type PurchaseOrderLine = z.infer<typeof PurchaseOrderLine>;
 
@@ -39,7 +43,7 @@ export const PurchaseOrder = RecordBase.extend({
   currency: CurrencyCode,
   lines: z
     .array(PurchaseOrderLine)
-    .max(MAX_PURCHASE_ORDER_LINES, `at most ${MAX_PURCHASE_ORDER_LINES} products on one order`),
+    .max(MAX_PURCHASE_ORDER_LINES, message('domain_po_too_many_lines', MAX_PURCHASE_ORDER_LINES)),
   note: z.string().max(MAX_NOTE_LENGTH).optional(),
   sentAt: Instant.optional(),
   /** The day it was sent, where the user is: the date the PDF carries. */
@@ -51,16 +55,16 @@ export const PurchaseOrder = RecordBase.extend({
   .refine(
     (order) => order.lines.every((line) => !line.unitCost || line.unitCost.currency === order.currency),
     {
-      message: 'every cost must be in the order currency',
+      ...message('domain_po_cost_currency'),
       path: ['lines'],
     },
   )
   .refine((order) => new Set(order.lines.map((line) => line.productId)).size === order.lines.length, {
-    message: 'a product is on one line only',
+    ...message('domain_po_product_once'),
     path: ['lines'],
   })
   .refine((order) => order.status === 'draft' || order.lines.every((line) => line.unitCost), {
-    message: 'a sent order has a cost on every line',
+    ...message('domain_po_sent_needs_costs'),
     path: ['lines'],
   });
 export type PurchaseOrder = z.infer<typeof PurchaseOrder>;
@@ -130,20 +134,19 @@ export function applyPurchaseOrderStep(
       };
     }
     case 'send': {
-      if (order.lines.length === 0)
-        return { ok: false, reason: `Add at least one product before sending ${number}.` };
+      if (order.lines.length === 0) return { ok: false, reason: t('domain_po_add_product', number) };
       const uncosted = order.lines.filter((line) => !line.unitCost).map((line) => line.name);
       if (uncosted.length > 0) {
-        return { ok: false, reason: `Type the cost of ${listOf(uncosted)} before sending ${number}.` };
+        return { ok: false, reason: t('domain_po_type_cost', listOf(uncosted), number) };
       }
       return { ok: true, order: { ...order, status: move.to, sentAt: at, sentOn: step.on, updatedAt: at } };
     }
     case 'receive': {
       if (!CalendarDate.safeParse(step.on).success)
-        return { ok: false, reason: 'Received on must be a date.' };
-      if (step.on > step.today) return { ok: false, reason: 'Received on cannot be in the future.' };
+        return { ok: false, reason: t('domain_po_received_not_date') };
+      if (step.on > step.today) return { ok: false, reason: t('domain_po_received_future') };
       if (order.sentOn && step.on < order.sentOn) {
-        return { ok: false, reason: `Received on cannot be before ${number} was sent (${order.sentOn}).` };
+        return { ok: false, reason: t('domain_po_received_before_sent', number, order.sentOn) };
       }
       return {
         ok: true,
@@ -156,21 +159,23 @@ export function applyPurchaseOrderStep(
 }
 
 function refusal(number: string, step: PurchaseOrderStepType, from: PurchaseOrderStatus): string {
-  if (from === 'received') return `${number} was received; it is final and cannot change.`;
+  if (from === 'received') return t('domain_po_final', number);
   switch (step) {
     case 'edit':
-      return `${number} was sent; its products, quantities, costs and note are fixed.`;
+      return t('domain_po_fixed', number);
     case 'send':
-      return `${number} was already sent.`;
+      return t('domain_po_already_sent', number);
     case 'receive':
-      return `Send ${number} before marking it received.`;
+      return t('domain_po_send_first', number);
     case 'delete':
-      return `Only a draft can be deleted; ${number} was sent.`;
+      return t('domain_po_only_draft_deleted', number);
   }
 }
 
 /** "A", "A and B", "A, B and 3 more". */
 function listOf(names: readonly string[]): string {
-  if (names.length <= 2) return names.join(' and ');
-  return `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
+  const [first = '', second = ''] = names;
+  if (names.length === 1) return first;
+  if (names.length === 2) return t('domain_list_two', first, second);
+  return t('domain_list_more', first, second, formatCount(names.length - 2));
 }

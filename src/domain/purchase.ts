@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { STORE_CREDIT } from './buyback';
 import { CalendarDate } from './dates';
 import { CurrencyCode, Money, multiplyMoney, sumMoney } from './money';
+import { t } from './i18n';
 import { RecordBase } from './record';
+import { message } from './zod-message';
 
 export const PurchaseKind = z.enum(['purchase', 'sample']);
 export type PurchaseKind = z.infer<typeof PurchaseKind>;
@@ -19,7 +21,7 @@ export const PurchaseLine = z.object({
   sku: z.string().min(1),
   name: z.string().min(1),
   quantity: z.number().int().min(1).max(MAX_QUANTITY),
-  unitPrice: Money.refine((money) => money.minor >= 0, 'price cannot be negative'),
+  unitPrice: Money.refine((money) => money.minor >= 0, message('domain_price_negative')),
   catalogPrice: Money,
 });
 export type PurchaseLine = z.infer<typeof PurchaseLine>;
@@ -35,12 +37,9 @@ export const PurchasePayment = z.object({
   method: z
     .string()
     .trim()
-    .min(1, 'choose a payment method')
-    .max(MAX_PAYMENT_METHOD_LENGTH, `at most ${MAX_PAYMENT_METHOD_LENGTH} characters`),
-  storeCredit: Money.refine(
-    (money) => money.minor > 0,
-    'store credit used must be more than zero',
-  ).optional(),
+    .min(1, message('domain_choose_payment_method'))
+    .max(MAX_PAYMENT_METHOD_LENGTH, message('domain_at_most_characters', MAX_PAYMENT_METHOD_LENGTH)),
+  storeCredit: Money.refine((money) => money.minor > 0, message('domain_credit_more_than_zero')).optional(),
 });
 export type PurchasePayment = z.infer<typeof PurchasePayment>;
 
@@ -50,7 +49,7 @@ export const PurchaseRecord = RecordBase.extend({
   kind: PurchaseKind,
   purchaseDate: CalendarDate,
   currency: CurrencyCode,
-  lines: z.array(PurchaseLine).min(1, 'an order needs at least one product'),
+  lines: z.array(PurchaseLine).min(1, message('domain_order_needs_product')),
   note: z.string().max(MAX_NOTE_LENGTH).optional(),
   /** The group order this record is a share of, when one order was split among contacts. */
   groupId: z.uuid().optional(),
@@ -58,7 +57,7 @@ export const PurchaseRecord = RecordBase.extend({
   payment: PurchasePayment.optional(),
 })
   .refine((record) => record.lines.every((line) => line.unitPrice.currency === record.currency), {
-    message: 'every line must be in the order currency',
+    ...message('domain_line_currency'),
     path: ['lines'],
   })
   .superRefine((record, context) => {
@@ -78,15 +77,15 @@ export function paymentProblem(
 ): string | null {
   const { payment } = record;
   if (!payment) return null;
-  if (record.kind === 'sample') return 'a sample is given, not paid for';
+  if (record.kind === 'sample') return t('domain_sample_not_paid');
   const credit = payment.storeCredit?.minor ?? 0;
   if (payment.storeCredit && payment.storeCredit.currency !== record.currency) {
-    return 'store credit must be in the order currency';
+    return t('domain_credit_currency');
   }
   const total = recordTotal(record).minor;
-  if (credit > total) return 'store credit used cannot be more than the order total';
+  if (credit > total) return t('domain_credit_over_total');
   if (payment.method === STORE_CREDIT && credit < total) {
-    return 'paid by store credit: the credit must cover the whole total';
+    return t('domain_credit_must_cover');
   }
   return null;
 }

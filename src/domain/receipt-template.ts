@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { t } from './i18n';
+import { messageTable } from './message-table';
+import { message } from './zod-message';
 
 /** The largest logo a receipt template keeps (it is stored with the settings, as a data URL). */
 export const MAX_LOGO_BYTES = 256 * 1024;
@@ -14,26 +17,30 @@ export const RECEIPT_OPTIONAL_FIELDS = [
 ] as const;
 export type ReceiptOptionalField = (typeof RECEIPT_OPTIONAL_FIELDS)[number];
 
-export const RECEIPT_FIELD_LABELS: Record<ReceiptOptionalField, string> = {
-  sellerId: 'Seller identification',
-  dateOfBirth: 'Date of birth',
-  serials: 'Serial / IMEI',
-  condition: 'Condition',
-  reference: 'Payment reference',
-  message: 'Message to the seller',
-};
+export const RECEIPT_FIELD_LABELS = messageTable<ReceiptOptionalField>({
+  sellerId: 'domain_receipt_seller_id',
+  dateOfBirth: 'domain_receipt_date_of_birth',
+  serials: 'domain_receipt_serials',
+  condition: 'domain_receipt_condition',
+  reference: 'domain_receipt_reference',
+  message: 'domain_receipt_message',
+});
 
 /** The shop's receipt: its details, its terms, and which optional parts it prints. */
 export const ReceiptTemplate = z.object({
-  shopName: z.string().trim().min(1, 'the receipt needs a shop name').max(120, 'at most 120 characters'),
-  address: z.string().max(500, 'at most 500 characters'),
+  shopName: z
+    .string()
+    .trim()
+    .min(1, message('domain_receipt_needs_shop_name'))
+    .max(120, message('domain_at_most_characters', 120)),
+  address: z.string().max(500, message('domain_at_most_characters', 500)),
   /** A PNG or JPEG as a data URL, or absent. */
   logo: z
     .string()
-    .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/, 'the logo must be a PNG or JPEG image')
-    .max(Math.ceil((MAX_LOGO_BYTES * 4) / 3) + 32, 'the logo can be at most 256 KB')
+    .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/, message('domain_receipt_logo_type'))
+    .max(Math.ceil((MAX_LOGO_BYTES * 4) / 3) + 32, message('domain_receipt_logo_size'))
     .optional(),
-  terms: z.string().max(3000, 'at most 3,000 characters'),
+  terms: z.string().max(3000, message('domain_at_most_characters', 3000)),
   show: z.object(
     Object.fromEntries(RECEIPT_OPTIONAL_FIELDS.map((field) => [field, z.boolean()])) as Record<
       ReceiptOptionalField,
@@ -43,12 +50,15 @@ export const ReceiptTemplate = z.object({
 });
 export type ReceiptTemplate = z.infer<typeof ReceiptTemplate>;
 
+/** The receipt of a shop that has not made its own: its words in the user's language, read on use. */
 export const DEFAULT_RECEIPT_TEMPLATE: ReceiptTemplate = {
-  shopName: 'Your shop',
+  get shopName() {
+    return t('domain_receipt_default_shop_name');
+  },
   address: '',
-  terms:
-    'The seller confirms that they own the items listed, that the items are not stolen or financed, ' +
-    'and that they may sell them. The items become the property of the shop on payment.',
+  get terms() {
+    return t('domain_receipt_default_terms');
+  },
   show: {
     sellerId: true,
     dateOfBirth: false,

@@ -4,17 +4,26 @@ import { SELLER_ID_FIELDS, STORE_CREDIT } from './buyback';
 import { ExportPresets, type ExportPreset } from './export-preset';
 import { ReceiptTemplate, DEFAULT_RECEIPT_TEMPLATE } from './receipt-template';
 import { DEFAULT_RECONCILE_OPTIONS } from './reconcile';
+import { message, pluralMessage } from './zod-message';
 
 /** The user's settings, each stored under its own key; a missing key means the default. */
 export const SETTINGS = {
   /** A sample counts as converted when the same contact buys the product within this many days. */
   sampleConversionDays: {
-    schema: z.number().int().min(1, 'at least 1 day').max(365, 'at most 365 days'),
+    schema: z
+      .number()
+      .int()
+      .min(1, pluralMessage('domain_at_least_days', 1))
+      .max(365, pluralMessage('domain_at_most_days', 365)),
     default: 30,
   },
   /** Reorders due within this many days are listed as due (overdue ones always are). */
   reorderLookaheadDays: {
-    schema: z.number().int().min(0, 'at least 0 days').max(90, 'at most 90 days'),
+    schema: z
+      .number()
+      .int()
+      .min(0, pluralMessage('domain_at_least_days', 0))
+      .max(90, pluralMessage('domain_at_most_days', 90)),
     default: 7,
   },
   /** Which of the seller's identification fields a buy-back must have before it is paid out. */
@@ -25,17 +34,28 @@ export const SETTINGS = {
   /** How the shop pays sellers; "Store credit" becomes a balance on the contact. */
   paymentMethods: {
     schema: z
-      .array(z.string().trim().min(1, 'a payment method needs a name').max(60, 'at most 60 characters'))
-      .min(1, 'keep at least one payment method')
-      .max(20, 'at most 20 payment methods')
-      .refine((methods) => new Set(methods.map((method) => method.toLowerCase())).size === methods.length, {
-        message: 'each payment method once',
-      }),
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1, message('domain_payment_method_needs_name'))
+          .max(60, message('domain_at_most_characters', 60)),
+      )
+      .min(1, message('domain_keep_one_payment_method'))
+      .max(20, message('domain_too_many_payment_methods', 20))
+      .refine(
+        (methods) => new Set(methods.map((method) => method.toLowerCase())).size === methods.length,
+        message('domain_payment_method_once'),
+      ),
     default: ['Cash', 'Card', 'Bank transfer', 'Cheque', STORE_CREDIT],
   },
   /** Days a bought item is held before it may be sold (0: no hold). */
   holdDays: {
-    schema: z.number().int().min(0, 'at least 0 days').max(365, 'at most 365 days'),
+    schema: z
+      .number()
+      .int()
+      .min(0, pluralMessage('domain_at_least_days', 0))
+      .max(365, pluralMessage('domain_at_most_days', 365)),
     default: 0,
   },
   /**
@@ -54,8 +74,15 @@ export const SETTINGS = {
   /** How loosely a back-office export matches recorded orders when reconciling. */
   reconcileOptions: {
     schema: z.object({
-      dateWindowDays: z.number().int().min(0, 'at least 0 days').max(30, 'at most 30 days'),
-      priceTolerance: z.number().min(0, 'at least 0 %').max(0.5, 'at most 50 %'),
+      dateWindowDays: z
+        .number()
+        .int()
+        .min(0, pluralMessage('domain_at_least_days', 0))
+        .max(30, pluralMessage('domain_at_most_days', 30)),
+      priceTolerance: z
+        .number()
+        .min(0, message('domain_at_least_percent', 0))
+        .max(0.5, message('domain_at_most_percent', 50)),
     }),
     default: DEFAULT_RECONCILE_OPTIONS,
   },

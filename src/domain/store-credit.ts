@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Money, type CurrencyCode } from './money';
 import { RecordBase } from './record';
+import { message } from './zod-message';
 
 /**
  * One movement on a contact's store-credit balance: a buy-back paid out in store credit adds to
@@ -9,7 +10,7 @@ import { RecordBase } from './record';
 export const StoreCreditEntry = RecordBase.extend({
   contactId: z.uuid(),
   /** Positive: credit given; negative: credit spent. */
-  amount: Money.refine((money) => money.minor !== 0, 'a ledger entry moves some amount'),
+  amount: Money.refine((money) => money.minor !== 0, message('domain_ledger_moves_amount')),
   source: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('buy-back'), buyBackId: z.uuid() }),
     z.object({ kind: z.literal('purchase'), purchaseId: z.uuid() }),

@@ -2,6 +2,7 @@ import type { Contact } from '../contact';
 import { spendIn, statsByContact, type ContactStats, type Period } from '../contact-stats';
 import type { CalendarDate } from '../dates';
 import type { CurrencyCode, Money } from '../money';
+import { messageTable } from '../message-table';
 import type { PurchaseRecord } from '../purchase';
 
 /**
@@ -12,11 +13,11 @@ import type { PurchaseRecord } from '../purchase';
 export const RANK_BY = ['spend', 'orders', 'lastPurchase'] as const;
 export type RankBy = (typeof RANK_BY)[number];
 
-export const RANK_BY_LABELS: Record<RankBy, string> = {
-  spend: 'Spend',
-  orders: 'Orders',
-  lastPurchase: 'Last purchase',
-};
+export const RANK_BY_LABELS = messageTable<RankBy>({
+  spend: 'domain_rank_spend',
+  orders: 'domain_rank_orders',
+  lastPurchase: 'domain_rank_last_purchase',
+});
 
 /** What a contact bought in one currency over the period. */
 export interface CurrencyFigures {

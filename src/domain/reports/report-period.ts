@@ -1,6 +1,8 @@
 import { addDays } from '../calendar';
 import type { Period } from '../contact-stats';
 import { CalendarDate } from '../dates';
+import { t } from '../i18n';
+import { formatCount } from '../locale-format';
 
 /**
  * The period a report covers, as the user picks it with two date fields. Reports share one
@@ -41,25 +43,25 @@ export interface PeriodCheck {
 export function checkPeriod(
   fromText: string,
   toText: string,
-  names: { from: string; to: string } = { from: 'From', to: 'To' },
+  names: { from: string; to: string } = { from: t('domain_period_from'), to: t('domain_period_to') },
 ): PeriodCheck {
   const fromProblem = dateProblem(fromText, names.from);
   const toProblem = dateProblem(toText, names.to);
   if (fromProblem || toProblem) return { period: null, fromProblem, toProblem };
   if (fromText > toText) {
-    return { period: null, fromProblem: null, toProblem: `${names.to} must not be before ${names.from}.` };
+    return { period: null, fromProblem: null, toProblem: t('domain_period_order', names.to, names.from) };
   }
   if (addDays(fromText, MAX_REPORT_YEARS * 366) < toText) {
     return {
       period: null,
       fromProblem: null,
-      toProblem: `A report covers at most ${MAX_REPORT_YEARS} years: choose a later ${names.from} or an earlier ${names.to}.`,
+      toProblem: t('domain_period_too_long', formatCount(MAX_REPORT_YEARS), names.from, names.to),
     };
   }
   return { period: { from: fromText, to: toText }, fromProblem: null, toProblem: null };
 }
 
 function dateProblem(text: string, name: string): string | null {
-  if (text.trim() === '') return `Choose a date for ${name}.`;
-  return CalendarDate.safeParse(text).success ? null : `${name}: "${text}" is not a date (YYYY-MM-DD).`;
+  if (text.trim() === '') return t('domain_period_choose_date', name);
+  return CalendarDate.safeParse(text).success ? null : t('domain_period_not_date', name, text);
 }

@@ -204,7 +204,7 @@ function Entry(props: {
           <li key={line.productId}>
             {formatCount(line.quantity)} × {line.name} — {formatMoney(lineTotal(line))}
             {line.unitPrice.minor !== line.catalogPrice.minor && record.kind === 'purchase' ? (
-              <span class="muted">{t('sidebar_price_changed_from', formatMoney(line.catalogPrice))}</span>
+              <span class="muted"> {t('sidebar_price_changed_from', formatMoney(line.catalogPrice))}</span>
             ) : null}
           </li>
         ))}
@@ -306,7 +306,7 @@ function BuyBackEntry(props: {
       </p>
       <p class="muted">
         {BUY_BACK_STATUS_LABELS[buyBack.status]}
-        {buyBack.payout ? t('sidebar_buy_back_paid_by', buyBack.payout.method) : ''}
+        {buyBack.payout ? ` ${t('sidebar_buy_back_paid_by', buyBack.payout.method)}` : ''}
       </p>
       <ul class="entry-lines">
         {buyBack.items.map((item) => (
