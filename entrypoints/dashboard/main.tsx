@@ -31,6 +31,8 @@ import { createRecipesModel } from '../../src/ui/dashboard/recipes-model';
 import { createSiteAccessModel } from '../../src/ui/dashboard/site-access-model';
 import { downloadBlob, downloadText } from '../../src/ui/download';
 import { defaultCountry } from '../../src/ui/locale';
+import { showPageInUiLanguage } from '../../src/ui/page-language';
+import { t, uiLanguage } from '../../src/domain/i18n';
 import { yieldToScreen } from '../../src/ui/yield-to-screen';
 import { createReceiptTemplateModel } from '../../src/ui/receipt/receipt-template-model';
 import { createBestCustomersModel } from '../../src/ui/reports/best-customers-model';
@@ -56,7 +58,8 @@ import { mountStorageProblem } from '../../src/ui/storage/StorageProblemBanner';
 import '../../src/ui/theme.css';
 
 const db = openDatabase();
-const locale = navigator.language;
+showPageInUiLanguage(t('common_dashboard_title'));
+const locale = uiLanguage();
 const country = defaultCountry(locale);
 const root = document.getElementById('app') as HTMLElement;
 // A private window, a refused open or an upgrade from another tab is said above every screen.
@@ -114,7 +117,6 @@ const reconcileWith = reconcileDeps(db, {
     await sendMessage('reconcile.run', { jobId });
   },
   defaultCountry: country,
-  locale,
 });
 // A decision or an import changes purchases and statuses: the lists and reports follow (the
 // results model has read its run again itself).
