@@ -24,7 +24,12 @@ import {
   type OwnedRowCounts,
 } from '../../../domain/contact-merge';
 import type { Instant } from '../../../domain/dates';
-import { findDuplicates, pairKey, type DuplicateCandidate } from '../../../domain/duplicates';
+import {
+  DUPLICATE_REASON_LABELS,
+  findDuplicates,
+  pairKey,
+  type DuplicateCandidate,
+} from '../../../domain/duplicates';
 import { errorMessage } from '../../../domain/errors';
 import { t } from '../../../domain/i18n';
 import { pairLabels } from './pair-labels';
@@ -116,7 +121,12 @@ export function createDuplicatesModel(deps: DuplicatesDeps) {
         return {
           ...candidate,
           names,
-          text: t('contacts_pair_text', names[0], names[1], candidate.reasons.join(', ')),
+          text: t(
+            'contacts_pair_text',
+            names[0],
+            names[1],
+            candidate.reasons.map((reason) => DUPLICATE_REASON_LABELS[reason]).join(', '),
+          ),
         };
       });
       error.value = null;
