@@ -1,6 +1,13 @@
 import type { BackOfficeLine } from '../domain/back-office-order';
 import type { Difference, LineMatch, RecordedOutcome } from '../domain/reconcile';
-import { NOT_IN_BACK_OFFICE, NOT_RECORDED, lineText, priceText, productWithSku } from './difference-text';
+import {
+  lineText,
+  notInBackOffice,
+  notRecorded,
+  priceText,
+  productWithSku,
+  quantityText,
+} from './difference-text';
 import type { PairFacts } from './line-score';
 import type { PreparedOrder } from './prepare-sides';
 import type { RecordedOrderInput } from './types';
@@ -82,7 +89,7 @@ export function judgeRecordedOrder(
           field: 'line',
           lineIndex,
           recorded: lineText(recorded.quantity, recorded.name, recorded.sku),
-          backOffice: NOT_IN_BACK_OFFICE,
+          backOffice: notInBackOffice(),
         },
         true,
       );
@@ -103,7 +110,12 @@ export function judgeRecordedOrder(
     }
     if (!facts.sameQuantity) {
       differ(
-        { field: 'quantity', ...at, recorded: String(recorded.quantity), backOffice: String(line.quantity) },
+        {
+          field: 'quantity',
+          ...at,
+          recorded: quantityText(recorded.quantity),
+          backOffice: quantityText(line.quantity),
+        },
         true,
       );
     }
@@ -127,7 +139,7 @@ export function judgeRecordedOrder(
         {
           field: 'line',
           backOfficeOrderId: orderId,
-          recorded: NOT_RECORDED,
+          recorded: notRecorded(),
           backOffice: lineText(line.quantity, line.name, line.sku),
         },
         true,
