@@ -3,6 +3,7 @@ import { SURE_CONFIDENCE } from '../adapters/detect';
 import { saveCapturedContact } from '../db/contacts';
 import type { TallyDatabase } from '../db/database';
 import { siteMode } from '../db/site-settings';
+import { t } from '../domain/i18n';
 import type { PageContextStore } from './page-context';
 import type { Handlers } from './router';
 import type { ResponseOf } from './protocol';
@@ -19,9 +20,9 @@ export interface CaptureDeps {
  */
 export async function captureInTab(deps: CaptureDeps, tabId: number): Promise<ResponseOf<'page.capture'>> {
   const context = await deps.store.get(tabId);
-  if (!context) throw new Error('Tally has not read this page yet.');
+  if (!context) throw new Error(t('messaging_page_not_read_yet'));
   if ((await siteMode(deps.db(), new URL(context.url).origin)) !== 'on') {
-    throw new Error('Capture is turned off on this site.');
+    throw new Error(t('messaging_capture_off'));
   }
   const { detection } = context;
   if (detection.status !== 'found' || detection.confidence < SURE_CONFIDENCE) return { outcome: 'confirm' };

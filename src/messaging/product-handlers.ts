@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PAGE_TEXT_LIMIT, pageText } from '../adapters/product-reader';
+import { t } from '../domain/i18n';
 import { CurrencyCode, parseDecimalAmount, type Money } from '../domain/money';
 import { PRODUCT_TEXT_LIMITS } from '../domain/product';
 import { ProductSnapshotSchema, type ResponseOf } from './protocol';
@@ -38,12 +39,20 @@ const PageProductSchema = z.object({
   category: pageString,
 });
 
-const FIELD_WORDS: Record<keyof typeof PRODUCT_TEXT_LIMITS, string> = {
-  sku: 'SKU',
-  name: 'name',
-  category: 'category',
-  barcode: 'barcode',
-};
+/** "The product name on this page is longer than 200 characters." */
+function tooLong(field: keyof typeof PRODUCT_TEXT_LIMITS): string {
+  const limit = String(PRODUCT_TEXT_LIMITS[field]);
+  switch (field) {
+    case 'sku':
+      return t('messaging_product_sku_too_long', limit);
+    case 'name':
+      return t('messaging_product_name_too_long', limit);
+    case 'category':
+      return t('messaging_product_category_too_long', limit);
+    case 'barcode':
+      return t('messaging_product_barcode_too_long', limit);
+  }
+}
 
 const refuse = (reason: string): ReadPageReply => ({ product: null, reason });
 
@@ -53,9 +62,9 @@ const refuse = (reason: string): ReadPageReply => ({ product: null, reason });
  * limits, a price only with a currency, never negative, within the safe integer range.
  */
 export function checkPageProduct(raw: unknown): ReadPageReply {
-  if (raw === null || raw === undefined) return refuse('Tally found no product on this page.');
+  if (raw === null || raw === undefined) return refuse(t('messaging_no_product'));
   const parsed = PageProductSchema.safeParse(raw);
-  if (!parsed.success) return refuse('Tally could not read the product on this page.');
+  if (!parsed.success) return refuse(t('messaging_product_unreadable'));
   const page = parsed.data;
   const text = {
     sku: pageText(page.sku),
@@ -63,20 +72,18 @@ export function checkPageProduct(raw: unknown): ReadPageReply {
     category: pageText(page.category),
     barcode: pageText(page.barcode),
   };
-  if (!text.name) return refuse('The product on this page has no name Tally can read.');
+  if (!text.name) return refuse(t('messaging_product_no_name'));
   for (const field of ['sku', 'name', 'category', 'barcode'] as const) {
     const value = text[field];
     if (value !== undefined && value.length > PRODUCT_TEXT_LIMITS[field]) {
-      return refuse(
-        `The product ${FIELD_WORDS[field]} on this page is longer than ${PRODUCT_TEXT_LIMITS[field]} characters.`,
-      );
+      return refuse(tooLong(field));
     }
   }
   const price = readPrice(page.price, page.priceMinor, page.currency);
   if (typeof price === 'string') return refuse(price);
 
   const snapshot = ProductSnapshotSchema.safeParse({ reader: page.reader, ...text, price });
-  if (!snapshot.success) return refuse('Tally could not read the product on this page.');
+  if (!snapshot.success) return refuse(t('messaging_product_unreadable'));
   return { product: snapshot.data };
 }
 
@@ -93,13 +100,13 @@ function readPrice(
   // Without its currency an amount means nothing certain; the user types the price instead.
   if (currency === undefined) return undefined;
   if (!CurrencyCode.safeParse(currency).success) {
-    return `The currency on this page, “${shorten(currency)}”, is not a three-letter currency code.`;
+    return t('messaging_currency_not_code', shorten(currency));
   }
   const shown = minor ?? amount ?? '';
-  if (shown.startsWith('-')) return 'The price on this page is negative.';
+  if (shown.startsWith('-')) return t('messaging_price_negative');
   const money = minor === undefined ? parseDecimalAmount(shown, currency) : minorAmount(minor, currency);
-  if (!money) return `The price on this page, “${shorten(shown)}”, is not an amount Tally can store.`;
-  if (money.minor < 0) return 'The price on this page is negative.';
+  if (!money) return t('messaging_price_not_amount', shorten(shown));
+  if (money.minor < 0) return t('messaging_price_negative');
   return money;
 }
 

@@ -1,5 +1,6 @@
 import type { TallyDatabase } from '../db/database';
 import { isUnfinished, readReconcileJob } from '../db/reconcile-read';
+import { t } from '../domain/i18n';
 import type { Handlers } from './router';
 
 export interface ReconcileDeps {
@@ -15,7 +16,7 @@ export function reconcileHandlers(deps: ReconcileDeps): Pick<Handlers, 'reconcil
   return {
     'reconcile.run': async ({ jobId }) => {
       const job = await readReconcileJob(deps.db(), jobId);
-      if (!job) throw new Error('This reconciliation is no longer stored.');
+      if (!job) throw new Error(t('messaging_reconciliation_gone'));
       // A job that ended needs nothing: the page reads its outcome from the database.
       if (isUnfinished(job)) deps.runInBackground(jobId);
       return {};
