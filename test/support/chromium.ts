@@ -39,6 +39,8 @@ export interface TallyBrowser {
 export async function launchWithTally(options: {
   headless: boolean;
   extraExtensions?: string[];
+  /** The browser's UI language ("fr"), which chrome.i18n and Tally's texts follow; English by default. */
+  language?: string;
 }): Promise<TallyBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
@@ -66,7 +68,12 @@ export async function launchWithTally(options: {
       // Loopback (the demo back offices) bypasses the proxy; anything else is recorded, refused.
       `--proxy-server=${egress.proxy}`,
       '--window-size=1400,900',
+      ...(options.language ? [`--lang=${options.language}`] : []),
     ],
+    // On Linux, Chromium's UI language (chrome.i18n.getUILanguage, navigator.language) comes from
+    // LANGUAGE, and only for languages whose locale pack is installed (Debian: chromium-l10n);
+    // --lang alone switches the extension's messages but leaves getUILanguage() at en-US.
+    ...(options.language ? { env: { ...process.env, LANGUAGE: options.language } } : {}),
   });
   // Watch every context from the start: the worker may already be running.
   await egress.watch(browser);
