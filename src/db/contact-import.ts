@@ -79,7 +79,7 @@ export async function contactsFingerprint(db: TallyDatabase): Promise<string> {
 /** Contacts changed between the dry run and the write; nothing was written. */
 export class ContactsChangedError extends Error {
   constructor() {
-    super('Contacts changed since the dry run (a capture or an edit meanwhile).');
+    super(t('db_contacts_changed'));
     this.name = 'ContactsChangedError';
   }
 }

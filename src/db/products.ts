@@ -6,6 +6,7 @@ import {
   type DiffOptions,
 } from '../domain/catalog-changes';
 import { nowInstant } from '../domain/dates';
+import { t } from '../domain/i18n';
 import type { CurrencyCode } from '../domain/money';
 import { Product, productSearchText } from '../domain/product';
 import type { TallyDatabase } from './database';
@@ -31,14 +32,15 @@ export interface CatalogImportOptions extends DiffOptions {
 /** The catalog changed between the preview and the write; `diff` is what the import would do now. */
 export class CatalogChangedError extends Error {
   constructor(readonly diff: CatalogDiff) {
-    super('The catalog changed since the preview. Check the new preview and import again.');
+    super(t('db_catalog_changed'));
     this.name = 'CatalogChangedError';
   }
 }
 
 // Money may be negative elsewhere (a refund); a catalog price never is.
+// The message is looked up when a product is refused, in the user's language then.
 const StoredProduct = Product.refine((product) => product.price.minor >= 0, {
-  message: 'A price cannot be negative',
+  error: () => t('db_price_negative'),
   path: ['price', 'minor'],
 });
 

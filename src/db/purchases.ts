@@ -128,7 +128,7 @@ function parsePurchase(input: unknown): PurchaseRecord {
   throw parsed.error;
 }
 
-const OrderLines = z.array(PurchaseLine).min(1, 'an order needs at least one product');
+const OrderLines = z.array(PurchaseLine).min(1, { error: () => t('db_order_needs_product') });
 
 /**
  * A group order as the review screen hands it over, with each contact's share; `id`, when the
