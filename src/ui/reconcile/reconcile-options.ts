@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import { DEFAULT_RECONCILE_OPTIONS, type ReconcileOptions } from '../../domain/reconcile';
 import { errorMessage } from '../../domain/errors';
+import { t } from '../../domain/i18n';
 
 export interface ReconcileOptionsDeps {
   load: () => Promise<ReconcileOptions>;
@@ -49,7 +50,7 @@ export function createReconcileOptionsModel(deps: ReconcileOptionsDeps) {
     dateWindowText.value = text;
     const days = Number(text.trim());
     if (text.trim() === '' || !Number.isInteger(days)) {
-      dateWindowProblem.value = 'Give a whole number of days.';
+      dateWindowProblem.value = t('reconcile_options_days_needed');
       return;
     }
     dateWindowProblem.value = await save({ ...options.value, dateWindowDays: days });
@@ -59,7 +60,7 @@ export function createReconcileOptionsModel(deps: ReconcileOptionsDeps) {
     priceToleranceText.value = text;
     const percent = Number(text.trim().replace(/%$/, ''));
     if (text.trim() === '' || !Number.isFinite(percent)) {
-      priceToleranceProblem.value = 'Give a percentage, e.g. 5.';
+      priceToleranceProblem.value = t('reconcile_options_percentage_needed');
       return;
     }
     const priceTolerance = Math.round(percent * 100) / 10_000;
