@@ -177,4 +177,25 @@ describe('Tally in French', () => {
     expect(text).toContain(`2 × Classic Glass Spray, 500 ml — ${money(43, 'USD')}`);
     expect(text).not.toContain('$43.00');
   });
+
+  it('starts a buy-back in French and reads a price typed the French way', async () => {
+    await dashboard.bringToFront();
+    await dashboard.locator(aria(fr('buyback_new'))).click();
+    await dashboard.locator(aria(fr('buyback_seller'))).fill('ada');
+    await dashboard.locator(aria(fr('buyback_buy_from', 'Ada Lovelace'))).click();
+    const heading = await dashboard.waitForSelector(`h1::-p-text(${fr('buyback_title_numbered', 'BB-')})`);
+    expect(await heading?.evaluate((element) => element.textContent)).toBe(
+      fr('buyback_title_numbered', 'BB-0001'),
+    );
+    await dashboard.locator(aria(fr('buyback_add_item'))).click();
+    const item = await dashboard.waitForSelector(aria(fr('buyback_item_named', '1', fr('buyback_new_item'))));
+    await (await item?.$(aria(fr('buyback_description'))))?.type('iPhone 12');
+    await (await item?.$(aria(fr('buyback_price_paid'))))?.type('120,50');
+    // "Payer 120,50 $US": the comma read as the decimal mark, the total written back the French way.
+    await dashboard.waitForFunction(
+      (expected) => document.querySelector('#payout-heading')?.textContent?.replace(/\s+/g, ' ') === expected,
+      {},
+      fr('buyback_pay_out_amount', money(120.5, 'USD')),
+    );
+  });
 });
