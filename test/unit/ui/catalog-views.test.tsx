@@ -105,7 +105,7 @@ describe('Catalog section: import with a preview', () => {
     expect(root.querySelector('[role=status]')?.textContent).toBe(
       'Imported catalog.csv: 1 new, 0 updated, 0 unchanged, 1 rejected.',
     );
-    expect(root.textContent).toContain('1 products.');
+    expect(root.textContent).toContain('1 product.');
     expect(await db.products.count()).toBe(1);
   });
 
