@@ -173,16 +173,20 @@ describe('Export purchases', () => {
     await new Promise((settle) => setTimeout(settle, 500));
     expect(await readdir(tally.downloadDir)).toEqual([]);
 
-    // The table shows the status too.
+    // The table shows the status too, and each date as the language writes it, its value kept in <time>.
     await dashboard.locator(`${PANEL} ::-p-aria(Close)`).click();
     const cells = await dashboard.$$eval('section[aria-labelledby=purchases-heading] tbody tr', (rows) =>
-      rows.map((row) => [row.children[0]?.textContent, row.children[5]?.textContent]),
+      rows.map((row) => [
+        row.children[0]?.querySelector('time')?.getAttribute('datetime'),
+        row.children[0]?.textContent,
+        row.children[5]?.textContent,
+      ]),
     );
     expect(cells).toEqual([
-      ['2026-04-10', 'Synced'],
-      ['2026-03-05', ''],
-      ['2026-03-01', ''],
-      ['2026-02-10', ''],
+      ['2026-04-10', 'Apr 10, 2026', 'Synced'],
+      ['2026-03-05', 'Mar 5, 2026', ''],
+      ['2026-03-01', 'Mar 1, 2026', ''],
+      ['2026-02-10', 'Feb 10, 2026', ''],
     ]);
   });
 

@@ -25,6 +25,13 @@ describe('follow-up: reorders and sample conversion', () => {
   const names = new Map<string, string>();
   const today = todayLocal();
   const daysAgo = (days: number) => addDays(today, -days);
+  /** A calendar date as the English dashboard shows it: "Mar 5, 2026". */
+  const shown = (date: string) => {
+    const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+    return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(year, month - 1, day, 12)),
+    );
+  };
 
   beforeAll(async () => {
     demo = await startDemoServer({ port: 0 });
@@ -91,7 +98,13 @@ describe('follow-up: reorders and sample conversion', () => {
     const dashboard = await openDashboard(tally);
     await dashboard.waitForSelector('::-p-aria(Due for reorder)');
     expect(await table(dashboard, 'Due for reorder')).toEqual([
-      [contactName, names.get('NW-1001'), `${daysAgo(30)} (2 ×)`, '30 days', `${today} (due today)`],
+      [
+        contactName,
+        names.get('NW-1001'),
+        `${shown(daysAgo(30))} (2 ×)`,
+        '30 days',
+        `${shown(today)} (due today)`,
+      ],
     ]);
     expect(await table(dashboard, 'Sample conversion')).toEqual(
       expect.arrayContaining([

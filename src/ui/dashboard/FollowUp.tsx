@@ -1,5 +1,5 @@
 import { t, tPlural, uiLanguage } from '../../domain/i18n';
-import { formatCount } from '../../domain/locale-format';
+import { formatCalendarDate, formatCount } from '../../domain/locale-format';
 import { describeDue } from '../../domain/reorder';
 import { ErrorMessage } from '../ErrorMessage';
 import type { FollowUpModel } from './follow-up-model';
@@ -45,7 +45,7 @@ function DueForReorder(props: { model: FollowUpModel }) {
                   <td>{row.contactName}</td>
                   <td>{row.productName}</td>
                   <td>
-                    <time dateTime={row.lastPurchaseDate}>{row.lastPurchaseDate}</time>{' '}
+                    <time dateTime={row.lastPurchaseDate}>{formatCalendarDate(row.lastPurchaseDate)}</time>{' '}
                     {t('dashboard_last_quantity', formatCount(row.lastQuantity))}
                   </td>
                   <td class="num" title={tPlural('dashboard_from_purchases', row.purchaseCount)}>
@@ -56,7 +56,8 @@ function DueForReorder(props: { model: FollowUpModel }) {
                       describeDue(row.daysUntilDue)
                     ) : (
                       <>
-                        <time dateTime={row.dueDate}>{row.dueDate}</time> ({describeDue(row.daysUntilDue)})
+                        <time dateTime={row.dueDate}>{formatCalendarDate(row.dueDate)}</time> (
+                        {describeDue(row.daysUntilDue)})
                       </>
                     )}
                     {row.lapsed ? ` ${t('dashboard_lapsed')}` : null}

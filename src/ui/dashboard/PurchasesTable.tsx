@@ -1,5 +1,5 @@
 import { t } from '../../domain/i18n';
-import { formatCount } from '../../domain/locale-format';
+import { formatCalendarDate, formatCount } from '../../domain/locale-format';
 import { formatMoney } from '../../domain/money';
 import { recordTotal } from '../../domain/purchase';
 import { outcomeLabel, type RecordedOutcome } from '../../domain/reconcile';
@@ -49,7 +49,9 @@ export function PurchasesTable(props: { model: DashboardModel }) {
             <tbody>
               {shown.map((record) => (
                 <tr key={record.id}>
-                  <td>{record.purchaseDate}</td>
+                  <td>
+                    <time dateTime={record.purchaseDate}>{formatCalendarDate(record.purchaseDate)}</time>
+                  </td>
                   <td>
                     {model.contacts.value.get(record.contactId)?.name ?? t('dashboard_unknown_contact')}
                   </td>

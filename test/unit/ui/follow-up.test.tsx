@@ -193,8 +193,8 @@ describe('follow-up on the dashboard', () => {
 
     expect(table('Due for reorder')).toEqual([
       ['Contact', 'Product', 'Last bought', 'Usually every', 'Due'],
-      ['Ada Lovelace', 'Hand Cream', '2026-01-31 (2 ×)', '30 days', '2026-03-02 (due in 1 day)'],
-      ['Ada Lovelace', 'Lavender Soap', '2026-01-11 (2 ×)', '10 days', 'overdue by 39 days (lapsed)'],
+      ['Ada Lovelace', 'Hand Cream', 'Jan 31, 2026 (2 ×)', '30 days', 'Mar 2, 2026 (due in 1 day)'],
+      ['Ada Lovelace', 'Lavender Soap', 'Jan 11, 2026 (2 ×)', '10 days', 'overdue by 39 days (lapsed)'],
     ]);
     expect(root.textContent).toContain('Lapsed: overdue by more than three usual intervals');
     expect(table('Sample conversion')).toEqual([
