@@ -1,18 +1,16 @@
 import type { Dexie } from 'dexie';
 import { t } from '../domain/i18n';
-import {
-  type BackupContents,
-  BackupRefused,
-  fileRowWins,
-  holdsNoRecords,
-  keyOf,
-  type Row,
-} from './backup-read';
+import { mergeFates } from './backup-merge';
+import { type BackupContents, BackupRefused, holdsNoRecords } from './backup-read';
 
 /**
- * `Restore into empty profile`: the database becomes the backup (its settings included).
+ * `Restore into empty profile`: the database becomes the backup (its settings included, and a
+ * reconcile job in flight with its file and the rows it read, which the worker then resumes).
  * `Merge`: adds every row missing here, by primary key, and takes the file's copy of a row only
- * when it was changed later (`updatedAt`); nothing is duplicated.
+ * when it was changed later (`updatedAt`); nothing is duplicated by key. A row whose unique value
+ * (a SKU) another row here holds stays out, a job in flight here is left to its worker, and a
+ * job's working rows come only with a job added from the file (see RowFate). A contact that looks
+ * like one here under another id is added, and the preview says how many (TablePlan.lookAlike).
  */
 export type RestoreMode = 'empty' | 'merge';
 
@@ -34,16 +32,11 @@ export async function applyRestore(db: Dexie, contents: BackupContents, mode: Re
       }
       return written;
     }
-    for (const table of contents.tables) {
-      const target = db.table(table.name);
-      const here = (await target.bulkGet(table.rows.map((row) => keyOf(row, table.primaryKey)))) as (
-        Row | undefined
-      )[];
-      const toWrite = table.rows.filter((row, index) => {
-        const local = here[index];
-        return !local || fileRowWins(local, row);
-      });
-      if (toWrite.length > 0) await target.bulkPut(toWrite);
+    for (const { table, fates } of await mergeFates(db, contents)) {
+      const toWrite = table.rows.filter(
+        (_row, index) => fates[index] === 'add' || fates[index] === 'newerInFile',
+      );
+      if (toWrite.length > 0) await db.table(table.name).bulkPut(toWrite);
       written += toWrite.length;
     }
     return written;

@@ -9,6 +9,7 @@ import { ContactMerge } from '../domain/contact-merge';
 import { Instant } from '../domain/dates';
 import { DoNotBuyEntry } from '../domain/do-not-buy';
 import { errorMessage } from '../domain/errors';
+import { t } from '../domain/i18n';
 import { InventoryItem } from '../domain/inventory';
 import { ContactNote } from '../domain/note';
 import { Product } from '../domain/product';
@@ -31,15 +32,20 @@ function fromSchema(schema: z.ZodType): RowCheck {
     const parsed = schema.safeParse(row);
     if (parsed.success) return null;
     const issue = parsed.error.issues[0];
-    return { field: issue?.path.map(String).join('.') ?? '', message: issue?.message ?? 'invalid' };
+    return {
+      field: issue?.path.map(String).join('.') ?? '',
+      message: issue?.message ?? t('backup_problem_invalid'),
+    };
   };
 }
 
 const setting: RowCheck = (row) => {
   const key = row.key;
-  if (typeof key !== 'string' || key === '') return { field: 'key', message: 'expected a setting name' };
+  if (typeof key !== 'string' || key === '')
+    return { field: 'key', message: t('backup_problem_setting_name') };
   // A setting this Tally does not know (from a later one) is kept as it is; a known one must hold a value it accepts.
-  if (!(key in SETTINGS)) return null;
+  // Own keys only: 'toString' or 'constructor' is in every object, and is no setting.
+  if (!Object.hasOwn(SETTINGS, key)) return null;
   const problem = fromSchema(SETTINGS[key as SettingKey].schema)(row.value as Record<string, unknown>);
   return problem && { field: ['value', problem.field].filter(Boolean).join('.'), message: problem.message };
 };
@@ -90,18 +96,25 @@ const ROW_CHECKS: Readonly<Record<string, RowCheck>> = {
 /** A value IndexedDB takes as a key, as Tally's keys are: text or a finite number. */
 const KeyPart = z.union([z.string().min(1), z.number().refine(Number.isFinite)]);
 
+/** What is wrong with a restored row's key: an object holding every part of its primary key. */
+export function restoreKeyProblem(primaryKey: string | readonly string[], row: unknown): RowProblem | null {
+  if (row === null || typeof row !== 'object' || Array.isArray(row)) {
+    return { field: '', message: t('backup_problem_not_object') };
+  }
+  const record = row as Record<string, unknown>;
+  for (const field of typeof primaryKey === 'string' ? [primaryKey] : primaryKey) {
+    if (!KeyPart.safeParse(record[field]).success) return { field, message: t('backup_problem_no_key') };
+  }
+  return null;
+}
+
 /** What is wrong with a row restored into `table`, or null when it may be written. */
 export function restoreRowProblem(
   table: string,
   primaryKey: string | readonly string[],
   row: unknown,
 ): RowProblem | null {
-  if (row === null || typeof row !== 'object' || Array.isArray(row)) {
-    return { field: '', message: 'expected an object' };
-  }
-  const record = row as Record<string, unknown>;
-  for (const field of typeof primaryKey === 'string' ? [primaryKey] : primaryKey) {
-    if (!KeyPart.safeParse(record[field]).success) return { field, message: 'expected a key' };
-  }
-  return ROW_CHECKS[table]?.(record) ?? null;
+  const keyProblem = restoreKeyProblem(primaryKey, row);
+  if (keyProblem) return keyProblem;
+  return Object.hasOwn(ROW_CHECKS, table) ? ROW_CHECKS[table]!(row as Record<string, unknown>) : null;
 }

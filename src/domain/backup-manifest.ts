@@ -19,6 +19,11 @@ export const BackupTable = z.object({
   rows: z.number().int().min(0),
   /** SHA-256 of the table's JSON file, byte for byte. */
   sha256: Sha256,
+  /**
+   * Length of the table's JSON file: an entry whose zip header promises more is refused before
+   * it is inflated (a zip bomb would otherwise fill the memory first).
+   */
+  bytes: z.number().int().min(0),
   /** The table's primary key path: a field, or the fields of a compound key. */
   primaryKey: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
   /** Dexie's schema of the table at `schemaVersion` ("id, contactId, *tags"): an older backup is rebuilt from it. */
@@ -29,6 +34,7 @@ export type BackupTable = z.infer<typeof BackupTable>;
 export const BackupBlobFile = z.object({
   path: z.string().regex(/^(attachments|files)\/[A-Za-z0-9._-]{1,128}(\/[A-Za-z0-9._-]{1,128})?$/),
   table: TableName,
+  /** Where the Blob sits in its row: a field, or a dotted path for one nested in an object or array. */
   field: z.string().min(1),
   type: z.string().max(255),
   size: z.number().int().min(0),
@@ -50,6 +56,9 @@ export type BackupManifest = z.infer<typeof BackupManifest>;
 
 /** How a row's Blob field is written in a table's JSON. */
 export const BlobReference = z.strictObject({ $blob: z.string().min(1) });
+
+/** The most a manifest may unpack to: hundreds of thousands of attached files stay below it. */
+export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 
 export function tablePath(name: string): string {
   return `tables/${name}.json`;

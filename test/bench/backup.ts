@@ -38,7 +38,8 @@ const PAGE_SCRIPT = `
 import 'bench:zod-jitless';
 import { TallyDatabase } from './src/db/database';
 import { writeBackup } from './src/db/backup-write';
-import { planRestore, readBackup } from './src/db/backup-read';
+import { planRestore } from './src/db/backup-merge';
+import { readBackup } from './src/db/backup-read';
 import { applyRestore } from './src/db/backup-restore';
 import { sha256Hex } from './src/db/attachments';
 import { makeContact, makePurchase } from './test/support/contacts';

@@ -1,4 +1,4 @@
-import { t, uiLanguage } from '../../domain/i18n';
+import { t, tPlural, uiLanguage } from '../../domain/i18n';
 import { formatCount, formatInstant } from '../../domain/locale-format';
 import type { RestoreModel, RestorePreview as Preview } from './restore-model';
 
@@ -65,6 +65,7 @@ export function RestorePreview(props: { model: RestoreModel; preview: Preview })
             ))}
         </tbody>
       </table>
+      <MergeNotes plan={plan} />
       <div class="actions" role="group" aria-label={t('backup_preview_how')}>
         <button
           type="button"
@@ -103,5 +104,29 @@ export function RestorePreview(props: { model: RestoreModel; preview: Preview })
         </button>
       </div>
     </section>
+  );
+}
+
+/**
+ * What Merge will not do as plainly as "add what is missing": rows kept out because a unique value
+ * (a SKU) is another row's here, contacts that look like one here under another id (added, to be
+ * merged from the duplicates list), a reconcile job's working rows left to the job held here.
+ */
+function MergeNotes(props: { plan: Preview['plan'] }) {
+  const total = (count: (table: Preview['plan']['tables'][number]) => number) =>
+    props.plan.tables.reduce((sum, table) => sum + count(table), 0);
+  const notes = [
+    [total((table) => table.lookAlike), 'backup_preview_look_alike'],
+    [total((table) => table.heldElsewhere), 'backup_preview_held_elsewhere'],
+    [total((table) => table.notRestored), 'backup_preview_not_restored'],
+  ] as const;
+  const shown = notes.filter(([count]) => count > 0);
+  if (shown.length === 0) return null;
+  return (
+    <ul class="notice">
+      {shown.map(([count, base]) => (
+        <li key={base}>{tPlural(base, count)}</li>
+      ))}
+    </ul>
   );
 }

@@ -1,11 +1,6 @@
 import { signal } from '@preact/signals';
-import {
-  type BackupContents,
-  BackupRefused,
-  planRestore,
-  readBackup,
-  type RestorePlan,
-} from '../../db/backup-read';
+import { planRestore, type RestorePlan } from '../../db/backup-merge';
+import { type BackupContents, BackupRefused, readBackup } from '../../db/backup-read';
 import { applyRestore, type RestoreMode } from '../../db/backup-restore';
 import type { TallyDatabase } from '../../db/database';
 import { errorMessage } from '../../domain/errors';

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { Dexie } from 'dexie';
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BackupRefused, planRestore, readBackup } from '../../../src/db/backup-read';
+import { planRestore } from '../../../src/db/backup-merge';
+import { BackupRefused, readBackup } from '../../../src/db/backup-read';
 import { applyRestore } from '../../../src/db/backup-restore';
 import { writeBackup } from '../../../src/db/backup-write';
 import { TallyDatabase } from '../../../src/db/database';
@@ -74,11 +75,12 @@ function tampered(zip: Uint8Array, edit: (files: Unzipped) => void, rehash = fal
   edit(files);
   if (rehash) {
     const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as {
-      tables: { name: string; sha256: string; rows: number }[];
+      tables: { name: string; sha256: string; rows: number; bytes: number }[];
     };
     for (const table of manifest.tables) {
       const json = files[`tables/${table.name}.json`]!;
       table.sha256 = createHash('sha256').update(json).digest('hex');
+      table.bytes = json.byteLength;
       table.rows = (JSON.parse(strFromU8(json)) as unknown[]).length;
     }
     files['manifest.json'] = strToU8(JSON.stringify(manifest));
@@ -138,6 +140,43 @@ describe('Back up', () => {
       remind: 'weekly',
       lastBackupAt: NOW.toISOString(),
     });
+  });
+});
+
+describe('Back up keeps every value as it is, or says it cannot', () => {
+  it('a Blob nested inside a row travels as its own file and comes back byte for byte', async () => {
+    const bytes = Uint8Array.from({ length: 300 }, (_, index) => (index * 7) % 256);
+    const id = crypto.randomUUID();
+    await source.reconcileOffers.add({
+      id,
+      createdAt: '2026-01-05T10:00:00.000Z',
+      fileName: 'orders.csv',
+      origin: 'https://crm.example.com',
+      previews: [{ page: 1, image: new Blob([bytes], { type: 'image/png' }) }],
+    } as never);
+    const target = database();
+    await restoreInto(target, await backupOf(source), 'empty');
+    const restored = (await target.reconcileOffers.get(id)) as unknown as {
+      previews: { page: number; image: Blob }[];
+    };
+    expect(restored.previews[0]!.page).toBe(1);
+    expect(restored.previews[0]!.image).toBeInstanceOf(Blob);
+    expect(restored.previews[0]!.image.type).toBe('image/png');
+    expect(new Uint8Array(await restored.previews[0]!.image.arrayBuffer())).toEqual(bytes);
+  });
+
+  it('a value JSON would change (a Date) fails the backup by table and field instead of writing it wrong', async () => {
+    const id = crypto.randomUUID();
+    await source.reconcileOffers.add({
+      id,
+      createdAt: '2026-01-05T10:00:00.000Z',
+      fileName: 'orders.csv',
+      origin: 'https://crm.example.com',
+      seen: { at: new Date('2026-01-05T10:00:00.000Z') },
+    } as never);
+    await expect(backupOf(source)).rejects.toThrow(
+      `The table reconcileOffers holds a value a backup cannot keep (row "${id}", field seen.at)`,
+    );
   });
 });
 
@@ -207,14 +246,14 @@ describe('Restore', () => {
   });
 
   it('writes nothing at all when one write fails half-way (one transaction)', async () => {
-    // Two products with different ids but one SKU: valid rows, but the SKU index is unique.
-    const zip = tampered(
-      await backupOf(source),
-      (files) => editTable(files, 'products', (rows) => rows.push({ ...rows[0], id: crypto.randomUUID() })),
-      true,
-    );
     const target = database();
-    const contents = await readBackup(target, zip);
+    const contents = await readBackup(target, await backupOf(source));
+    // The last table written refuses its rows (as a full disk would): every table before it was
+    // already written inside the transaction, and must be gone.
+    const last = contents.tables.at(-1)!.name;
+    target.table(last).hook('creating', () => {
+      throw new Error('disk full');
+    });
     await expect(applyRestore(target, contents, 'empty')).rejects.toThrow();
     for (const rows of Object.values(await dump(target))) expect(rows).toEqual([]);
   });
@@ -291,7 +330,8 @@ describe('a file that is refused, with nothing changed', () => {
     await refused(bad, /table contacts, row 2, field email: /);
     const script = tampered(
       zip,
-      (files) => editTable(files, 'settings', (rows) => rows.push({ key: 'holdDays', value: '<script>' })),
+      (files) =>
+        editTable(files, 'settings', (rows) => rows.push({ key: 'sampleConversionDays', value: '<script>' })),
       true,
     );
     await refused(script, /table settings, row \d+, field value/);
@@ -307,7 +347,67 @@ describe('a file that is refused, with nothing changed', () => {
       /table reconcileChunks, row 1, field index: expected a key/,
     );
   });
+  it('a manifest naming another key for a table: refused before a merge could overwrite by it', async () => {
+    // Merging by the manifest's key (the name) would find nothing here and overwrite every contact.
+    const changed = tampered(zip, (files) =>
+      editManifest(files, (manifest) => {
+        const tables = manifest.tables as { name: string; primaryKey: unknown }[];
+        tables.find((table) => table.name === 'contacts')!.primaryKey = 'nameKey';
+      }),
+    );
+    await refused(changed, 'the key of the table contacts is not the one this Tally uses');
+  });
+
+  it('two rows holding one value that must be unique (a SKU), naming the table, the row and the index', async () => {
+    const twice = tampered(
+      zip,
+      (files) => editTable(files, 'products', (rows) => rows.push({ ...rows[0], id: crypto.randomUUID() })),
+      true,
+    );
+    await refused(twice, /table products, row \d+, field sku: a value that must be unique appears twice/);
+  });
+
+  it('a zip entry that would unpack to more than the manifest declares (a zip bomb), without unpacking it', async () => {
+    const bomb = withDeclaredSize(zip, `attachments/${attachmentId}`, 0x7fff_0000);
+    await refused(bomb, `attachments/${attachmentId} unpacks to more than its manifest declares`);
+    const hugeManifest = withDeclaredSize(zip, 'manifest.json', 0x7fff_0000);
+    await refused(hugeManifest, 'manifest.json unpacks to more than its manifest declares');
+  });
+
+  it('a setting named like an object property is not mistaken for a known setting', async () => {
+    const odd = tampered(
+      zip,
+      (files) => editTable(files, 'settings', (rows) => rows.push({ key: 'toString', value: 1 })),
+      true,
+    );
+    // Kept as a setting this Tally does not know, never a crash.
+    const contents = await readBackup(target, odd);
+    const settings = contents.tables.find((table) => table.name === 'settings')!.rows;
+    expect(settings).toContainEqual({ key: 'toString', value: 1 });
+  });
 });
+
+/**
+ * The zip with the uncompressed size its central directory declares for `name` set to `size`
+ * (the local header too): what a zip bomb does, promising little and unpacking to gigabytes, or
+ * here promising gigabytes.
+ */
+function withDeclaredSize(zip: Uint8Array, name: string, size: number): Uint8Array {
+  const bytes = zip.slice();
+  const view = new DataView(bytes.buffer);
+  const wanted = strToU8(name);
+  for (let at = 0; at + 46 < bytes.length; at++) {
+    if (view.getUint32(at, true) !== 0x02014b50) continue;
+    const nameLength = view.getUint16(at + 28, true);
+    const entryName = bytes.subarray(at + 46, at + 46 + nameLength);
+    if (entryName.length !== wanted.length || entryName.some((byte, index) => byte !== wanted[index]))
+      continue;
+    view.setUint32(at + 24, size, true);
+    view.setUint32(view.getUint32(at + 42, true) + 22, size, true);
+    return bytes;
+  }
+  throw new Error(`${name} is not in the zip`);
+}
 
 describe('a backup from an older schema version', () => {
   it('is upgraded through the database migrations, then restored', async () => {
@@ -329,5 +429,24 @@ describe('a backup from an older schema version', () => {
     // Version 5's upgrade gave the contact its search words.
     expect((await target.contacts.get(ada.id))?.searchWords).toEqual(contactSearchWords(ada));
     expect(await Dexie.getDatabaseNames()).not.toContainEqual(expect.stringMatching(/^tally-restore-/));
+  });
+
+  it('with a row missing its key is refused by table, row and field before any scratch database is made, and leaves none', async () => {
+    const old = new Dexie(`test-old-${crypto.randomUUID()}`);
+    opened.push(old);
+    old.version(v1.version).stores(v1.stores);
+    old.version(v2.version).stores(v2.stores);
+    old.version(v3.version).stores(v3.stores);
+    old.version(v4.version).stores(v4.stores);
+    await old.table('contacts').add(makeContact({ name: 'Ada Lovelace' }));
+    const zip = tampered(
+      await backupOf(old),
+      (files) => editTable(files, 'contacts', (rows) => delete rows[0]!.id),
+      true,
+    );
+    const target = database();
+    await expect(readBackup(target, zip)).rejects.toThrow(/table contacts, row 1, field id: expected a key/);
+    expect(await Dexie.getDatabaseNames()).not.toContainEqual(expect.stringMatching(/^tally-restore-/));
+    expect(await target.contacts.count()).toBe(0);
   });
 });
