@@ -142,7 +142,7 @@ async function checkMethod(db: TallyDatabase, buyBack: BuyBack, request: PayoutR
     throw new BuyBackRefused(t('db_trade_in_choose_purchase'));
   }
   if (request.tradeInPurchaseId) {
-    if (method !== TRADE_IN) throw new BuyBackRefused(t('db_trade_in_method', TRADE_IN));
+    if (method !== TRADE_IN) throw new BuyBackRefused(t('db_trade_in_method', t('buyback_method_trade_in')));
     const purchase = await db.purchases.get(request.tradeInPurchaseId);
     if (!purchase || purchase.deletedAt !== undefined || purchase.contactId !== buyBack.contactId) {
       throw new BuyBackRefused(t('db_trade_in_not_contacts_order'));

@@ -10,6 +10,7 @@ import type { BuyBackModel } from './buyback-model';
 import { EstimateForm } from './EstimateForm';
 import { ItemProgress } from './ItemProgress';
 import { PayOutForm } from './PayOutForm';
+import { paymentMethodLabel } from './payment-method';
 
 /** One buy-back, from estimate to completed. */
 export function BuyBackScreen(props: { model: BuyBackModel; backHref: string }) {
@@ -56,7 +57,7 @@ export function BuyBackScreen(props: { model: BuyBackModel; backHref: string }) 
               {t(
                 'buyback_paid_amount_by',
                 formatMoney(buyBack.payout?.amount ?? buyBackTotal(buyBack)),
-                buyBack.payout?.method ?? '',
+                paymentMethodLabel(buyBack.payout?.method ?? ''),
               )}
               {buyBack.payout?.reference ? ` · ${t('buyback_reference', buyBack.payout.reference)}` : ''}
             </p>

@@ -5,6 +5,7 @@ import { formatMoney } from '../../domain/money';
 import { recordTotal } from '../../domain/purchase';
 import { SelectField } from '../SelectField';
 import type { BuyBackModel } from './buyback-model';
+import { paymentMethodLabel } from './payment-method';
 
 /** `Pay out`: how the seller is paid; a block from the do-not-buy list needs a typed reason. */
 export function PayOutForm(props: { model: BuyBackModel; buyBack: BuyBack }) {
@@ -32,7 +33,7 @@ export function PayOutForm(props: { model: BuyBackModel; buyBack: BuyBack }) {
         >
           {model.payoutMethods.value.map((method) => (
             <option key={method} value={method}>
-              {method}
+              {paymentMethodLabel(method)}
             </option>
           ))}
         </select>

@@ -2,6 +2,7 @@ import { SELLER_ID_FIELDS, SELLER_ID_LABELS, STORE_CREDIT } from '../../domain/b
 import { t } from '../../domain/i18n';
 import { ErrorMessage } from '../ErrorMessage';
 import { StatusMessage } from '../StatusMessage';
+import { paymentMethodLabel } from '../buyback/payment-method';
 import type { BuyBackSettingsModel } from './buy-back-settings-model';
 
 // Labels stack their field under the text (theme.css); a checkbox reads better beside it.
@@ -116,8 +117,8 @@ export function BuyBackSettings(props: { model: BuyBackSettingsModel }) {
           ) : null}
           <p class="muted">
             {model.offersStoreCredit.value
-              ? t('dashboard_store_credit_offered', STORE_CREDIT)
-              : t('dashboard_store_credit_offer', STORE_CREDIT)}
+              ? t('dashboard_store_credit_offered', paymentMethodLabel(STORE_CREDIT))
+              : t('dashboard_store_credit_offer', paymentMethodLabel(STORE_CREDIT))}
           </p>
         </fieldset>
 

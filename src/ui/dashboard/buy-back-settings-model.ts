@@ -5,6 +5,7 @@ import { t } from '../../domain/i18n';
 import { SETTINGS } from '../../domain/settings';
 import type { TallyDatabase } from '../../db/database';
 import { readSetting, writeSetting } from '../../db/settings';
+import { paymentMethodLabel, storedPaymentMethod } from '../buyback/payment-method';
 
 export interface BuyBackSettingsDeps {
   db: TallyDatabase;
@@ -24,7 +25,7 @@ export interface PaymentMethodDraft {
 export function createBuyBackSettingsModel(deps: BuyBackSettingsDeps) {
   let nextKey = 0;
   const drafts = (names: readonly string[]): PaymentMethodDraft[] =>
-    names.map((name) => ({ key: nextKey++, name }));
+    names.map((name) => ({ key: nextKey++, name: paymentMethodLabel(name) }));
 
   const holdDaysText = signal(String(SETTINGS.holdDays.default));
   const requiredSellerId = signal<readonly SellerIdField[]>(SETTINGS.requiredSellerId.default);
@@ -39,7 +40,7 @@ export function createBuyBackSettingsModel(deps: BuyBackSettingsDeps) {
   /** The user changed something not saved yet: a refresh must not throw it away. */
   const edited = signal(false);
   const offersStoreCredit = computed(() =>
-    paymentMethods.value.some((method) => method.name.trim().toLowerCase() === STORE_CREDIT.toLowerCase()),
+    paymentMethods.value.some((method) => storedPaymentMethod(method.name) === STORE_CREDIT),
   );
 
   function edit() {
@@ -128,7 +129,7 @@ export function createBuyBackSettingsModel(deps: BuyBackSettingsDeps) {
   async function save() {
     if (busy.value) return;
     const holdDays = parseHoldDays(holdDaysText.value);
-    const names = paymentMethods.value.map((method) => method.name.trim());
+    const names = paymentMethods.value.map((method) => storedPaymentMethod(method.name));
     const methodsProblem = paymentMethodsProblem(names);
     batch(() => {
       holdDaysError.value = typeof holdDays === 'string' ? holdDays : null;

@@ -7,6 +7,7 @@ import { formatCalendarDate } from '../../domain/calendar';
 import { lineAmount, priceOverridden, type RecordModel } from './record-model';
 import { LineInput } from './LineInput';
 import { SplitOrder } from './SplitOrder';
+import { paymentMethodLabel } from '../buyback/payment-method';
 
 /** Review before saving: date, quantity and price per line, a note, the total. */
 export function ReviewOrder(props: {
@@ -157,7 +158,7 @@ function PaymentFields(props: { model: RecordModel }) {
           {method === '' ? <option value="">{t('record_not_recorded')}</option> : null}
           {model.methods.value.map((name) => (
             <option key={name} value={name}>
-              {name}
+              {paymentMethodLabel(name)}
             </option>
           ))}
         </select>
