@@ -224,9 +224,14 @@ describe('Back up and Restore', () => {
     const dashboard = await openDashboard(second);
     await chooseRestoreFile(dashboard, zipPath);
     const preview = await dashboard.waitForSelector('section[aria-labelledby=restore-preview-heading]');
-    const contactsRow = await preview!.waitForSelector('tr ::-p-text(contacts)');
+    // Tables under the names people know them by; Tally's working tables on one line.
+    const contactsRow = await preview!.waitForSelector('tr ::-p-text(Contacts)');
     expect(await contactsRow!.evaluate((cell) => cell.parentElement?.textContent)).toBe(
-      `contacts${backedUp.contacts!.length}${backedUp.contacts!.length}000`,
+      `Contacts${backedUp.contacts!.length}${backedUp.contacts!.length}000`,
+    );
+    await preview!.waitForSelector('tr ::-p-text(Other Tally data)');
+    expect(await preview!.evaluate((section) => section.textContent)).not.toMatch(
+      /reconcileChunks|contactEvents/,
     );
     await dashboard.locator('::-p-aria(Restore into empty profile)').click();
     await dashboard.locator('::-p-aria(Confirm restore)').click();

@@ -1,6 +1,7 @@
 import { t, tPlural, uiLanguage } from '../../domain/i18n';
 import { formatCount, formatInstant } from '../../domain/locale-format';
 import type { RestoreModel, RestorePreview as Preview } from './restore-model';
+import { previewLines } from './table-labels';
 
 /** A size people read: "48 kB", "3.2 MB", in the user's language. */
 function formatSize(bytes: number): string {
@@ -42,7 +43,7 @@ export function RestorePreview(props: { model: RestoreModel; preview: Preview })
         <caption>{t('backup_preview_caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('backup_col_table')}</th>
+            <th scope="col">{t('backup_col_what')}</th>
             <th scope="col">{t('backup_col_rows')}</th>
             <th scope="col">{t('backup_col_new')}</th>
             <th scope="col">{t('backup_col_identical')}</th>
@@ -51,18 +52,16 @@ export function RestorePreview(props: { model: RestoreModel; preview: Preview })
           </tr>
         </thead>
         <tbody>
-          {plan.tables
-            .filter((table) => table.rows > 0)
-            .map((table) => (
-              <tr key={table.name}>
-                <th scope="row">{table.name}</th>
-                <td>{formatCount(table.rows)}</td>
-                <td>{formatCount(table.added)}</td>
-                <td>{formatCount(table.identical)}</td>
-                <td>{formatCount(table.newerHere)}</td>
-                <td>{formatCount(table.newerInFile)}</td>
-              </tr>
-            ))}
+          {previewLines(plan.tables).map((line) => (
+            <tr key={line.key}>
+              <th scope="row">{line.label}</th>
+              <td>{formatCount(line.rows)}</td>
+              <td>{formatCount(line.added)}</td>
+              <td>{formatCount(line.identical)}</td>
+              <td>{formatCount(line.newerHere)}</td>
+              <td>{formatCount(line.newerInFile)}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
       <MergeNotes plan={plan} />
