@@ -52,9 +52,9 @@ describe('capture a customer and record a purchase', () => {
     const csv = await downloadCatalogCsv(page, tally, demo.url);
     const dashboard = await openDashboard(tally);
     const status = await importCatalog(dashboard, csv);
-    expect(status).toMatch(/1000 new, 0 updated, 0 unchanged, 0 rejected/);
+    expect(status).toMatch(/1,000 new, 0 updated, 0 unchanged, 0 rejected/);
     // Importing the same file again updates by SKU and never duplicates.
-    expect(await importCatalog(dashboard, csv)).toMatch(/0 new, 0 updated, 1000 unchanged/);
+    expect(await importCatalog(dashboard, csv)).toMatch(/0 new, 0 updated, 1,000 unchanged/);
     expect(await countRows(dashboard, 'products')).toBe(1000);
     await dashboard.close();
   });

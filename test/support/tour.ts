@@ -137,7 +137,7 @@ export async function cancelCatalogImport(dashboard: Page): Promise<string> {
 
 /**
  * Imports a catalog CSV through the dashboard, as a user does: `Import catalog`, the preview,
- * then `Import N products`. Returns the status ("Imported products.csv: 1000 new, …"), or the
+ * then `Import N products`. Returns the status ("Imported products.csv: 1,000 new, …"), or the
  * preview's counts when the file changes nothing (the user then closes the preview).
  */
 export async function importCatalog(dashboard: Page, csvPath: string): Promise<string> {
