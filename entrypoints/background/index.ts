@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { openDatabase } from '../../src/db/database';
 import { CAPTURE_OUTCOME_TEXT } from '../../src/domain/capture-outcome';
 import { errorMessage } from '../../src/domain/errors';
+import { backupReminderWorker } from '../../src/messaging/backup-reminder';
 import { captureHandlers, captureInTab } from '../../src/messaging/capture-handlers';
 import { captureSelection, createCaptureMenu, menuField } from '../../src/messaging/context-menu';
 import { pageContextHandlers, sessionPageContextStore } from '../../src/messaging/page-context';
@@ -44,6 +45,9 @@ export default defineBackground({
 
     // Reconcile jobs resume where they were stored: on the alarm, and once as the worker starts.
     browser.alarms.onAlarm.addListener(reconcile.onAlarm);
+    // The toolbar button shows "!" when a backup is due: checked daily, and as the worker starts.
+    const backupReminder = backupReminderWorker({ db, badge: browser.action, alarms: browser.alarms });
+    browser.alarms.onAlarm.addListener(backupReminder.onAlarm);
     browser.downloads.onChanged.addListener((delta) => void reconcile.onDownloadChanged(delta));
 
     // The keyboard shortcut captures like the launcher's button, and says so on the page.
@@ -78,5 +82,6 @@ export default defineBackground({
     });
 
     void reconcile.resume();
+    void backupReminder.start();
   },
 });

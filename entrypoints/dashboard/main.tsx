@@ -50,6 +50,7 @@ import { reconcileDeps } from '../../src/ui/reconcile/reconcile-deps';
 import { createReconcileModel } from '../../src/ui/reconcile/reconcile-model';
 import { createReconcileResultsModel } from '../../src/ui/reconcile/results-model';
 import { browser } from 'wxt/browser';
+import { showBackupReminder } from '../../src/messaging/backup-reminder';
 import { createBackupModel } from '../../src/ui/backup/backup-model';
 import { createRestoreModel } from '../../src/ui/backup/restore-model';
 import { pageStorageEnvironment } from '../../src/ui/storage/environment';
@@ -138,6 +139,8 @@ const backup = createBackupModel({
   appVersion: browser.runtime.getManifest().version,
   download: downloadBlob,
   storage: navigator.storage,
+  // The toolbar button's "!" goes as soon as the backup is made, not at the worker's next daily look.
+  onScheduleChanged: () => void showBackupReminder(db, browser.action, new Date()).catch(() => {}),
 });
 const restore = createRestoreModel({ db, onRestored: () => refreshAll() });
 

@@ -26,6 +26,8 @@ export interface BackupDeps {
   download: (fileName: string, zip: Blob) => void;
   storage?: PersistentStorage | undefined;
   now?: () => Date;
+  /** After a backup or a new reminder period: whatever else shows the reminder (the toolbar badge) looks again. */
+  onScheduleChanged?: () => void;
 }
 
 /**
@@ -71,6 +73,7 @@ export function createBackupModel(deps: BackupDeps) {
       );
       if (first && persistent.value === false) await makePersistent();
       await refresh();
+      deps.onScheduleChanged?.();
     });
   }
 
@@ -84,6 +87,7 @@ export function createBackupModel(deps: BackupDeps) {
       const next = { ...(await readSetting(deps.db, 'backupSchedule')), remind };
       await writeSetting(deps.db, 'backupSchedule', next);
       schedule.value = next;
+      deps.onScheduleChanged?.();
     });
   }
 
