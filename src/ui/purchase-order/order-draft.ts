@@ -1,6 +1,6 @@
 import { t } from '../../domain/i18n';
 import type { CurrencyCode, Money } from '../../domain/money';
-import { formatMoneyInput, parseMoneyInput } from '../../domain/money-input';
+import { formatMoneyInput, moneyInputMessage, parseMoneyInput } from '../../domain/money-input';
 import type { Product } from '../../domain/product';
 import { orderLineTotal, type PurchaseOrder, type PurchaseOrderLine } from '../../domain/purchase-order';
 import { withOneMore } from '../record/draft-lines';
@@ -80,7 +80,7 @@ export function checkOrderDraft(
       if (options.costsRequired) problems.cost = t('purchase_order_cost_needed');
     } else {
       const cost = parseMoneyInput(line.costText, currency, options.locale);
-      if (!cost.ok) problems.cost = t('purchase_order_cost_problem', cost.reason);
+      if (!cost.ok) problems.cost = moneyInputMessage('cost', cost.problem);
       else unitCost = cost.money;
     }
     if (quantity.ok && unitCost && !Number.isSafeInteger(quantity.quantity * unitCost.minor)) {
