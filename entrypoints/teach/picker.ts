@@ -58,6 +58,8 @@ p:empty,ul:empty{display:none}
 .problem{color:#b91c1c}
 input{display:block;width:100%;box-sizing:border-box;margin:4px 0 8px}
 button{margin-right:6px}
+@media (prefers-color-scheme:dark){.dialog{color:#e2e8f0;background:#0f172a;border-color:#7b8aa0}
+.box{outline-color:#93c5fd;background:#93c5fd33}.problem{color:#fca5a5}}
 `;
 
 export interface TeachPickerOptions {
