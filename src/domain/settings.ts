@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BackupSchedule, DEFAULT_BACKUP_SCHEDULE } from './backup-schedule';
 import { SELLER_ID_FIELDS, STORE_CREDIT } from './buyback';
 import { ExportPresets, type ExportPreset } from './export-preset';
+import { t } from './i18n';
 import { ReceiptTemplate, DEFAULT_RECEIPT_TEMPLATE } from './receipt-template';
 import { DEFAULT_RECONCILE_OPTIONS } from './reconcile';
 import { message, pluralMessage } from './zod-message';
@@ -47,7 +48,16 @@ export const SETTINGS = {
         (methods) => new Set(methods.map((method) => method.toLowerCase())).size === methods.length,
         message('domain_payment_method_once'),
       ),
-    default: ['Cash', 'Card', 'Bank transfer', 'Cheque', STORE_CREDIT],
+    /** Named in the UI language until the shop saves its own list; store credit keeps its fixed name. */
+    get default(): string[] {
+      return [
+        t('buyback_method_cash'),
+        t('buyback_method_card'),
+        t('buyback_method_bank_transfer'),
+        t('buyback_method_cheque'),
+        STORE_CREDIT,
+      ];
+    },
   },
   /** Days a bought item is held before it may be sold (0: no hold). */
   holdDays: {

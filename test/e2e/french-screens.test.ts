@@ -13,8 +13,9 @@ import { seedShopProfile } from '../support/seeded-profile';
  * Every screen of Tally in French, filled with a working shop's data, shows no English: no
  * English catalog message (one that French translates differently) and no common English UI
  * word that a converter missed. The text read is what a user sees or hears: the page's visible
- * text (closed <details> opened first), its title, and aria-label, title, placeholder, alt and
- * aria-description values. Each screen's leftovers are reported with the screen's name.
+ * text (closed <details> opened first), its title, the values of text fields and options, and
+ * aria-label, title, placeholder, alt and aria-description values. Each screen's leftovers are
+ * reported with the screen's name and the line they are on.
  */
 
 const english = flatMessages(readCatalog('en'));
@@ -81,6 +82,8 @@ const ENGLISH_WORDS = whole(
     'Sample',
     'Download',
     'Choose',
+    'Bank transfer',
+    'Cheque',
     'Select',
     'Undo',
     'Error',
@@ -121,6 +124,10 @@ async function screenText(target: Page | Frame): Promise<string> {
       }
     }
     for (const option of document.querySelectorAll('option')) found.push(option.textContent ?? '');
+    // Fields Tally fills in itself (defaults) are read as much as its labels.
+    for (const field of document.querySelectorAll('input:not([type]), input[type=text], textarea')) {
+      found.push((field as HTMLInputElement).value);
+    }
     return found;
   });
   return texts.join('\n');
@@ -166,7 +173,11 @@ describe('Tally in French shows no English on any screen', () => {
     dashboard = await tally.browser.newPage();
     await dashboard.goto(`${tally.extensionOrigin}/dashboard.html`);
     await dashboard.waitForSelector(aria(fr('dashboard_export_purchases')));
-    await seedPageDatabase(dashboard, seedShopProfile);
+    await seedPageDatabase(dashboard, async (db) => {
+      await seedShopProfile(db);
+      // The payment methods a shop starts with, as a French user first sees them.
+      await db.settings.delete('paymentMethods');
+    });
     page = await tally.browser.newPage();
   });
 
@@ -205,6 +216,8 @@ describe('Tally in French shows no English on any screen', () => {
     );
     expect(englishLeftovers(results), 'sidebar: search results').toEqual([]);
     expect(englishLeftovers(review), 'sidebar: review step').toEqual([]);
+    // The payment methods a shop starts with are named in French until it saves its own.
+    expect(review).toContain(fr('buyback_method_bank_transfer'));
     expect(englishLeftovers(await screenText(frame)), 'sidebar: after recording').toEqual([]);
   });
 
@@ -220,7 +233,9 @@ describe('Tally in French shows no English on any screen', () => {
   it('the dashboard: every section with data', async () => {
     await dashboardAt('', 'table');
     await dashboard.waitForSelector('::-p-text(Grace Hopper)');
-    expect(englishLeftovers(await screenText(dashboard)), 'dashboard').toEqual([]);
+    const text = await screenText(dashboard);
+    expect(text).toContain(fr('dashboard_catalog'));
+    expect(englishLeftovers(text), 'dashboard').toEqual([]);
   });
 
   it('the export dialog', async () => {
