@@ -1,8 +1,12 @@
 import 'fake-indexeddb/auto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCatalog } from '../../locales/catalogs';
 import { flatMessages } from '../../src/domain/locale-catalog';
+import { POS_SUPPLIER_ID } from '../demo/seed-pos';
+import { REPAIR_SAMPLE_ID } from '../demo/seed-repair';
 import { startDemoServer } from '../demo/server';
 import { launchWithTally, sidebarFrame, waitForDownload, type TallyBrowser } from '../support/chromium';
 import { storedRows } from '../support/indexeddb';
@@ -138,11 +142,14 @@ const QUOTED = /«[^»]*»|"[^"\n]*"/g;
 
 /**
  * The English a screen shows, line by line: an English catalog message (by key), or a common
- * English word outside the shop's own data.
+ * English word outside the shop's own data. `fileWords` are lines a file the user gave spells
+ * itself (a CSV's column names, offered as they are in the file).
  */
-function englishLeftovers(text: string): string[] {
+function englishLeftovers(text: string, fileWords: readonly string[] = []): string[] {
   const found: string[] = [];
-  const lines = [...new Set(text.split('\n').map((line) => line.trim()))].filter(Boolean);
+  const lines = [...new Set(text.split('\n').map((line) => line.trim()))].filter(
+    (line) => line !== '' && !fileWords.includes(line),
+  );
   for (const line of lines) {
     const messages = ENGLISH_MESSAGES.filter(({ pattern }) => pattern.test(line));
     for (const { key } of messages) found.push(`${key}: ${line}`);
@@ -221,6 +228,22 @@ describe('Tally in French shows no English on any screen', () => {
     expect(englishLeftovers(await screenText(frame)), 'sidebar: after recording').toEqual([]);
   });
 
+  it('the sidebar on a repair shop customer and on a point-of-sale supplier', async () => {
+    const found: string[] = [];
+    for (const path of [
+      `/repair/customer?id=${REPAIR_SAMPLE_ID}`,
+      `/pos/contacts?contact=${POS_SUPPLIER_ID}`,
+    ]) {
+      await page.goto(`${demo.url}${path}`);
+      await page.locator(aria(fr('content_open_tally'))).click();
+      const sidebar = await sidebarFrame(page, tally.extensionOrigin);
+      await sidebar.locator(aria(fr('sidebar_capture_contact'))).click();
+      await sidebar.waitForSelector('ol.timeline > li');
+      found.push(...englishLeftovers(await screenText(sidebar)).map((line) => `${path}: ${line}`));
+    }
+    expect(found, 'sidebar on other back offices').toEqual([]);
+  });
+
   it('the toolbar popup', async () => {
     const popup = await tally.browser.newPage();
     await popup.goto(`${tally.extensionOrigin}/popup.html`);
@@ -257,6 +280,28 @@ describe('Tally in French shows no English on any screen', () => {
     await chooser.accept([csv]);
     await dashboard.waitForSelector('section[aria-labelledby=import-preview-heading]');
     expect(englishLeftovers(await screenText(dashboard)), 'catalog import preview').toEqual([]);
+  });
+
+  it('the dry run of a contacts import: one contact changed, one new', async () => {
+    await dashboardAt('', 'table');
+    await dashboard.locator(aria(fr('contacts_export_contacts'))).click();
+    const exported = await waitForDownload(tally.downloadDir, /^tally-contacts-.*\.csv$/);
+    const [header = '', ...rows] = (await readFile(exported, 'utf8')).split('\r\n');
+    const blank = header.split(',').map(() => '');
+    const named = header.replace(/^\uFEFF/, '').split(',');
+    blank[named.indexOf('Name')] = 'Katherine Johnson';
+    blank[named.indexOf('Email')] = 'katherine@example.com';
+    const edited = join(tally.downloadDir, 'contacts-edited.csv');
+    const changed = rows.map((row) => row.replace('Grace Hopper', 'Grace B. Hopper'));
+    await writeFile(edited, [header, ...changed.filter(Boolean), blank.join(','), ''].join('\r\n'));
+    const [chooser] = await Promise.all([
+      dashboard.waitForFileChooser(),
+      dashboard.locator(aria(fr('contacts_import_contacts'))).click(),
+    ]);
+    await chooser.accept([edited]);
+    await dashboard.waitForSelector(aria(fr('contacts_apply_import')));
+    // The column pickers offer the file's own column names, which are English (a file format).
+    expect(englishLeftovers(await screenText(dashboard), named), 'contacts import dry run').toEqual([]);
   });
 
   it('contact screens: a customer, and a supplier with a buy-back and a purchase order', async () => {
