@@ -22,6 +22,12 @@ button { font: 600 14px/1 system-ui, sans-serif; cursor: pointer; border-radius:
 .close { padding: 4px 8px; background: transparent; border: 1px solid #94a3b8; color: #0f172a; }
 iframe { flex: 1; width: 100%; border: 0; }
 [hidden] { display: none !important; }
+@media (prefers-color-scheme: dark) {
+  .status, .close { color: #e2e8f0; background: #0f172a; border-color: #7b8aa0; }
+  .status.attention { border-color: #fbbf24; background: #451a03; }
+  .panel { background: #0f172a; border-color: #475569; }
+  .bar { background: #1e293b; }
+}
 `;
 
 export interface Launcher {
