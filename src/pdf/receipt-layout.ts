@@ -23,6 +23,7 @@ import {
   type Letterhead,
   type PaperSize,
 } from './document-layout';
+import { paymentMethodLabel } from '../domain/payment-method';
 
 /**
  * What a purchase receipt says, as plain data: the PDF (receipt-pdf.ts) and the template editor's
@@ -111,7 +112,7 @@ export function receiptLayout(input: ReceiptLayoutInput): ReceiptLayout {
 
   const payment: DocumentField[] = [];
   if (payout) {
-    payment.push({ label: t('pdf_payment_method'), value: payout.method });
+    payment.push({ label: t('pdf_payment_method'), value: paymentMethodLabel(payout.method) });
     if (show.reference && payout.reference) {
       payment.push({ label: t('pdf_reference'), value: payout.reference });
     }

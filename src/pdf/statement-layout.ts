@@ -13,6 +13,7 @@ import {
   type Letterhead,
   type PaperSize,
 } from './document-layout';
+import { paymentMethodLabel } from '../domain/payment-method';
 
 /**
  * What a customer statement PDF says, as plain text in place (statement-pdf.ts draws it). The
@@ -108,9 +109,9 @@ function paymentText(
   money: (amount: Money) => string,
 ): string {
   if (!payment) return '';
-  if (!payment.storeCredit) return payment.method;
+  if (!payment.storeCredit) return paymentMethodLabel(payment.method);
   const credit = t('pdf_store_credit_amount', money(payment.storeCredit));
-  return payment.method === STORE_CREDIT ? credit : `${credit}\n${payment.method}`;
+  return payment.method === STORE_CREDIT ? credit : `${credit}\n${paymentMethodLabel(payment.method)}`;
 }
 
 function totalFields(

@@ -10,7 +10,7 @@ import type { BuyBackModel } from './buyback-model';
 import { EstimateForm } from './EstimateForm';
 import { ItemProgress } from './ItemProgress';
 import { PayOutForm } from './PayOutForm';
-import { paymentMethodLabel } from './payment-method';
+import { paymentMethodLabel } from '../../domain/payment-method';
 
 /** One buy-back, from estimate to completed. */
 export function BuyBackScreen(props: { model: BuyBackModel; backHref: string }) {

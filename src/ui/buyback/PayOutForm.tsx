@@ -5,7 +5,7 @@ import { formatMoney } from '../../domain/money';
 import { recordTotal } from '../../domain/purchase';
 import { SelectField } from '../SelectField';
 import type { BuyBackModel } from './buyback-model';
-import { paymentMethodLabel } from './payment-method';
+import { paymentMethodLabel } from '../../domain/payment-method';
 
 /** `Pay out`: how the seller is paid; a block from the do-not-buy list needs a typed reason. */
 export function PayOutForm(props: { model: BuyBackModel; buyBack: BuyBack }) {

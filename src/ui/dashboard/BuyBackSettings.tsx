@@ -2,7 +2,7 @@ import { SELLER_ID_FIELDS, SELLER_ID_LABELS, STORE_CREDIT } from '../../domain/b
 import { t } from '../../domain/i18n';
 import { ErrorMessage } from '../ErrorMessage';
 import { StatusMessage } from '../StatusMessage';
-import { paymentMethodLabel } from '../buyback/payment-method';
+import { paymentMethodLabel } from '../../domain/payment-method';
 import type { BuyBackSettingsModel } from './buy-back-settings-model';
 
 // Labels stack their field under the text (theme.css); a checkbox reads better beside it.

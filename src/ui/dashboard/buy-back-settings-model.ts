@@ -5,7 +5,7 @@ import { t } from '../../domain/i18n';
 import { SETTINGS } from '../../domain/settings';
 import type { TallyDatabase } from '../../db/database';
 import { readSetting, writeSetting } from '../../db/settings';
-import { paymentMethodLabel, storedPaymentMethod } from '../buyback/payment-method';
+import { paymentMethodLabel, storedPaymentMethod } from '../../domain/payment-method';
 
 export interface BuyBackSettingsDeps {
   db: TallyDatabase;

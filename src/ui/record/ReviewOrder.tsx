@@ -7,7 +7,7 @@ import { formatCalendarDate } from '../../domain/calendar';
 import { lineAmount, priceOverridden, type RecordModel } from './record-model';
 import { LineInput } from './LineInput';
 import { SplitOrder } from './SplitOrder';
-import { paymentMethodLabel } from '../buyback/payment-method';
+import { paymentMethodLabel } from '../../domain/payment-method';
 
 /** Review before saving: date, quantity and price per line, a note, the total. */
 export function ReviewOrder(props: {

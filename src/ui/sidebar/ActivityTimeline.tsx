@@ -8,6 +8,7 @@ import { outcomeLabel, type ReconcileStatus } from '../../domain/reconcile';
 import { timelineEntryKey, type TimelineEntry, type TimelineFilter } from '../../domain/timeline';
 import { t, tPlural, type MessageKey } from '../../domain/i18n';
 import { formatCount } from '../../domain/locale-format';
+import { paymentMethodLabel } from '../../domain/payment-method';
 import { ErrorMessage } from '../ErrorMessage';
 import { formatCalendarDate } from '../../domain/calendar';
 import type { GroupView, TimelineModel } from './timeline-model';
@@ -254,14 +255,14 @@ function ReconcileBadge(props: { status: ReconcileStatus | undefined }) {
 /** "Paid by Card"; "Paid with store credit $10.00; $13.95 by Cash" when credit paid part of it. */
 function paymentLine(record: PurchaseRecord, payment: PurchasePayment): string {
   const credit = payment.storeCredit;
-  if (!credit) return t('sidebar_paid_by', payment.method);
+  if (!credit) return t('sidebar_paid_by', paymentMethodLabel(payment.method));
   const rest = recordTotal(record).minor - credit.minor;
   return rest > 0
     ? t(
         'sidebar_paid_with_credit_and',
         formatMoney(credit),
         formatMoney({ ...credit, minor: rest }),
-        payment.method,
+        paymentMethodLabel(payment.method),
       )
     : t('sidebar_paid_with_credit', formatMoney(credit));
 }
@@ -306,7 +307,7 @@ function BuyBackEntry(props: {
       </p>
       <p class="muted">
         {BUY_BACK_STATUS_LABELS[buyBack.status]}
-        {buyBack.payout ? ` ${t('sidebar_buy_back_paid_by', buyBack.payout.method)}` : ''}
+        {buyBack.payout ? ` ${t('sidebar_buy_back_paid_by', paymentMethodLabel(buyBack.payout.method))}` : ''}
       </p>
       <ul class="entry-lines">
         {buyBack.items.map((item) => (

@@ -1,5 +1,5 @@
-import { STORE_CREDIT, TRADE_IN } from '../../domain/buyback';
-import { t } from '../../domain/i18n';
+import { STORE_CREDIT, TRADE_IN } from './buyback';
+import { t } from './i18n';
 
 /**
  * A payment method as the user reads it. Methods are the shop's own names, shown as typed,

@@ -3,7 +3,7 @@ import { readCatalog } from '../../../locales/catalogs';
 import { STORE_CREDIT, TRADE_IN } from '../../../src/domain/buyback';
 import { installTranslator } from '../../../src/domain/i18n';
 import { flatMessages } from '../../../src/domain/locale-catalog';
-import { paymentMethodLabel, storedPaymentMethod } from '../../../src/ui/buyback/payment-method';
+import { paymentMethodLabel, storedPaymentMethod } from '../../../src/domain/payment-method';
 import { catalogTranslator } from '../../support/english-messages';
 
 const speak = (language: string) =>
