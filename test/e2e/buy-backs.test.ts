@@ -206,4 +206,38 @@ describe('buy-backs', () => {
     expect(await again.$$eval('li.entry', (entries) => entries.length)).toBe(3);
     await page.close();
   });
+
+  it('starts one estimate, opened in one tab, for a double click on New buy-back in the sidebar', async () => {
+    const page = await tally.browser.newPage();
+    await page.goto(`${demo.url}/repair/customer?id=${REPAIR_SAMPLE_ID}`);
+    const sidebar = await openSidebar(page, tally);
+    await sidebar.waitForSelector('::-p-aria(New buy-back)');
+    const tabs: string[] = [];
+    const onTarget = (target: { url(): string }) => {
+      if (target.url().includes('/dashboard.html#buy-back=')) tabs.push(target.url());
+    };
+    tally.browser.on('targetcreated', onTarget);
+    // Two clicks by script, before the sidebar can disable the button.
+    await sidebar.evaluate(() => {
+      const button = [...document.querySelectorAll('button')].find(
+        (candidate) => candidate.textContent === 'New buy-back',
+      );
+      button?.click();
+      button?.click();
+    });
+    const screen = await (
+      await tally.browser.waitForTarget((target) => target.url().includes('/dashboard.html#buy-back='))
+    ).page();
+    await screen?.waitForSelector('h1::-p-text(Buy-back BB-0004)');
+    // The start has finished once the button takes clicks again; give a second start time to land, if any.
+    await sidebar.waitForSelector('button:not([disabled])::-p-text(New buy-back)');
+    await new Promise((settle) => setTimeout(settle, 500));
+    tally.browser.off('targetcreated', onTarget);
+    const all = await storedRows<{ number: number; status: string }>(dashboard, 'buyBacks');
+    expect(all.map((buyBack) => buyBack.number).sort()).toEqual([1, 2, 3, 4]);
+    expect(all.find((buyBack) => buyBack.number === 4)?.status).toBe('estimate');
+    expect(tabs).toHaveLength(1);
+    await screen?.close();
+    await page.close();
+  });
 });

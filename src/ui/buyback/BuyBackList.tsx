@@ -31,7 +31,12 @@ export function BuyBackList(props: { model: BuyBackListModel }) {
           <ul class="plain">
             {model.matches.value.map((contact) => (
               <li key={contact.id}>
-                <button type="button" class="secondary" onClick={() => void model.startFor(contact.id)}>
+                <button
+                  type="button"
+                  class="secondary"
+                  disabled={model.starting.value}
+                  onClick={() => void model.startFor(contact.id)}
+                >
                   {t('buyback_buy_from', contact.name)}
                 </button>{' '}
                 <span class="muted">{contact.email ?? contact.phone ?? ''}</span>

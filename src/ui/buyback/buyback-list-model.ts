@@ -6,6 +6,7 @@ import { t } from '../../domain/i18n';
 import { createBuyBack, listBuyBacks } from '../../db/buybacks';
 import { getContactsById, searchContacts } from '../../db/contacts';
 import type { TallyDatabase } from '../../db/database';
+import { createBuyBackStart } from './buyback-start';
 
 export interface BuyBackListDeps {
   db: TallyDatabase;
@@ -21,6 +22,7 @@ export function createBuyBackListModel(deps: BuyBackListDeps) {
   const picking = signal<string | null>(null);
   const matches = signal<Contact[]>([]);
   const error = signal<string | null>(null);
+  const start = createBuyBackStart();
 
   async function refresh() {
     try {
@@ -38,15 +40,20 @@ export function createBuyBackListModel(deps: BuyBackListDeps) {
     matches.value = await searchContacts(deps.db, query);
   }
 
-  async function startFor(contactId: string) {
-    error.value = null;
-    try {
-      const buyBack = await createBuyBack(deps.db, contactId);
-      picking.value = null;
-      deps.open(buyBack.id);
-    } catch (failure) {
-      error.value = errorMessage(failure);
-    }
+  /** `Buy from …`: an estimate for that seller, opened. Pressed again before it opens, the same one. */
+  function startFor(contactId: string): Promise<void> {
+    return start.run(async (idFor) => {
+      error.value = null;
+      try {
+        const buyBack = await createBuyBack(deps.db, contactId, idFor(contactId));
+        picking.value = null;
+        deps.open(buyBack.id);
+        return true;
+      } catch (failure) {
+        error.value = errorMessage(failure);
+        return false;
+      }
+    });
   }
 
   return {
@@ -58,6 +65,8 @@ export function createBuyBackListModel(deps: BuyBackListDeps) {
     refresh,
     search,
     startFor,
+    /** A start under way: the `Buy from …` buttons ignore clicks until its buy-back opens. */
+    starting: start.pending,
     startPicking: () => (picking.value = ''),
     stopPicking: () => (picking.value = null),
   };

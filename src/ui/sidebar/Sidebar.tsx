@@ -68,7 +68,12 @@ export function Sidebar(props: {
             <button type="button" onClick={() => void model.startRecording('sample')}>
               {t('sidebar_record_sample')}
             </button>
-            <button type="button" class="secondary" onClick={() => void model.startBuyBack()}>
+            <button
+              type="button"
+              class="secondary"
+              disabled={model.startingBuyBack.value}
+              onClick={() => void model.startBuyBack()}
+            >
               {t('sidebar_new_buy_back')}
             </button>
           </div>

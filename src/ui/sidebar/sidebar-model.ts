@@ -15,6 +15,7 @@ import { createBuyBack } from '../../db/buybacks';
 import { recordGroupOrder, recordPurchase, updatePurchase } from '../../db/purchases';
 import { readSetting } from '../../db/settings';
 import { contactCreditBalances } from '../../db/store-credit';
+import { createBuyBackStart } from '../buyback/buyback-start';
 import { createCatalogCache } from '../record/catalog-cache';
 import { createRecordModel, type RecordModel, type RecordModelDeps } from '../record/record-model';
 import { createStoreCreditModel } from './store-credit-model';
@@ -91,6 +92,7 @@ export function createSidebarModel(deps: SidebarDeps) {
       : [];
   });
   const recording = signal<RecordModel | null>(null);
+  const buyBackStart = createBuyBackStart();
   const notice = signal<string | null>(null);
   const error = signal<string | null>(null);
   let generation = 0;
@@ -176,18 +178,25 @@ export function createSidebarModel(deps: SidebarDeps) {
     });
   }
 
-  /** `New buy-back`: an estimate for the contact on the page (captured first if need be), opened to fill in. */
-  async function startBuyBack() {
-    const target = contact.value ?? (await capture());
-    if (!target) return;
-    error.value = null;
-    try {
-      const buyBack = await createBuyBack(deps.db, target.id);
-      await timeline.refresh();
-      deps.openBuyBack?.(buyBack.id);
-    } catch (failure) {
-      error.value = t('sidebar_buy_back_not_started', errorMessage(failure));
-    }
+  /**
+   * `New buy-back`: an estimate for the contact on the page (captured first if need be), opened to
+   * fill in. Pressed again before it is shown (a double click), it is the same one.
+   */
+  function startBuyBack(): Promise<void> {
+    return buyBackStart.run(async (idFor) => {
+      const target = contact.value ?? (await capture());
+      if (!target) return false;
+      error.value = null;
+      try {
+        const buyBack = await createBuyBack(deps.db, target.id, idFor(target.id));
+        await timeline.refresh();
+        deps.openBuyBack?.(buyBack.id);
+        return true;
+      } catch (failure) {
+        error.value = t('sidebar_buy_back_not_started', errorMessage(failure));
+        return false;
+      }
+    });
   }
 
   /** Opens a recorded order on the review screen; saving replaces it, failing changes nothing. */
@@ -279,6 +288,8 @@ export function createSidebarModel(deps: SidebarDeps) {
     capture,
     startRecording,
     startBuyBack,
+    /** A `New buy-back` under way: its button ignores clicks until the buy-back is shown. */
+    startingBuyBack: buyBackStart.pending,
     openBuyBack: (id: string) => deps.openBuyBack?.(id),
     finishRecording,
     editRecord,
