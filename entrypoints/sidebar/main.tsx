@@ -21,6 +21,7 @@ import { pageStorageEnvironment } from '../../src/ui/storage/environment';
 import { createStorageProblemModel } from '../../src/ui/storage/storage-problem';
 import { mountStorageProblem } from '../../src/ui/storage/StorageProblemBanner';
 import { createSidebarModel } from '../../src/ui/sidebar/sidebar-model';
+import { guardAgainstClickjacking } from '../../src/ui/sidebar/visibility-guard';
 import '../../src/ui/theme.css';
 
 // Framed in a back-office page, or alone in the browser's side panel. The browser decides
@@ -36,6 +37,9 @@ const model = createSidebarModel({
   openBuyBack: (id) =>
     void browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${buyBackHref(id)}`) }),
 });
+
+// Framed in a page, confirming and deleting are refused while the page covers or hides Tally.
+if (framed) guardAgainstClickjacking(document, (message) => (model.error.value = message));
 
 // The side panel opens only inside the click: nothing is awaited before moveToSidePanel().
 const openInPanel =
