@@ -32,7 +32,7 @@ beforeEach(() => {
   class FakeEntry {}
   Object.defineProperty(FakeEntry.prototype, 'isVisible', { value: false });
   Object.assign(window, { IntersectionObserver: FakeObserver, IntersectionObserverEntry: FakeEntry });
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 
 afterEach(() => {
