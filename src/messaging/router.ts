@@ -9,6 +9,7 @@ import {
 } from './protocol';
 import { classifySender, type SenderFacts, type SenderKind } from './sender';
 import { errorMessage } from '../domain/errors';
+import { t } from '../domain/i18n';
 
 export type Handlers = {
   [N in MessageName]: (
@@ -27,17 +28,17 @@ export function createRouter(handlers: Handlers, self: { id: string; origin: str
   return async function route(message: unknown, senderFacts: SenderFacts): Promise<Reply<unknown>> {
     const envelope = Envelope.safeParse(message);
     if (!envelope.success || !Object.hasOwn(protocol, envelope.data.type)) {
-      return { ok: false, error: 'Unknown message.' };
+      return { ok: false, error: t('messaging_unknown_message') };
     }
     const name = envelope.data.type as MessageName;
     const sender = classifySender(senderFacts, self);
     const entry: { from: string; effect: MessageEffect } = protocol[name];
     // Bulk or destructive work comes from Tally's own pages only, whatever `from` says.
     if (sender.kind !== entry.from || (entry.effect === 'bulk' && sender.kind !== 'extension-page')) {
-      return { ok: false, error: `${name} is not accepted from this sender.` };
+      return { ok: false, error: t('messaging_wrong_sender', name) };
     }
     const request = protocol[name].request.safeParse(envelope.data.request);
-    if (!request.success) return { ok: false, error: `${name}: invalid request.` };
+    if (!request.success) return { ok: false, error: t('messaging_invalid_request', name) };
     try {
       const handler = handlers[name] as (request: unknown, sender: SenderKind) => Promise<unknown>;
       return { ok: true, response: await handler(request.data, sender) };

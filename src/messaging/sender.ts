@@ -1,3 +1,5 @@
+import { t } from '../domain/i18n';
+
 /** The parts of `runtime.MessageSender` Tally judges a sender by; all set by the browser. */
 export interface SenderFacts {
   id?: string;
@@ -35,14 +37,14 @@ export function classifySender(sender: SenderFacts, self: { id: string; origin: 
  * panel, the toolbar popup) names the tab it means, since the browser gives it none.
  */
 export function targetTab(request: { tabId?: number | undefined }, sender: SenderKind): number {
-  if (sender.kind === 'unknown') throw new Error('Unknown sender.');
+  if (sender.kind === 'unknown') throw new Error(t('messaging_unknown_sender'));
   const own = sender.tabId;
   if (own !== undefined) {
     if (request.tabId !== undefined && request.tabId !== own) {
-      throw new Error('A page in a tab can act on its own tab only.');
+      throw new Error(t('messaging_own_tab_only'));
     }
     return own;
   }
-  if (request.tabId === undefined) throw new Error('This Tally page is not beside a back-office tab.');
+  if (request.tabId === undefined) throw new Error(t('messaging_no_back_office_tab'));
   return request.tabId;
 }
