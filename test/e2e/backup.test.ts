@@ -6,74 +6,13 @@ import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TallyDatabase } from '../../src/db/database';
 import { seedEveryTable } from '../support/backup-seed';
 import { newBuyBackFromDashboard } from '../support/buy-back';
 import { launchWithTally, waitForDownload, type TallyBrowser } from '../support/chromium';
+import { seedPageDatabase } from '../support/page-seed';
 import { openDashboard } from '../support/tour';
 
 const SECTION = 'section#backup';
-
-/** A row of every table, as Tally's own repositories write them, made in Node; Blobs as base64. */
-async function seededRows(): Promise<Record<string, unknown[]>> {
-  const db = new TallyDatabase(`seed-${crypto.randomUUID()}`);
-  try {
-    await seedEveryTable(db);
-    const tables: Record<string, unknown[]> = {};
-    for (const table of db.tables) {
-      tables[table.name] = await Promise.all(
-        (await table.toArray()).map(async (row: Record<string, unknown>) => {
-          const copy: Record<string, unknown> = { ...row };
-          for (const [field, value] of Object.entries(row)) {
-            if (value instanceof Blob) {
-              copy[field] = {
-                seededBlob: Buffer.from(await value.arrayBuffer()).toString('base64'),
-                type: value.type,
-              };
-            }
-          }
-          return copy;
-        }),
-      );
-    }
-    return tables;
-  } finally {
-    await db.delete();
-  }
-}
-
-/** Writes the seeded rows into the page's own database with raw IndexedDB, Blobs rebuilt. */
-async function putSeededRows(page: Page, tables: Record<string, unknown[]>): Promise<void> {
-  await page.evaluate(
-    (all) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('tally');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const transaction = open.result.transaction(Object.keys(all), 'readwrite');
-          for (const [name, rows] of Object.entries(all)) {
-            for (const row of rows as Record<string, unknown>[]) {
-              const copy: Record<string, unknown> = { ...row };
-              for (const [field, value] of Object.entries(row)) {
-                const blob = value as { seededBlob?: string; type?: string } | null;
-                if (blob && typeof blob === 'object' && typeof blob.seededBlob === 'string') {
-                  const bytes = Uint8Array.from(atob(blob.seededBlob), (char) => char.charCodeAt(0));
-                  copy[field] = new Blob([bytes], { type: blob.type ?? '' });
-                }
-              }
-              transaction.objectStore(name).put(copy);
-            }
-          }
-          transaction.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          transaction.onerror = () => reject(transaction.error);
-        };
-      }),
-    tables,
-  );
-}
 
 /**
  * Every row of every table of the page's Tally database, read with raw IndexedDB, sorted; a Blob
@@ -162,7 +101,7 @@ describe('Back up and Restore', () => {
 
   it('backs up every table and every attachment to one zip', async () => {
     let dashboard = await openDashboard(first);
-    await putSeededRows(dashboard, await seededRows());
+    await seedPageDatabase(dashboard, seedEveryTable);
     await dashboard.reload();
     await dashboard.waitForSelector('::-p-aria(Export purchases)');
 

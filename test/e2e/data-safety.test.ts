@@ -113,7 +113,9 @@ describe('data safety', () => {
     await page.goto(`${demo.url}/rep/customers/C-00042`);
     const ada = await openSidebar(page, tally);
     await captureContact(ada);
-    const other = await tally.browser.newPage();
+    // A window of its own, so both sidebars are on screen: a sidebar the rep cannot see refuses
+    // to confirm (the clickjacking guard), as one in a background tab would.
+    const other = await tally.browser.newPage({ type: 'window' });
     await other.goto(`${demo.url}/rep/customers/C-00043`);
     const second = await openSidebar(other, tally);
     await captureContact(second);
