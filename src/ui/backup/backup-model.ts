@@ -12,7 +12,7 @@ import {
   DEFAULT_BACKUP_SCHEDULE,
 } from '../../domain/backup-schedule';
 import { t, tPlural } from '../../domain/i18n';
-import { userAction } from '../user-action';
+import { failedWith, userAction } from '../user-action';
 
 /** The browser's persistent storage (navigator.storage), absent where the browser has none. */
 export interface PersistentStorage {
@@ -60,7 +60,7 @@ export function createBackupModel(deps: BackupDeps) {
   async function backUp(): Promise<void> {
     status.value = null;
     const first = !schedule.value.lastBackupAt;
-    await act(t('backup_failed'), async () => {
+    await act(failedWith('backup_failed'), async () => {
       const backup = await writeBackup(deps.db, { appVersion: deps.appVersion, now: now() });
       deps.download(backup.fileName, backup.zip);
       const rows = backup.manifest.tables.reduce((sum, table) => sum + table.rows, 0);
@@ -83,7 +83,7 @@ export function createBackupModel(deps: BackupDeps) {
   }
 
   async function setReminder(remind: BackupReminder): Promise<void> {
-    await act(t('backup_reminder_failed'), async () => {
+    await act(failedWith('backup_reminder_failed'), async () => {
       const next = { ...(await readSetting(deps.db, 'backupSchedule')), remind };
       await writeSetting(deps.db, 'backupSchedule', next);
       schedule.value = next;

@@ -19,7 +19,7 @@ import { formatCount } from '../../domain/locale-format';
 import { readProductsCsv } from '../../csv/products-import';
 import type { RowRejection } from '../../csv/rows';
 import { createProductFormModel, type ProductFormModel } from '../catalog/product-form-model';
-import { userAction } from '../user-action';
+import { failedWith, userAction } from '../user-action';
 
 export interface CatalogDeps {
   db: TallyDatabase;
@@ -71,7 +71,7 @@ export function createCatalogModel(deps: CatalogDeps) {
   async function chooseFile(file: File) {
     preview.value = null;
     status.value = null;
-    await act(t('dashboard_file_not_read', file.name), async () => {
+    await act(failedWith('dashboard_file_not_read', file.name), async () => {
       const { text, encoding } = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
       const read = readProductsCsv(text, { encoding });
       if (!read.ok) {
@@ -98,7 +98,7 @@ export function createCatalogModel(deps: CatalogDeps) {
   async function confirmImport() {
     const shown = preview.value;
     if (!shown || busy.value) return;
-    await act(t('dashboard_file_not_imported', shown.fileName), async () => {
+    await act(failedWith('dashboard_file_not_imported', shown.fileName), async () => {
       try {
         const summary = await importCatalog(deps.db, shown.entries, {
           keep: shown.keep,
@@ -143,7 +143,7 @@ export function createCatalogModel(deps: CatalogDeps) {
     const form = adding.value;
     const entry = form?.validate();
     if (!form || !entry || busy.value) return;
-    await act(t('dashboard_product_not_saved'), async () => {
+    await act(failedWith('dashboard_product_not_saved'), async () => {
       const result = await addProduct(deps.db, entry);
       if (result.outcome === 'exists') {
         form.markError('sku', t('dashboard_sku_exists', entry.sku, result.product.name));

@@ -8,7 +8,7 @@ import { addDoNotBuy, importDoNotBuy, listDoNotBuy, removeDoNotBuy } from '../..
 import { decodeCsvBytes } from '../../csv/decode';
 import { readDoNotBuyCsv } from '../../csv/do-not-buy-import';
 import type { RowRejection } from '../../csv/rows';
-import { userAction } from '../user-action';
+import { failedWith, userAction, type FailureText } from '../user-action';
 
 export interface DoNotBuyDeps {
   db: TallyDatabase;
@@ -49,9 +49,9 @@ export function createDoNotBuyModel(deps: DoNotBuyDeps) {
 
   const runAction = userAction({ busy, error });
   /** Runs one user action (see userAction), then reloads the list. */
-  async function act(failurePrefix: string, action: () => Promise<void>) {
+  async function act(failure: FailureText, action: () => Promise<void>) {
     status.value = null;
-    await runAction(failurePrefix, action);
+    await runAction(failure, action);
     await refresh();
   }
 
@@ -68,7 +68,7 @@ export function createDoNotBuyModel(deps: DoNotBuyDeps) {
   /** Adds what the form holds; a refusal (already listed, empty reason) is marked and the form kept. */
   async function add() {
     if (busy.value) return;
-    await act('', async () => {
+    await act(null, async () => {
       try {
         const entry = await addDoNotBuy(deps.db, { serial: serial.value, reason: reason.value });
         batch(() => {
@@ -85,7 +85,7 @@ export function createDoNotBuyModel(deps: DoNotBuyDeps) {
 
   async function remove(id: string) {
     if (busy.value) return;
-    await act(t('dashboard_not_removed'), async () => {
+    await act(failedWith('dashboard_not_removed'), async () => {
       const removed = await removeDoNotBuy(deps.db, id);
       status.value = t('dashboard_do_not_buy_removed', removed.serial);
     });
@@ -98,7 +98,7 @@ export function createDoNotBuyModel(deps: DoNotBuyDeps) {
   async function importFile(file: File) {
     if (busy.value) return;
     rejectedImport.value = null;
-    await act(t('dashboard_file_not_imported', file.name), async () => {
+    await act(failedWith('dashboard_file_not_imported', file.name), async () => {
       const { text, encoding } = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
       const read = readDoNotBuyCsv(text, { encoding });
       if (!read.ok) throw new Error(read.error);

@@ -9,8 +9,7 @@ import type { PurchaseRecord } from '../../domain/purchase';
 import { fileNameSlug } from '../../domain/search-text';
 import type { TallyDatabase } from '../../db/database';
 import { readStatusesInPages } from '../../db/reconcile-statuses';
-import { failurePrefix } from '../failure-prefix';
-import { userAction } from '../user-action';
+import { failedWith, userAction } from '../user-action';
 import { yieldToScreen } from '../yield-to-screen';
 import { createExportFilterModel } from './export-filter-model';
 import { createPresetModel } from './preset-model';
@@ -101,7 +100,7 @@ export function createPurchaseExportModel(deps: PurchaseExportDeps) {
       error.value = t('export_preset_unusable', preset.problem);
       return;
     }
-    await act(failurePrefix('export_failed'), async () => {
+    await act(failedWith('export_failed'), async () => {
       await reloaded;
       const { records, contactsById } = deps.data();
       const statuses = await readStatusesInPages(deps.db, pause);

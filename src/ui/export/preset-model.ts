@@ -13,8 +13,7 @@ import {
 import type { TallyDatabase } from '../../db/database';
 import { readSetting, writeSetting } from '../../db/settings';
 import { t } from '../../domain/i18n';
-import { failurePrefix } from '../failure-prefix';
-import { userAction } from '../user-action';
+import { failedWith, userAction } from '../user-action';
 
 export interface PresetModelDeps {
   db: TallyDatabase;
@@ -56,7 +55,7 @@ export function createPresetModel(deps: PresetModelDeps) {
   }
 
   async function load() {
-    await act(failurePrefix('export_presets_load_failed'), async () => {
+    await act(failedWith('export_presets_load_failed'), async () => {
       const stored = await readSetting(deps.db, 'exportPresets');
       batch(() => {
         presets.value = stored;
@@ -121,7 +120,7 @@ export function createPresetModel(deps: PresetModelDeps) {
     const shown = draft.value;
     if (!shown || busy.value) return;
     status.value = null;
-    await act(failurePrefix('export_preset_save_failed'), async () => {
+    await act(failedWith('export_preset_save_failed'), async () => {
       const checked = presetOfDraft(shown, shown.savedId ?? newId());
       if (!checked.ok) throw new Error(`${checked.problem}.`);
       const { preset } = checked;
@@ -155,7 +154,7 @@ export function createPresetModel(deps: PresetModelDeps) {
     const preset = chosen.value;
     if (!preset || busy.value) return false;
     status.value = null;
-    return act(failurePrefix('export_preset_delete_failed'), async () => {
+    return act(failedWith('export_preset_delete_failed'), async () => {
       const kept = await updatePresets((stored) => stored.filter((candidate) => candidate.id !== preset.id));
       batch(() => {
         presets.value = kept;

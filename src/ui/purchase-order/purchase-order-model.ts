@@ -145,7 +145,7 @@ export function createPurchaseOrderModel(deps: PurchaseOrderScreenDeps, id: stri
   async function run(action: () => Promise<PurchaseOrder | void>, done?: string): Promise<boolean> {
     if (busy.value) return false;
     status.value = null;
-    return act('', async () => {
+    return act(null, async () => {
       const result = await action();
       if (result) show(result);
       if (done) status.value = done;

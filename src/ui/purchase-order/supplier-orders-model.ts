@@ -6,7 +6,7 @@ import type { PurchaseOrder } from '../../domain/purchase-order';
 import { getContact } from '../../db/contacts';
 import type { TallyDatabase } from '../../db/database';
 import { createPurchaseOrder, listSupplierPurchaseOrders } from '../../db/purchase-orders';
-import { userAction } from '../user-action';
+import { failedWith, userAction } from '../user-action';
 
 export interface SupplierOrdersDeps {
   db: TallyDatabase;
@@ -43,7 +43,7 @@ export function createSupplierOrdersModel(deps: SupplierOrdersDeps, supplierId: 
   /** Starts a draft and opens it; a double click starts one. */
   async function create() {
     if (busy.value) return;
-    await act(`${t('purchase_order_not_started')} `, async () => {
+    await act(failedWith('purchase_order_not_started'), async () => {
       const order = await createPurchaseOrder(deps.db, supplierId);
       deps.open(order.id);
     });

@@ -5,8 +5,7 @@ import { t } from '../../domain/i18n';
 import { formatInstant } from '../../domain/locale-format';
 import type { ReconcileOptions } from '../../domain/reconcile';
 import type { ReconcileJob, ReconcileOffer, StoredReconcileRun } from '../../db/reconcile-tables';
-import { failurePrefix } from '../failure-prefix';
-import { userAction } from '../user-action';
+import { failedWith, userAction } from '../user-action';
 import { followJob, type JobFollowing } from './job-follower';
 import { describeJob, isFinished, summarizeCounts } from './job-status';
 import { createMappingForm, type MappingForm } from './mapping-form';
@@ -194,7 +193,7 @@ export function createReconcileModel(deps: ReconcileDeps) {
     // The last run's summary is not this file's: the sidebar shows it only until another is given.
     finished.value = null;
     const takesOffer = offer.value !== null && (via === 'offer' || offer.value.fileName === file.name);
-    await act(failurePrefix('reconcile_file_not_reconciled', file.name), async () => {
+    await act(failedWith('reconcile_file_not_reconciled', file.name), async () => {
       if (takesOffer) await dismissOffer();
       const bytes = new Uint8Array(await file.arrayBuffer());
       const read = await deps.readFile(bytes, file.name);
@@ -221,7 +220,7 @@ export function createReconcileModel(deps: ReconcileDeps) {
     const layout = form?.confirmed();
     if (!form || !layout || busy.value) return;
     const { fileName, bytes, hash } = form.file;
-    await act(failurePrefix('reconcile_file_not_reconciled', fileName), async () => {
+    await act(failedWith('reconcile_file_not_reconciled', fileName), async () => {
       await deps.saveMapping(layout);
       mapping.value = null;
       await start({ fileName, bytes, hash, layout });
@@ -239,7 +238,7 @@ export function createReconcileModel(deps: ReconcileDeps) {
   async function cancelReconcile() {
     const current = job.value;
     if (!current || isFinished(current)) return;
-    await act(failurePrefix('reconcile_not_cancelled'), () => deps.cancelJob(current.id));
+    await act(failedWith('reconcile_not_cancelled'), () => deps.cancelJob(current.id));
   }
 
   /** Follows a job left unfinished (the dashboard closed, the worker stopped) when the page opens. */

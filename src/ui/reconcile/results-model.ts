@@ -7,8 +7,7 @@ import type { PurchaseRecord } from '../../domain/purchase';
 import type { BackOfficeOnlyOrder, RecordedOutcome, ReconcileStatus } from '../../domain/reconcile';
 import type { StoredReconcileRun } from '../../db/reconcile-tables';
 import { productWithSku } from '../../reconcile/difference-text';
-import { failurePrefix } from '../failure-prefix';
-import { userAction } from '../user-action';
+import { failedWith, userAction } from '../user-action';
 
 export interface ReconcileResultsDeps {
   readRun: (runId: string) => Promise<StoredReconcileRun | undefined>;
@@ -172,7 +171,7 @@ export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
 
   /** Shows one run's results (a run just finished, or the earlier run of a file given again). */
   async function show(runId: string) {
-    await act(failurePrefix('reconcile_results_unreadable'), () => load(() => deps.readRun(runId), false));
+    await act(failedWith('reconcile_results_unreadable'), () => load(() => deps.readRun(runId), false));
   }
 
   /**
@@ -192,7 +191,7 @@ export function createReconcileResultsModel(deps: ReconcileResultsDeps) {
   async function decide(item: RecordedItem, verdict: 'confirmed' | 'rejected') {
     if (busy.value) return;
     status.value = null;
-    const done = await act('', async () => {
+    const done = await act(null, async () => {
       await deps.decide(item.status.purchaseId, verdict);
       const current = loaded.value;
       if (current) await load(() => deps.readRun(current.run.id), true);

@@ -10,7 +10,7 @@ import { rankBestCustomers, type RankBy } from '../../domain/reports/best-custom
 import { lastTwelveMonths } from '../../domain/reports/report-period';
 import type { SnapshotReader } from '../../db/dashboard-snapshot';
 import type { TallyDatabase } from '../../db/database';
-import { userAction } from '../user-action';
+import { failedWith, userAction } from '../user-action';
 import { createPeriodFields } from './period-fields';
 import { loadReportData } from './report-data';
 
@@ -113,7 +113,7 @@ export function createBestCustomersModel(deps: BestCustomersDeps) {
       error.value = t('reports_fix_period_first', fields.names.from, fields.names.to);
       return;
     }
-    await act(t('reports_best_customers_not_exported'), async () => {
+    await act(failedWith('reports_best_customers_not_exported'), async () => {
       await refresh();
       if (error.value) return;
       const ranking = rows.value;

@@ -13,7 +13,7 @@ import { listContactPurchases } from '../../db/purchases';
 import { readSetting } from '../../db/settings';
 // Small plain data; the PDF code itself (jspdf) is imported where the PDF is made.
 import { statementLayout } from '../../pdf/statement-layout';
-import { userAction } from '../user-action';
+import { failedWith, userAction } from '../user-action';
 import { createPeriodFields } from './period-fields';
 
 export interface StatementDeps {
@@ -92,7 +92,7 @@ export function createStatementModel(deps: StatementDeps, contactId: string) {
   async function run(what: string, make: (statement: Statement) => Promise<{ name: string; blob: Blob }>) {
     if (busy.value) return;
     status.value = null;
-    await act(t('reports_statement_not_made', what), async () => {
+    await act(failedWith('reports_statement_not_made', what), async () => {
       const statement = await build();
       if (!statement) return;
       const file = await make(statement);

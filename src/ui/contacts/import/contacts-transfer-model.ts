@@ -28,7 +28,7 @@ import {
 import { nowInstant, todayLocal } from '../../../domain/dates';
 import { t, tPlural } from '../../../domain/i18n';
 import { formatCount } from '../../../domain/locale-format';
-import { userAction } from '../../user-action';
+import { failedWith, userAction, type FailureText } from '../../user-action';
 
 export interface ContactsTransferDeps {
   db: TallyDatabase;
@@ -93,15 +93,15 @@ export function createContactsTransferModel(deps: ContactsTransferDeps) {
 
   const runAction = userAction({ busy, error });
   /** Runs one user action (see userAction); the progress bar goes once it ends. */
-  async function act(failurePrefix: string, action: () => Promise<void>) {
-    await runAction(failurePrefix, action);
+  async function act(failure: FailureText, action: () => Promise<void>) {
+    await runAction(failure, action);
     progress.value = null;
   }
 
   async function exportContacts() {
     if (busy.value) return;
     status.value = null;
-    await act(t('contacts_not_exported'), async () => {
+    await act(failedWith('contacts_not_exported'), async () => {
       const contacts = await loadContactsInPages(deps.db, pause);
       const { text, count } = await contactsCsv(contacts, { pause });
       deps.download(contactsFileName(todayLocal(now())), text);
@@ -152,7 +152,7 @@ export function createContactsTransferModel(deps: ContactsTransferDeps) {
     if (busy.value) return;
     dryRun.value = null;
     status.value = null;
-    await act(t('contacts_file_not_read', file.name), async () => {
+    await act(failedWith('contacts_file_not_read', file.name), async () => {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const read = readContactsFile(bytes);
       if (!read.ok) {
@@ -184,7 +184,7 @@ export function createContactsTransferModel(deps: ContactsTransferDeps) {
     const file = { ...shown.file, columns };
     // The new mapping shows at once; its counts follow when the rows are matched again.
     dryRun.value = { ...shown, file, plan: undefined, columnsProblem: undefined };
-    await act(t('contacts_not_checked_again'), () => showPlan({ ...shown, file }));
+    await act(failedWith('contacts_not_checked_again'), () => showPlan({ ...shown, file }));
   }
 
   /**
@@ -200,7 +200,7 @@ export function createContactsTransferModel(deps: ContactsTransferDeps) {
       return;
     }
     const input = { plan: shown.plan, fingerprint: shown.fingerprint, fileName: shown.fileName };
-    await act(t('contacts_file_not_imported', shown.fileName), async () => {
+    await act(failedWith('contacts_file_not_imported', shown.fileName), async () => {
       progress.value = { written: 0, total: contactsToWrite(shown.plan) };
       try {
         const batch = await applyContactImport(
@@ -237,7 +237,7 @@ export function createContactsTransferModel(deps: ContactsTransferDeps) {
     const batch = lastImport.value;
     if (!batch || busy.value) return;
     status.value = null;
-    await act('', async () => {
+    await act(null, async () => {
       const undone = await undoContactImport(deps.db, batch.id, { now: nowInstant(now()) });
       lastImport.value = null;
       status.value = tPlural(

@@ -33,7 +33,7 @@ import {
 import { errorMessage } from '../../../domain/errors';
 import { t } from '../../../domain/i18n';
 import { pairLabels } from './pair-labels';
-import { userAction } from '../../user-action';
+import { failedWith, userAction, type FailureText } from '../../user-action';
 
 export interface DuplicatesDeps {
   db: TallyDatabase;
@@ -137,13 +137,13 @@ export function createDuplicatesModel(deps: DuplicatesDeps) {
 
   const runAction = userAction({ busy, error });
   /** Runs one user action (see userAction), and none while another runs. */
-  async function act(failurePrefix: string, action: () => Promise<void>) {
-    if (!busy.value) await runAction(failurePrefix, action);
+  async function act(failure: FailureText, action: () => Promise<void>) {
+    if (!busy.value) await runAction(failure, action);
   }
 
   /** Opens the preview of merging two contacts, found as duplicates or picked by hand. */
   async function reviewPair(firstId: string, secondId: string) {
-    await act('', async () => {
+    await act(null, async () => {
       const found = await deps.db.contacts.bulkGet([firstId, secondId]);
       const [first, second] = found;
       if (!first || !second) throw new Error(t('contacts_pair_gone'));
@@ -189,7 +189,7 @@ export function createDuplicatesModel(deps: DuplicatesDeps) {
     const shownPreview = preview.value;
     if (!shownPreview) return;
     const { survivor, merged } = shownPreview;
-    await act(t('contacts_not_merged'), async () => {
+    await act(failedWith('contacts_not_merged'), async () => {
       const record = await mergeContacts(
         deps.db,
         { survivorId: survivor.id, mergedId: merged.id },
@@ -207,7 +207,7 @@ export function createDuplicatesModel(deps: DuplicatesDeps) {
   /** Undoes a merge: the one just made, or one of the recent ones. */
   async function undo(mergeId: string | null = lastMerge.value) {
     if (!mergeId) return;
-    await act(t('contacts_not_undone'), async () => {
+    await act(failedWith('contacts_not_undone'), async () => {
       const undone = await undoMerge(deps.db, mergeId, {
         defaultCountry: deps.defaultCountry,
         ...(deps.now ? { now: deps.now() } : {}),
@@ -227,7 +227,7 @@ export function createDuplicatesModel(deps: DuplicatesDeps) {
     const current = review.value;
     if (!current) return;
     const [first, second] = current.contacts;
-    await act(t('contacts_dismiss_not_saved'), async () => {
+    await act(failedWith('contacts_dismiss_not_saved'), async () => {
       await dismissDuplicate(deps.db, first.id, second.id);
       const key = pairKey(first.id, second.id);
       batch(() => {
