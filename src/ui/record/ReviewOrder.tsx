@@ -116,7 +116,7 @@ export function ReviewOrder(props: {
       {model.futureConfirmNeeded.value ? (
         <div role="alert" class="error">
           <p>{t('record_future_date', formatCalendarDate(model.purchaseDate.value))}</p>
-          <button type="button" onClick={() => props.onConfirm(true)}>
+          <button type="button" data-guard onClick={() => props.onConfirm(true)}>
             {t('record_with_future_date')}
           </button>
         </div>
@@ -125,7 +125,7 @@ export function ReviewOrder(props: {
         <button type="button" class="secondary" onClick={() => model.back()}>
           {model.editing ? t('record_add_products') : t('common_back')}
         </button>
-        <button type="submit" disabled={model.saving.value}>
+        <button type="submit" data-guard disabled={model.saving.value}>
           {model.editing ? t('record_save_changes') : t('record_confirm_order')}
         </button>
       </div>

@@ -177,6 +177,7 @@ function Entry(props: {
           <button
             type="button"
             class="link"
+            data-guard
             aria-describedby={headId}
             onClick={() => void model.removeNote(entry.note)}
           >
@@ -221,6 +222,7 @@ function Entry(props: {
         <button
           type="button"
           class="link"
+          data-guard
           aria-describedby={headId}
           onClick={() => void model.removeRecord(record)}
         >

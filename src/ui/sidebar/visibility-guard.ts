@@ -11,37 +11,19 @@ import { t } from '../../domain/i18n';
  *
  * While the sidebar is not fully visible, a click on a button that confirms or deletes — by
  * mouse, keyboard or script — is stopped before its handler runs, and the sidebar says why in
- * one line. Those buttons are known by their text (`Confirm order`, `Delete`… in the UI's
- * language, read when clicked) or by a `data-guard` attribute. In the browser's own side panel the page cannot reach the
- * sidebar, so nothing is guarded there.
+ * one line. Those buttons carry `data-guard` (`Confirm order`, `Save changes`, `Delete`…). In the
+ * browser's own side panel the page cannot reach the sidebar, so nothing is guarded there.
  *
  * Limit: Firefox has no IntersectionObserver v2. There the guard cannot see what covers the
  * frame, and guarded buttons work as they always did (see `supportsVisibilityTracking`).
  */
 
-/** The attribute that marks a button whose click confirms or deletes. */
+/** The attribute that marks a button whose click confirms or deletes: `<button data-guard>`. */
 export const GUARD_ATTRIBUTE = 'data-guard';
-
-/** The sidebar's buttons that confirm or delete, by their text; looked up when clicked. */
-function guardedTexts(): Set<string> {
-  return new Set(
-    [
-      t('record_confirm_order'),
-      t('record_save_changes'),
-      t('record_with_future_date'),
-      t('common_delete'),
-    ].map((text) => text.trim()),
-  );
-}
 
 /** Whether `target` is, or is inside, a button that confirms or deletes. */
 export function isGuarded(target: Element | null): boolean {
-  if (!target) return false;
-  if (target.closest(`[${GUARD_ATTRIBUTE}]`)) return true;
-  const button = target.closest('button, input[type=submit]');
-  if (!button) return false;
-  const text = (button instanceof HTMLInputElement ? button.value : button.textContent) ?? '';
-  return guardedTexts().has(text.trim());
+  return target?.closest(`[${GUARD_ATTRIBUTE}]`) != null;
 }
 
 /** IntersectionObserver v2's options; the DOM types of this TypeScript do not name them yet. */
