@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { planRestore, type TablePlan } from '../../../src/db/backup-merge';
 import { readBackup } from '../../../src/db/backup-read';
 import { applyRestore } from '../../../src/db/backup-restore';
@@ -9,21 +9,15 @@ import { TallyDatabase } from '../../../src/db/database';
 import { addProduct } from '../../../src/db/products';
 import type { ReconcileJob } from '../../../src/db/reconcile-tables';
 import { seedEveryTable } from '../../support/backup-seed';
+import { scratchDatabases } from '../../support/scratch-databases';
 
 /**
  * Merge adds what is missing by primary key; these are the rows whose identity is not only their
  * key: a product's SKU (a unique index), a contact's back-office id and email (Tally's own
  * matching rules), and a reconcile job's working rows (they belong to the job as it is stored).
  */
-const opened: TallyDatabase[] = [];
-function database(): TallyDatabase {
-  const db = new TallyDatabase(`test-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+const scratch = scratchDatabases();
+const database = () => scratch.database();
 
 let source: TallyDatabase;
 let target: TallyDatabase;

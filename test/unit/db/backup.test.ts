@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { Dexie } from 'dexie';
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { planRestore } from '../../../src/db/backup-merge';
 import { BackupRefused, readBackup } from '../../../src/db/backup-read';
 import { applyRestore } from '../../../src/db/backup-restore';
@@ -16,16 +16,10 @@ import { readSetting } from '../../../src/db/settings';
 import { contactSearchWords } from '../../../src/domain/contact-keys';
 import { PNG, seedEveryTable } from '../../support/backup-seed';
 import { makeContact } from '../../support/contacts';
+import { scratchDatabases } from '../../support/scratch-databases';
 
-const opened: Dexie[] = [];
-function database(): TallyDatabase {
-  const db = new TallyDatabase(`test-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+const scratch = scratchDatabases();
+const database = () => scratch.database();
 
 let source: TallyDatabase;
 let attachmentId: string;
@@ -411,8 +405,7 @@ function withDeclaredSize(zip: Uint8Array, name: string, size: number): Uint8Arr
 
 describe('a backup from an older schema version', () => {
   it('is upgraded through the database migrations, then restored', async () => {
-    const old = new Dexie(`test-old-${crypto.randomUUID()}`);
-    opened.push(old);
+    const old = scratch.track(new Dexie(`test-old-${crypto.randomUUID()}`));
     old.version(v1.version).stores(v1.stores);
     old.version(v2.version).stores(v2.stores);
     old.version(v3.version).stores(v3.stores);
@@ -432,8 +425,7 @@ describe('a backup from an older schema version', () => {
   });
 
   it('with a row missing its key is refused by table, row and field before any scratch database is made, and leaves none', async () => {
-    const old = new Dexie(`test-old-${crypto.randomUUID()}`);
-    opened.push(old);
+    const old = scratch.track(new Dexie(`test-old-${crypto.randomUUID()}`));
     old.version(v1.version).stores(v1.stores);
     old.version(v2.version).stores(v2.stores);
     old.version(v3.version).stores(v3.stores);
