@@ -32,7 +32,8 @@ function browserI18n(): I18nApi | undefined {
  * the caller (locale-format.ts) and passed as text.
  */
 export function t(key: MessageKey, ...substitutions: string[]): string {
-  const translate = installed?.translate ?? browserI18n()?.getMessage.bind(browserI18n());
+  const api = browserI18n();
+  const translate = installed?.translate ?? api?.getMessage.bind(api);
   const text = translate?.(key, substitutions) ?? '';
   // A missing message shows its key rather than nothing, so it is noticed and never blank.
   return text === '' ? key : text;
