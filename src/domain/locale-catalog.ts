@@ -62,3 +62,18 @@ export function catalogProblems(
   }
   return problems;
 }
+
+/**
+ * The language to show, as browsers choose theirs: the first preferred language whose catalog
+ * ships ("fr-CA" reads the "fr" catalog and keeps "fr-CA" for numbers and dates), else English.
+ */
+export function chooseLanguage(
+  preferred: readonly string[],
+  shipped: readonly string[],
+): { language: string; catalog: string } {
+  for (const tag of preferred) {
+    const primary = tag.toLowerCase().split('-')[0] ?? '';
+    if (shipped.includes(primary)) return { language: tag, catalog: primary };
+  }
+  return { language: 'en', catalog: 'en' };
+}

@@ -42,8 +42,8 @@ export function Dashboard(props: {
   contacts: ContactListModel;
   contactsTransfer: ContactsTransferModel;
   duplicates: DuplicatesModel;
-  sites: SiteAccessModel;
-  recipes: RecipesModel;
+  /** The extension's back-office sites and taught pages; absent in the web app. */
+  pageAccess?: { sites: SiteAccessModel; recipes: RecipesModel } | undefined;
   followUp: FollowUpModel;
   catalog: CatalogModel;
   buyBacks: BuyBackListModel;
@@ -79,8 +79,12 @@ export function Dashboard(props: {
       <BuyBackSettings model={props.buyBackSettings} />
       <ReceiptTemplateEditor model={props.receiptTemplate} />
       <CatalogImport model={props.catalog} />
-      <SiteAccess model={props.sites} />
-      <TaughtRecipes model={props.recipes} />
+      {props.pageAccess ? (
+        <>
+          <SiteAccess model={props.pageAccess.sites} />
+          <TaughtRecipes model={props.pageAccess.recipes} />
+        </>
+      ) : null}
       <BackupSection backup={props.backup} restore={props.restore} />
     </main>
   );

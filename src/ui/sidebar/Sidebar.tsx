@@ -87,7 +87,7 @@ export function Sidebar(props: {
               />
             </>
           ) : null}
-          {view.kind === 'contact' && view.teachable ? <TeachButton model={model} /> : null}
+          {view.kind === 'contact' && view.teachable && model.canTeach ? <TeachButton model={model} /> : null}
         </>
       ) : view.kind === 'form' ? (
         <>
@@ -97,16 +97,18 @@ export function Sidebar(props: {
             hint={view.hint}
             onCapture={() => void model.capture()}
           />
-          <TeachButton model={model} />
+          {model.canTeach ? <TeachButton model={model} /> : null}
         </>
       ) : model.loading.value ? null : (
         <section class="card" aria-label={t('sidebar_no_customer')}>
           <p class="muted">{t('sidebar_no_customer_text')}</p>
           <div class="actions">
-            <button type="button" onClick={() => void model.teach()}>
-              {t('sidebar_teach')}
-            </button>
-            <button type="button" onClick={model.enterByHand}>
+            {model.canTeach ? (
+              <button type="button" onClick={() => void model.teach()}>
+                {t('sidebar_teach')}
+              </button>
+            ) : null}
+            <button type="button" onClick={() => model.enterByHand()}>
               {t('sidebar_enter_by_hand')}
             </button>
           </div>

@@ -29,7 +29,7 @@ export interface ActiveTabDeps {
  * What the browser's side panel shows: the active tab of its own window, followed as the user
  * switches tabs or the tab navigates, and what that tab's content script reports meanwhile.
  */
-export function activeTabSource(deps: ActiveTabDeps): PageContextSource {
+export function activeTabSource(deps: ActiveTabDeps): Required<PageContextSource> {
   let current: TabFacts | null = null;
   let windowId: number | undefined;
   // Each newer answer wins: an older request still on its way is dropped when it lands.

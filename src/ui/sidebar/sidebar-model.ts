@@ -1,6 +1,7 @@
 import { computed, effect, signal } from '@preact/signals';
 import { SURE_CONFIDENCE } from '../../adapters/detect';
 import { CAPTURE_OUTCOME_TEXT } from '../../domain/capture-outcome';
+import type { PageFields } from '../../adapters/adapter';
 import type { PageContext } from '../../messaging/protocol';
 import { createContactFormModel, type ContactFormModel } from './contact-form-model';
 import type { CountryCode } from 'libphonenumber-js/min';
@@ -40,8 +41,8 @@ export interface PageContextSource {
    * tab). Settles once the first page was delivered; resolves to the unsubscribe.
    */
   subscribe(onChange: (page: PageBeside) => void): Promise<() => void>;
-  /** Starts teach mode in the page the sidebar is beside now. */
-  teach(): Promise<void>;
+  /** Starts teach mode in the page the sidebar is beside now; absent where no page can be taught. */
+  teach?(): Promise<void>;
 }
 
 /** What the sidebar shows for its page: a sure contact, a form to complete, or nothing. */
@@ -59,6 +60,8 @@ export interface SidebarDeps {
   locale?: string;
   /** Shows a buy-back on its own screen (the dashboard: it needs the room). */
   openBuyBack?: (id: string) => void;
+  /** The address a contact entered by hand is recorded with when no page is beside the sidebar. */
+  handEntryUrl?: string;
 }
 
 /** The sidebar's state: the customer on the page, its stored contact, its timeline, a recording. */
@@ -255,6 +258,7 @@ export function createSidebarModel(deps: SidebarDeps) {
   async function teach() {
     error.value = null;
     try {
+      if (!deps.pageContext.teach) return;
       await deps.pageContext.teach();
       notice.value = t('sidebar_teach_prompt');
     } catch (failure) {
@@ -262,10 +266,14 @@ export function createSidebarModel(deps: SidebarDeps) {
     }
   }
 
-  function enterByHand() {
-    const url = page.value?.url;
+  /** The contact form, empty or prefilled (a pasted contact), for the page or for no page. */
+  function enterByHand(prefill: PageFields = {}) {
+    const url = page.value?.url ?? deps.handEntryUrl;
     if (!url) return;
-    handEntry.value = createContactFormModel(page.value?.draft ?? {}, { backOffice: 'manual', url });
+    handEntry.value = createContactFormModel(
+      { ...page.value?.draft, ...prefill },
+      { backOffice: 'manual', url },
+    );
   }
 
   return {
@@ -276,6 +284,8 @@ export function createSidebarModel(deps: SidebarDeps) {
     view,
     snapshot,
     teach,
+    /** Whether the page beside the sidebar can be taught (not in the web app). */
+    canTeach: deps.pageContext.teach !== undefined,
     enterByHand,
     contact,
     timeline,
@@ -306,20 +316,13 @@ export function pageView(
   handEntry: ContactFormModel | null,
 ): PageView {
   if (confirmed) return { kind: 'contact', snapshot: confirmed, teachable: false };
-  if (!context) return { kind: 'nothing' };
+  if (!context) return handEntry ? handEntryView(handEntry) : { kind: 'nothing' };
   const { detection, draft, url } = context;
   const picked = Object.keys(draft).length > 0;
   if (detection.status === 'found' && detection.confidence >= SURE_CONFIDENCE && !picked) {
     return { kind: 'contact', snapshot: detection.snapshot, teachable: detection.source.kind !== 'adapter' };
   }
-  if (handEntry) {
-    return {
-      kind: 'form',
-      heading: t('sidebar_new_contact'),
-      hint: t('sidebar_hint_by_hand'),
-      form: handEntry,
-    };
-  }
+  if (handEntry) return handEntryView(handEntry);
   if (detection.status === 'found') {
     const { snapshot } = detection;
     return {
@@ -353,4 +356,8 @@ export function pageView(
     };
   }
   return { kind: 'nothing' };
+}
+
+function handEntryView(form: ContactFormModel): PageView {
+  return { kind: 'form', heading: t('sidebar_new_contact'), hint: t('sidebar_hint_by_hand'), form };
 }

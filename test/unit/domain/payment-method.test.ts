@@ -4,7 +4,7 @@ import { STORE_CREDIT, TRADE_IN } from '../../../src/domain/buyback';
 import { installTranslator } from '../../../src/domain/i18n';
 import { flatMessages } from '../../../src/domain/locale-catalog';
 import { paymentMethodLabel, storedPaymentMethod } from '../../../src/domain/payment-method';
-import { catalogTranslator } from '../../support/english-messages';
+import { catalogTranslator } from '../../../src/domain/catalog-translator';
 
 const speak = (language: string) =>
   installTranslator(catalogTranslator(flatMessages(readCatalog(language))), language);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { installTranslator, t, tPlural, uiLanguage } from '../../../src/domain/i18n';
-import { catalogTranslator } from '../../support/english-messages';
+import { catalogTranslator } from '../../../src/domain/catalog-translator';
 import { flatMessages } from '../../../src/domain/locale-catalog';
 import { readCatalog } from '../../../locales/catalogs';
 

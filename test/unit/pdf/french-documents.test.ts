@@ -6,7 +6,7 @@ import { purchaseOrderLayout } from '../../../src/pdf/purchase-order-layout';
 import { purchaseOrderPdf } from '../../../src/pdf/purchase-order-pdf';
 import { receiptLayout } from '../../../src/pdf/receipt-layout';
 import { receiptPdf } from '../../../src/pdf/receipt-pdf';
-import { catalogTranslator } from '../../support/english-messages';
+import { catalogTranslator } from '../../../src/domain/catalog-translator';
 import { pdfText } from '../../support/pdf-text';
 import { buyBack, item, paidInput, payout, purchase } from './receipt-fixtures';
 

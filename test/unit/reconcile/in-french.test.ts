@@ -10,7 +10,7 @@ import { outcomeLabel, type ReconcileStatus } from '../../../src/domain/reconcil
 import { lineText, priceText } from '../../../src/reconcile/difference-text';
 import { summarizeCounts } from '../../../src/ui/reconcile/job-status';
 import { layoutOf, readInChunks } from '../../fixtures/order-exports/read';
-import { catalogTranslator } from '../../support/english-messages';
+import { catalogTranslator } from '../../../src/domain/catalog-translator';
 
 const inLanguage = (language: 'en' | 'fr') =>
   installTranslator(catalogTranslator(flatMessages(readCatalog(language))), language);

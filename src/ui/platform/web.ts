@@ -1,0 +1,48 @@
+import { openDatabase } from '../../db/database';
+import { unfinishedReconcileJobs } from '../../db/reconcile-read';
+import type { Platform, SidebarPlatform } from '../platform';
+import type { PageContextSource } from '../sidebar/sidebar-model';
+
+export interface WebPlatformOptions {
+  appVersion: string;
+  /** Starts the reconcile web worker (web/reconcile-worker.ts); the build names its file. */
+  startReconcileWorker(): Worker;
+}
+
+/**
+ * Tally as a plain web app: its data in this site's IndexedDB, reconcile jobs in a web worker,
+ * no page to read. The customer arrives typed, pasted, or from a back office that embeds Tally.
+ */
+export function webPlatform(options: WebPlatformOptions): Platform {
+  let worker: Worker | undefined;
+  const reconcileWorker = () => (worker ??= options.startReconcileWorker());
+  // A job left unfinished when its page closed goes on as soon as Tally is open again.
+  void unfinishedReconcileJobs(openDatabase())
+    .then((jobs) => (jobs.length > 0 ? reconcileWorker() : undefined))
+    .catch(() => undefined);
+  const dashboardHref = (hash: string) => new URL(`./${hash}`, location.href).href;
+  return {
+    appVersion: options.appVersion,
+    dashboardHref,
+    openDashboard: (hash) => void window.open(dashboardHref(hash), '_blank', 'noopener'),
+    runReconcileJob: async (jobId) => {
+      reconcileWorker().postMessage({ jobId });
+    },
+    storageEnvironment: () => ({ firefox: /\bFirefox\//.test(navigator.userAgent), incognito: false }),
+    sidebar: webSidebar,
+    pageAccess: null,
+    embedding: { tallyOrigin: location.origin },
+  };
+}
+
+/** Nothing reads a page here: the user types or pastes the customer. */
+const noPage: PageContextSource = {
+  async subscribe(onChange) {
+    onChange({ tabId: null, context: null });
+    return () => {};
+  },
+};
+
+function webSidebar(): SidebarPlatform {
+  return { page: noPage, framed: window.top !== window, handEntryUrl: location.href };
+}
