@@ -13,6 +13,8 @@ export interface Platform {
   appVersion: string;
   /** The address of a dashboard screen: '' for the main one, '#backup', '#buyback/…'. */
   dashboardHref(hash: string): string;
+  /** The sidebar on a page of its own (the web app); null where it lives beside pages. */
+  sidebarHref: string | null;
   /** Opens a dashboard screen in a tab of its own (a buy-back needs the room). */
   openDashboard(hash: string): void;
   /** Runs a stored reconcile job away from the page: the extension's worker, or a web worker. */

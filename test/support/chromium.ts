@@ -20,40 +20,70 @@ export function chromiumPath(): string {
   return path;
 }
 
-export interface TallyBrowser {
+/** Chromium with a fresh profile, a download folder and the egress watch (network-egress.ts). */
+export interface LaunchedChromium {
   browser: Browser;
-  extensionId: string;
-  extensionOrigin: string;
   downloadDir: string;
   /** Every request that tried to leave the machine; `close()` fails the test if any did. */
   egress: EgressRecorder;
   close(): Promise<void>;
 }
 
-/**
- * Launches Chromium with the built extension loaded, a fresh profile and a download folder.
- * The flags keep Chromium off the network, which is closed here anyway; every request for a
- * non-loopback host goes to the egress recorder (network-egress.ts) and `close()` fails if any
- * did. `extraExtensions` loads more unpacked extensions beside Tally (an attacker, say).
- */
-export async function launchWithTally(options: {
+export interface TallyBrowser extends LaunchedChromium {
+  extensionId: string;
+  extensionOrigin: string;
+}
+
+export interface LaunchOptions {
   headless: boolean;
-  extraExtensions?: string[];
   /** The browser's UI language ("fr"), which chrome.i18n and Tally's texts follow; English by default. */
   language?: string;
-}): Promise<TallyBrowser> {
+}
+
+/**
+ * Launches Chromium with the built extension loaded, a fresh profile and a download folder.
+ * `extraExtensions` loads more unpacked extensions beside Tally (an attacker, say).
+ */
+export async function launchWithTally(
+  options: LaunchOptions & { extraExtensions?: string[] },
+): Promise<TallyBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
   }
+  const chromium = await launchChromium({
+    ...options,
+    extensions: [EXTENSION_DIR, ...(options.extraExtensions ?? [])],
+  });
+  const tallyWorker = (target: Target) =>
+    target.type() === 'service_worker' &&
+    target.url().startsWith('chrome-extension://') &&
+    // Another extension loaded beside Tally has a worker too: Tally's is the one whose
+    // script the built extension holds (its path is the same in every build).
+    target.url().endsWith('/background.js');
+  const worker = await chromium.browser.waitForTarget(tallyWorker, { timeout: 20_000 });
+  // URL.origin is "null" for chrome-extension: in Node (not a special scheme); build it.
+  const extensionId = new URL(worker.url()).host;
+  return { ...chromium, extensionId, extensionOrigin: `chrome-extension://${extensionId}` };
+}
+
+/**
+ * Launches Chromium with a fresh profile and a download folder, and no extension unless given
+ * (the web app's tests). The flags keep Chromium off the network, which is closed here anyway;
+ * every request for a non-loopback host goes to the egress recorder (network-egress.ts) and
+ * `close()` fails if any did.
+ */
+export async function launchChromium(
+  options: LaunchOptions & { extensions?: string[] },
+): Promise<LaunchedChromium> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'tally-profile-'));
   const downloadDir = await mkdtemp(join(tmpdir(), 'tally-downloads-'));
   const egress = await startEgressRecorder();
-  const extensions = [EXTENSION_DIR, ...(options.extraExtensions ?? [])].join(',');
+  const extensions = options.extensions?.join(',');
   const browser = await puppeteer.launch({
     executablePath: chromiumPath(),
     headless: options.headless,
     userDataDir,
-    ignoreDefaultArgs: ['--disable-extensions'],
+    ...(extensions ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
     defaultViewport: { width: 1400, height: 900 },
     args: [
       '--no-sandbox',
@@ -63,8 +93,7 @@ export async function launchWithTally(options: {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--disable-extensions-except=${extensions}`,
-      `--load-extension=${extensions}`,
+      ...(extensions ? [`--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`] : []),
       // Loopback (the demo back offices) bypasses the proxy; anything else is recorded, refused.
       `--proxy-server=${egress.proxy}`,
       '--window-size=1400,900',
@@ -77,22 +106,10 @@ export async function launchWithTally(options: {
   });
   // Watch every context from the start: the worker may already be running.
   await egress.watch(browser);
-  const tallyWorker = (target: Target) =>
-    target.type() === 'service_worker' &&
-    target.url().startsWith('chrome-extension://') &&
-    // Another extension loaded beside Tally has a worker too: Tally's is the one whose
-    // script the built extension holds (its path is the same in every build).
-    target.url().endsWith('/background.js');
-  const worker = await browser.waitForTarget(tallyWorker, { timeout: 20_000 });
-  // URL.origin is "null" for chrome-extension: in Node (not a special scheme); build it.
-  const extensionId = new URL(worker.url()).host;
-  const extensionOrigin = `chrome-extension://${extensionId}`;
   const session = await browser.target().createCDPSession();
   await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloadDir });
   return {
     browser,
-    extensionId,
-    extensionOrigin,
     downloadDir,
     egress,
     async close() {

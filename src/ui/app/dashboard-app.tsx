@@ -221,6 +221,7 @@ export function startDashboard(platform: Platform, root: HTMLElement): void {
         reconcileResults={reconcileResults}
         backup={backup}
         restore={restore}
+        sidebarHref={platform.sidebarHref}
       />,
       root,
     );

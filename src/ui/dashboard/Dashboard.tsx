@@ -1,3 +1,4 @@
+import { t } from '../../domain/i18n';
 import { BuyBackList } from '../buyback/BuyBackList';
 import type { BuyBackListModel } from '../buyback/buyback-list-model';
 import { ContactList } from '../contacts/ContactList';
@@ -57,11 +58,18 @@ export function Dashboard(props: {
   reconcileResults: ReconcileResultsModel;
   backup: BackupModel;
   restore: RestoreModel;
+  /** The web app's sidebar, on a page of its own: where purchases are recorded there. */
+  sidebarHref?: string | null;
 }) {
   const { model } = props;
   return (
     <main class="dashboard">
       <h1 class="brand">Tally</h1>
+      {props.sidebarHref ? (
+        <p>
+          <a href={props.sidebarHref}>{t('dashboard_open_sidebar')}</a>
+        </p>
+      ) : null}
       <BackupReminder due={props.backup.due.value} onBackUp={() => void props.backup.backUp()} />
       <SectionNav />
       <ErrorMessage message={model.error.value} />

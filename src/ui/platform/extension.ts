@@ -20,6 +20,7 @@ export function extensionPlatform(): Platform {
   return {
     appVersion: browser.runtime.getManifest().version,
     dashboardHref,
+    sidebarHref: null,
     openDashboard: (hash) => void browser.tabs.create({ url: dashboardHref(hash) }),
     runReconcileJob: async (jobId) => {
       await sendMessage('reconcile.run', { jobId });

@@ -24,6 +24,7 @@ export function webPlatform(options: WebPlatformOptions): Platform {
   return {
     appVersion: options.appVersion,
     dashboardHref,
+    sidebarHref: new URL('./sidebar.html', location.href).href,
     openDashboard: (hash) => void window.open(dashboardHref(hash), '_blank', 'noopener'),
     runReconcileJob: async (jobId) => {
       reconcileWorker().postMessage({ jobId });
