@@ -11,6 +11,10 @@ export function webPrecache(serviceWorkerFile: string): Plugin {
   return {
     name: 'tally-web-precache',
     apply: 'build',
+    // After every other plugin: the pages (index.html, sidebar.html) enter the bundle only in
+    // Vite's own HTML step, which runs after ordinary plugins; without them the sidebar page
+    // would not open offline.
+    enforce: 'post',
     generateBundle(_options, bundle) {
       const worker = bundle[serviceWorkerFile];
       if (worker?.type !== 'chunk') this.error(`${serviceWorkerFile} is missing from the web build.`);
