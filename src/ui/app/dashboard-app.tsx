@@ -229,7 +229,7 @@ export function startDashboard(platform: Platform, root: HTMLElement): void {
     if (location.hash === '#reconcile') document.getElementById('reconcile')?.scrollIntoView();
     // The sidebar's backup reminder.
     if (location.hash === '#backup') document.getElementById('backup')?.scrollIntoView();
-    void refreshAll();
+    void refreshAll().then(() => performance.mark('tally:dashboard-ready'));
   }
 
   show();
