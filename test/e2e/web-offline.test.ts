@@ -1,0 +1,331 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'puppeteer';
+import { ORDERS_CSV_HEADER } from '../demo/backoffices/rep/exports';
+import { toCsv, type CsvCell } from '../demo/csv';
+import { serveFolder, type StaticSite } from '../demo/static-site';
+import { launchChromium, type LaunchedChromium } from '../support/chromium';
+import { makeContact, makePurchase, putRows } from '../support/contacts';
+import { storedRows } from '../support/indexeddb';
+import { captureContact } from '../support/tour';
+import { serveWebApp, WEB_DIR } from '../support/web-app';
+import type { Contact } from '../../src/domain/contact';
+import type { ReconcileJob, ReconcileRunRow } from '../../src/db/reconcile-tables';
+
+const CONTACTS = 'section[aria-labelledby=contacts-heading]';
+const RECONCILE = 'section[aria-labelledby=reconcile-heading]';
+const RESULTS = 'section[aria-labelledby=reconcile-results-heading]';
+const PROGRESS = 'progress[aria-label="Reconcile progress"]';
+
+/** Opens a page of the web app and waits until its service worker controls it. */
+async function openControlled(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (navigator.serviceWorker.controller) return;
+    await new Promise((resolve) =>
+      navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+    );
+  });
+  return page;
+}
+
+async function field(scope: Page | Frame, name: string, text: string): Promise<void> {
+  const input = await scope.waitForSelector(`::-p-aria([name="${name}"][role="textbox"])`);
+  if (!input) throw new Error(`No ${name} field`);
+  await input.click({ count: 3 });
+  await input.press('Backspace');
+  await input.type(text);
+}
+
+/** Adds a contact with the dashboard's `Add contact` form. */
+async function addContact(dashboard: Page, name: string, email: string): Promise<void> {
+  const section = await dashboard.waitForSelector(CONTACTS);
+  await (await section?.waitForSelector('::-p-aria(Add contact)'))?.click();
+  await field(dashboard, 'Name', name);
+  await field(dashboard, 'Email', email);
+  await (await section?.waitForSelector('::-p-aria(Save contact)'))?.click();
+  await section?.waitForSelector(`::-p-text(Added ${name}.)`);
+}
+
+async function contactNames(dashboard: Page, count: number): Promise<string[]> {
+  await dashboard.waitForFunction(
+    (selector, wanted) => document.querySelectorAll(`${selector} tbody th`).length === wanted,
+    {},
+    CONTACTS,
+    count,
+  );
+  const names = await dashboard.$$eval(`${CONTACTS} tbody th`, (cells) =>
+    cells.map((cell) => cell.textContent ?? ''),
+  );
+  return names.sort();
+}
+
+/**
+ * The web app once loaded needs no server: its service worker serves every page and script
+ * from its cache, and the data lives in the site's IndexedDB.
+ */
+describe('the web app offline', () => {
+  let chromium: LaunchedChromium;
+  let site: StaticSite;
+  let changed: StaticSite | undefined;
+  let copy: string | undefined;
+
+  beforeAll(async () => {
+    chromium = await launchChromium({ headless: true });
+    site = await serveWebApp();
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await site?.close();
+    await changed?.close();
+    if (copy) await rm(copy, { recursive: true, force: true });
+  });
+
+  it('opens the dashboard and the sidebar with the server gone, with the data, and still adds and captures contacts', async () => {
+    const dashboard = await openControlled(chromium.browser, `${site.url}/`);
+    await addContact(dashboard, 'Grace Hopper', 'grace@navy.example');
+    const served = site.bytesSent();
+    await site.close();
+
+    // The dashboard comes back from the cache, with the contact from the site's database.
+    await dashboard.reload();
+    expect(await contactNames(dashboard, 1)).toEqual(['Grace Hopper']);
+    await addContact(dashboard, 'Ada Lovelace', 'ada@engine.example');
+
+    // The sidebar page was never opened, yet it is part of the app the worker keeps.
+    const sidebar = await chromium.browser.newPage();
+    await sidebar.goto(`${site.url}/sidebar.html`);
+    await sidebar.locator('::-p-aria(Enter contact by hand)').click();
+    await field(sidebar, 'Name', 'Linus Torvalds');
+    await field(sidebar, 'Email', 'linus@kernel.example');
+    expect(await captureContact(sidebar.mainFrame())).toMatch(/^Captured/);
+    await sidebar.close();
+
+    await dashboard.reload();
+    expect(await contactNames(dashboard, 3)).toEqual(['Ada Lovelace', 'Grace Hopper', 'Linus Torvalds']);
+    const stored = await storedRows<Contact>(dashboard, 'contacts');
+    expect(stored.find((contact) => contact.name === 'Linus Torvalds')?.email).toBe('linus@kernel.example');
+    // Nothing was asked of the closed server meanwhile (it counted nothing more).
+    expect(site.bytesSent()).toBe(served);
+    await dashboard.close();
+  });
+
+  it('a new build at the same address replaces the old one and drops its cache', async () => {
+    const oldCaches = await (async () => {
+      const page = await chromium.browser.newPage();
+      await page.goto(`${site.url}/`);
+      const names = await page.evaluate(() => caches.keys());
+      await page.close();
+      return names;
+    })();
+    expect(oldCaches).toHaveLength(1);
+    expect(oldCaches[0]).toMatch(/^tally-/);
+
+    // A new build: the same app with a changed page, and so a service worker with a new version.
+    copy = await mkdtemp(join(tmpdir(), 'tally-web-next-'));
+    await cp(WEB_DIR, copy, { recursive: true });
+    const index = join(copy, 'index.html');
+    await writeFile(index, (await readFile(index, 'utf8')).replace('<title>', '<title data-build="next">'));
+    const worker = join(copy, 'service-worker.js');
+    const code = await readFile(worker, 'utf8');
+    const version = /"version":"([0-9a-f]+)"/.exec(code)?.[1];
+    if (!version) throw new Error('The service worker names no version.');
+    await writeFile(worker, code.replace(`"version":"${version}"`, '"version":"0000000000000next"'));
+    changed = await serveFolder(copy, { port: Number(new URL(site.url).port) });
+
+    const page = await chromium.browser.newPage();
+    await page.goto(`${site.url}/`);
+    // The browser checks the worker on navigation; the new one installs, takes over and cleans up.
+    await page.waitForFunction(
+      async () => {
+        const names = await caches.keys();
+        return names.length === 1 && names[0] === 'tally-0000000000000next';
+      },
+      { timeout: 20_000, polling: 100 },
+    );
+    await page.reload();
+    expect(await page.$eval('title', (title) => title.dataset.build)).toBe('next');
+    // The data is the site's, not the build's.
+    expect(await contactNames(page, 3)).toHaveLength(3);
+    await page.close();
+  });
+});
+
+/** Drops a file made in the page on the drop zone, as a drag from the desktop would. */
+async function dropFile(page: Page, zone: string, name: string, text: string): Promise<void> {
+  await page.evaluate(
+    (selector, fileName, content) => {
+      const element = document.querySelector(selector);
+      if (!element) throw new Error(`No drop zone ${selector}`);
+      const data = new DataTransfer();
+      data.items.add(new File([content], fileName, { type: 'text/csv' }));
+      element.dispatchEvent(
+        new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }),
+      );
+      element.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    },
+    zone,
+    name,
+    text,
+  );
+}
+
+async function waitForResults(page: Page, fileName: string, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    (results, progress, name) =>
+      (document.querySelector(`${results} h3`)?.textContent ?? '') === `Results: ${name}` &&
+      document.querySelector(progress) === null,
+    { timeout },
+    RESULTS,
+    PROGRESS,
+    fileName,
+  );
+}
+
+async function shownCounts(page: Page): Promise<Record<string, number>> {
+  return page.$$eval(`${RESULTS} dl[aria-label=Outcomes] > div`, (entries) =>
+    Object.fromEntries(
+      entries.map((entry) => [
+        entry.getAttribute('data-outcome') ?? '',
+        Number((entry.querySelector('dd')?.textContent ?? '').replace(/,/g, '')),
+      ]),
+    ),
+  );
+}
+
+/** Whether a dedicated worker running the reconcile script belongs to `page`. */
+const reconcileWorkerRuns = (page: Page) =>
+  page.workers().some((worker) => /\/assets\/reconcile-worker-[\w-]+\.js$/.test(worker.url()));
+
+/**
+ * Reconciling in the web app: the job runs in the app's web worker, not in the page, on the
+ * site's database; a job whose page was closed goes on when Tally is opened again.
+ */
+describe('reconcile in the web app', () => {
+  let chromium: LaunchedChromium;
+  let site: StaticSite;
+  let dashboard: Page;
+  let rows: CsvCell[][];
+
+  beforeAll(async () => {
+    chromium = await launchChromium({ headless: true });
+    site = await serveWebApp();
+    dashboard = await chromium.browser.newPage();
+    await dashboard.goto(`${site.url}/`);
+    await dashboard.waitForSelector('::-p-aria(Reconcile export)');
+    // Customers the back office knows by email, and what the rep recorded for them.
+    const [ada, grace, linus] = [
+      makeContact({ name: 'Ada Lovelace', email: 'ada@engine.example' }),
+      makeContact({ name: 'Grace Hopper', email: 'grace@navy.example' }),
+      makeContact({ name: 'Linus Torvalds', email: 'linus@kernel.example' }),
+    ];
+    await putRows(dashboard, 'contacts', [ada, grace, linus]);
+    await putRows(dashboard, 'purchases', [
+      makePurchase(ada.id, '2026-02-02', 1250),
+      makePurchase(grace.id, '2026-02-05', 900),
+      makePurchase(ada.id, '2026-02-10', 2000),
+      makePurchase(grace.id, '2026-02-14', 500, 2),
+      makePurchase(linus.id, '2026-02-18', 700),
+    ]);
+    // Two exactly, one a day later, one with another quantity, not the fifth, and one more.
+    rows = [
+      ['SO-1', '2026-02-02', 'C-1', 'ada@engine.example', 'NW-1001', 1, '12.50', 'USD'],
+      ['SO-2', '2026-02-05', 'C-2', 'grace@navy.example', 'NW-1001', 1, '9.00', 'USD'],
+      ['SO-3', '2026-02-11', 'C-1', 'ada@engine.example', 'NW-1001', 1, '20.00', 'USD'],
+      ['SO-4', '2026-02-14', 'C-2', 'grace@navy.example', 'NW-1001', 3, '5.00', 'USD'],
+      ['SO-9', '2026-02-26', 'C-3', 'linus@kernel.example', 'NW-1002', 2, '3.75', 'USD'],
+    ];
+    await dashboard.reload();
+    await dashboard.waitForSelector('::-p-aria(Reconcile export)');
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await site?.close();
+  });
+
+  const expected = { synced: 2, probable: 1, conflict: 1, missing: 1, backOfficeOnly: 1 };
+
+  it('reconciles a dropped export in the web worker and shows each outcome', async () => {
+    expect(reconcileWorkerRuns(dashboard)).toBe(false);
+    await dropFile(dashboard, `${RECONCILE} .drop-zone`, 'orders.csv', toCsv(ORDERS_CSV_HEADER, rows));
+    await waitForResults(dashboard, 'orders.csv');
+    expect(await shownCounts(dashboard)).toEqual(expected);
+    expect(reconcileWorkerRuns(dashboard)).toBe(true);
+    // The sidebar's timeline shows the verdicts.
+    const sidebar = await chromium.browser.newPage();
+    await sidebar.goto(`${site.url}/sidebar.html`);
+    await sidebar.locator('::-p-aria(Enter contact by hand)').click();
+    await field(sidebar, 'Name', 'Ada Lovelace');
+    await field(sidebar, 'Email', 'ada@engine.example');
+    await captureContact(sidebar.mainFrame());
+    await sidebar.waitForSelector('ol.timeline li.purchase .badge');
+    const badges = await sidebar.$$eval('ol.timeline li.purchase .badge', (found) =>
+      found.map((badge) => badge.textContent ?? ''),
+    );
+    expect(badges).toEqual(['Probable', 'Synced']);
+    await sidebar.close();
+  });
+
+  it('a job whose page closed goes on when the dashboard is opened again', { timeout: 180_000 }, async () => {
+    // The same orders, then orders of customers Tally does not know, up to 150,000 rows.
+    const big = rows.map((row) => [...row]);
+    for (let order = 0; big.length < 150_000; order++) {
+      const date = `2026-0${1 + (order % 3)}-${String(1 + (order % 28)).padStart(2, '0')}`;
+      for (let line = 0; line < 3; line++) {
+        big.push([
+          `BO-${order}`,
+          date,
+          `C-9${order % 5000}`,
+          '',
+          `NW-${1100 + line}`,
+          1 + line,
+          '4.25',
+          'USD',
+        ]);
+      }
+    }
+    await dropFile(dashboard, `${RECONCILE} .drop-zone`, 'orders-big.csv', toCsv(ORDERS_CSV_HEADER, big));
+    // Past the first chunk of rows: the page (and with it its worker) goes away.
+    await dashboard.waitForFunction(
+      (progress) => ((document.querySelector(progress) as HTMLProgressElement | null)?.value ?? 0) > 0,
+      { timeout: 60_000, polling: 20 },
+      PROGRESS,
+    );
+    await dashboard.close();
+
+    // A page of the site that is not Tally reads the job, left half-way.
+    const look = await chromium.browser.newPage();
+    await look.goto(`${site.url}/service-worker.js`);
+    const [job] = (await storedRows<ReconcileJob>(look, 'reconcileJobs')).filter(
+      (found) => found.fileName === 'orders-big.csv',
+    );
+    expect(job?.state).toMatch(/^(queued|parsing|matching|saving)$/);
+    const stoppedAt = job?.rowsRead ?? 0;
+    await new Promise((settle) => setTimeout(settle, 1_000));
+    const [still] = (await storedRows<ReconcileJob>(look, 'reconcileJobs')).filter(
+      (found) => found.fileName === 'orders-big.csv',
+    );
+    // Nobody works on it while no Tally page is open.
+    expect(still?.rowsRead).toBe(stoppedAt);
+    await look.close();
+
+    const again = await chromium.browser.newPage();
+    await again.goto(`${site.url}/`);
+    await waitForResults(again, 'orders-big.csv', 150_000);
+    expect(reconcileWorkerRuns(again)).toBe(true);
+    // The same verdicts, and every order of a stranger (three rows each) the back office's alone.
+    const others = (big.length - rows.length) / 3;
+    expect(await shownCounts(again)).toEqual({ ...expected, backOfficeOnly: 1 + others });
+    const [run] = (await storedRows<ReconcileRunRow>(again, 'reconcileRuns')).filter(
+      (found) => found.fileName === 'orders-big.csv',
+    );
+    expect(run?.rowsRead).toBe(big.length);
+    await again.close();
+  });
+});
