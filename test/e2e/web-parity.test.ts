@@ -1,0 +1,143 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addItem, fillSellerId, payOut, waitForStatus } from '../support/buy-back';
+import { launchChromium, waitForDownload, type LaunchedChromium } from '../support/chromium';
+import { pdfText } from '../support/pdf-text';
+import { captureContact, importCatalog, recordPurchase, timelineEntries } from '../support/tour';
+import { serveWebApp } from '../support/web-app';
+import type { StaticSite } from '../demo/static-site';
+
+const CONTACTS_TRANSFER = 'section[aria-labelledby=contacts-transfer-heading]';
+const DRY_RUN = 'section[aria-labelledby=contacts-dry-run-heading]';
+
+/**
+ * Issue 9: "Everything that does not need page access works the same as in the extension." The
+ * web app, alone in a browser with no extension, driven through the same accessible names as the
+ * extension's tests, each briefly: a catalog and a contacts CSV imported, `Export contacts`; in the
+ * web sidebar a contact entered by hand, a sample and a purchase recorded; `New buy-back` opening
+ * the buy-back on the web dashboard in a tab of its own, paid out, its receipt PDF downloaded; the
+ * reports ranking the customer.
+ */
+describe('the web app does what the extension does, page reading aside', () => {
+  let chromium: LaunchedChromium;
+  let site: StaticSite;
+  let dashboard: Page;
+  let sidebar: Page;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tally-web-parity-'));
+    chromium = await launchChromium({ headless: true });
+    site = await serveWebApp();
+    dashboard = await chromium.browser.newPage();
+    await dashboard.goto(`${site.url}/`);
+    await dashboard.waitForSelector('::-p-aria(Export purchases)');
+  });
+
+  afterAll(async () => {
+    await site?.close();
+    await chromium?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('imports the catalog from a CSV file', async () => {
+    const csv = join(dir, 'products.csv');
+    await writeFile(
+      csv,
+      [
+        'sku,name,price,currency,category,barcode',
+        'CAT-1,Hand Cream,12.50,USD,Skin,2000000000015',
+        'CAT-2,Candle,9.00,USD,Home,',
+        'CAT-3,Soap,3.25,USD,,',
+        '',
+      ].join('\n'),
+    );
+    expect(await importCatalog(dashboard, csv)).toBe(
+      'Imported products.csv: 3 new, 0 updated, 0 unchanged, 0 rejected.',
+    );
+  });
+
+  it('imports contacts from a CSV file and exports them as the import template', async () => {
+    const csv = join(dir, 'people.csv');
+    await writeFile(csv, 'Name,Email,Phone\r\nZoë Müller,zoe@example.com,+33 1 42 68 53 00\r\n');
+    const [chooser] = await Promise.all([
+      dashboard.waitForFileChooser(),
+      dashboard.locator(`${CONTACTS_TRANSFER} ::-p-aria(Import contacts)`).click(),
+    ]);
+    await chooser.accept([csv]);
+    const counts = await dashboard.waitForSelector(`${DRY_RUN} p.dry-run-counts`);
+    expect(await counts!.evaluate((element) => element.textContent)).toBe(
+      '1 to create, 0 to update, 0 unchanged, 0 rejected.',
+    );
+    await dashboard.locator(`${CONTACTS_TRANSFER} ::-p-aria(Apply import)`).click();
+    await dashboard.waitForSelector(
+      `${CONTACTS_TRANSFER} > p[role=status] ::-p-text(Imported 1 contact: 1 created, 0 updated.)`,
+    );
+    await dashboard.waitForSelector('tbody ::-p-aria([name="Zoë Müller"][role="link"])');
+
+    await dashboard.locator(`${CONTACTS_TRANSFER} ::-p-aria(Export contacts)`).click();
+    const path = await waitForDownload(chromium.downloadDir, /^tally-contacts-\d{4}-\d{2}-\d{2}\.csv$/);
+    const exported = await readFile(path, 'utf8');
+    expect(exported.startsWith('\uFEFFTally ID,Name,Company,Email,Phone,Role,')).toBe(true);
+    // A leading "+" is neutralised for spreadsheets, as in the extension's file.
+    expect(exported).toMatch(/,Zoë Müller,,zoe@example\.com,'\+33 1 42 68 53 00,customer,/);
+  });
+
+  it('enters a contact by hand in the web sidebar and records a sample and a purchase for her', async () => {
+    sidebar = await chromium.browser.newPage();
+    await sidebar.goto(`${site.url}/sidebar.html`);
+    await sidebar.locator('::-p-aria(Enter contact by hand)').click();
+    await sidebar.locator('::-p-aria([name="Name"][role="textbox"])').fill('Ada Lovelace');
+    await sidebar.locator('::-p-aria([name="Email"][role="textbox"])').fill('ada@example.com');
+    expect(await captureContact(sidebar.mainFrame())).toMatch(/^Captured/);
+
+    await recordPurchase(sidebar.mainFrame(), [{ search: 'Hand Cream' }], { kind: 'sample' });
+    await recordPurchase(sidebar.mainFrame(), [{ search: 'Candle', quantity: 2 }]);
+    const entries = await timelineEntries(sidebar.mainFrame());
+    // Newest first; entered by hand, the contact is recorded with the web app's own address.
+    expect(entries).toEqual([
+      expect.stringMatching(/^Purchase .*\$18\.00 2 × Candle/),
+      expect.stringMatching(/^Sample .*1 × Hand Cream/),
+      expect.stringMatching(/^Captured .* from 127\.0\.0\.1:\d+$/),
+    ]);
+  });
+
+  it('opens New buy-back on the web dashboard in a tab of its own: paid out, its receipt downloaded', async () => {
+    const opened = chromium.browser.waitForTarget(
+      (target) => target.type() === 'page' && target.url().startsWith(`${site.url}/#buy-back=`),
+    );
+    await sidebar.locator('::-p-aria(New buy-back)').click();
+    const screen = (await (await opened).page())!;
+    const heading = await screen.waitForSelector('h1::-p-text(Buy-back BB-)');
+    const number = (await heading!.evaluate((element) => element.textContent ?? '')).replace('Buy-back ', '');
+    expect(await screen.$eval('body', (body) => body.textContent)).toContain('Ada Lovelace');
+
+    await fillSellerId(screen, { 'ID type': 'Passport', 'ID number': 'P1234567' });
+    await addItem(screen, { description: 'iPhone 13', serial: '35-209900-176148-1', price: '210.00' });
+    await payOut(screen, { method: 'Cash', reference: 'R-77' });
+    await waitForStatus(screen, 'Paid');
+
+    await screen.locator('::-p-aria(Download receipt)').click();
+    const receipt = await waitForDownload(chromium.downloadDir, new RegExp(`^receipt-${number}\\.pdf$`));
+    const text = (await pdfText(new Uint8Array(await readFile(receipt)))).join('\n');
+    for (const expected of [number, 'Ada Lovelace', 'P1234567', 'iPhone 13', '$210.00', 'Cash', 'R-77']) {
+      expect(text).toContain(expected);
+    }
+    await screen.close();
+  });
+
+  it('ranks the customer in the reports', async () => {
+    await dashboard.reload();
+    const best = await dashboard.waitForSelector(
+      'section[aria-labelledby=best-customers-heading] tbody tr ::-p-text(Ada Lovelace)',
+    );
+    const row = await best!.evaluate((cell) =>
+      [...(cell.closest('tr')?.querySelectorAll('th,td') ?? [])].map((c) => c.textContent?.trim() ?? ''),
+    );
+    expect(row.slice(0, 2)).toEqual(['1', 'Ada Lovelace']);
+    expect(row).toContain('$18.00');
+  });
+});
