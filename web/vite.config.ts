@@ -35,6 +35,7 @@ export default defineConfig({
         index: resolve(here, 'index.html'),
         sidebar: resolve(here, 'sidebar.html'),
         'service-worker': resolve(here, 'service-worker.ts'),
+        embed: resolve(here, 'embed.ts'),
       },
       output: {
         entryFileNames: (chunk) => (NAMED.has(chunk.name) ? '[name].js' : 'assets/[name]-[hash].js'),

@@ -11,6 +11,7 @@ import type csv from '../../locales/en/csv.json';
 import type dashboard from '../../locales/en/dashboard.json';
 import type db from '../../locales/en/db.json';
 import type domain from '../../locales/en/domain.json';
+import type embed from '../../locales/en/embed.json';
 import type exportArea from '../../locales/en/export.json';
 import type manifest from '../../locales/en/manifest.json';
 import type messaging from '../../locales/en/messaging.json';
@@ -37,6 +38,7 @@ type Catalog = typeof adapters &
   typeof dashboard &
   typeof db &
   typeof domain &
+  typeof embed &
   typeof exportArea &
   typeof manifest &
   typeof messaging &

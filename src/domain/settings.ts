@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BackupSchedule, DEFAULT_BACKUP_SCHEDULE } from './backup-schedule';
+import { EmbedOrigins } from './embed-message';
 import { SELLER_ID_FIELDS, STORE_CREDIT } from './buyback';
 import { ExportPresets, type ExportPreset } from './export-preset';
 import { t } from './i18n';
@@ -100,6 +101,14 @@ export const SETTINGS = {
   backupSchedule: {
     schema: BackupSchedule,
     default: DEFAULT_BACKUP_SCHEDULE,
+  },
+  /**
+   * Back offices (origins) allowed to embed the web app's sidebar and tell it the customer on
+   * screen (src/ui/platform/embedded-page.ts); allowed only from Tally's own dashboard.
+   */
+  embedOrigins: {
+    schema: EmbedOrigins,
+    default: [] as string[],
   },
   /** The user's column presets for `Export purchases` (Tally's default is built in, not stored). */
   exportPresets: {

@@ -1,3 +1,4 @@
+import type { ReadonlySignal } from '@preact/signals';
 import type { ResponseOf } from '../messaging/protocol';
 import type { PageContextSource } from './sidebar/sidebar-model';
 import type { StorageEnvironment } from './storage/storage-problem';
@@ -54,6 +55,11 @@ export interface SidebarPlatform {
    * web app on its own).
    */
   handEntryUrl?: string;
+  /**
+   * Framed by a page the user has not allowed to embed Tally (the web app): that page's origin,
+   * and the sidebar shows only the refusal, no contact data and no actions. Null otherwise.
+   */
+  refused?: ReadonlySignal<string | null>;
 }
 
 export interface PageAccess {

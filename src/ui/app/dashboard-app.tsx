@@ -23,6 +23,7 @@ import { createFollowUpModel } from '../dashboard/follow-up-model';
 import { createRecipesModel } from '../dashboard/recipes-model';
 import { createSiteAccessModel } from '../dashboard/site-access-model';
 import { downloadBlob, downloadText } from '../download';
+import { createEmbedAccessModel } from '../embed/embed-access-model';
 import { defaultCountry } from '../locale';
 import { showPageInUiLanguage } from '../page-language';
 import { t, uiLanguage } from '../../domain/i18n';
@@ -90,6 +91,10 @@ export function startDashboard(platform: Platform, root: HTMLElement): void {
         }),
       }
     : undefined;
+  // The web app's back offices allowed to embed its sidebar (the extension reads pages instead).
+  const embedAccess = platform.embedding
+    ? createEmbedAccessModel({ db, scriptHref: new URL('embed.js', platform.dashboardHref('')).href })
+    : undefined;
   const followUp = createFollowUpModel({ db, history: model });
   const catalog = createCatalogModel({ db });
   const buyBackSettings = createBuyBackSettingsModel({ db });
@@ -148,6 +153,7 @@ export function startDashboard(platform: Platform, root: HTMLElement): void {
         duplicates.refresh(),
         pageAccess?.sites.refresh(),
         pageAccess?.recipes.refresh(),
+        embedAccess?.refresh(),
         followUp.refresh(),
         catalog.refresh(),
         buyBacks.refresh(),
@@ -208,6 +214,7 @@ export function startDashboard(platform: Platform, root: HTMLElement): void {
         contactsTransfer={contactsTransfer}
         duplicates={duplicates}
         pageAccess={pageAccess}
+        embedAccess={embedAccess}
         followUp={followUp}
         catalog={catalog}
         buyBacks={buyBacks}
@@ -229,6 +236,8 @@ export function startDashboard(platform: Platform, root: HTMLElement): void {
     if (location.hash === '#reconcile') document.getElementById('reconcile')?.scrollIntoView();
     // The sidebar's backup reminder.
     if (location.hash === '#backup') document.getElementById('backup')?.scrollIntoView();
+    // The framed sidebar's refusal: where to allow its back office.
+    if (location.hash === '#embedding') document.getElementById('embedding')?.scrollIntoView();
     void refreshAll().then(() => performance.mark('tally:dashboard-ready'));
   }
 

@@ -5,6 +5,7 @@ import { catalogCurrency, findProductBySku, saveProduct } from '../../db/product
 import { errorMessage } from '../../domain/errors';
 import { t } from '../../domain/i18n';
 import { createBackupReminderModel } from '../backup/backup-model';
+import { UnlessRefused } from '../embed/EmbedRefusal';
 import { buyBackHref } from '../buyback/address';
 import { createCaptureProductModel } from '../catalog/capture-product-model';
 import { defaultCountry } from '../locale';
@@ -80,7 +81,7 @@ export function startSidebar(platform: Platform, app: HTMLElement): void {
   const backupReminder = createBackupReminderModel({ db: openDatabase() });
   void backupReminder.refresh();
 
-  render(
+  const sidebar = (
     <Sidebar
       model={model}
       onOpenInPanel={openInPanel}
@@ -88,7 +89,18 @@ export function startSidebar(platform: Platform, app: HTMLElement): void {
       reconcile={reconcile}
       reconcileResultsHref={platform.dashboardHref('#reconcile')}
       backupReminder={{ model: backupReminder, href: platform.dashboardHref('#backup') }}
-    />,
+    />
+  );
+  // Framed by a page the user did not allow (web app): the refusal alone, nothing of the sidebar.
+  const { refused } = side;
+  render(
+    refused ? (
+      <UnlessRefused refused={refused} allowHref={platform.dashboardHref('#embedding')}>
+        {sidebar}
+      </UnlessRefused>
+    ) : (
+      sidebar
+    ),
     app,
   );
   void model.start().then(() => performance.mark('tally:interactive'));

@@ -8,6 +8,8 @@ import type { ContactsTransferModel } from '../contacts/import/contacts-transfer
 import { Duplicates } from '../contacts/merge/Duplicates';
 import type { DuplicatesModel } from '../contacts/merge/duplicates-model';
 import { ErrorMessage } from '../ErrorMessage';
+import { EmbedAccess } from '../embed/EmbedAccess';
+import type { EmbedAccessModel } from '../embed/embed-access-model';
 import { ReceiptTemplateEditor } from '../receipt/ReceiptTemplateEditor';
 import { ReconcileSection } from '../reconcile/ReconcileSection';
 import type { ReconcileModel } from '../reconcile/reconcile-model';
@@ -45,6 +47,8 @@ export function Dashboard(props: {
   duplicates: DuplicatesModel;
   /** The extension's back-office sites and taught pages; absent in the web app. */
   pageAccess?: { sites: SiteAccessModel; recipes: RecipesModel } | undefined;
+  /** The back offices allowed to embed the web app's sidebar; absent in the extension. */
+  embedAccess?: EmbedAccessModel | undefined;
   followUp: FollowUpModel;
   catalog: CatalogModel;
   buyBacks: BuyBackListModel;
@@ -93,6 +97,7 @@ export function Dashboard(props: {
           <TaughtRecipes model={props.pageAccess.recipes} />
         </>
       ) : null}
+      {props.embedAccess ? <EmbedAccess model={props.embedAccess} /> : null}
       <BackupSection backup={props.backup} restore={props.restore} />
     </main>
   );

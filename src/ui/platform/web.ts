@@ -1,7 +1,9 @@
 import { openDatabase } from '../../db/database';
 import { unfinishedReconcileJobs } from '../../db/reconcile-read';
+import { readSetting } from '../../db/settings';
 import type { Platform, SidebarPlatform } from '../platform';
 import type { PageContextSource } from '../sidebar/sidebar-model';
+import { embeddedPageSource } from './embedded-page';
 
 export interface WebPlatformOptions {
   appVersion: string;
@@ -32,7 +34,9 @@ export function webPlatform(options: WebPlatformOptions): Platform {
     storageEnvironment: () => ({ firefox: /\bFirefox\//.test(navigator.userAgent), incognito: false }),
     sidebar: webSidebar,
     pageAccess: null,
-    embedding: { tallyOrigin: location.origin },
+    // Allowing a back office is a click in Tally's own tab: a page framing the dashboard could
+    // trick that click, so a framed dashboard has no Embedding section.
+    embedding: window.top === window ? { tallyOrigin: location.origin } : null,
   };
 }
 
@@ -44,6 +48,15 @@ const noPage: PageContextSource = {
   },
 };
 
+/**
+ * On a page of its own, the sidebar has no page beside it; framed by a back office (web/embed.ts),
+ * that back office says which customer is on screen, if the user allowed it to.
+ */
 function webSidebar(): SidebarPlatform {
-  return { page: noPage, framed: window.top !== window, handEntryUrl: location.href };
+  if (window.top === window) return { page: noPage, framed: false, handEntryUrl: location.href };
+  const page = embeddedPageSource({
+    window,
+    allowedOrigins: () => readSetting(openDatabase(), 'embedOrigins'),
+  });
+  return { page, framed: true, refused: page.refused, handEntryUrl: location.href };
 }
