@@ -9,6 +9,8 @@ import { pdfText } from '../support/pdf-text';
 import { captureContact, importCatalog, recordPurchase, timelineEntries } from '../support/tour';
 import { serveWebApp } from '../support/web-app';
 import type { StaticSite } from '../demo/static-site';
+import { readCatalog } from '../../locales/catalogs';
+import { flatMessages } from '../../src/domain/locale-catalog';
 
 const CONTACTS_TRANSFER = 'section[aria-labelledby=contacts-transfer-heading]';
 const DRY_RUN = 'section[aria-labelledby=contacts-dry-run-heading]';
@@ -139,5 +141,65 @@ describe('the web app does what the extension does, page reading aside', () => {
     );
     expect(row.slice(0, 2)).toEqual(['1', 'Ada Lovelace']);
     expect(row).toContain('$18.00');
+  });
+});
+
+/**
+ * The web app has no chrome.i18n: it picks the catalog of the browser's preferred language
+ * (web/language.ts). In a Chromium whose language is French, its dashboard and sidebar speak
+ * French and say so to screen readers (lang="fr"). The texts come from locales/fr.
+ */
+describe('the web app in French', () => {
+  const french = flatMessages(readCatalog('fr'));
+  const fr = (key: string) => {
+    const message = french[key];
+    if (message === undefined) throw new Error(`No French message ${key}`);
+    return message;
+  };
+  let chromium: LaunchedChromium;
+  let site: StaticSite;
+
+  beforeAll(async () => {
+    chromium = await launchChromium({ headless: true, language: 'fr' });
+    site = await serveWebApp();
+  });
+
+  afterAll(async () => {
+    await site?.close();
+    await chromium?.close();
+  });
+
+  it('shows the dashboard and the sidebar in the browser’s language', async () => {
+    const dashboard = await chromium.browser.newPage();
+    await dashboard.goto(`${site.url}/`);
+    await dashboard.waitForSelector(`::-p-aria(${fr('dashboard_export_purchases')})`);
+    const page = await dashboard.evaluate(() => ({
+      browser: navigator.language,
+      lang: document.documentElement.lang,
+      title: document.title,
+      headings: [...document.querySelectorAll('h2')].map((heading) => heading.textContent),
+    }));
+    // Debian's Chromium knows French only with its language packs (apt-get install chromium-l10n).
+    expect(page.browser, 'Chromium without French: install chromium-l10n').toMatch(/^fr\b/);
+    expect(page.lang).toMatch(/^fr\b/);
+    expect(page.title).toBe(fr('common_dashboard_title'));
+    expect(page.headings).toEqual(
+      expect.arrayContaining([
+        fr('buyback_list_heading'),
+        fr('receipt_template_heading'),
+        fr('dashboard_catalog'),
+        fr('backup_heading'),
+        fr('reports_heading'),
+        fr('reconcile_heading'),
+      ]),
+    );
+    expect(page.headings).not.toContain('Buy-backs');
+    expect(page.headings).not.toContain('Backup');
+
+    const sidebar = await chromium.browser.newPage();
+    await sidebar.goto(`${site.url}/sidebar.html`);
+    await sidebar.waitForSelector(`::-p-aria(${fr('sidebar_enter_by_hand')})`);
+    expect(await sidebar.evaluate(() => document.documentElement.lang)).toMatch(/^fr\b/);
+    expect(await sidebar.$eval('body', (body) => body.textContent)).toContain(fr('sidebar_no_customer_text'));
   });
 });
