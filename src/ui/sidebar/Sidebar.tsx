@@ -9,6 +9,7 @@ import { ReviewOrder } from '../record/ReviewOrder';
 import { ActivityTimeline } from './ActivityTimeline';
 import { ContactCard } from './ContactCard';
 import { ContactForm } from './ContactForm';
+import { PasteContact } from './PasteContact';
 import { ReorderDue } from './ReorderDue';
 import { StoreCredit } from './StoreCredit';
 import type { SidebarModel } from './sidebar-model';
@@ -112,6 +113,7 @@ export function Sidebar(props: {
               {t('sidebar_enter_by_hand')}
             </button>
           </div>
+          <PasteContact model={model.paste} />
           {props.capture ? <CaptureProduct model={props.capture} /> : null}
         </section>
       )}

@@ -19,6 +19,7 @@ import { contactCreditBalances } from '../../db/store-credit';
 import { createBuyBackStart } from '../buyback/buyback-start';
 import { createCatalogCache } from '../record/catalog-cache';
 import { createRecordModel, type RecordModel, type RecordModelDeps } from '../record/record-model';
+import { createPasteContactModel } from './paste-contact-model';
 import { createStoreCreditModel } from './store-credit-model';
 import { createTimelineModel } from './timeline-model';
 import { errorMessage } from '../../domain/errors';
@@ -276,6 +277,16 @@ export function createSidebarModel(deps: SidebarDeps) {
     );
   }
 
+  /** `Paste a contact`: what it reads opens the contact form, to check and capture. */
+  const paste = createPasteContactModel({
+    defaultCountry: deps.defaultCountry,
+    open(fields, otherContacts) {
+      enterByHand(fields);
+      notice.value =
+        otherContacts > 0 ? tPlural('sidebar_paste_read_first', otherContacts + 1) : t('sidebar_paste_read');
+    },
+  });
+
   return {
     loading,
     tabId,
@@ -287,6 +298,7 @@ export function createSidebarModel(deps: SidebarDeps) {
     /** Whether the page beside the sidebar can be taught (not in the web app). */
     canTeach: deps.pageContext.teach !== undefined,
     enterByHand,
+    paste,
     contact,
     timeline,
     storeCredit,
