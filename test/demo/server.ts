@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { htmlResponse, jsonResponse, type DemoBackOffice, type DemoResponse } from './backoffice';
 import { demoBackOffices } from './backoffices/index';
+import { EMBED_CUSTOMER_PATH, embedCustomerScript, withEmbed } from './embed-host';
 import { html, htmlPage } from './html';
 import { generateDemoData } from './seed';
 import { createDemoStore, type DemoStore } from './store';
@@ -19,6 +20,11 @@ export interface DemoServerOptions {
   /** 0 (the default) picks a free port. */
   readonly port?: number;
   readonly seed?: number;
+  /**
+   * The web app's origin (`http://127.0.0.1:5180`): every HTML page embeds Tally's sidebar from
+   * there and tells it the customer on screen (embed-host.ts). Off by default.
+   */
+  readonly embedTally?: string;
 }
 
 export interface DemoServer {
@@ -34,7 +40,11 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   const server = createServer((req, res) => {
     // The forms' bodies are never read; draining them keeps keep-alive connections usable.
     req.resume();
-    const response = respond(req, data, redesigned);
+    const page = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const answer =
+      opts.embedTally && page.pathname === EMBED_CUSTOMER_PATH ? embedCustomerScript(page, data) : null;
+    const plain = answer ?? respond(req, data, redesigned);
+    const response = opts.embedTally ? withEmbed(plain, page, opts.embedTally) : plain;
     if (response.delayMs) setTimeout(() => send(req, res, response), response.delayMs);
     else send(req, res, response);
   });
