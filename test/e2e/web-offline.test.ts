@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'puppeteer';
@@ -126,30 +126,58 @@ describe('the web app offline', () => {
     expect(oldCaches).toHaveLength(1);
     expect(oldCaches[0]).toMatch(/^tally-/);
 
-    // A new build: the same app with a changed page, and so a service worker with a new version.
+    // A new build: a changed page, and a file of the old build gone under a new name (the
+    // French catalog, which an English page loads only on demand), so a new service worker.
     copy = await mkdtemp(join(tmpdir(), 'tally-web-next-'));
     await cp(WEB_DIR, copy, { recursive: true });
-    const index = join(copy, 'index.html');
-    await writeFile(index, (await readFile(index, 'utf8')).replace('<title>', '<title data-build="next">'));
-    const worker = join(copy, 'service-worker.js');
-    const code = await readFile(worker, 'utf8');
-    const version = /"version":"([0-9a-f]+)"/.exec(code)?.[1];
-    if (!version) throw new Error('The service worker names no version.');
-    await writeFile(worker, code.replace(`"version":"${version}"`, '"version":"0000000000000next"'));
+    const french = (await readdir(join(copy, 'assets'))).find((name) => /^fr-[\w-]+\.js$/.test(name));
+    if (!french) throw new Error('The web build has no French catalog.');
+    const renamed = 'fr-NextBuild.js';
+    await rename(join(copy, 'assets', french), join(copy, 'assets', renamed));
+    for (const name of await readdir(copy, { recursive: true })) {
+      if (!/\.(js|html)$/.test(name)) continue;
+      const file = join(copy, name);
+      let text = (await readFile(file, 'utf8')).replaceAll(french, renamed);
+      if (name === 'index.html') text = text.replace('<title>', '<title data-build="next">');
+      if (name === 'service-worker.js')
+        text = text.replace(/"version":"[0-9a-f]+"/, '"version":"0000000000000next"');
+      await writeFile(file, text);
+    }
     changed = await serveFolder(copy, { port: Number(new URL(site.url).port) });
 
+    // The browser checks the worker on navigation; the new one installs and takes over at once.
     const page = await chromium.browser.newPage();
     await page.goto(`${site.url}/`);
-    // The browser checks the worker on navigation; the new one installs, takes over and cleans up.
+    await page.waitForFunction(
+      async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        // Its cache exists from the start of its install; nothing installing or waiting after
+        // that means it is the active one.
+        return (
+          (await caches.keys()).includes('tally-0000000000000next') &&
+          registration?.installing === null &&
+          registration.waiting === null
+        );
+      },
+      { timeout: 20_000, polling: 100 },
+    );
+    // A page still open from the old build asks for an old file the host no longer has, as
+    // switching to French would: the old build's cache, kept while the page lives, answers.
+    expect(
+      await page.evaluate((file) => fetch(`assets/${file}`).then((response) => response.status), french),
+    ).toBe(200);
+    expect(await page.evaluate(() => caches.keys())).toEqual(expect.arrayContaining(oldCaches));
+
+    // Opened again, it is the new build, and the old cache is gone.
+    await page.reload();
+    expect(await page.$eval('title', (title) => title.dataset.build)).toBe('next');
     await page.waitForFunction(
       async () => {
         const names = await caches.keys();
         return names.length === 1 && names[0] === 'tally-0000000000000next';
       },
-      { timeout: 20_000, polling: 100 },
+      { timeout: 10_000, polling: 100 },
     );
-    await page.reload();
-    expect(await page.$eval('title', (title) => title.dataset.build)).toBe('next');
     // The data is the site's, not the build's.
     expect(await contactNames(page, 3)).toHaveLength(3);
     await page.close();
