@@ -374,6 +374,7 @@ function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+const LINE_LIMIT = 500;
 const EMAIL_IN_TEXT = /[^\s@<>()[\]\\,;:"'`]+@[^\s@<>()[\]\\,;:"'`]+\.[^\s@<>()[\]\\,;:"'`]{2,}/g;
 const ADDRESS_LINE =
   /(?:^|[\s:,;])"?([^"<>@\n:;,]*?(?:,[^"<>@\n:;,]*?)?)"?\s*<\s*(?:mailto:)?([^<>\s]+@[^<>\s]+)\s*>/u;
@@ -384,12 +385,17 @@ const CLOSING =
   /^(?:best|best regards|kind regards|regards|warm regards|many thanks|thanks|thank you|cheers|sincerely|yours|cordialement|bien cordialement|bien a vous|salutations|merci|a bientot|sent from|envoye de)\b/;
 
 function readTextBlock(text: string, defaultCountry: CountryCode): PastedFields {
-  // Signatures put several things on a line: "Jane Doe | Acme Inc. | +1 415 555 0134".
-  const lines = text
+  // No line of a contact is longer; the cut keeps the searches below linear in the paste.
+  const rawLines = text
     .split('\n')
-    .flatMap((line) => line.split(/\s+[|·•–—-]\s+/))
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.slice(0, LINE_LIMIT));
+  const lines = tableAsLabels(rawLines)
+    // Signatures put several things on a line: "Jane Doe | Acme Inc. | +1 415 555 0134", and so
+    // does a list row: "Alice Smith, alice@example.com, +1 212 555 0147".
+    .flatMap((line) => line.split(line.includes('@') ? /\s+[|·•–—-]\s+|[,;]\s+/ : /\s+[|·•–—-]\s+/))
     // A spreadsheet's cells copy with a tab between them: "E-mail<tab>grace@navy.example".
-    .map((line) => cleanText(line.trim().replace(/\t+/, ': '), 1000))
+    .map((line) => cleanText(line.trim().replace(/\t+/, ': '), LINE_LIMIT))
     .filter((line): line is string => line !== undefined);
   const fields: PastedFields = {};
   const byLabel: Partial<Record<Label, string>> = {};
@@ -404,9 +410,9 @@ function readTextBlock(text: string, defaultCountry: CountryCode): PastedFields 
   }
 
   // The email: a labelled one, else the first address in the text.
-  const address = ADDRESS_LINE.exec(text);
+  const address = rawLines.map((line) => ADDRESS_LINE.exec(line)).find(Boolean);
   const labelledEmail = byLabel.email?.match(EMAIL_IN_TEXT)?.[0];
-  const email = [labelledEmail, address?.[2], ...(text.match(EMAIL_IN_TEXT) ?? [])]
+  const email = [labelledEmail, address?.[2], ...rawLines.flatMap((line) => line.match(EMAIL_IN_TEXT) ?? [])]
     .map((candidate) => candidate?.replace(/^mailto:/i, '').replace(/[.]+$/, ''))
     .find((candidate) => candidate !== undefined && isEmail(candidate));
   if (email) fields.email = email;
@@ -425,6 +431,26 @@ function readTextBlock(text: string, defaultCountry: CountryCode): PastedFields 
   if (company && company !== name) fields.company = company;
   if (byLabel.externalId) fields.externalId = byLabel.externalId;
   return fields;
+}
+
+/**
+ * A header row and one row under it, copied from a spreadsheet or a CSV ("Name<tab>Email",
+ * "Alice<tab>alice@example.com"), as labelled lines ("Name: Alice"). Only when every header cell
+ * is a known label and the row has as many cells; otherwise the lines as they are.
+ */
+function tableAsLabels(lines: string[]): string[] {
+  const [header, row, ...rest] = lines;
+  if (header === undefined || row === undefined) return lines;
+  const cellsOf = (line: string, delimiter: string) =>
+    line.split(delimiter).map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
+  for (const delimiter of ['\t', ';', ',']) {
+    const labels = cellsOf(header, delimiter);
+    const cells = cellsOf(row, delimiter);
+    if (labels.length < 2 || labels.length !== cells.length) continue;
+    if (!labels.every((label) => LABELS[fold(label)] !== undefined)) continue;
+    return [...labels.map((label, index) => `${label}: ${cells[index] ?? ''}`), ...rest];
+  }
+  return lines;
 }
 
 /**

@@ -139,6 +139,23 @@ END:VCARD`;
     });
   });
 
+  it('skips a 2.1 photo’s base64 lines', () => {
+    const text = crlf(`BEGIN:VCARD
+VERSION:2.1
+FN:John Doe
+PHOTO;ENCODING=BASE64;TYPE=JPEG:
+ /9j/4AAQSkZJRgABAQEASABIAAD/2wBD
+ AAYEBQYFBAYGBQYHBwYIChAKCgkJChQO
+
+TEL;HOME:+1 212 555 0100
+END:VCARD`);
+    expect(readPastedContact(text, 'US')).toEqual({
+      found: true,
+      fields: { name: 'John Doe', phone: '+1 212 555 0100' },
+      otherContacts: 0,
+    });
+  });
+
   it('a vCard with nothing usable says so, rather than guessing from its lines', () => {
     const text = 'BEGIN:VCARD\nVERSION:3.0\nNOTE:Met at the fair\nEND:VCARD';
     expect(readPastedContact(text, 'US')).toEqual({ found: false, reason: 'nothing_found' });
@@ -250,6 +267,39 @@ N° client : 88213`,
     country: 'US',
     text: 'Full name\tGrace Hopper\nE-mail\tgrace@navy.example\nMobile\t+1 202 555 0173',
     fields: { name: 'Grace Hopper', email: 'grace@navy.example', phone: '+1 202 555 0173' },
+  },
+  {
+    what: 'a header row and a row copied from a spreadsheet',
+    country: 'US',
+    text: 'Name\tEmail\tPhone\nAlice Smith\talice@example.com\t+1 212 555 0147\n',
+    fields: { name: 'Alice Smith', email: 'alice@example.com', phone: '+1 212 555 0147' },
+  },
+  {
+    what: 'a French CSV header and row, semicolons',
+    country: 'FR',
+    text: 'Nom;Prénom;Courriel;Portable\r\n"Bernard";"Luc";"luc.bernard@exemple.fr";"06 98 76 54 32"',
+    fields: { name: 'Luc Bernard', email: 'luc.bernard@exemple.fr', phone: '06 98 76 54 32' },
+  },
+  {
+    what: 'a list row: name, email and phone separated by commas',
+    country: 'US',
+    text: 'Alice Smith, alice@example.com, +1 212 555 0147',
+    fields: { name: 'Alice Smith', email: 'alice@example.com', phone: '+1 212 555 0147' },
+  },
+  {
+    what: 'a French signature with a closing, a job title beside the company, an address and a website',
+    country: 'FR',
+    text: `Bonjour,
+
+Merci pour votre commande.
+
+Bien à vous,
+Jean-Pierre Lefèvre
+Gérant – Cave Lefèvre SAS
+12 rue de la Paix, 75002 Paris
+Tél : +33 1 42 68 53 00
+www.cave-lefevre.fr`,
+    fields: { name: 'Jean-Pierre Lefèvre', phone: '+33 1 42 68 53 00', company: 'Cave Lefèvre SAS' },
   },
   {
     what: 'an email alone: no name is made up',
