@@ -5,7 +5,15 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayLocal } from '../../src/domain/dates';
 import type { StaticSite } from '../demo/static-site';
-import { launchChromium, waitForDownload, type LaunchedChromium } from '../support/chromium';
+import { startDemoServer } from '../demo/server';
+import {
+  launchChromium,
+  launchWithTally,
+  sidebarFrame,
+  waitForDownload,
+  type LaunchedChromium,
+  type TallyBrowser,
+} from '../support/chromium';
 import { captureContact, importCatalog, recordPurchase, timelineEntries } from '../support/tour';
 import { serveWebApp } from '../support/web-app';
 
@@ -189,5 +197,46 @@ describe('the web app: paste a contact, record a purchase and export it', () => 
     expect(await captureContact(sidebar.mainFrame())).toBe('Already up to date: Marie Dupont');
     const entries = await timelineEntries(sidebar.mainFrame());
     expect(entries[0]).toMatch(/^Purchase .*\$48\.00.*2 × Sourdough Starter Kit/);
+  });
+});
+
+/**
+ * One component for both builds: the extension's sidebar, docked beside a back-office page that
+ * shows no customer (a product page), offers the same `Paste a contact`; the contact is recorded
+ * with the page it was pasted beside.
+ */
+describe('the extension’s sidebar offers the same paste-a-contact', () => {
+  let demo: Awaited<ReturnType<typeof startDemoServer>>;
+  let tally: TallyBrowser;
+
+  beforeAll(async () => {
+    demo = await startDemoServer({ port: 0 });
+    tally = await launchWithTally({ headless: true });
+  });
+
+  afterAll(async () => {
+    await tally?.close();
+    await demo?.close();
+  });
+
+  it('reads a pasted vCard beside a page with no customer, and captures it', async () => {
+    const page = await tally.browser.newPage();
+    await page.goto(`${demo.url}/rep/products/NW-1007`);
+    await page.locator('::-p-aria(Open Tally)').click();
+    const frame = await sidebarFrame(page, tally.extensionOrigin);
+    await frame.waitForSelector('section[aria-label="No customer on this page"]');
+    const box = await frame.waitForSelector('::-p-aria([name="Paste a contact"][role="textbox"])');
+    await box!.click();
+    await page.keyboard.sendCharacter(MARIE_VCARD);
+    await frame.locator('::-p-aria([name="Read contact"][role="button"])').click();
+    await frame.waitForSelector('::-p-aria(New contact)');
+    const email = await frame.$('form ::-p-aria([name="Email"][role="textbox"])');
+    expect(await email?.evaluate((input) => (input as HTMLInputElement).value)).toBe(
+      'marie@boulangerie.example',
+    );
+    expect(await captureContact(frame)).toBe('Captured: Marie Dupont');
+    const [captured] = await timelineEntries(frame);
+    expect(captured).toMatch(/^Captured /);
+    expect(captured?.endsWith(`from ${new URL(demo.url).host}`)).toBe(true);
   });
 });
