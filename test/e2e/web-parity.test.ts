@@ -8,20 +8,26 @@ import { launchChromium, waitForDownload, type LaunchedChromium } from '../suppo
 import { pdfText } from '../support/pdf-text';
 import { captureContact, importCatalog, recordPurchase, timelineEntries } from '../support/tour';
 import { serveWebApp } from '../support/web-app';
+import { ORDERS_CSV_HEADER } from '../demo/backoffices/rep/exports';
+import { toCsv } from '../demo/csv';
 import type { StaticSite } from '../demo/static-site';
+import { todayLocal } from '../../src/domain/dates';
 import { readCatalog } from '../../locales/catalogs';
 import { flatMessages } from '../../src/domain/locale-catalog';
 
 const CONTACTS_TRANSFER = 'section[aria-labelledby=contacts-transfer-heading]';
 const DRY_RUN = 'section[aria-labelledby=contacts-dry-run-heading]';
+const RESULTS = 'section[aria-labelledby=reconcile-results-heading]';
 
 /**
  * Issue 9: "Everything that does not need page access works the same as in the extension." The
  * web app, alone in a browser with no extension, driven through the same accessible names as the
  * extension's tests, each briefly: a catalog and a contacts CSV imported, `Export contacts`; in the
- * web sidebar a contact entered by hand, a sample and a purchase recorded; `New buy-back` opening
- * the buy-back on the web dashboard in a tab of its own, paid out, its receipt PDF downloaded; the
- * reports ranking the customer.
+ * web sidebar a contact entered by hand, a sample and a purchase recorded; an orders export
+ * reconciled against them (in the web worker); `New buy-back` opening the buy-back on the web
+ * dashboard in a tab of its own, paid out, its receipt PDF downloaded; `Export purchases`; the
+ * reports ranking the customer. Each page is brought to the front before it is used: a
+ * background tab runs no animation frames, which puppeteer's locators wait for.
  */
 describe('the web app does what the extension does, page reading aside', () => {
   let chromium: LaunchedChromium;
@@ -107,10 +113,52 @@ describe('the web app does what the extension does, page reading aside', () => {
     ]);
   });
 
+  it('reconciles a back-office export in its web worker', async () => {
+    // Ada's purchase as the back office exported it (matched by her email, the contact having no
+    // back-office id), and an order Tally never recorded.
+    const today = todayLocal();
+    const earlier = todayLocal(new Date(Date.now() - 10 * 24 * 3600 * 1000));
+    const csv = join(dir, 'orders.csv');
+    await writeFile(
+      csv,
+      toCsv(ORDERS_CSV_HEADER, [
+        ['SO-1', today, 'C-1', 'ada@example.com', 'CAT-2', 2, '9.00', 'USD'],
+        ['SO-2', earlier, 'C-1', 'ada@example.com', 'CAT-3', 1, '3.25', 'USD'],
+      ]),
+    );
+    await dashboard.bringToFront();
+    const [chooser] = await Promise.all([
+      dashboard.waitForFileChooser(),
+      dashboard.locator('::-p-aria(Reconcile export)').click(),
+    ]);
+    await chooser.accept([csv]);
+    await dashboard.waitForSelector(`${RESULTS} h3::-p-text(Results: orders.csv)`);
+    const status = await dashboard.waitForFunction(() =>
+      [...document.querySelectorAll('section[aria-labelledby=reconcile-heading] [role=status]')]
+        .map((element) => element.textContent ?? '')
+        .find((text) => text.startsWith('Reconciled')),
+    );
+    // The sample is missing from the back office, as in the extension: Tally reconciles samples too.
+    expect(await status.jsonValue()).toBe('Reconciled orders.csv: 1 missing, 1 back office only.');
+    const outcomes = await dashboard.$$eval(`${RESULTS} dl[aria-label=Outcomes] > div`, (entries) =>
+      Object.fromEntries(
+        entries.map((entry) => [entry.getAttribute('data-outcome'), entry.querySelector('dd')?.textContent]),
+      ),
+    );
+    expect(outcomes).toEqual({
+      synced: '1',
+      probable: '0',
+      conflict: '0',
+      missing: '1',
+      backOfficeOnly: '1',
+    });
+  });
+
   it('opens New buy-back on the web dashboard in a tab of its own: paid out, its receipt downloaded', async () => {
     const opened = chromium.browser.waitForTarget(
       (target) => target.type() === 'page' && target.url().startsWith(`${site.url}/#buy-back=`),
     );
+    await sidebar.bringToFront();
     await sidebar.locator('::-p-aria(New buy-back)').click();
     const screen = (await (await opened).page())!;
     const heading = await screen.waitForSelector('h1::-p-text(Buy-back BB-)');
@@ -129,6 +177,17 @@ describe('the web app does what the extension does, page reading aside', () => {
       expect(text).toContain(expected);
     }
     await screen.close();
+  });
+
+  it('exports the purchases recorded in its sidebar', async () => {
+    await dashboard.bringToFront();
+    await dashboard.reload();
+    await dashboard.locator('::-p-aria(Export purchases)').click();
+    await dashboard.locator('dialog ::-p-aria(Download CSV)').click();
+    const path = await waitForDownload(chromium.downloadDir, /^tally-purchases-.*\.csv$/);
+    const lines = (await readFile(path, 'utf8')).split('\r\n');
+    expect(lines[0]?.startsWith('\uFEFF')).toBe(true);
+    expect(lines.filter((line) => line.includes('Ada Lovelace') && line.includes('CAT-2'))).toHaveLength(1);
   });
 
   it('ranks the customer in the reports', async () => {
