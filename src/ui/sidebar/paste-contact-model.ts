@@ -7,9 +7,10 @@ export interface PasteContactDeps {
   defaultCountry: CountryCode;
   /**
    * Opens the contact form prefilled with what was read, for the user to check and capture;
-   * `otherContacts`: how many more vCards were pasted and left out.
+   * `otherContacts`: how many more vCards were pasted and left out. False when it could not
+   * (the pasted text then stays).
    */
-  open(fields: PastedFields, otherContacts: number): void;
+  open(fields: PastedFields, otherContacts: number): boolean;
 }
 
 /**
@@ -27,8 +28,7 @@ export function createPasteContactModel(deps: PasteContactDeps) {
       return;
     }
     problem.value = null;
-    text.value = '';
-    deps.open(result.fields, result.otherContacts);
+    if (deps.open(result.fields, result.otherContacts)) text.value = '';
   }
 
   return {

@@ -267,23 +267,28 @@ export function createSidebarModel(deps: SidebarDeps) {
     }
   }
 
-  /** The contact form, empty or prefilled (a pasted contact), for the page or for no page. */
-  function enterByHand(prefill: PageFields = {}) {
+  /**
+   * The contact form, empty or prefilled (a pasted contact), for the page or for no page; false
+   * when there is no address to record the contact with (no page yet, outside the web app).
+   */
+  function enterByHand(prefill: PageFields = {}): boolean {
     const url = page.value?.url ?? deps.handEntryUrl;
-    if (!url) return;
+    if (!url) return false;
     handEntry.value = createContactFormModel(
       { ...page.value?.draft, ...prefill },
       { backOffice: 'manual', url },
     );
+    return true;
   }
 
   /** `Paste a contact`: what it reads opens the contact form, to check and capture. */
   const paste = createPasteContactModel({
     defaultCountry: deps.defaultCountry,
     open(fields, otherContacts) {
-      enterByHand(fields);
+      if (!enterByHand(fields)) return false;
       notice.value =
         otherContacts > 0 ? tPlural('sidebar_paste_read_first', otherContacts + 1) : t('sidebar_paste_read');
+      return true;
     },
   });
 

@@ -3,7 +3,7 @@ import { createPasteContactModel } from '../../../src/ui/sidebar/paste-contact-m
 
 describe('paste-a-contact model', () => {
   it('opens the form with what it read, then empties the box', () => {
-    const open = vi.fn();
+    const open = vi.fn(() => true);
     const paste = createPasteContactModel({ defaultCountry: 'FR', open });
     paste.edit('Marie Dupont\nPortable : 06 12 34 56 78\nmarie@dupont.example');
     paste.read();
@@ -16,7 +16,7 @@ describe('paste-a-contact model', () => {
   });
 
   it('says why when nothing is read, keeps the text, and forgets the reason once the text changes', () => {
-    const open = vi.fn();
+    const open = vi.fn(() => true);
     const paste = createPasteContactModel({ defaultCountry: 'US', open });
     paste.read();
     expect(paste.problem.value).toBe('Paste a vCard or the contact’s details first.');
@@ -29,8 +29,15 @@ describe('paste-a-contact model', () => {
     expect(paste.problem.value).toBeNull();
   });
 
+  it('keeps the text when the form could not open', () => {
+    const paste = createPasteContactModel({ defaultCountry: 'US', open: () => false });
+    paste.edit('jane@example.com');
+    paste.read();
+    expect(paste.text.value).toBe('jane@example.com');
+  });
+
   it('passes on how many more vCards were pasted', () => {
-    const open = vi.fn();
+    const open = vi.fn(() => true);
     const paste = createPasteContactModel({ defaultCountry: 'US', open });
     const card = (name: string) => `BEGIN:VCARD\nVERSION:3.0\nFN:${name}\nEND:VCARD\n`;
     paste.edit(card('One') + card('Two') + card('Three'));
