@@ -74,6 +74,8 @@ export default defineContentScript({
     // a navigation: watch the DOM too (throttled, see scan-scheduler.ts).
     const observer = new MutationObserver(() => scheduler.changed());
     const start = () => {
+      // Tally's own web app (web/*.html) served on a local address is not a back office.
+      if (document.querySelector('meta[name="tally-web-app"]')) return stop();
       scheduler.now();
       observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
     };
