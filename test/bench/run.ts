@@ -12,6 +12,7 @@ import { receiptFigures } from './receipt';
 import { reconcileFigures } from './reconcile';
 import { confirmToTimeline } from './record';
 import { searchFigures } from './search';
+import { webAppFigures } from './web-app';
 
 /**
  * `npm run bench`: figures measured in real Chromium with the built extension, printed beside
@@ -147,6 +148,8 @@ async function main() {
       ...(await contactsListFigures()),
       // Its own profile too: 10,000 recorded lines, and a 1,000,000-row file.
       ...(await reconcileFigures()),
+      // The web app (npm run build:web): transfer and load times, fresh profiles of its own.
+      ...(await webAppFigures()),
     ];
     printFigures(figures);
     await writeFigures('bench-results.json', figures);
