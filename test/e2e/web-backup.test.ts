@@ -12,6 +12,7 @@ import { dumpTallyDatabase } from '../support/database-dump';
 import { seedPageDatabase } from '../support/page-seed';
 import { openDashboard } from '../support/tour';
 import { serveWebApp } from '../support/web-app';
+import { startDemoServer, type DemoServer } from '../demo/server';
 import type { StaticSite } from '../demo/static-site';
 
 const SECTION = 'section#backup';
@@ -58,14 +59,13 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
  * then holds exactly the same data and shows it; a contact added in the web app travels back in
  * the web app's own backup and merges into the extension, which loses nothing.
  *
- * The web app is served as http://tally.localhost:<port>, not 127.0.0.1: the extension's content
- * script runs on every http://127.0.0.1/* and http://localhost/* page (its demo back offices,
- * src/domain/back-office-origins.ts) and would dock its own launcher on the web app's pages.
- * *.localhost is loopback to Chromium (no proxy, a secure context) and matches neither pattern.
+ * The web app is served on 127.0.0.1, where the extension's content script runs (its demo back
+ * offices, src/domain/back-office-origins.ts): it must recognise Tally's own pages and stay away.
  */
 describe('Backup round trip between the extension and the web app', () => {
   let tally: TallyBrowser;
   let site: StaticSite;
+  let demo: DemoServer;
   let webOrigin: string;
   let dir: string;
   let extensionZip: string;
@@ -75,12 +75,14 @@ describe('Backup round trip between the extension and the web app', () => {
     dir = await mkdtemp(join(tmpdir(), 'tally-web-backup-'));
     tally = await launchWithTally({ headless: true });
     site = await serveWebApp();
-    webOrigin = site.url.replace('//127.0.0.1:', '//tally.localhost:');
+    demo = await startDemoServer();
+    webOrigin = site.url;
   });
 
   afterAll(async () => {
-    await site?.close();
     await tally?.close();
+    await site?.close();
+    await demo?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
@@ -90,6 +92,22 @@ describe('Backup round trip between the extension and the web app', () => {
     await page.waitForSelector('::-p-aria(Export purchases)');
     return page;
   }
+
+  it('leaves the web app alone: no launcher of the extension on its pages, as on a back office', async () => {
+    const backOffice = await tally.browser.newPage();
+    await backOffice.goto(`${demo.url}/repair`);
+    await backOffice.waitForSelector('::-p-aria(Open Tally)');
+    for (const path of ['/', '/sidebar.html']) {
+      const page = await tally.browser.newPage();
+      await page.goto(`${webOrigin}${path}`);
+      await page.waitForSelector('#app > *');
+      // The launcher mounts as soon as the DOM is ready (it did on the back office above).
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await page.$('::-p-aria(Open Tally)')).toBeNull();
+      await page.close();
+    }
+    await backOffice.close();
+  });
 
   it('restores the extension’s backup into an empty web app: every table identical, shown on its screens', async () => {
     const extension = await openDashboard(tally);
