@@ -300,8 +300,8 @@ describe('reconcile in the web app', () => {
     await sidebar.close();
   });
 
-  it('a job whose page closed goes on when the dashboard is opened again', { timeout: 180_000 }, async () => {
-    // The same orders, then orders of customers Tally does not know, up to 150,000 rows.
+  /** The same orders, then orders of customers Tally does not know, up to 150,000 rows. */
+  function bigExport(): CsvCell[][] {
     const big = rows.map((row) => [...row]);
     for (let order = 0; big.length < 150_000; order++) {
       const date = `2026-0${1 + (order % 3)}-${String(1 + (order % 28)).padStart(2, '0')}`;
@@ -318,6 +318,11 @@ describe('reconcile in the web app', () => {
         ]);
       }
     }
+    return big;
+  }
+
+  it('a job whose page closed goes on when the dashboard is opened again', { timeout: 180_000 }, async () => {
+    const big = bigExport();
     await dropFile(dashboard, `${RECONCILE} .drop-zone`, 'orders-big.csv', toCsv(ORDERS_CSV_HEADER, big));
     // Past the first chunk of rows: the page (and with it its worker) goes away.
     await dashboard.waitForFunction(
@@ -355,5 +360,45 @@ describe('reconcile in the web app', () => {
     );
     expect(run?.rowsRead).toBe(big.length);
     await again.close();
+  });
+  it('a job whose page closed goes on in another Tally page left open', { timeout: 180_000 }, async () => {
+    const sidebar = await chromium.browser.newPage();
+    await sidebar.goto(`${site.url}/sidebar.html`);
+    await sidebar.waitForSelector('::-p-aria(Enter contact by hand)');
+    const page = await chromium.browser.newPage();
+    await page.goto(`${site.url}/`);
+    await page.waitForSelector('::-p-aria(Reconcile export)');
+    await dropFile(
+      page,
+      `${RECONCILE} .drop-zone`,
+      'orders-again.csv',
+      // Another file than the one above (the same one would be recognised as already given).
+      toCsv(ORDERS_CSV_HEADER, [
+        ...bigExport(),
+        ['BO-new', '2026-03-01', 'C-new', '', 'NW-1100', 1, '4.25', 'USD'],
+      ]),
+    );
+    await page.waitForFunction(
+      (progress) => ((document.querySelector(progress) as HTMLProgressElement | null)?.value ?? 0) > 0,
+      { timeout: 60_000, polling: 20 },
+      PROGRESS,
+    );
+    await page.close();
+    expect(reconcileWorkerRuns(sidebar)).toBe(false);
+
+    // The sidebar's page, never asked to reconcile, takes the job over and finishes it.
+    await sidebar.bringToFront();
+    const deadline = Date.now() + 120_000;
+    let job: ReconcileJob | undefined;
+    while (Date.now() < deadline) {
+      [job] = (await storedRows<ReconcileJob>(sidebar, 'reconcileJobs')).filter(
+        (found) => found.fileName === 'orders-again.csv',
+      );
+      if (job?.state === 'done') break;
+      await new Promise((settle) => setTimeout(settle, 250));
+    }
+    expect(job?.state).toBe('done');
+    expect(reconcileWorkerRuns(sidebar)).toBe(true);
+    await sidebar.close();
   });
 });

@@ -5,6 +5,9 @@ import type { Platform, SidebarPlatform } from '../platform';
 import type { PageContextSource } from '../sidebar/sidebar-model';
 import { embeddedPageSource } from './embedded-page';
 
+/** Tally's web pages tell each other that a page running reconcile jobs is closing. */
+const RECONCILE_CHANNEL = 'tally-reconcile';
+
 export interface WebPlatformOptions {
   appVersion: string;
   /** Starts the reconcile web worker (web/reconcile-worker.ts); the build names its file. */
@@ -18,10 +21,19 @@ export interface WebPlatformOptions {
 export function webPlatform(options: WebPlatformOptions): Platform {
   let worker: Worker | undefined;
   const reconcileWorker = () => (worker ??= options.startReconcileWorker());
-  // A job left unfinished when its page closed goes on as soon as Tally is open again.
-  void unfinishedReconcileJobs(openDatabase())
-    .then((jobs) => (jobs.length > 0 ? reconcileWorker() : undefined))
-    .catch(() => undefined);
+  // A job left unfinished when its page closed goes on in another Tally page: this one as it
+  // opens, or any open one when a page that ran jobs closes (its worker dies with it). The
+  // workers take turns under a Web Lock, so two resuming the same job run it once.
+  const resumeUnfinished = () =>
+    void unfinishedReconcileJobs(openDatabase())
+      .then((jobs) => (jobs.length > 0 ? reconcileWorker() : undefined))
+      .catch(() => undefined);
+  resumeUnfinished();
+  const closings = new BroadcastChannel(RECONCILE_CHANNEL);
+  closings.addEventListener('message', resumeUnfinished);
+  addEventListener('pagehide', () => {
+    if (worker) closings.postMessage('closed');
+  });
   const dashboardHref = (hash: string) => new URL(`./${hash}`, location.href).href;
   return {
     appVersion: options.appVersion,
