@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
@@ -10,7 +10,7 @@ import { captureContact, importCatalog, recordPurchase, timelineEntries } from '
 import { serveWebApp } from '../support/web-app';
 import { ORDERS_CSV_HEADER } from '../demo/backoffices/rep/exports';
 import { toCsv } from '../demo/csv';
-import type { StaticSite } from '../demo/static-site';
+import { serveFolder, type StaticSite } from '../demo/static-site';
 import { todayLocal } from '../../src/domain/dates';
 import { readCatalog } from '../../locales/catalogs';
 import { flatMessages } from '../../src/domain/locale-catalog';
@@ -200,6 +200,24 @@ describe('the web app does what the extension does, page reading aside', () => {
     );
     expect(row.slice(0, 2)).toEqual(['1', 'Ada Lovelace']);
     expect(row).toContain('$18.00');
+  });
+
+  it('refuses to run its dashboard framed by another page, which could click through a decoy', async () => {
+    const hostDir = join(dir, 'host');
+    await mkdir(hostDir);
+    await writeFile(join(hostDir, 'index.html'), `<!doctype html><iframe src="${site.url}/"></iframe>`);
+    const host = await serveFolder(hostDir);
+    try {
+      const page = await chromium.browser.newPage();
+      await page.goto(`${host.url}/`);
+      const frame = await (await page.waitForSelector('iframe'))!.contentFrame();
+      await frame.waitForSelector('::-p-text(does not open inside another page)');
+      expect(await frame.$('::-p-aria(Export purchases)')).toBeNull();
+      expect(await frame.$('::-p-aria(Open it in a tab of its own)')).not.toBeNull();
+      await page.close();
+    } finally {
+      await host.close();
+    }
   });
 });
 
