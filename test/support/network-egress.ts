@@ -88,6 +88,9 @@ export async function startEgressRecorder(): Promise<EgressRecorder> {
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
+    // The browser hangs up on refused tunnels as it likes (ECONNRESET); that is no failure of
+    // the test, and an 'error' without a listener would be thrown as one.
+    socket.on('error', () => socket.destroy());
   });
   // HTTPS and WebSockets over a proxy start with CONNECT host:port: refuse the tunnel.
   server.on('connect', (request: IncomingMessage, socket: Socket) => {
