@@ -230,6 +230,22 @@ describe('a back office embedding the web sidebar', () => {
     );
     expect(await frame.$('::-p-text(Grace Hopper)')).toBeNull();
   });
+
+  it('is refused on a back office of another site even once allowed: the browser gives that frame storage of its own', async () => {
+    // localhost and 127.0.0.1 are two sites: Chromium partitions the frame's IndexedDB by the
+    // top-level site, so the frame reads an empty database, and an empty allow list, of its own.
+    const otherSite = backOffice.url.replace('127.0.0.1', 'localhost');
+    await allow(otherSite);
+    await host.bringToFront();
+    await host.goto(`${otherSite}${GRACE}`);
+    const frame = await tallyFrame(host);
+    await frame.waitForSelector(`::-p-text(${otherSite} is not allowed to show its customers in Tally.)`);
+    // The refusal says what to do about it: host Tally on the back office's own site.
+    await frame.waitForSelector("::-p-text(Tally must then be hosted on the back office's own site)");
+    const text = await frame.evaluate(() => document.body.textContent ?? '');
+    expect(text).not.toContain('Grace Hopper');
+    expect(await frame.$$('button')).toHaveLength(0);
+  });
 });
 
 /**

@@ -21,6 +21,7 @@ export function UnlessRefused(props: {
       <section class="card" role="alert">
         <p>{t('embed_refused', origin)}</p>
         <p class="muted">{t('embed_refused_how')}</p>
+        <p class="muted">{t('embed_refused_other_site')}</p>
         <p>
           <a href={props.allowHref} target="_blank" rel="noopener noreferrer">
             {t('embed_open_dashboard')}
