@@ -105,7 +105,8 @@ describe('the web app: paste a contact, record a purchase and export it', () => 
       sidebar.locator('::-p-aria([name="Open sidebar"][role="link"])').click(),
     ]);
     expect(new URL(sidebar.url()).pathname).toBe('/sidebar.html');
-    await sidebar.waitForSelector('::-p-aria([name="No customer on this page"][role="region"])');
+    await sidebar.waitForSelector('::-p-aria([name="Customer"][role="region"])');
+    await sidebar.waitForSelector('::-p-text(Enter the customer by hand, or paste their details.)');
 
     await paste(sidebar, MARIE_VCARD);
     await sidebar.locator('::-p-aria([name="Read contact"][role="button"])').click();

@@ -101,8 +101,11 @@ export function Sidebar(props: {
           {model.canTeach ? <TeachButton model={model} /> : null}
         </>
       ) : model.loading.value ? null : (
-        <section class="card" aria-label={t('sidebar_no_customer')}>
-          <p class="muted">{t('sidebar_no_customer_text')}</p>
+        <section
+          class="card"
+          aria-label={model.onItsOwn ? t('sidebar_on_its_own') : t('sidebar_no_customer')}
+        >
+          <p class="muted">{model.onItsOwn ? t('sidebar_on_its_own_text') : t('sidebar_no_customer_text')}</p>
           <div class="actions">
             {model.canTeach ? (
               <button type="button" onClick={() => void model.teach()}>

@@ -302,6 +302,8 @@ export function createSidebarModel(deps: SidebarDeps) {
     teach,
     /** Whether the page beside the sidebar can be taught (not in the web app). */
     canTeach: deps.pageContext.teach !== undefined,
+    /** On a page of its own (the web app alone): there is never a page beside it. */
+    onItsOwn: deps.handEntryUrl !== undefined,
     enterByHand,
     paste,
     contact,
