@@ -26,7 +26,11 @@ function framedWindow(ancestorOrigins?: string[]) {
   };
   /** A message as the browser delivers it: `source` and `origin` are the browser's, not the sender's. */
   const deliver = (data: unknown, from: { source?: unknown; origin?: string } = {}) => {
-    const event = { data, source: 'source' in from ? from.source : parent, origin: from.origin ?? CRM } as MessageEvent;
+    const event = {
+      data,
+      source: 'source' in from ? from.source : parent,
+      origin: from.origin ?? CRM,
+    } as MessageEvent;
     for (const listener of listeners) listener(event);
   };
   return { window, parent, posted, listeners, deliver };
