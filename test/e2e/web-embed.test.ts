@@ -5,6 +5,7 @@ import type { Frame, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaticSite } from '../demo/static-site';
 import { startDemoServer, type DemoServer } from '../demo/server';
+import { axeReport } from '../support/axe';
 import { launchChromium, type LaunchedChromium } from '../support/chromium';
 import { importCatalog, recordPurchase, timelineEntries } from '../support/tour';
 import { serveWebApp } from '../support/web-app';
@@ -240,6 +241,15 @@ describe('a back office embedding the web sidebar', () => {
     expect(text).not.toContain('Grace Hopper');
     expect(text).not.toContain('grace@example.com');
     expect(await frame.$$('button')).toHaveLength(0);
+    // axe on the refusal, light and dark (a same-site frame takes the page's emulation).
+    for (const scheme of ['light', 'dark']) {
+      await host.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      expect(
+        await frame.evaluate((wanted) => matchMedia(`(prefers-color-scheme: ${wanted})`).matches, scheme),
+      ).toBe(true);
+      expect(await axeReport(frame)).toBe('');
+    }
+    await host.emulateMediaFeatures([]);
   });
 
   it('refuses a back office again once the user removes it', async () => {
