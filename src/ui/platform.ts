@@ -55,6 +55,8 @@ export interface SidebarPlatform {
    * web app on its own).
    */
   handEntryUrl?: string;
+  /** On a page of its own, never beside a back-office page (the web app alone). */
+  onItsOwn?: boolean;
   /**
    * Framed by a page the user has not allowed to embed Tally (the web app): that page's origin,
    * and the sidebar shows only the refusal, no contact data and no actions. Null otherwise.

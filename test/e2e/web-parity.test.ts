@@ -5,6 +5,7 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addItem, fillSellerId, payOut, waitForStatus } from '../support/buy-back';
 import { launchChromium, waitForDownload, type LaunchedChromium } from '../support/chromium';
+import { storedRows } from '../support/indexeddb';
 import { pdfText } from '../support/pdf-text';
 import { captureContact, importCatalog, recordPurchase, timelineEntries } from '../support/tour';
 import { serveWebApp } from '../support/web-app';
@@ -202,6 +203,25 @@ describe('the web app does what the extension does, page reading aside', () => {
     expect(row).toContain('$18.00');
   });
 
+  it('opens a contact from its screen in the sidebar, ready to record for, without capturing her again', async () => {
+    await dashboard.bringToFront();
+    await dashboard.goto(`${site.url}/`);
+    await dashboard.locator('table.contact-table ::-p-aria(Ada Lovelace)').click();
+    await dashboard.waitForSelector('::-p-aria([name="Ada Lovelace"][role="heading"])');
+    const before = (await storedRows(dashboard, 'contacts')).length;
+    await Promise.all([
+      dashboard.waitForNavigation(),
+      dashboard.locator('::-p-aria([name="Open in sidebar"][role="link"])').click(),
+    ]);
+    expect(new URL(dashboard.url()).pathname).toBe('/sidebar.html');
+    await recordPurchase(dashboard.mainFrame(), [{ search: 'Hand Cream' }]);
+    const entries = await timelineEntries(dashboard.mainFrame());
+    // Hers: the new purchase on top of what was recorded for her before.
+    expect(entries[0]).toMatch(/^Purchase .*1 × Hand Cream/);
+    expect(entries).toContainEqual(expect.stringMatching(/^Sample .*1 × Hand Cream/));
+    expect((await storedRows(dashboard, 'contacts')).length).toBe(before);
+  });
+
   it('refuses to run its dashboard framed by another page, which could click through a decoy', async () => {
     const hostDir = join(dir, 'host');
     await mkdir(hostDir);
@@ -277,6 +297,6 @@ describe('the web app in French', () => {
     await sidebar.goto(`${site.url}/sidebar.html`);
     await sidebar.waitForSelector(`::-p-aria(${fr('sidebar_enter_by_hand')})`);
     expect(await sidebar.evaluate(() => document.documentElement.lang)).toMatch(/^fr\b/);
-    expect(await sidebar.$eval('body', (body) => body.textContent)).toContain(fr('sidebar_no_customer_text'));
+    expect(await sidebar.$eval('body', (body) => body.textContent)).toContain(fr('sidebar_on_its_own_text'));
   });
 });

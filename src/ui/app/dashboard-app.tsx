@@ -7,7 +7,7 @@ import { buyBackHref, buyBackInHash } from '../buyback/address';
 import { createBuyBackListModel } from '../buyback/buyback-list-model';
 import { createBuyBackModel } from '../buyback/buyback-model';
 import { buyBackDocuments } from '../buyback/documents';
-import { contactInHash } from '../contacts/address';
+import { contactHref, contactInHash } from '../contacts/address';
 import { ContactScreen } from '../contacts/ContactScreen';
 import { createContactListModel } from '../contacts/contact-list-model';
 import { createContactsTransferModel } from '../contacts/import/contacts-transfer-model';
@@ -196,7 +196,11 @@ export function startDashboard(platform: Platform, root: HTMLElement): void {
       const orders = createSupplierOrdersModel({ db, locale, open }, contactId);
       const statement = createStatementModel({ db, locale, download: downloadBlob }, contactId);
       render(
-        <ContactScreen model={screen} backHref="#">
+        <ContactScreen
+          model={screen}
+          backHref="#"
+          sidebarHref={platform.sidebarHref ? `${platform.sidebarHref}${contactHref(contactId)}` : undefined}
+        >
           <SupplierOrders model={orders} />
           <CustomerStatement model={statement} />
         </ContactScreen>,

@@ -32,6 +32,7 @@ export function startSidebar(platform: Platform, app: HTMLElement): void {
     defaultCountry: defaultCountry(),
     pageContext: side.page,
     ...(side.handEntryUrl ? { handEntryUrl: side.handEntryUrl } : {}),
+    onItsOwn: side.onItsOwn === true,
     // A buy-back needs room (ID, photos, items): it opens on the dashboard, in a tab of its own.
     openBuyBack: (id) => platform.openDashboard(buyBackHref(id)),
   });

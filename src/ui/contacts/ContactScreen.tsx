@@ -23,6 +23,8 @@ import { aroundSlot, SLOT } from './slot';
 export function ContactScreen(props: {
   model: ContactScreenModel;
   backHref: string;
+  /** The web app's sidebar showing this contact, ready to record for; absent in the extension. */
+  sidebarHref?: string | undefined;
   children?: ComponentChildren;
 }) {
   const { model } = props;
@@ -74,6 +76,11 @@ export function ContactScreen(props: {
     <main class="dashboard contact-screen">
       <a href={props.backHref}>{t('contacts_back_to_dashboard')}</a>
       <h1>{contact.name}</h1>
+      {props.sidebarHref ? (
+        <p>
+          <a href={props.sidebarHref}>{t('contacts_open_in_sidebar')}</a>
+        </p>
+      ) : null}
       <p class="muted">
         {roleLabel(contact.role)}
         {contact.company ? ` · ${contact.company}` : ''}

@@ -2,7 +2,7 @@ import { openDatabase } from '../../db/database';
 import { unfinishedReconcileJobs } from '../../db/reconcile-read';
 import { readSetting } from '../../db/settings';
 import type { Platform, SidebarPlatform } from '../platform';
-import type { PageContextSource } from '../sidebar/sidebar-model';
+import { chosenContactSource } from './chosen-contact';
 import { embeddedPageSource } from './embedded-page';
 
 /** Tally's web pages tell each other that a page running reconcile jobs is closing. */
@@ -52,20 +52,16 @@ export function webPlatform(options: WebPlatformOptions): Platform {
   };
 }
 
-/** Nothing reads a page here: the user types or pastes the customer. */
-const noPage: PageContextSource = {
-  async subscribe(onChange) {
-    onChange({ tabId: null, context: null });
-    return () => {};
-  },
-};
-
 /**
- * On a page of its own, the sidebar has no page beside it; framed by a back office (web/embed.ts),
- * that back office says which customer is on screen, if the user allowed it to.
+ * On a page of its own, the sidebar shows the contact its address names (`Open in sidebar` on a
+ * contact's screen), or none: the user types or pastes the customer. Framed by a back office
+ * (web/embed.ts), that back office says which customer is on screen, if the user allowed it to.
  */
 function webSidebar(): SidebarPlatform {
-  if (window.top === window) return { page: noPage, framed: false, handEntryUrl: location.href };
+  if (window.top === window) {
+    const page = chosenContactSource(openDatabase());
+    return { page, framed: false, onItsOwn: true, handEntryUrl: location.href };
+  }
   const page = embeddedPageSource({
     window,
     allowedOrigins: () => readSetting(openDatabase(), 'embedOrigins'),

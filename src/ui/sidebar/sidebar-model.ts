@@ -63,6 +63,8 @@ export interface SidebarDeps {
   openBuyBack?: (id: string) => void;
   /** The address a contact entered by hand is recorded with when no page is beside the sidebar. */
   handEntryUrl?: string;
+  /** On a page of its own, never beside a back-office page (the web app alone). */
+  onItsOwn?: boolean;
 }
 
 /** The sidebar's state: the customer on the page, its stored contact, its timeline, a recording. */
@@ -303,7 +305,7 @@ export function createSidebarModel(deps: SidebarDeps) {
     /** Whether the page beside the sidebar can be taught (not in the web app). */
     canTeach: deps.pageContext.teach !== undefined,
     /** On a page of its own (the web app alone): there is never a page beside it. */
-    onItsOwn: deps.handEntryUrl !== undefined,
+    onItsOwn: deps.onItsOwn === true,
     enterByHand,
     paste,
     contact,
