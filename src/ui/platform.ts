@@ -58,11 +58,18 @@ export interface SidebarPlatform {
   /** On a page of its own, never beside a back-office page (the web app alone). */
   onItsOwn?: boolean;
   /**
-   * Framed by a page the user has not allowed to embed Tally (the web app): that page's origin,
-   * and the sidebar shows only the refusal, no contact data and no actions. Null otherwise.
+   * Framed by a page that embeds Tally (the web app): whether the user allowed that page. Until
+   * it is known to be allowed, the sidebar shows no contact data and no action.
    */
-  refused?: ReadonlySignal<string | null>;
+  embedder?: ReadonlySignal<Embedder>;
 }
+
+/**
+ * Whether the page framing the sidebar may use it: allowed, refused (its origin, or that of a page
+ * above it), or not known yet (a browser without `location.ancestorOrigins`, before the page's
+ * first message). Only an allowed page gets the sidebar (src/ui/embed/EmbedRefusal.tsx).
+ */
+export type Embedder = { kind: 'allowed' } | { kind: 'refused'; origin: string } | { kind: 'unknown' };
 
 export interface PageAccess {
   /** Host permissions the user granted ("https://crm.example.com/*"). */

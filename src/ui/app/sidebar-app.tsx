@@ -5,7 +5,7 @@ import { catalogCurrency, findProductBySku, saveProduct } from '../../db/product
 import { errorMessage } from '../../domain/errors';
 import { t } from '../../domain/i18n';
 import { createBackupReminderModel } from '../backup/backup-model';
-import { UnlessRefused } from '../embed/EmbedRefusal';
+import { OnlyIfAllowed } from '../embed/EmbedRefusal';
 import { buyBackHref } from '../buyback/address';
 import { createCaptureProductModel } from '../catalog/capture-product-model';
 import { defaultCountry } from '../locale';
@@ -92,13 +92,13 @@ export function startSidebar(platform: Platform, app: HTMLElement): void {
       backupReminder={{ model: backupReminder, href: platform.dashboardHref('#backup') }}
     />
   );
-  // Framed by a page the user did not allow (web app): the refusal alone, nothing of the sidebar.
-  const { refused } = side;
+  // Framed by a page not known to be allowed (web app): nothing of the sidebar, only why.
+  const { embedder } = side;
   render(
-    refused ? (
-      <UnlessRefused refused={refused} allowHref={platform.dashboardHref('#embedding')}>
+    embedder ? (
+      <OnlyIfAllowed embedder={embedder} allowHref={platform.dashboardHref('#embedding')}>
         {sidebar}
-      </UnlessRefused>
+      </OnlyIfAllowed>
     ) : (
       sidebar
     ),

@@ -6,15 +6,12 @@ import {
   type EmbedCustomer,
 } from '../../domain/embed-message';
 import type { PageContext } from '../../messaging/protocol';
+import type { Embedder } from '../platform';
 import type { PageContextSource } from '../sidebar/sidebar-model';
 
 /** The customer a back office that embeds the web app's sidebar says is on its screen. */
 export interface EmbeddedPageSource extends PageContextSource {
-  /**
-   * The origin of a page framing the sidebar that the user has not allowed; null while nothing
-   * was refused. While set, the sidebar shows only the refusal (src/ui/embed/EmbedRefusal.tsx).
-   */
-  refused: ReadonlySignal<string | null>;
+  embedder: ReadonlySignal<Embedder>;
 }
 
 /** The window the sidebar runs in, as far as this source needs it (a fake one in unit tests). */
@@ -44,16 +41,21 @@ export interface EmbeddedPageDeps {
  * was still starting found nobody listening.
  */
 export function embeddedPageSource(deps: EmbeddedPageDeps): EmbeddedPageSource {
-  const refused = signal<string | null>(null);
-  const ancestors = () => Array.from(deps.window.location.ancestorOrigins ?? []);
-  const firstRefused = (origins: readonly string[], allowed: readonly string[]) =>
-    origins.find((origin) => !allowed.includes(origin)) ?? null;
+  const embedder = signal<Embedder>({ kind: 'unknown' });
+  const ancestorOrigins = deps.window.location.ancestorOrigins;
+  const ancestors = () => Array.from(ancestorOrigins ?? []);
+  const verdict = (origins: readonly string[], allowed: readonly string[]): Embedder => {
+    const refused = origins.find((origin) => !allowed.includes(origin));
+    return refused === undefined ? { kind: 'allowed' } : { kind: 'refused', origin: refused };
+  };
 
   return {
-    refused,
+    embedder,
     async subscribe(onChange) {
-      // Before the host says anything: a browser that names the pages above refuses at once.
-      refused.value = firstRefused(ancestors(), await deps.allowedOrigins());
+      // Before the host says anything: a browser that names the pages above decides at once;
+      // any other waits for the page's first message, and shows nothing until then.
+      const allowed = await deps.allowedOrigins();
+      if (ancestorOrigins) embedder.value = verdict(ancestors(), allowed);
       onChange({ tabId: null, context: null });
 
       // One message at a time, in the order they came: the last customer shown is the last sent.
@@ -63,10 +65,9 @@ export function embeddedPageSource(deps: EmbeddedPageDeps): EmbeddedPageSource {
         queue = queue.then(() => handle(event)).catch(() => undefined);
       };
       async function handle(event: MessageEvent) {
-        const allowed = await deps.allowedOrigins();
-        const notAllowed = firstRefused([event.origin, ...ancestors()], allowed);
-        if (notAllowed !== null) {
-          refused.value = notAllowed;
+        const now = verdict([event.origin, ...ancestors()], await deps.allowedOrigins());
+        if (now.kind === 'refused') {
+          embedder.value = now;
           onChange({ tabId: null, context: null });
           return;
         }
@@ -75,11 +76,11 @@ export function embeddedPageSource(deps: EmbeddedPageDeps): EmbeddedPageSource {
           // Someone else's message (a library talking to every frame) changes nothing; one meant
           // for Tally that does not parse must not leave the previous customer on screen.
           if (!saysTally(event.data)) return;
-          refused.value = null;
+          embedder.value = now;
           onChange({ tabId: null, context: null });
           return;
         }
-        refused.value = null;
+        embedder.value = now;
         onChange({ tabId: null, context: customerContext(message.customer, event.origin) });
       }
       deps.window.addEventListener('message', receive);

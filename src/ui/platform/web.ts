@@ -66,5 +66,5 @@ function webSidebar(): SidebarPlatform {
     window,
     allowedOrigins: () => readSetting(openDatabase(), 'embedOrigins'),
   });
-  return { page, framed: true, refused: page.refused, handEntryUrl: location.href };
+  return { page, framed: true, embedder: page.embedder, handEntryUrl: location.href };
 }

@@ -59,7 +59,18 @@ describe('embeddedPageSource', () => {
     page.deliver(customer(null));
     await page.settled();
     expect(page.names()).toEqual([null, 'Ada Lovelace', 'Grace Hopper', null]);
-    expect(page.source.refused.value).toBeNull();
+    expect(page.source.embedder.value).toEqual({ kind: 'allowed' });
+  });
+
+  it('without ancestorOrigins, shows nothing until its parent says who it is', async () => {
+    const page = await subscribed();
+    expect(page.source.embedder.value).toEqual({ kind: 'unknown' });
+    page.deliver({ type: 'webpackOk' });
+    await page.settled();
+    expect(page.source.embedder.value).toEqual({ kind: 'unknown' });
+    page.deliver(customer(null));
+    await page.settled();
+    expect(page.source.embedder.value).toEqual({ kind: 'allowed' });
   });
 
   it('tells only allowed origins that it listens, with no data', async () => {
@@ -78,7 +89,7 @@ describe('embeddedPageSource', () => {
     page.deliver(customer(ADA), { source: null });
     await page.settled();
     expect(page.names()).toEqual([null]);
-    expect(page.source.refused.value).toBeNull();
+    expect(page.source.embedder.value).toEqual({ kind: 'unknown' });
   });
 
   it('refuses a parent of another origin, and shows no customer from it', async () => {
@@ -88,32 +99,32 @@ describe('embeddedPageSource', () => {
     page.deliver(customer(GRACE), { origin: 'https://evil.example' });
     await page.settled();
     expect(page.names()).toEqual([null, 'Ada Lovelace', null]);
-    expect(page.source.refused.value).toBe('https://evil.example');
+    expect(page.source.embedder.value).toEqual({ kind: 'refused', origin: 'https://evil.example' });
   });
 
   it('refuses at once when a page above it is not allowed, before any message', async () => {
     const page = await subscribed({ ancestors: ['https://evil.example'] });
-    expect(page.source.refused.value).toBe('https://evil.example');
+    expect(page.source.embedder.value).toEqual({ kind: 'refused', origin: 'https://evil.example' });
     expect(page.posted).toEqual([{ message: { tally: 1, type: 'ready' }, targetOrigin: CRM }]);
     // An allowed page framed in turn by another site gets nothing either.
     const nested = await subscribed({ ancestors: [CRM, 'https://evil.example'] });
-    expect(nested.source.refused.value).toBe('https://evil.example');
+    expect(nested.source.embedder.value).toEqual({ kind: 'refused', origin: 'https://evil.example' });
     nested.deliver(customer(ADA));
     await nested.settled();
     expect(nested.names()).toEqual([null, null]);
     const fine = await subscribed({ ancestors: [CRM] });
-    expect(fine.source.refused.value).toBeNull();
+    expect(fine.source.embedder.value).toEqual({ kind: 'allowed' });
   });
 
   it('reads the allow list again for every message: allowing later takes effect', async () => {
     const page = await subscribed({ allowed: [] });
     page.deliver(customer(ADA));
     await page.settled();
-    expect(page.source.refused.value).toBe(CRM);
+    expect(page.source.embedder.value).toEqual({ kind: 'refused', origin: CRM });
     page.allowed.push(CRM);
     page.deliver(customer(GRACE));
     await page.settled();
-    expect(page.source.refused.value).toBeNull();
+    expect(page.source.embedder.value).toEqual({ kind: 'allowed' });
     expect(page.names()).toEqual([null, null, 'Grace Hopper']);
   });
 
