@@ -11,59 +11,9 @@ import { newBuyBackFromDashboard } from '../support/buy-back';
 import { launchWithTally, waitForDownload, type TallyBrowser } from '../support/chromium';
 import { seedPageDatabase } from '../support/page-seed';
 import { openDashboard } from '../support/tour';
+import { dumpTallyDatabase } from '../support/database-dump';
 
 const SECTION = 'section#backup';
-
-/**
- * Every row of every table of the page's Tally database, read with raw IndexedDB, sorted; a Blob
- * as its type, size and SHA-256. Two equal dumps are the same data, attachments byte for byte.
- */
-async function dumpAll(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, string[]>>((resolve, reject) => {
-        const open = indexedDB.open('tally');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const database = open.result;
-          const names = [...database.objectStoreNames];
-          const transaction = database.transaction(names);
-          const reads = names.map(
-            (name) =>
-              new Promise<[string, unknown[]]>((done, fail) => {
-                const request = transaction.objectStore(name).getAll();
-                request.onsuccess = () => done([name, request.result]);
-                request.onerror = () => fail(request.error);
-              }),
-          );
-          void Promise.all(reads)
-            .then(async (tables) => {
-              const result: Record<string, string[]> = {};
-              for (const [name, rows] of tables) {
-                const texts: string[] = [];
-                for (const row of rows as Record<string, unknown>[]) {
-                  const copy: Record<string, unknown> = { ...row };
-                  for (const [field, value] of Object.entries(row)) {
-                    if (value instanceof Blob) {
-                      const digest = await crypto.subtle.digest('SHA-256', await value.arrayBuffer());
-                      const hex = [...new Uint8Array(digest)]
-                        .map((b) => b.toString(16).padStart(2, '0'))
-                        .join('');
-                      copy[field] = { blobType: value.type, size: value.size, sha256: hex };
-                    }
-                  }
-                  texts.push(JSON.stringify(copy));
-                }
-                result[name] = texts.sort();
-              }
-              database.close();
-              resolve(result);
-            })
-            .catch(reject);
-        };
-      }),
-  );
-}
 
 async function chooseRestoreFile(dashboard: Page, path: string): Promise<void> {
   const [chooser] = await Promise.all([
@@ -140,7 +90,7 @@ describe('Back up and Restore', () => {
     zipPath = await waitForDownload(first.downloadDir, /^tally-backup-\d{4}-\d{2}-\d{2}\.zip$/);
     await dashboard.waitForSelector(`${SECTION} ::-p-text(Last backup:)`);
     await dashboard.waitForFunction(() => !document.body.textContent?.includes('Back up now'));
-    backedUp = await dumpAll(dashboard);
+    backedUp = await dumpTallyDatabase(dashboard);
     // Every table holds something, so "every table identical" below checks every table.
     expect(Object.entries(backedUp).filter(([, rows]) => rows.length === 0)).toEqual([]);
 
@@ -178,24 +128,24 @@ describe('Back up and Restore', () => {
     // The dashboard read the restored records without a reload.
     await dashboard.waitForSelector('::-p-text(Grace Hopper)');
 
-    expect(await dumpAll(dashboard)).toEqual(backedUp);
+    expect(await dumpTallyDatabase(dashboard)).toEqual(backedUp);
   });
 
   it('merging the same backup again writes nothing', async () => {
     const dashboard = await openDashboard(second!);
-    const before = await dumpAll(dashboard);
+    const before = await dumpTallyDatabase(dashboard);
     await chooseRestoreFile(dashboard, zipPath);
     const into = await dashboard.waitForSelector('::-p-aria(Restore into empty profile)');
     expect(await into!.evaluate((button) => (button as HTMLButtonElement).disabled)).toBe(true);
     await dashboard.locator('::-p-aria(Merge)').click();
     await dashboard.locator('::-p-aria(Confirm restore)').click();
     await dashboard.waitForSelector(`${SECTION} [role=status] ::-p-text(0 rows written)`);
-    expect(await dumpAll(dashboard)).toEqual(before);
+    expect(await dumpTallyDatabase(dashboard)).toEqual(before);
   });
 
   it('refuses a damaged file and a zip that is not a backup, saying why and changing nothing', async () => {
     const dashboard = await openDashboard(second!);
-    const before = await dumpAll(dashboard);
+    const before = await dumpTallyDatabase(dashboard);
 
     const bytes = await readFile(zipPath);
     const damaged = join(dir, 'damaged.zip');
@@ -209,6 +159,6 @@ describe('Back up and Restore', () => {
     await dashboard.waitForSelector(`${SECTION} [role=alert] ::-p-text(not a Tally backup)`);
 
     expect(await dashboard.$('section[aria-labelledby=restore-preview-heading]')).toBeNull();
-    expect(await dumpAll(dashboard)).toEqual(before);
+    expect(await dumpTallyDatabase(dashboard)).toEqual(before);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Frame, Page } from 'puppeteer';
+import type { Page } from 'puppeteer';
 import { ORDERS_CSV_HEADER } from '../demo/backoffices/rep/exports';
 import { toCsv, type CsvCell } from '../demo/csv';
 import { startDemoServer } from '../demo/server';
@@ -11,6 +11,7 @@ import { makePurchase, putRows } from '../support/contacts';
 import { makeNorthwindContacts } from '../support/reconcile-store';
 import { countRows, storedRows } from '../support/indexeddb';
 import { captureContact, openDashboard, openSidebar } from '../support/tour';
+import { dropFile } from '../support/drop-file';
 import type { Contact } from '../../src/domain/contact';
 import type { PurchaseRecord } from '../../src/domain/purchase';
 import type { BackOfficeOnlyOrder, ReconcileDecision, ReconcileStatus } from '../../src/domain/reconcile';
@@ -30,25 +31,6 @@ const TABLES = [
   'reconcileDecisions',
   'backOfficeMappings',
 ];
-
-/** Drops a file made in the page on the drop zone, as a drag from the desktop would. */
-async function dropFile(target: Page | Frame, zone: string, name: string, text: string): Promise<void> {
-  await target.evaluate(
-    (selector, fileName, content) => {
-      const element = document.querySelector(selector);
-      if (!element) throw new Error(`No drop zone ${selector}`);
-      const data = new DataTransfer();
-      data.items.add(new File([content], fileName, { type: 'text/csv' }));
-      element.dispatchEvent(
-        new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }),
-      );
-      element.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-    },
-    zone,
-    name,
-    text,
-  );
-}
 
 /** Counts each outcome as the results show them. */
 async function shownCounts(page: Page): Promise<Record<string, number>> {

@@ -11,6 +11,7 @@ import { makeContact, makePurchase, putRows } from '../support/contacts';
 import { storedRows } from '../support/indexeddb';
 import { captureContact } from '../support/tour';
 import { serveWebApp, WEB_DIR } from '../support/web-app';
+import { dropFile } from '../support/drop-file';
 import type { Contact } from '../../src/domain/contact';
 import type { ReconcileJob, ReconcileRunRow } from '../../src/db/reconcile-tables';
 
@@ -183,25 +184,6 @@ describe('the web app offline', () => {
     await page.close();
   });
 });
-
-/** Drops a file made in the page on the drop zone, as a drag from the desktop would. */
-async function dropFile(page: Page, zone: string, name: string, text: string): Promise<void> {
-  await page.evaluate(
-    (selector, fileName, content) => {
-      const element = document.querySelector(selector);
-      if (!element) throw new Error(`No drop zone ${selector}`);
-      const data = new DataTransfer();
-      data.items.add(new File([content], fileName, { type: 'text/csv' }));
-      element.dispatchEvent(
-        new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }),
-      );
-      element.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-    },
-    zone,
-    name,
-    text,
-  );
-}
 
 async function waitForResults(page: Page, fileName: string, timeout = 30_000): Promise<void> {
   await page.waitForFunction(
