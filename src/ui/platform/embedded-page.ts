@@ -84,7 +84,7 @@ export function embeddedPageSource(deps: EmbeddedPageDeps): EmbeddedPageSource {
         onChange({ tabId: null, context: customerContext(message.customer, event.origin) });
       }
       deps.window.addEventListener('message', receive);
-      for (const origin of await deps.allowedOrigins()) {
+      for (const origin of allowed) {
         deps.window.parent.postMessage(READY, origin);
       }
       return () => deps.window.removeEventListener('message', receive);
