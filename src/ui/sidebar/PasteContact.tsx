@@ -14,7 +14,7 @@ export function PasteContact(props: { model: PasteContactModel }) {
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        model.read();
+        void model.read();
       }}
     >
       <label>

@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals';
 import type { CountryCode } from 'libphonenumber-js/min';
 import { t } from '../../domain/i18n';
-import { readPastedContact, type PastedFields } from '../../domain/pasted-contact';
+import type { PastedFields } from '../../domain/pasted-contact';
 
 export interface PasteContactDeps {
   defaultCountry: CountryCode;
@@ -21,7 +21,9 @@ export function createPasteContactModel(deps: PasteContactDeps) {
   const text = signal('');
   const problem = signal<string | null>(null);
 
-  function read(): void {
+  async function read(): Promise<void> {
+    // The reader (vCard, text, phone search) loads when first used: the sidebar opens without it.
+    const { readPastedContact } = await import('../../domain/pasted-contact');
     const result = readPastedContact(text.value, deps.defaultCountry);
     if (!result.found) {
       problem.value = result.reason === 'empty' ? t('sidebar_paste_empty') : t('sidebar_paste_nothing_found');
