@@ -84,6 +84,6 @@ export interface PageAccess {
 }
 
 export interface Embedding {
-  /** Tally's own origin, which host pages load `embed.js` from. */
-  tallyOrigin: string;
+  /** Where back offices load `embed.js` from: beside Tally's own pages. */
+  scriptHref: string;
 }

@@ -93,7 +93,7 @@ export function startDashboard(platform: Platform, root: HTMLElement): void {
     : undefined;
   // The web app's back offices allowed to embed its sidebar (the extension reads pages instead).
   const embedAccess = platform.embedding
-    ? createEmbedAccessModel({ db, scriptHref: new URL('embed.js', platform.dashboardHref('')).href })
+    ? createEmbedAccessModel({ db, scriptHref: platform.embedding.scriptHref })
     : undefined;
   const followUp = createFollowUpModel({ db, history: model });
   const catalog = createCatalogModel({ db });

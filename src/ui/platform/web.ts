@@ -48,7 +48,7 @@ export function webPlatform(options: WebPlatformOptions): Platform {
     pageAccess: null,
     // Allowing a back office is a click in Tally's own tab: a page framing the dashboard could
     // trick that click, so a framed dashboard has no Embedding section.
-    embedding: window.top === window ? { tallyOrigin: location.origin } : null,
+    embedding: window.top === window ? { scriptHref: new URL('./embed.js', location.href).href } : null,
   };
 }
 
