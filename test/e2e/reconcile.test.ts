@@ -11,15 +11,13 @@ import { makePurchase, putRows } from '../support/contacts';
 import { makeNorthwindContacts } from '../support/reconcile-store';
 import { countRows, storedRows } from '../support/indexeddb';
 import { captureContact, openDashboard, openSidebar } from '../support/tour';
-import { dropFile } from '../support/drop-file';
+import { dropFile, PROGRESS, RESULTS, waitForResults } from '../support/reconcile-screen';
 import type { Contact } from '../../src/domain/contact';
 import type { PurchaseRecord } from '../../src/domain/purchase';
 import type { BackOfficeOnlyOrder, ReconcileDecision, ReconcileStatus } from '../../src/domain/reconcile';
 import type { ReconcileJob, ReconcileRunRow } from '../../src/db/reconcile-tables';
 
 const SECTION = 'section[aria-labelledby=reconcile-heading]';
-const RESULTS = 'section[aria-labelledby=reconcile-results-heading]';
-const PROGRESS = 'progress[aria-label="Reconcile progress"]';
 const TABLES = [
   'contacts',
   'purchases',
@@ -41,19 +39,6 @@ async function shownCounts(page: Page): Promise<Record<string, number>> {
         Number((entry.querySelector('dd')?.textContent ?? '').replace(/,/g, '')),
       ]),
     ),
-  );
-}
-
-/** Waits for the results of `fileName` with no job running. */
-async function waitForResults(page: Page, fileName: string, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(
-    (results, progress, name) =>
-      (document.querySelector(`${results} h3`)?.textContent ?? '') === `Results: ${name}` &&
-      document.querySelector(progress) === null,
-    { timeout },
-    RESULTS,
-    PROGRESS,
-    fileName,
   );
 }
 

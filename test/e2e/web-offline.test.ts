@@ -11,14 +11,12 @@ import { makeContact, makePurchase, putRows } from '../support/contacts';
 import { storedRows } from '../support/indexeddb';
 import { captureContact } from '../support/tour';
 import { serveWebApp, WEB_DIR } from '../support/web-app';
-import { dropFile } from '../support/drop-file';
+import { dropFile, PROGRESS, RESULTS, waitForResults } from '../support/reconcile-screen';
 import type { Contact } from '../../src/domain/contact';
 import type { ReconcileJob, ReconcileRunRow } from '../../src/db/reconcile-tables';
 
 const CONTACTS = 'section[aria-labelledby=contacts-heading]';
 const RECONCILE = 'section[aria-labelledby=reconcile-heading]';
-const RESULTS = 'section[aria-labelledby=reconcile-results-heading]';
-const PROGRESS = 'progress[aria-label="Reconcile progress"]';
 
 /** Opens a page of the web app and waits until its service worker controls it. */
 async function openControlled(browser: Browser, url: string): Promise<Page> {
@@ -184,18 +182,6 @@ describe('the web app offline', () => {
     await page.close();
   });
 });
-
-async function waitForResults(page: Page, fileName: string, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(
-    (results, progress, name) =>
-      (document.querySelector(`${results} h3`)?.textContent ?? '') === `Results: ${name}` &&
-      document.querySelector(progress) === null,
-    { timeout },
-    RESULTS,
-    PROGRESS,
-    fileName,
-  );
-}
 
 async function shownCounts(page: Page): Promise<Record<string, number>> {
   return page.$$eval(`${RESULTS} dl[aria-label=Outcomes] > div`, (entries) =>
