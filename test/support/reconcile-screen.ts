@@ -1,5 +1,9 @@
 import type { Frame, Page } from 'puppeteer';
 
+/** The dashboard's reconcile results, and the progress bar shown while a job runs. */
+export const RESULTS = 'section[aria-labelledby=reconcile-results-heading]';
+export const PROGRESS = 'progress[aria-label="Reconcile progress"]';
+
 /** Drops a file made in the page on the drop zone, as a drag from the desktop would. */
 export async function dropFile(
   target: Page | Frame,
@@ -21,5 +25,18 @@ export async function dropFile(
     zone,
     name,
     text,
+  );
+}
+
+/** Waits for the results of `fileName` with no job running. */
+export async function waitForResults(page: Page, fileName: string, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    (results, progress, name) =>
+      (document.querySelector(`${results} h3`)?.textContent ?? '') === `Results: ${name}` &&
+      document.querySelector(progress) === null,
+    { timeout },
+    RESULTS,
+    PROGRESS,
+    fileName,
   );
 }
