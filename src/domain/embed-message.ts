@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parseContactSnapshot, SNAPSHOT_LIMITS, type ContactSnapshot } from './contact-snapshot';
+import { typedWebOrigin } from './back-office-origins';
 import { message } from './zod-message';
 
 /** The id the snapshot, the detection and the external ids carry for customers a host sent. */
@@ -58,15 +59,8 @@ export const EmbedOrigins = z
  * address → its origin; null when it names no http(s) site.
  */
 export function toEmbedOrigin(input: string): string | null {
-  const text = input.trim();
-  if (!text) return null;
-  try {
-    const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-    return isWebOrigin(url.origin) ? url.origin : null;
-  } catch {
-    return null;
-  }
+  const origin = typedWebOrigin(input);
+  return origin && isWebOrigin(origin) ? origin : null;
 }
 
 /** The message in `data`, or null when it is not one of Tally's (or not well formed). */

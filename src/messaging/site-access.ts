@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { DEV_BACK_OFFICE_MATCHES } from '../domain/back-office-origins';
+import { DEV_BACK_OFFICE_MATCHES, typedWebOrigin } from '../domain/back-office-origins';
 
 /**
  * Back offices beyond the local demo are enabled by the user at run time, one origin at a time:
@@ -10,13 +10,8 @@ const CONTENT_SCRIPT = 'content-scripts/content.js';
 
 /** "https://crm.example.com/customers/1" → "https://crm.example.com/*"; null if not http(s). */
 export function originPattern(input: string): string | null {
-  try {
-    const url = new URL(input.includes('://') ? input : `https://${input}`);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-    return `${url.protocol}//${url.host}/*`;
-  } catch {
-    return null;
-  }
+  const origin = typedWebOrigin(input);
+  return origin ? `${origin}/*` : null;
 }
 
 /** The origins the user has allowed, beyond the built-in local ones. */
