@@ -5,6 +5,7 @@ import { parseContactSnapshot } from '../../domain/contact-snapshot';
 import type { PageContext } from '../../messaging/protocol';
 import { contactInHash } from '../contacts/address';
 import type { PageContextSource } from '../sidebar/sidebar-model';
+import { pageShowing } from './page-showing';
 
 /**
  * The web app's sidebar on a page of its own has no page beside it, but its address may name a
@@ -49,14 +50,5 @@ export function contactAsPage(contact: Contact, url: string): PageContext {
     ...(contact.phone ? { phone: contact.phone } : {}),
     ...(contact.company ? { company: contact.company } : {}),
   });
-  return {
-    url,
-    detection: {
-      status: 'found',
-      source: { kind: 'adapter', id: 'tally', name: 'Tally' },
-      snapshot,
-      confidence: 1,
-    },
-    draft: {},
-  };
+  return pageShowing(snapshot, { kind: 'adapter', id: 'tally', name: 'Tally' }, url);
 }

@@ -8,6 +8,7 @@ import {
 import type { PageContext } from '../../messaging/protocol';
 import type { Embedder } from '../platform';
 import type { PageContextSource } from '../sidebar/sidebar-model';
+import { pageShowing } from './page-showing';
 
 /** The customer a back office that embeds the web app's sidebar says is on its screen. */
 export interface EmbeddedPageSource extends PageContextSource {
@@ -107,16 +108,7 @@ export function customerContext(customer: EmbedCustomer | null, origin: string):
   if (!customer) return null;
   try {
     const snapshot = embedSnapshot(customer, origin);
-    return {
-      url: snapshot.url,
-      detection: {
-        status: 'found',
-        source: { kind: 'adapter', id: EMBED_BACK_OFFICE, name: origin },
-        snapshot,
-        confidence: 1,
-      },
-      draft: {},
-    };
+    return pageShowing(snapshot, { kind: 'adapter', id: EMBED_BACK_OFFICE, name: origin }, snapshot.url);
   } catch {
     return null;
   }
